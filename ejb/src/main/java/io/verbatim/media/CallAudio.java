@@ -1,0 +1,130 @@
+package io.verbatim.media;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The RTP audio of one capture, grouped into streams and assigned to the two parties of the call.
+ *
+ * <p>Sides: innovaphone devices send the local party from UDP 16386 and the remote party from 16388.
+ * Other captures fall back to stream order: the first audio stream's sender is the local party, and a
+ * stream is remote when it flows back towards it.
+ */
+public final class CallAudio {
+
+    static final int INNOVAPHONE_LOCAL_PORT = 16386;
+    static final int INNOVAPHONE_REMOTE_PORT = 16388;
+    /** Fewer packets than this on a flow is noise that happens to look like RTP, not a stream. */
+    static final int MIN_PACKETS = 3;
+
+    private final Map<RtpStream.Key, RtpStream> streams;
+    private final Map<RtpStream.Key, Side> sides = new LinkedHashMap<>();
+    private final CaptureReader.Summary summary;
+    private final long startNanos;
+
+    private CallAudio(Map<RtpStream.Key, RtpStream> streams, CaptureReader.Summary summary) {
+        this.streams = streams;
+        this.summary = summary;
+        this.startNanos = streams.values().stream().mapToLong(RtpStream::firstCaptureNanos).min().orElse(0);
+        assignSides();
+    }
+
+    /** Reads a capture and groups its RTP into streams. */
+    public static CallAudio read(Path capture) {
+        Map<RtpStream.Key, RtpStream> streams = new LinkedHashMap<>();
+        CaptureReader.Summary summary = new CaptureReader().read(capture, datagram -> {
+            byte[] data = datagram.payload();
+            RtpPacket packet = RtpPacket.parse(data, data.length);
+            if (packet != null) {
+                RtpStream.Key key = new RtpStream.Key(packet.ssrc(), datagram.source(), datagram.destination());
+                streams.computeIfAbsent(key, RtpStream::new).add(datagram.captureNanos(), packet);
+            }
+        });
+        return new CallAudio(streams, summary);
+    }
+
+    public List<RtpStream> streams() {
+        return new ArrayList<>(streams.values());
+    }
+
+    /** Streams with decodable audio on the given side, in order of first appearance. */
+    public List<RtpStream> streams(Side side) {
+        List<RtpStream> result = new ArrayList<>();
+        sides.forEach((key, s) -> {
+            if (s == side) {
+                result.add(streams.get(key));
+            }
+        });
+        return result;
+    }
+
+    public long startNanos() {
+        return startNanos;
+    }
+
+    public CaptureReader.Summary summary() {
+        return summary;
+    }
+
+    private boolean isAudio(RtpStream stream) {
+        return stream.codec().isPresent() && stream.audioPacketCount() >= MIN_PACKETS;
+    }
+
+    private void assignSides() {
+        List<RtpStream> audio = streams.values().stream().filter(this::isAudio).toList();
+        if (audio.isEmpty()) {
+            return;
+        }
+        RtpStream first = audio.get(0);
+        for (RtpStream stream : audio) {
+            sides.put(stream.key(), sideOf(stream.key(), first.key()));
+        }
+    }
+
+    private static Side sideOf(RtpStream.Key key, RtpStream.Key first) {
+        if (key.source().port() == INNOVAPHONE_LOCAL_PORT) {
+            return Side.LOCAL;
+        }
+        if (key.source().port() == INNOVAPHONE_REMOTE_PORT) {
+            return Side.REMOTE;
+        }
+        if (key.source().equals(first.destination()) || key.destination().equals(first.source())) {
+            return Side.REMOTE;
+        }
+        if (key.source().equals(first.source()) || key.destination().equals(first.destination())) {
+            return Side.LOCAL;
+        }
+        if (key.source().address().equals(first.destination().address())) {
+            return Side.REMOTE;
+        }
+        return Side.LOCAL;
+    }
+
+    /**
+     * The payload type that makes this capture unconvertible, or -1 when some stream decodes.
+     * Comfort noise and too-short flows do not count.
+     */
+    public int unsupportedPayloadType() {
+        if (!sides.isEmpty()) {
+            return -1;
+        }
+        return streams.values().stream()
+                .filter(s -> s.audioPacketCount() >= MIN_PACKETS && s.codec().isEmpty())
+                .max((a, b) -> Integer.compare(a.audioPacketCount(), b.audioPacketCount()))
+                .map(RtpStream::dominantPayloadType)
+                .orElse(-1);
+    }
+
+    /** Frames of one side placed on the call's timeline, sorted by position. */
+    public List<RtpStream.PlacedFrame> placed(Side side) {
+        List<RtpStream.PlacedFrame> all = new ArrayList<>();
+        for (RtpStream stream : streams(side)) {
+            all.addAll(stream.place(stream.codec().orElseThrow(), startNanos));
+        }
+        all.sort((a, b) -> Long.compare(a.position(), b.position()));
+        return all;
+    }
+}

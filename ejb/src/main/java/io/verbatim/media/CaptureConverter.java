@@ -1,0 +1,59 @@
+package io.verbatim.media;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns a capture into a stereo WAV: left = remote party, right = local party, aligned on capture time. */
+public final class CaptureConverter {
+
+    /**
+     * @throws InvalidCaptureException when the file is no readable capture or holds no RTP audio
+     * @throws UnsupportedCodecException when its audio is in a codec this engine does not decode
+     */
+    public ConversionResult toStereoWav(Path capture, OutputStream out) throws IOException {
+        CallAudio call = CallAudio.read(capture);
+        List<RtpStream> remote = call.streams(Side.REMOTE);
+        List<RtpStream> local = call.streams(Side.LOCAL);
+        if (remote.isEmpty() && local.isEmpty()) {
+            int unsupported = call.unsupportedPayloadType();
+            if (unsupported >= 0) {
+                throw new UnsupportedCodecException(PayloadTypes.describe(unsupported));
+            }
+            throw new InvalidCaptureException("no RTP audio found in the capture ("
+                    + call.summary().frames() + " frames, " + call.summary().datagrams() + " UDP datagrams)");
+        }
+        Set<String> codecs = new LinkedHashSet<>();
+        Set<Integer> rates = new LinkedHashSet<>();
+        for (RtpStream s : call.streams()) {
+            s.codec().filter(c -> remote.contains(s) || local.contains(s)).ifPresent(c -> {
+                codecs.add(c.name());
+                rates.add(c.sampleRate());
+            });
+        }
+        if (rates.size() > 1) {
+            throw new UnsupportedCodecException("mix of sample rates " + rates);
+        }
+        int sampleRate = rates.iterator().next();
+        List<String> warnings = new ArrayList<>();
+        if (remote.isEmpty()) {
+            warnings.add("no audio from the remote party: its channel is silent");
+        }
+        if (local.isEmpty()) {
+            warnings.add("no audio from the local party: its channel is silent");
+        }
+        if (call.summary().truncation() != null) {
+            warnings.add("capture ends in a truncated record; converted what was there (" + call.summary().truncation() + ")");
+        }
+        Mixer mixer = new Mixer(call.placed(Side.REMOTE), call.placed(Side.LOCAL));
+        mixer.render(new WavWriter(out, sampleRate, 2, mixer.frames()));
+        Instant start = Instant.ofEpochSecond(0, call.startNanos());
+        return new ConversionResult(start, mixer.frames(), sampleRate, String.join(", ", codecs),
+                remote.size(), local.size(), List.copyOf(warnings));
+    }
+}

@@ -1,0 +1,28 @@
+package io.verbatim.media;
+
+/** An audio codec carried in RTP: how to turn one packet's payload into 16-bit PCM. */
+public interface Codec {
+
+    /** Name as users and logs see it, e.g. "G.711 A-law". */
+    String name();
+
+    /** Rate of the RTP timestamp clock, which may differ from the audio rate (G.722). */
+    int clockRate();
+
+    /** Rate of the decoded audio. */
+    int sampleRate();
+
+    /** Samples one payload of {@code length} bytes decodes to. */
+    int samplesIn(int length);
+
+    /**
+     * Decodes one payload into {@code out} from {@code outOffset}; returns the number of samples written.
+     * Stateless codecs may share one instance; stateful ones return a fresh decoder from {@link #newDecoder()}.
+     */
+    int decode(byte[] payload, int offset, int length, short[] out, int outOffset);
+
+    /** A decoder for one stream; stateless codecs return themselves. */
+    default Codec newDecoder() {
+        return this;
+    }
+}

@@ -1,0 +1,154 @@
+package io.verbatim.media;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The packets of one RTP source (SSRC) on one UDP flow, in arrival order, with sequence numbers and
+ * timestamps extended past their 16/32-bit wrap so that ordering and placement survive long calls.
+ */
+public final class RtpStream {
+
+    /** Identity of a stream: its SSRC and the flow it travels on. */
+    public record Key(long ssrc, Endpoint source, Endpoint destination) {
+        @Override
+        public String toString() {
+            return source + "->" + destination + " ssrc=0x" + Long.toHexString(ssrc);
+        }
+    }
+
+    /** One received packet, reduced to what decoding and placement need. */
+    public record Frame(long captureNanos, long sequence, long timestamp, int payloadType, byte[] payload) {
+    }
+
+    /** A frame placed on the call's timeline: first output sample and how to decode it. */
+    public record PlacedFrame(long position, Codec codec, byte[] payload) {
+        public long end() {
+            return position + codec.samplesIn(payload.length);
+        }
+    }
+
+    private final Key key;
+    private final List<Frame> frames = new ArrayList<>();
+    private final Map<Integer, Integer> payloadTypeCounts = new HashMap<>();
+    private long lastSequence;
+    private long lastTimestamp;
+
+    public RtpStream(Key key) {
+        this.key = key;
+    }
+
+    public Key key() {
+        return key;
+    }
+
+    public List<Frame> frames() {
+        return frames;
+    }
+
+    public long firstCaptureNanos() {
+        return frames.get(0).captureNanos();
+    }
+
+    void add(long captureNanos, RtpPacket packet) {
+        long sequence;
+        long timestamp;
+        if (frames.isEmpty()) {
+            sequence = packet.sequenceNumber();
+            timestamp = packet.timestamp();
+        } else {
+            sequence = lastSequence + (short) (packet.sequenceNumber() - (int) (lastSequence & 0xffff));
+            timestamp = lastTimestamp + (int) (packet.timestamp() - (lastTimestamp & 0xffffffffL));
+        }
+        lastSequence = sequence;
+        lastTimestamp = timestamp;
+        byte[] payload = new byte[packet.payloadLength()];
+        System.arraycopy(packet.datagram(), packet.payloadOffset(), payload, 0, payload.length);
+        frames.add(new Frame(captureNanos, sequence, timestamp, packet.payloadType(), payload));
+        payloadTypeCounts.merge(packet.payloadType(), 1, Integer::sum);
+    }
+
+    /** The payload type most packets carry, ignoring comfort noise. */
+    public int dominantPayloadType() {
+        return payloadTypeCounts.entrySet().stream()
+                .filter(e -> !PayloadTypes.isSilence(e.getKey()))
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey)
+                .orElse(PayloadTypes.COMFORT_NOISE);
+    }
+
+    /** The codec of the dominant payload type, when the engine decodes it. */
+    public Optional<Codec> codec() {
+        return PayloadTypes.codecFor(dominantPayloadType());
+    }
+
+    /** Packets carrying the dominant payload type (events and comfort noise excluded). */
+    public int audioPacketCount() {
+        return payloadTypeCounts.getOrDefault(dominantPayloadType(), 0);
+    }
+
+    /**
+     * Places the audio frames on the call's timeline: in sequence order, duplicates dropped, each at its RTP
+     * timestamp. Where the timestamps stop following capture time (a sender restarting its clock, a resumed
+     * stream) a new segment begins. Each segment is anchored to capture time by its least-delayed packet:
+     * network delay only ever adds, so the smallest offset best estimates when the sender produced the audio.
+     */
+    public List<PlacedFrame> place(Codec codec, long callStartNanos) {
+        int payloadType = dominantPayloadType();
+        List<Frame> audio = new ArrayList<>(frames.size());
+        for (Frame f : frames) {
+            if (f.payloadType() == payloadType) {
+                audio.add(f);
+            }
+        }
+        audio.sort(Comparator.comparingLong(Frame::sequence));
+        List<PlacedFrame> placed = new ArrayList<>(audio.size());
+        List<Frame> segment = new ArrayList<>();
+        for (Frame f : audio) {
+            if (!segment.isEmpty()) {
+                Frame last = segment.get(segment.size() - 1);
+                if (last.sequence() == f.sequence()) {
+                    continue; // duplicate
+                }
+                double stampedSeconds = (double) (f.timestamp() - last.timestamp()) / codec.clockRate();
+                double capturedSeconds = (f.captureNanos() - last.captureNanos()) / 1e9;
+                if (Math.abs(stampedSeconds - capturedSeconds) > MAX_CLOCK_DISAGREEMENT_SECONDS) {
+                    placeSegment(segment, codec, callStartNanos, placed);
+                    segment.clear();
+                }
+            }
+            segment.add(f);
+        }
+        placeSegment(segment, codec, callStartNanos, placed);
+        return placed;
+    }
+
+    /** Larger than any jitter buffer would hold; smaller than any real clock restart. */
+    static final double MAX_CLOCK_DISAGREEMENT_SECONDS = 1.0;
+
+    private static void placeSegment(List<Frame> segment, Codec codec, long callStartNanos, List<PlacedFrame> placed) {
+        if (segment.isEmpty()) {
+            return;
+        }
+        long firstTimestamp = segment.get(0).timestamp();
+        double samplesPerTick = (double) codec.sampleRate() / codec.clockRate();
+        long offset = Long.MAX_VALUE;
+        long earliestStamp = Long.MAX_VALUE;
+        for (Frame f : segment) {
+            long captured = Math.round((f.captureNanos() - callStartNanos) * codec.sampleRate() / 1e9);
+            long stamped = Math.round((f.timestamp() - firstTimestamp) * samplesPerTick);
+            offset = Math.min(offset, captured - stamped);
+            earliestStamp = Math.min(earliestStamp, stamped);
+        }
+        // A sender whose clock runs ahead of the capture's would start before the call; start it with the call.
+        offset = Math.max(offset, -earliestStamp);
+        for (Frame f : segment) {
+            long position = offset + Math.round((f.timestamp() - firstTimestamp) * samplesPerTick);
+            placed.add(new PlacedFrame(position, codec, f.payload()));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.verbatim.media;
+
+import static io.verbatim.media.TestCaptures.constant;
+import static io.verbatim.media.TestCaptures.rtp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaptureConverterTest {
+
+    static final String PHONE = "10.0.0.5";
+    static final String RECORDER = "10.0.0.9";
+    static final long T0 = 1_700_000_000_000_000L; // µs
+    static final int LOCAL_CODE = 0xd5 ^ 0x30;     // A-law codes with distinct, known levels
+    static final int REMOTE_CODE = 0xd5 ^ 0x40;
+
+    @TempDir
+    Path dir;
+
+    record Packet(long micros, int srcPort, int dstPort, byte[] rtp) {
+    }
+
+    /** 20 ms A-law packets: {@code count} of them from {@code startMicros}, sequence from {@code firstSeq}. */
+    static List<Packet> stream(int srcPort, int dstPort, long ssrc, int code, long startMicros, int firstSeq, int count) {
+        List<Packet> packets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            packets.add(new Packet(startMicros + i * 20_000L, srcPort, dstPort,
+                    rtp(8, i == 0, (firstSeq + i) & 0xffff, 1000 + i * 160L, ssrc, constant(code, 160))));
+        }
+        return packets;
+    }
+
+    Path write(List<Packet> packets) throws Exception {
+        TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
+        for (Packet p : packets) {
+            pcap.udp(p.micros(), p.srcPort() == 16386 ? PHONE : RECORDER, p.srcPort(),
+                    p.srcPort() == 16386 ? RECORDER : PHONE, p.dstPort(), p.rtp());
+        }
+        return pcap.write(Files.createTempFile(dir, "call", ".pcap"));
+    }
+
+    static WavFile convert(Path capture, ConversionResult[] result) throws Exception {
+        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+        result[0] = new CaptureConverter().toStereoWav(capture, wav);
+        return WavFile.parse(wav.toByteArray());
+    }
+
+    @Test
+    void innovaphonePortsDecideTheSidesAndBothAreAlignedOnCaptureTime() throws Exception {
+        List<Packet> packets = new ArrayList<>(stream(16386, 16388, 1, LOCAL_CODE, T0, 100, 50));
+        packets.addAll(stream(16388, 16386, 2, REMOTE_CODE, T0 + 100_000, 7, 40)); // remote starts 100 ms later
+        packets.sort((a, b) -> Long.compare(a.micros(), b.micros()));
+        ConversionResult[] result = new ConversionResult[1];
+        WavFile wav = convert(write(packets), result);
+
+        assertThat(wav.channels()).isEqualTo(2);
+        assertThat(wav.sampleRate()).isEqualTo(8000);
+        short local = G711.A_LAW.expand(LOCAL_CODE);
+        short remote = G711.A_LAW.expand(REMOTE_CODE);
+        short[] left = wav.channel(0);
+        short[] right = wav.channel(1);
+        assertThat(left.length).isEqualTo(8000); // 1 s: local 0–1.0 s, remote 0.1–0.9 s
+        assertThat(right[0]).as("local party on the right from the start").isEqualTo(local);
+        assertThat(left[799]).as("remote still silent before 100 ms").isEqualTo((short) 0);
+        assertThat(left[800]).as("remote party on the left from 100 ms").isEqualTo(remote);
+        assertThat(left[7199]).isEqualTo(remote);
+        assertThat(left[7200]).as("remote ended at 900 ms").isEqualTo((short) 0);
+        assertThat(result[0].durationSeconds()).isEqualTo(1.0);
+        assertThat(result[0].codec()).isEqualTo("G.711 A-law");
+        assertThat(result[0].start().toEpochMilli()).isEqualTo(T0 / 1000);
+        assertThat(result[0].warnings()).isEmpty();
+    }
+
+    @Test
+    void lossBecomesSilenceAndReorderingOrDuplicatesChangeNothing() throws Exception {
+        List<Packet> clean = stream(16386, 16388, 1, LOCAL_CODE, T0, 65530, 20); // wraps past 65535
+        List<Packet> messy = new ArrayList<>(clean);
+        messy.remove(10);                          // lost: samples 1600..1759
+        Collections.swap(messy, 3, 4);             // reordered
+        messy.add(6, messy.get(5));                // duplicated
+        ConversionResult[] result = new ConversionResult[1];
+        short[] right = convert(write(messy), result).channel(1);
+
+        short local = G711.A_LAW.expand(LOCAL_CODE);
+        assertThat(right).hasSize(20 * 160);
+        for (int i = 0; i < right.length; i++) {
+            short expected = i >= 1600 && i < 1760 ? 0 : local;
+            assertThat(right[i]).as("sample %d", i).isEqualTo(expected);
+        }
+        assertThat(result[0].warnings()).contains("no audio from the remote party: its channel is silent");
+    }
+
+    @Test
+    void withoutKnownPortsTheFirstSenderIsTheLocalParty() throws Exception {
+        TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
+        for (int i = 0; i < 10; i++) {
+            pcap.udp(T0 + i * 20_000L, "192.0.2.1", 4000, "192.0.2.2", 5000, rtp(0, false, i, i * 160L, 11, constant(0x80, 160)));
+            pcap.udp(T0 + i * 20_000L + 5, "192.0.2.2", 5000, "192.0.2.1", 4000, rtp(0, false, i, i * 160L, 22, constant(0x00, 160)));
+        }
+        ConversionResult[] result = new ConversionResult[1];
+        WavFile wav = convert(pcap.write(dir.resolve("generic.pcap")), result);
+        assertThat(wav.channel(1)[0]).as("right = first sender").isEqualTo(G711.MU_LAW.expand(0x80));
+        assertThat(wav.channel(0)[0]).as("left = the other party").isEqualTo(G711.MU_LAW.expand(0x00));
+        assertThat(result[0].codec()).isEqualTo("G.711 µ-law");
+    }
+
+    @Test
+    void aTruncatedLastRecordStillConverts() throws Exception {
+        TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
+        for (Packet p : stream(16386, 16388, 1, LOCAL_CODE, T0, 0, 10)) {
+            pcap.udp(p.micros(), PHONE, 16386, RECORDER, 16388, p.rtp());
+        }
+        byte[] whole = pcap.bytes();
+        Path cut = Files.write(dir.resolve("cut.pcap"), java.util.Arrays.copyOf(whole, whole.length - 50));
+        ConversionResult[] result = new ConversionResult[1];
+        WavFile wav = convert(cut, result);
+        assertThat(wav.channel(1)).hasSize(9 * 160);
+        assertThat(result[0].warnings()).anySatisfy(w -> assertThat(w).startsWith("capture ends in a truncated record"));
+    }
+
+    @Test
+    void anUnsupportedCodecIsNamed() throws Exception {
+        TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
+        for (int i = 0; i < 10; i++) {
+            pcap.udp(T0 + i * 20_000L, PHONE, 16386, RECORDER, 16388, rtp(18, false, i, i * 160L, 5, new byte[20]));
+        }
+        Path g729 = pcap.write(dir.resolve("g729.pcap"));
+        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(g729, new ByteArrayOutputStream()))
+                .isInstanceOf(UnsupportedCodecException.class)
+                .hasMessage("unsupported codec G.729 (PT 18)");
+    }
+
+    @Test
+    void aCaptureWithoutRtpOrNotACaptureAtAllIsInvalid() throws Exception {
+        Path noRtp = new TestCaptures.PcapBuilder()
+                .udp(T0, PHONE, 5060, RECORDER, 5060, "INVITE sip:a@b SIP/2.0\r\n\r\n".getBytes())
+                .write(dir.resolve("sip-only.pcap"));
+        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(noRtp, new ByteArrayOutputStream()))
+                .isInstanceOf(InvalidCaptureException.class)
+                .hasMessageContaining("no RTP audio found");
+        Path text = Files.writeString(dir.resolve("text.pcap"), "this is not a capture");
+        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(text, new ByteArrayOutputStream()))
+                .isInstanceOf(InvalidCaptureException.class)
+                .hasMessageContaining("not a readable pcap/pcapng capture");
+    }
+}

@@ -1,0 +1,95 @@
+package io.verbatim.media;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Builds small, exact captures for tests: classic pcap, Ethernet, IPv4, UDP, RTP. */
+public final class TestCaptures {
+
+    private TestCaptures() {
+    }
+
+    public static byte[] rtp(int payloadType, boolean marker, int sequence, long timestamp, long ssrc, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(12 + payload.length);
+        b.put((byte) 0x80);
+        b.put((byte) ((marker ? 0x80 : 0) | payloadType));
+        b.putShort((short) sequence);
+        b.putInt((int) timestamp);
+        b.putInt((int) ssrc);
+        b.put(payload);
+        return b.array();
+    }
+
+    /** A payload of {@code length} bytes all equal to {@code code}: a constant level that is easy to find. */
+    public static byte[] constant(int code, int length) {
+        byte[] p = new byte[length];
+        java.util.Arrays.fill(p, (byte) code);
+        return p;
+    }
+
+    /** A classic little-endian microsecond pcap with Ethernet frames. */
+    public static final class PcapBuilder {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        public PcapBuilder() {
+            ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+            h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+            out.writeBytes(h.array());
+        }
+
+        public PcapBuilder udp(long micros, String srcIp, int srcPort, String dstIp, int dstPort, byte[] payload) {
+            byte[] frame = ethernetIpv4Udp(srcIp, srcPort, dstIp, dstPort, payload);
+            ByteBuffer r = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+            r.putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000)).putInt(frame.length).putInt(frame.length);
+            out.writeBytes(r.array());
+            out.writeBytes(frame);
+            return this;
+        }
+
+        /** Appends raw bytes, e.g. a record header that promises more than the file holds. */
+        public PcapBuilder raw(byte[] bytes) {
+            out.writeBytes(bytes);
+            return this;
+        }
+
+        public byte[] bytes() {
+            return out.toByteArray();
+        }
+
+        public Path write(Path file) throws IOException {
+            return Files.write(file, bytes());
+        }
+    }
+
+    static byte[] ethernetIpv4Udp(String srcIp, int srcPort, String dstIp, int dstPort, byte[] payload) {
+        int udpLength = 8 + payload.length;
+        int ipLength = 20 + udpLength;
+        ByteBuffer b = ByteBuffer.allocate(14 + ipLength);
+        b.put(new byte[]{0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6}).putShort((short) 0x0800);
+        int ipStart = b.position();
+        b.put((byte) 0x45).put((byte) 0).putShort((short) ipLength).putShort((short) 0).putShort((short) 0x4000)
+                .put((byte) 64).put((byte) 17).putShort((short) 0).put(ipv4(srcIp)).put(ipv4(dstIp));
+        int sum = 0;
+        for (int i = 0; i < 20; i += 2) {
+            sum += ((b.get(ipStart + i) & 0xff) << 8) | (b.get(ipStart + i + 1) & 0xff);
+        }
+        sum = (sum & 0xffff) + (sum >> 16);
+        sum = (sum & 0xffff) + (sum >> 16);
+        b.putShort(ipStart + 10, (short) ~sum);
+        b.putShort((short) srcPort).putShort((short) dstPort).putShort((short) udpLength).putShort((short) 0).put(payload);
+        return b.array();
+    }
+
+    private static byte[] ipv4(String dotted) {
+        String[] parts = dotted.split("\\.");
+        byte[] a = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            a[i] = (byte) Integer.parseInt(parts[i]);
+        }
+        return a;
+    }
+}
