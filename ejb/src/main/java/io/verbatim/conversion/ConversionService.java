@@ -1,0 +1,159 @@
+package io.verbatim.conversion;
+
+import io.verbatim.media.CaptureConverter;
+import io.verbatim.media.ConversionResult;
+import io.verbatim.media.InvalidCaptureException;
+import io.verbatim.media.UnsupportedCodecException;
+import io.verbatim.recording.Recording;
+import io.verbatim.recording.RecordingState;
+import io.verbatim.storage.BlobStore;
+import io.verbatim.storage.Staging;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The conversion queue: claiming a received recording (so that any number of nodes share the queue without
+ * converting one twice), converting its original with the media engine, and recording the outcome.
+ */
+@Stateless
+public class ConversionService {
+
+    private static final Logger LOG = Logger.getLogger(ConversionService.class.getName());
+    /** A claim older than this belongs to a node that died mid-conversion. */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(30);
+    /** Hibernate's lock timeout value for SKIP LOCKED. */
+    private static final int SKIP_LOCKED = -2;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    Staging staging;
+
+    /** Takes the oldest waiting recording for {@code node}, committing the claim at once. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Long> claimNext(String node) {
+        List<Recording> next = em.createQuery(
+                        "select r from Recording r where r.state = :state order by r.id", Recording.class)
+                .setParameter("state", RecordingState.RECEIVED)
+                .setMaxResults(1)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .getResultList();
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        Recording r = next.get(0);
+        r.claim(node, Instant.now());
+        return Optional.of(r.getId());
+    }
+
+    public long waitingCount() {
+        return em.createQuery("select count(r) from Recording r where r.state = :state", Long.class)
+                .setParameter("state", RecordingState.RECEIVED).getSingleResult();
+    }
+
+    /** Converts outside any transaction (it may take a while); a capture we cannot convert is a failure, not an error. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public ConversionOutcome convert(long recordingId) {
+        Recording r = em.find(Recording.class, recordingId);
+        if (r == null) {
+            return ConversionOutcome.failed(recordingId, "recording disappeared before conversion");
+        }
+        Path capture = null;
+        Path wav = null;
+        try {
+            capture = staging.newFile(".pcap");
+            try (InputStream in = Channels.newInputStream(blobs.open(r.getOriginalKey()))) {
+                Files.copy(in, capture, StandardCopyOption.REPLACE_EXISTING);
+            }
+            wav = staging.newFile(".wav");
+            ConversionResult result;
+            try (FileChannel channel = FileChannel.open(wav, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024)) {
+                result = new CaptureConverter().toStereoWav(capture, out);
+                out.flush();
+                channel.force(true);
+            }
+            long size = Files.size(wav);
+            String key = blobs.put(wav, Staging.sha256Of(wav));
+            return ConversionOutcome.converted(recordingId, key, size, result);
+        } catch (InvalidCaptureException | UnsupportedCodecException e) {
+            return ConversionOutcome.failed(recordingId, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Conversion of recording " + recordingId + " failed unexpectedly", e);
+            return ConversionOutcome.failed(recordingId, "conversion error: " + e);
+        } finally {
+            deleteQuietly(capture);
+            deleteQuietly(wav);
+        }
+    }
+
+    /** Stores the outcome on the recording. */
+    public void complete(ConversionOutcome outcome) {
+        Recording r = em.find(Recording.class, outcome.recordingId());
+        if (r == null) {
+            return;
+        }
+        if (outcome.succeeded()) {
+            ConversionResult result = outcome.result();
+            r.converted(outcome.audioKey(), outcome.audioSize(), result.start(), result.durationSeconds(), result.codec(),
+                    result.warnings().isEmpty() ? null : String.join("; ", result.warnings()));
+            LOG.info("Converted recording " + r.getId() + ": " + result.codec() + ", "
+                    + String.format("%.1f", result.durationSeconds()) + " s" + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));
+        } else {
+            r.failed(outcome.failure());
+            LOG.warning("Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + outcome.failure());
+        }
+    }
+
+    /**
+     * Puts recordings whose claim has expired back in the queue, and those claimed by {@code restartedNode}
+     * (pass the node itself at its start-up, when none of its conversions can still be running; null otherwise).
+     */
+    public int releaseAbandonedClaims(String restartedNode) {
+        List<Recording> stuck = em.createQuery(
+                        "select r from Recording r where r.state = :state and (r.claimedAt < :expired or r.claimedBy = :node)",
+                        Recording.class)
+                .setParameter("state", RecordingState.CONVERTING)
+                .setParameter("expired", Instant.now().minus(CLAIM_LEASE))
+                .setParameter("node", restartedNode)
+                .getResultList();
+        stuck.forEach(Recording::release);
+        return stuck.size();
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warning("Could not delete work file " + file + ": " + e);
+            }
+        }
+    }
+}

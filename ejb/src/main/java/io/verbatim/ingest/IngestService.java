@@ -1,0 +1,125 @@
+package io.verbatim.ingest;
+
+import io.verbatim.media.CaptureFormat;
+import io.verbatim.recording.Recording;
+import io.verbatim.recording.RecordingReceived;
+import io.verbatim.settings.Settings;
+import io.verbatim.storage.BlobStore;
+import io.verbatim.storage.StagedFile;
+import io.verbatim.storage.Staging;
+import io.verbatim.storage.TooLargeException;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Takes an uploaded capture from the wire to the catalog: streamed to staging and synced, stored under its
+ * SHA-256, then catalogued in one transaction. A crash before the row commits leaves no recording and the
+ * device, which got no 201, sends again; the stored blob then simply matches.
+ */
+@Stateless
+public class IngestService {
+
+    private static final Pattern PBX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Staging staging;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    Quarantine quarantine;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Event<RecordingReceived> received;
+
+    @Resource
+    SessionContext context;
+
+    /**
+     * @param declaredLength the Content-Length, or -1 when the body is chunked
+     * @throws CaptureRejectedException the name or the bytes are not a capture (400)
+     * @throws TooLargeException the body is over the configured limit (413)
+     * @throws CaptureConflictException that name exists with other bytes (409)
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // no transaction open while bytes stream in
+    public IngestOutcome receive(String pbx, String fileName, InputStream body, long declaredLength) throws IOException {
+        if (pbx == null || !PBX.matcher(pbx).matches()) {
+            throw new CaptureRejectedException("PBX name must be 1-100 letters, digits, '.', '_' or '-'");
+        }
+        CaptureName name;
+        try {
+            name = CaptureName.parse(fileName);
+        } catch (IllegalArgumentException e) {
+            throw new CaptureRejectedException(e.getMessage());
+        }
+        long limit = settings.maxCaptureBytes();
+        if (declaredLength > limit) {
+            throw new TooLargeException(limit);
+        }
+        StagedFile staged = staging.receive(body, limit);
+        try {
+            CaptureFormat format = CaptureFormat.detect(staged.head(), staged.head().length);
+            if (format == null) {
+                String reason = staged.size() == 0 ? "body is empty, expected a pcap or pcapng capture"
+                        : "body is not a pcap or pcapng capture (starts with 0x"
+                        + HexFormat.of().formatHex(staged.head(), 0, Math.min(8, staged.head().length)) + ")";
+                quarantine.keep(pbx, fileName, staged, reason);
+                throw new CaptureRejectedException(reason);
+            }
+            Optional<Recording> existing = findByName(pbx, fileName);
+            if (existing.isPresent()) {
+                Recording r = existing.get();
+                if (r.getOriginalSha256().equals(staged.sha256())) {
+                    return new IngestOutcome(r.getId(), false);
+                }
+                String reason = "a recording named " + fileName + " already exists with different content (recording "
+                        + r.getId() + ")";
+                quarantine.keep(pbx, fileName, staged, reason);
+                throw new CaptureConflictException(reason);
+            }
+            String key = blobs.put(staged.path(), staged.sha256());
+            long id = context.getBusinessObject(IngestService.class).catalogue(pbx, fileName, name, staged, key);
+            return new IngestOutcome(id, true);
+        } finally {
+            Files.deleteIfExists(staged.path());
+        }
+    }
+
+    /** The catalog row for a stored original, in one transaction; conversion is asked for once it commits. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public long catalogue(String pbx, String fileName, CaptureName name, StagedFile staged, String key) {
+        Recording r = new Recording(pbx, fileName, name.callId(), name.device(), name.serial(), name.owner(),
+                Instant.now(), key, staged.size(), staged.sha256());
+        em.persist(r);
+        em.flush();
+        received.fire(new RecordingReceived(r.getId()));
+        return r.getId();
+    }
+
+    private Optional<Recording> findByName(String pbx, String fileName) {
+        return em.createQuery("select r from Recording r where r.pbx = :pbx and r.fileName = :name", Recording.class)
+                .setParameter("pbx", pbx).setParameter("name", fileName)
+                .getResultStream().findFirst();
+    }
+}

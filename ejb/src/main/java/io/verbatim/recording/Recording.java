@@ -1,0 +1,168 @@
+package io.verbatim.recording;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** One recorded call: its original capture, what we know about it, and its audio once converted. */
+@Entity
+@Table(name = "recording")
+public class Recording {
+
+    /** Longest failure reason kept; longer ones are cut (the full text is in the server log). */
+    public static final int REASON_LENGTH = 1000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 100)
+    private String pbx;
+
+    @Column(name = "file_name", nullable = false, length = 255)
+    private String fileName;
+
+    @Column(name = "call_id", length = 64)
+    private String callId;
+
+    @Column(length = 64)
+    private String device;
+
+    @Column(length = 32)
+    private String serial;
+
+    @Column(length = 255)
+    private String owner;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "duration_seconds")
+    private Double durationSeconds;
+
+    @Column(length = 100)
+    private String codec;
+
+    @Column(name = "original_key", nullable = false, length = 80)
+    private String originalKey;
+
+    @Column(name = "original_size", nullable = false)
+    private long originalSize;
+
+    @Column(name = "original_sha256", nullable = false, length = 64)
+    private String originalSha256;
+
+    @Column(name = "audio_key", length = 80)
+    private String audioKey;
+
+    @Column(name = "audio_size")
+    private Long audioSize;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RecordingState state;
+
+    @Column(name = "failure_reason", length = REASON_LENGTH)
+    private String failureReason;
+
+    @Column(name = "conversion_notes", length = REASON_LENGTH)
+    private String conversionNotes;
+
+    @Column(name = "claimed_by", length = 100)
+    private String claimedBy;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
+    @Version
+    private long version;
+
+    protected Recording() {
+    }
+
+    public Recording(String pbx, String fileName, String callId, String device, String serial, String owner,
+                     Instant receivedAt, String originalKey, long originalSize, String originalSha256) {
+        this.pbx = pbx;
+        this.fileName = fileName;
+        this.callId = callId;
+        this.device = device;
+        this.serial = serial;
+        this.owner = owner;
+        this.receivedAt = receivedAt;
+        this.originalKey = originalKey;
+        this.originalSize = originalSize;
+        this.originalSha256 = originalSha256;
+        this.state = RecordingState.RECEIVED;
+    }
+
+    /** A conversion run on {@code node} takes this recording; only a RECEIVED one can be taken. */
+    public void claim(String node, Instant at) {
+        if (state != RecordingState.RECEIVED) {
+            throw new IllegalStateException("recording " + id + " is " + state + ", not RECEIVED");
+        }
+        state = RecordingState.CONVERTING;
+        claimedBy = node;
+        claimedAt = at;
+    }
+
+    /** Gives an abandoned claim (its node died mid-conversion) back to the queue. */
+    public void release() {
+        if (state == RecordingState.CONVERTING) {
+            state = RecordingState.RECEIVED;
+            claimedBy = null;
+            claimedAt = null;
+        }
+    }
+
+    public void converted(String audioKey, long audioSize, Instant startedAt, double durationSeconds, String codec, String notes) {
+        this.state = RecordingState.READY;
+        this.audioKey = audioKey;
+        this.audioSize = audioSize;
+        this.startedAt = startedAt;
+        this.durationSeconds = durationSeconds;
+        this.codec = codec;
+        this.conversionNotes = cut(notes);
+        this.failureReason = null;
+    }
+
+    public void failed(String reason) {
+        this.state = RecordingState.FAILED;
+        this.failureReason = cut(reason);
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= REASON_LENGTH ? text : text.substring(0, REASON_LENGTH - 1) + "…";
+    }
+
+    public Long getId() { return id; }
+    public String getPbx() { return pbx; }
+    public String getFileName() { return fileName; }
+    public String getCallId() { return callId; }
+    public String getDevice() { return device; }
+    public String getSerial() { return serial; }
+    public String getOwner() { return owner; }
+    public Instant getReceivedAt() { return receivedAt; }
+    public Instant getStartedAt() { return startedAt; }
+    public Double getDurationSeconds() { return durationSeconds; }
+    public String getCodec() { return codec; }
+    public String getOriginalKey() { return originalKey; }
+    public long getOriginalSize() { return originalSize; }
+    public String getOriginalSha256() { return originalSha256; }
+    public String getAudioKey() { return audioKey; }
+    public Long getAudioSize() { return audioSize; }
+    public RecordingState getState() { return state; }
+    public String getFailureReason() { return failureReason; }
+    public String getConversionNotes() { return conversionNotes; }
+    public String getClaimedBy() { return claimedBy; }
+    public Instant getClaimedAt() { return claimedAt; }
+}

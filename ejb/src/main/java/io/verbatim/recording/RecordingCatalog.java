@@ -1,0 +1,108 @@
+package io.verbatim.recording;
+
+import io.verbatim.access.AccessPolicy;
+import io.verbatim.access.Viewer;
+import io.verbatim.storage.BlobStore;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finding recordings and their audio. Every read goes through {@link AccessPolicy}: a caller sees only what the
+ * policy lets them see, and a recording they may not see does not exist for them.
+ */
+@Stateless
+public class RecordingCatalog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    BlobStore blobs;
+
+    public RecordingPage search(RecordingQuery query) {
+        Viewer viewer = access.currentViewer();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+
+        CriteriaQuery<Recording> select = cb.createQuery(Recording.class);
+        Root<Recording> r = select.from(Recording.class);
+        select.where(conditions(cb, r, query, viewer).toArray(Predicate[]::new));
+        select.orderBy(cb.desc(cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt"))), cb.desc(r.get("id")));
+        List<Recording> items = em.createQuery(select).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<Recording> c = count.from(Recording.class);
+        count.select(cb.count(c)).where(conditions(cb, c, query, viewer).toArray(Predicate[]::new));
+        return new RecordingPage(items, em.createQuery(count).getSingleResult());
+    }
+
+    /** @throws NoSuchRecordingException when it does not exist or the caller may not see it */
+    public Recording find(long id) {
+        Recording r = em.find(Recording.class, id);
+        if (r == null || !access.mayRead(access.currentViewer(), r)) {
+            throw new NoSuchRecordingException(id);
+        }
+        return r;
+    }
+
+    /** The converted audio of a recording the caller may read. */
+    public Audio openAudio(long id) throws IOException {
+        Recording r = find(id);
+        if (r.getState() != RecordingState.READY || r.getAudioKey() == null) {
+            throw new AudioNotReadyException(r);
+        }
+        return new Audio(r, blobs.size(r.getAudioKey()), blobs.open(r.getAudioKey()));
+    }
+
+    /** Audio bytes to stream: the recording, the length, and a channel positioned anywhere the reader likes. */
+    public record Audio(Recording recording, long size, SeekableByteChannel channel) {
+    }
+
+    private List<Predicate> conditions(CriteriaBuilder cb, Root<Recording> r, RecordingQuery q, Viewer viewer) {
+        List<Predicate> where = new ArrayList<>();
+        where.add(access.visibleTo(viewer, cb, r));
+        if (q.owner() != null && !q.owner().isBlank()) {
+            where.add(cb.equal(r.get("owner"), q.owner()));
+        }
+        if (q.callId() != null && !q.callId().isBlank()) {
+            where.add(cb.equal(cb.lower(r.get("callId")), q.callId().toLowerCase(Locale.ROOT)));
+        }
+        if (q.state() != null) {
+            where.add(cb.equal(r.get("state"), q.state()));
+        }
+        if (q.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt")), q.from()));
+        }
+        if (q.to() != null) {
+            where.add(cb.lessThan(cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt")), q.to()));
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String pattern = likePattern(q.text());
+            where.add(cb.or(
+                    cb.like(cb.lower(r.get("fileName")), pattern, '\\'),
+                    cb.like(cb.lower(r.get("owner")), pattern, '\\'),
+                    cb.like(cb.lower(r.get("callId")), pattern, '\\')));
+        }
+        return where;
+    }
+
+    /** User text to a LIKE pattern: {@code *} is the wildcard, SQL's own wildcards are taken literally. */
+    static String likePattern(String text) {
+        String escaped = text.trim().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_").replace('*', '%');
+        return escaped.contains("%") ? escaped : "%" + escaped + "%";
+    }
+}

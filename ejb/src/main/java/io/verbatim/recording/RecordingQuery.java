@@ -1,0 +1,22 @@
+package io.verbatim.recording;
+
+import java.time.Instant;
+
+/**
+ * What a person or system looks for in the catalog. Every field is optional; {@code text} matches file name,
+ * owner or call id, with {@code *} as a wildcard.
+ */
+public record RecordingQuery(String owner, Instant from, Instant to, String text, RecordingState state,
+                             String callId, int offset, int limit) {
+
+    public static final int MAX_LIMIT = 500;
+
+    public RecordingQuery {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.verbatim.settings;
+
+import io.verbatim.directory.PasswordHash;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+
+/** The administrator's settings, stored in the database so every node sees the same. */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class Settings {
+
+    /** Default upload limit: far above any real call capture (an hour of G.711 is ~30 MB). */
+    public static final long DEFAULT_MAX_CAPTURE_BYTES = 2L * 1024 * 1024 * 1024;
+    static final String MAX_CAPTURE_BYTES = "ingest.max-capture-bytes";
+    static final String WEBDAV_USER = "webdav.user";
+    static final String WEBDAV_PASSWORD_HASH = "webdav.password-hash";
+
+    @PersistenceContext
+    EntityManager em;
+
+    public long maxCaptureBytes() {
+        return value(MAX_CAPTURE_BYTES).map(Long::parseLong).orElse(DEFAULT_MAX_CAPTURE_BYTES);
+    }
+
+    /** Whether uploads must carry HTTP Basic credentials (a WebDAV user is configured). */
+    public boolean uploadsNeedCredentials() {
+        return value(WEBDAV_USER).filter(u -> !u.isEmpty()).isPresent();
+    }
+
+    public boolean acceptsUploadCredentials(String user, char[] password) {
+        Optional<String> expected = value(WEBDAV_USER).filter(u -> !u.isEmpty());
+        return expected.isPresent() && expected.get().equals(user)
+                && PasswordHash.matches(password, value(WEBDAV_PASSWORD_HASH).orElse(null));
+    }
+
+    @RolesAllowed("ADMIN")
+    public SettingsView view() {
+        return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent());
+    }
+
+    @RolesAllowed("ADMIN")
+    public SettingsView change(SettingsChange change) {
+        if (change.maxCaptureBytes() != null) {
+            if (change.maxCaptureBytes() < 1024) {
+                throw new InvalidSettingException("maxCaptureBytes must be at least 1024");
+            }
+            put(MAX_CAPTURE_BYTES, Long.toString(change.maxCaptureBytes()));
+        }
+        if (change.webdavUser() != null) {
+            String user = change.webdavUser().trim();
+            if (!user.isEmpty() && change.webdavPassword() == null && value(WEBDAV_PASSWORD_HASH).isEmpty()) {
+                throw new InvalidSettingException("webdavPassword is required when setting webdavUser");
+            }
+            put(WEBDAV_USER, user);
+        }
+        if (change.webdavPassword() != null) {
+            if (change.webdavPassword().length() < 8) {
+                throw new InvalidSettingException("webdavPassword must have at least 8 characters");
+            }
+            put(WEBDAV_PASSWORD_HASH, PasswordHash.of(change.webdavPassword().toCharArray()));
+        }
+        return view();
+    }
+
+    private Optional<String> value(String name) {
+        Setting s = em.find(Setting.class, name);
+        return s == null ? Optional.empty() : Optional.ofNullable(s.getValue());
+    }
+
+    private void put(String name, String value) {
+        Setting s = em.find(Setting.class, name);
+        if (s == null) {
+            em.persist(new Setting(name, value));
+        } else {
+            s.setValue(value);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.verbatim.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one folder where the server keeps everything it stores (database, staging, blobs, quarantine).
+ * Set by {@code verbatim.data.dir} (system property) or {@code VERBATIM_DATA_DIR} (environment).
+ */
+@ApplicationScoped
+public class DataDirectory {
+
+    @Inject
+    @ConfigProperty(name = "verbatim.data.dir", defaultValue = "data")
+    String configured;
+
+    public Path root() {
+        return Path.of(configured).toAbsolutePath().normalize();
+    }
+
+    /** A sub-folder of the data directory, created when missing. */
+    public Path folder(String name) {
+        Path folder = root().resolve(name);
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.verbatim.web.api;
+
+import io.verbatim.recording.AudioNotReadyException;
+import io.verbatim.recording.NoSuchRecordingException;
+import io.verbatim.settings.InvalidSettingException;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns what the services throw into {@link ApiError} responses, so no client ever sees a stack trace. */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<Exception> {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Exception exception) {
+        Throwable e = exception instanceof EJBException && exception.getCause() != null ? exception.getCause() : exception;
+        if (e instanceof NoSuchRecordingException) {
+            return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof AudioNotReadyException) {
+            return ApiError.response(Response.Status.CONFLICT, e.getMessage());
+        }
+        if (e instanceof IllegalArgumentException || e instanceof InvalidSettingException) {
+            return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+        if (e instanceof EJBAccessException || e instanceof SecurityException) {
+            return ApiError.response(Response.Status.FORBIDDEN, "not allowed for your role");
+        }
+        if (e instanceof WebApplicationException web) {
+            Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
+            return status == null ? web.getResponse()
+                    : ApiError.response(status, web.getMessage() == null ? status.getReasonPhrase() : web.getMessage());
+        }
+        LOG.log(Level.SEVERE, "Unexpected error in the REST API", e);
+        return ApiError.response(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+    }
+}

@@ -1,0 +1,7 @@
+package io.verbatim.web.api;
+
+import java.util.List;
+
+/** One page of recordings and how many match in all. */
+public record RecordingListView(List<RecordingView> items, long total, int offset, int limit) {
+}

@@ -1,0 +1,148 @@
+package io.verbatim.web.api;
+
+import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.recording.RecordingPage;
+import io.verbatim.recording.RecordingQuery;
+import io.verbatim.recording.RecordingState;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Recordings: search, one recording's details, its audio. */
+@Path("recordings")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Recordings")
+public class RecordingResource {
+
+    @Inject
+    RecordingCatalog catalog;
+
+    @GET
+    @Operation(summary = "Search recordings you may see, newest first")
+    @APIResponse(responseCode = "200", description = "A page of recordings")
+    @APIResponse(responseCode = "400", description = "A filter has a bad value")
+    public RecordingListView search(
+            @Parameter(description = "owner's username") @QueryParam("owner") String owner,
+            @Parameter(description = "from this date (yyyy-MM-dd) or instant (ISO-8601), inclusive") @QueryParam("from") String from,
+            @Parameter(description = "to this date (inclusive) or instant (exclusive)") @QueryParam("to") String to,
+            @Parameter(description = "text in file name, owner or call id; * is a wildcard") @QueryParam("text") String text,
+            @Parameter(description = "RECEIVED, CONVERTING, READY or FAILED") @QueryParam("state") String state,
+            @Parameter(description = "call id (the GUID in capture names)") @QueryParam("callId") String callId,
+            @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        RecordingQuery query = new RecordingQuery(owner, instant("from", from, false), instant("to", to, true), text,
+                state(state), callId, offset, limit);
+        RecordingPage page = catalog.search(query);
+        return new RecordingListView(page.items().stream().map(RecordingView::of).toList(), page.total(), offset, limit);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One recording")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    public RecordingView get(@PathParam("id") long id) {
+        return RecordingView.of(catalog.find(id));
+    }
+
+    @GET
+    @Path("{id}/audio")
+    @Produces("audio/wav")
+    @Operation(summary = "The recording's audio (stereo WAV: left remote party, right local party); honours Range")
+    @APIResponse(responseCode = "200", description = "The whole file")
+    @APIResponse(responseCode = "206", description = "The requested range")
+    @APIResponse(responseCode = "409", description = "Not converted (yet)")
+    @APIResponse(responseCode = "416", description = "Range past the end")
+    public Response audio(@PathParam("id") long id, @HeaderParam("Range") String range,
+                          @QueryParam("download") @DefaultValue("false") boolean download) throws IOException {
+        RecordingCatalog.Audio audio = catalog.openAudio(id);
+        long size = audio.size();
+        Optional<ByteRange> requested;
+        try {
+            requested = ByteRange.parse(range, size);
+        } catch (ByteRange.NotSatisfiable e) {
+            audio.channel().close();
+            return Response.status(416).header("Content-Range", "bytes */" + size)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(416, "Range Not Satisfiable", e.getMessage())).build();
+        }
+        ByteRange served = requested.orElse(new ByteRange(0, size - 1));
+        Response.ResponseBuilder response = Response.status(requested.isPresent() ? 206 : 200)
+                .type("audio/wav")
+                .header("Accept-Ranges", "bytes")
+                .header("Content-Length", served.length())
+                .entity(copy(audio.channel(), served));
+        requested.ifPresent(r -> response.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size));
+        String name = "recording-" + id + ".wav";
+        response.header("Content-Disposition", (download ? "attachment" : "inline") + "; filename=\"" + name + "\"");
+        return response.build();
+    }
+
+    private static StreamingOutput copy(SeekableByteChannel channel, ByteRange range) {
+        return (OutputStream out) -> {
+            try (channel) {
+                channel.position(range.first());
+                ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+                long remaining = range.length();
+                while (remaining > 0) {
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
+                    int n = channel.read(buffer);
+                    if (n < 0) {
+                        break;
+                    }
+                    out.write(buffer.array(), 0, n);
+                    remaining -= n;
+                }
+            }
+        };
+    }
+
+    private static RecordingState state(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return RecordingState.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("state must be one of RECEIVED, CONVERTING, READY, FAILED");
+        }
+    }
+
+    /** A date means the whole day (UTC): from its start, or up to the next day's start. */
+    private static Instant instant(String name, String value, boolean endOfDay) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                LocalDate day = LocalDate.parse(value.trim());
+                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(name + " must be a date (yyyy-MM-dd) or an ISO-8601 instant");
+            }
+        }
+    }
+}

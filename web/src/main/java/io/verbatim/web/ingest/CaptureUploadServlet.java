@@ -1,0 +1,95 @@
+package io.verbatim.web.ingest;
+
+import io.verbatim.ingest.CaptureConflictException;
+import io.verbatim.ingest.CaptureRejectedException;
+import io.verbatim.ingest.IngestOutcome;
+import io.verbatim.ingest.IngestService;
+import io.verbatim.settings.Settings;
+import io.verbatim.storage.TooLargeException;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The recording devices' upload: {@code PUT /{pbx}/recordings/Files/{name}.pcap}, as innovaphone phones and
+ * gateways send it ("Record to URL"), optionally with the WebDAV credentials from the settings.
+ */
+@WebServlet(name = "CaptureUpload", urlPatterns = "*.pcap")
+public class CaptureUploadServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(CaptureUploadServlet.class.getName());
+    private static final Pattern UPLOAD_PATH = Pattern.compile("^/([^/]+)/recordings/Files/([^/]+)$");
+
+    @Inject
+    IngestService ingest;
+
+    @Inject
+    Settings settings;
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Matcher path = UPLOAD_PATH.matcher(request.getServletPath());
+        if (!path.matches()) {
+            error(response, 404, "uploads go to /{pbx}/recordings/Files/{name}.pcap");
+            return;
+        }
+        if (settings.uploadsNeedCredentials() && !credentialsAccepted(request.getHeader("Authorization"))) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Verbatim upload\", charset=\"UTF-8\"");
+            error(response, 401, "upload needs the WebDAV credentials configured in the settings");
+            return;
+        }
+        String pbx = path.group(1);
+        String fileName = path.group(2);
+        try {
+            IngestOutcome outcome = ingest.receive(pbx, fileName, request.getInputStream(), request.getContentLengthLong());
+            String location = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+                    + request.getContextPath() + "/api/v1/recordings/" + outcome.recordingId();
+            response.setStatus(outcome.created() ? 201 : 200);
+            response.setHeader("Location", location);
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("id", outcome.recordingId()).add("created", outcome.created()).build().toString());
+        } catch (CaptureRejectedException e) {
+            error(response, 400, e.getMessage());
+        } catch (TooLargeException e) {
+            error(response, 413, e.getMessage());
+        } catch (CaptureConflictException e) {
+            error(response, 409, e.getMessage());
+        } catch (EJBException e) {
+            LOG.log(Level.SEVERE, "Upload of " + pbx + "/" + fileName + " failed", e);
+            error(response, 500, "the upload could not be stored; send it again");
+        }
+    }
+
+    private boolean credentialsAccepted(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon > 0 && settings.acceptsUploadCredentials(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private static void error(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(Json.createObjectBuilder().add("status", status).add("message", message).build().toString());
+    }
+}

@@ -1,0 +1,28 @@
+package io.verbatim.web.security;
+
+import io.verbatim.directory.Directory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import java.util.Set;
+
+/** Checks usernames and passwords against the directory; a user's role is their one group. */
+@ApplicationScoped
+public class DirectoryIdentityStore implements IdentityStore {
+
+    @Inject
+    Directory directory;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential login)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        return directory.authenticate(login.getCaller(), login.getPassword().getValue())
+                .map(user -> new CredentialValidationResult(user.getUsername(), Set.of(user.getRole().name())))
+                .orElse(CredentialValidationResult.INVALID_RESULT);
+    }
+}

@@ -1,0 +1,109 @@
+package io.verbatim.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * How people and systems prove who they are: pages by the login form (then the HTTP session), the REST API by
+ * HTTP Basic on each request (or the session of a signed-in browser, so the page's player can fetch audio).
+ * Unauthenticated API calls get 401, unauthenticated page views go to the login page.
+ */
+@ApplicationScoped
+public class VerbatimAuthentication implements HttpAuthenticationMechanism {
+
+    static final String API_PREFIX = "/api/";
+    static final String LOGIN_PAGE = "/login.xhtml";
+    static final String REALM = "Verbatim";
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (context.isAuthenticationRequest() && credential != null) {
+            return formLogin(request, credential, context);
+        }
+        boolean api = request.getRequestURI().startsWith(request.getContextPath() + API_PREFIX);
+        String authorization = request.getHeader("Authorization");
+        if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basic(authorization.substring(6).trim(), response, context);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn signedIn) {
+            return context.notifyContainerAboutLogin(signedIn.username(), new HashSet<>(signedIn.groups()));
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        if (api) {
+            return unauthorized(response, "authentication required (HTTP Basic)");
+        }
+        String target = request.getRequestURI().substring(request.getContextPath().length())
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
+                + URLEncoder.encode(target, StandardCharsets.UTF_8));
+    }
+
+    private AuthenticationStatus formLogin(HttpServletRequest request, Credential credential, HttpMessageContext context) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        request.changeSessionId(); // a fresh id after login: no session fixation
+        request.getSession().setAttribute(SignedIn.SESSION_ATTRIBUTE,
+                new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private AuthenticationStatus basic(String encoded, HttpServletResponse response, HttpMessageContext context) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return unauthorized(response, "malformed HTTP Basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return unauthorized(response, "malformed HTTP Basic credentials");
+        }
+        CredentialValidationResult result = identityStores.validate(
+                new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return unauthorized(response, "invalid username or password");
+        }
+        return context.notifyContainerAboutLogin(result);
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write(Json.createObjectBuilder()
+                    .add("status", 401).add("error", "Unauthorized").add("message", message).build().toString());
+        } catch (IOException ignored) {
+            // the client went away; the status is all that matters
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}
