@@ -101,6 +101,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Json.createObjectBuilder()
                     .add("status", 401).add("error", "Unauthorized").add("message", message).build().toString());
+            response.flushBuffer(); // committed, so the container cannot swap the JSON for its HTML error page
         } catch (IOException ignored) {
             // the client went away; the status is all that matters
         }

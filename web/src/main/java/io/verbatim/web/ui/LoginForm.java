@@ -42,7 +42,7 @@ public class LoginForm {
             external.redirect(external.getRequestContextPath() + safeNext());
             faces.responseComplete();
         } else {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Sign-in failed", "Wrong username or password."));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
         }
     }
 

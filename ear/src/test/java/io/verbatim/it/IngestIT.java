@@ -1,0 +1,197 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.admin;
+import static io.verbatim.it.VerbatimServer.awaitConverted;
+import static io.verbatim.it.VerbatimServer.captureName;
+import static io.verbatim.it.VerbatimServer.getBytes;
+import static io.verbatim.it.VerbatimServer.idFrom;
+import static io.verbatim.it.VerbatimServer.json;
+import static io.verbatim.it.VerbatimServer.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.verbatim.media.Corpus;
+import io.verbatim.media.WavFile;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A capture's whole way through the deployed server: PUT, conversion, catalog, audio; and what is refused. */
+class IngestIT {
+
+    static final String TWO_PARTY_G711 = "pcap2wav/one.pcap";
+
+    static Path corpusCapture(String relative) {
+        Path root = Corpus.root();
+        assumeTrue(root != null, "no shared corpus beside this checkout");
+        return root.resolve("captures").resolve(relative);
+    }
+
+    @Test
+    void aCorpusCaptureIsStoredConvertedAndPlayableAsStereoMatchingTheReference() throws Exception {
+        byte[] capture = Files.readAllBytes(corpusCapture(TWO_PARTY_G711));
+        String name = captureName("alice");
+        HttpResponse<String> created = upload(name, capture);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = idFrom(created);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/recordings/" + id));
+
+        JsonObject recording = awaitConverted(id);
+        assertThat(recording.getString("state")).isEqualTo("READY");
+        assertThat(recording.getString("callId")).isEqualTo(name.substring(0, 32));
+        assertThat(recording.getString("owner")).isEqualTo("alice");
+        assertThat(recording.getString("codec")).isEqualTo("G.711 A-law");
+        assertThat(recording.getJsonNumber("durationSeconds").doubleValue()).isBetween(8.0, 8.2);
+        assertThat(recording.getString("originalSha256")).isEqualTo(sha256(capture));
+        assertThat(recording.getString("start")).startsWith("2023-03-09T");
+
+        HttpResponse<byte[]> audio = getBytes("/api/v1/recordings/" + id + "/audio", admin());
+        assertThat(audio.statusCode()).isEqualTo(200);
+        assertThat(audio.headers().firstValue("Content-Type")).hasValue("audio/wav");
+        WavFile wav = WavFile.parse(audio.body());
+        assertThat(wav.channels()).isEqualTo(2);
+        assertThat(wav.sampleRate()).isEqualTo(8000);
+
+        // each direction's reference decode is found, sample-exact, in its own channel
+        List<Corpus.Reference> references = Corpus.references("pcma").stream()
+                .filter(r -> r.capture().equals(TWO_PARTY_G711)).toList();
+        assertThat(references).hasSize(2);
+        boolean[] channelUsed = new boolean[2];
+        for (Corpus.Reference ref : references) {
+            short[] expected = ref.decode().channel(0);
+            int matched = -1;
+            for (int c = 0; c < 2 && matched < 0; c++) {
+                short[] channel = wav.channel(c);
+                int offset = WavFile.bestOffset(channel, expected, 4000);
+                if (offset >= 0 && offset + expected.length <= channel.length
+                        && WavFile.snr(expected, Arrays.copyOfRange(channel, offset, offset + expected.length)) >= 40) {
+                    matched = c;
+                }
+            }
+            assertThat(matched).as("channel holding %s", ref.stream()).isNotNegative();
+            assertThat(channelUsed[matched]).as("both directions in one channel").isFalse();
+            channelUsed[matched] = true;
+        }
+    }
+
+    @Test
+    void audioHonoursRangeRequests() throws Exception {
+        long id = idFrom(upload(captureName("alice"), Files.readAllBytes(corpusCapture(TWO_PARTY_G711))));
+        awaitConverted(id);
+        String path = "/api/v1/recordings/" + id + "/audio";
+        byte[] whole = getBytes(path, admin()).body();
+
+        HttpResponse<byte[]> head = getBytes(path, admin(), "Range", "bytes=0-43");
+        assertThat(head.statusCode()).isEqualTo(206);
+        assertThat(head.headers().firstValue("Content-Range")).hasValue("bytes 0-43/" + whole.length);
+        assertThat(head.body()).isEqualTo(Arrays.copyOf(whole, 44));
+
+        HttpResponse<byte[]> rest = getBytes(path, admin(), "Range", "bytes=1000-");
+        assertThat(rest.statusCode()).isEqualTo(206);
+        assertThat(rest.body()).isEqualTo(Arrays.copyOfRange(whole, 1000, whole.length));
+
+        HttpResponse<byte[]> tail = getBytes(path, admin(), "Range", "bytes=-100");
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(whole, whole.length - 100, whole.length));
+
+        HttpResponse<byte[]> past = getBytes(path, admin(), "Range", "bytes=" + whole.length + "-");
+        assertThat(past.statusCode()).isEqualTo(416);
+        assertThat(past.headers().firstValue("Content-Range")).hasValue("bytes */" + whole.length);
+    }
+
+    @Test
+    void theSameUploadAgainIsIdempotentAndOtherBytesUnderThatNameConflict() throws Exception {
+        byte[] capture = Files.readAllBytes(corpusCapture(TWO_PARTY_G711));
+        String name = captureName("carol");
+        HttpResponse<String> first = upload(name, capture);
+        assertThat(first.statusCode()).isEqualTo(201);
+
+        HttpResponse<String> again = upload(name, capture);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(idFrom(again)).isEqualTo(idFrom(first));
+
+        byte[] other = Files.readAllBytes(corpusCapture("sipp/pcap/g711a.pcap"));
+        HttpResponse<String> conflict = upload(name, other);
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(json(conflict.body()).getString("message")).contains("already exists with different content");
+    }
+
+    @Test
+    void aBodyThatIsNoCaptureIsRefusedWithTheReason() throws Exception {
+        HttpResponse<String> text = upload(captureName("dave"), "hello, not a capture".getBytes());
+        assertThat(text.statusCode()).isEqualTo(400);
+        assertThat(json(text.body()).getString("message")).startsWith("body is not a pcap or pcapng capture");
+
+        HttpResponse<String> empty = upload(captureName("dave"), new byte[0]);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(json(empty.body()).getString("message")).contains("empty");
+    }
+
+    @Test
+    void namesThatCannotBeFileNamesAreRefused() throws Exception {
+        HttpResponse<String> control = upload("bad%0aname.pcap", new byte[]{(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1});
+        assertThat(control.statusCode()).isEqualTo(400);
+        assertThat(json(control.body()).getString("message")).contains("control character");
+
+        HttpResponse<String> tooLong = upload("x".repeat(300) + ".pcap", new byte[]{(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1});
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(json(tooLong.body()).getString("message")).contains("longer than 255");
+    }
+
+    @Test
+    void aCodecWeDoNotDecodeFailsWithTheReasonAndKeepsTheOriginal() throws Exception {
+        byte[] capture = Files.readAllBytes(corpusCapture("sipnab/tests/pcap-samples/sip-rtp-g729a.pcap"));
+        long id = idFrom(upload(captureName("erin"), capture));
+        JsonObject recording = awaitConverted(id);
+        assertThat(recording.getString("state")).isEqualTo("FAILED");
+        assertThat(recording.getString("failureReason")).isEqualTo("unsupported codec G.729 (PT 18)");
+        assertThat(recording.getString("originalSha256")).isEqualTo(sha256(capture));
+        assertThat(recording.getJsonNumber("originalSize").longValue()).isEqualTo(capture.length);
+
+        HttpResponse<byte[]> audio = getBytes("/api/v1/recordings/" + id + "/audio", admin());
+        assertThat(audio.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aCaptureOverTheConfiguredLimitIsRefused() throws Exception {
+        try {
+            assertThat(VerbatimServer.putJson("/api/v1/settings", "{\"maxCaptureBytes\":1024}", admin()).statusCode()).isEqualTo(200);
+            byte[] capture = Files.readAllBytes(corpusCapture(TWO_PARTY_G711));
+            HttpResponse<String> tooLarge = upload(captureName("frank"), capture);
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(json(tooLarge.body()).getString("message")).contains("size limit of 1024 bytes");
+        } finally {
+            VerbatimServer.putJson("/api/v1/settings", "{\"maxCaptureBytes\":2147483648}", admin());
+        }
+    }
+
+    @Test
+    void withWebdavCredentialsSetUploadsMustCarryThem() throws Exception {
+        byte[] capture = Files.readAllBytes(corpusCapture("sipp/pcap/g711a.pcap"));
+        try {
+            HttpResponse<String> set = VerbatimServer.putJson("/api/v1/settings",
+                    "{\"webdavUser\":\"recorder\",\"webdavPassword\":\"rec-secret-1\"}", admin());
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            assertThat(json(set.body()).getString("webdavUser")).isEqualTo("recorder");
+            assertThat(set.body()).doesNotContain("rec-secret-1");
+
+            String path = "/" + VerbatimServer.PBX + "/recordings/Files/" + captureName("gina");
+            HttpResponse<String> without = VerbatimServer.put(path, capture, null);
+            assertThat(without.statusCode()).isEqualTo(401);
+            assertThat(without.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+            assertThat(VerbatimServer.put(path, capture, VerbatimServer.basic("recorder", "wrong")).statusCode()).isEqualTo(401);
+            assertThat(VerbatimServer.put(path, capture, VerbatimServer.basic("recorder", "rec-secret-1")).statusCode()).isEqualTo(201);
+        } finally {
+            VerbatimServer.putJson("/api/v1/settings", "{\"webdavUser\":\"\"}", admin());
+        }
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}

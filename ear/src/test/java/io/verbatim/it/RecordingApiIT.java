@@ -1,0 +1,106 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.admin;
+import static io.verbatim.it.VerbatimServer.awaitConverted;
+import static io.verbatim.it.VerbatimServer.captureName;
+import static io.verbatim.it.VerbatimServer.getText;
+import static io.verbatim.it.VerbatimServer.idFrom;
+import static io.verbatim.it.VerbatimServer.json;
+import static io.verbatim.it.VerbatimServer.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The REST API as external systems use it: authentication, search filters, errors, the OpenAPI document. */
+class RecordingApiIT {
+
+    static String name;
+    static String callId;
+    static long id;
+
+    @BeforeAll
+    static void uploadOne() throws Exception {
+        name = captureName("harry");
+        callId = name.substring(0, 32);
+        id = idFrom(upload(name, Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+        awaitConverted(id);
+    }
+
+    @Test
+    void withoutOrWithWrongCredentialsTheApiAnswers401() throws Exception {
+        HttpResponse<String> none = getText("/api/v1/recordings", null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+        assertThat(json(none.body()).getString("message")).contains("authentication required");
+
+        HttpResponse<String> wrong = getText("/api/v1/recordings", VerbatimServer.basic(VerbatimServer.ADMIN, "not-the-password"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(json(wrong.body()).getString("message")).isEqualTo("invalid username or password");
+    }
+
+    @Test
+    void searchFiltersByCallIdTextOwnerStateAndDate() throws Exception {
+        assertThat(ids("callId=" + callId)).containsExactly(id);
+        assertThat(ids("text=" + callId.substring(4, 20))).containsExactly(id);
+        assertThat(ids("text=" + callId.substring(0, 6) + "*" + callId.substring(26, 32))).containsExactly(id);
+        assertThat(ids("owner=harry&callId=" + callId)).containsExactly(id);
+        assertThat(ids("owner=somebody-else&callId=" + callId)).isEmpty();
+        assertThat(ids("state=READY&callId=" + callId)).containsExactly(id);
+        assertThat(ids("state=FAILED&callId=" + callId)).isEmpty();
+        // the sipp capture was recorded on 2002-07-26
+        assertThat(ids("callId=" + callId + "&to=2000-01-01")).isEmpty();
+        assertThat(ids("callId=" + callId + "&from=2000-01-01&to=2030-12-31")).containsExactly(id);
+
+        JsonObject page = json(getText("/api/v1/recordings?limit=1", admin()).body());
+        assertThat(page.getJsonArray("items")).hasSize(1);
+        assertThat(page.getJsonNumber("total").longValue()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void badFiltersAndUnknownRecordingsGetClearErrors() throws Exception {
+        HttpResponse<String> state = getText("/api/v1/recordings?state=DONE", admin());
+        assertThat(state.statusCode()).isEqualTo(400);
+        assertThat(json(state.body()).getString("message")).contains("state must be one of");
+
+        HttpResponse<String> date = getText("/api/v1/recordings?from=yesterday", admin());
+        assertThat(date.statusCode()).isEqualTo(400);
+        assertThat(json(date.body()).getString("message")).contains("from must be a date");
+
+        HttpResponse<String> limit = getText("/api/v1/recordings?limit=100000", admin());
+        assertThat(limit.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> missing = getText("/api/v1/recordings/987654321", admin());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing.body()).getString("message")).isEqualTo("no recording 987654321");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApi() throws Exception {
+        HttpResponse<String> doc = getText("/openapi", null);
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.body()).contains("/api/v1/recordings", "/api/v1/recordings/{id}/audio", "/api/v1/settings");
+    }
+
+    @Test
+    void settingsShowNoSecrets() throws Exception {
+        HttpResponse<String> settings = getText("/api/v1/settings", admin());
+        assertThat(settings.statusCode()).isEqualTo(200);
+        JsonObject body = json(settings.body());
+        assertThat(body.getJsonNumber("maxCaptureBytes").longValue()).isPositive();
+        assertThat(body.containsKey("webdavPassword")).isFalse();
+        HttpResponse<String> invalid = VerbatimServer.putJson("/api/v1/settings", "{\"maxCaptureBytes\":10}", admin());
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid.body()).getString("message")).contains("maxCaptureBytes");
+    }
+
+    private static java.util.List<Long> ids(String query) throws Exception {
+        HttpResponse<String> response = getText("/api/v1/recordings?" + query, admin());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body()).getJsonArray("items").stream()
+                .map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+    }
+}

@@ -1,0 +1,121 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.awaitConverted;
+import static io.verbatim.it.VerbatimServer.captureName;
+import static io.verbatim.it.VerbatimServer.idFrom;
+import static io.verbatim.it.VerbatimServer.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The Recordings page in a real browser (Debian's headless Chromium): sign in, find, filter, play. */
+class RecordingsPageIT {
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("verbatim.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("verbatim.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class); // rows are replaced while the table refreshes
+    }
+
+    @AfterEach
+    void closeBrowser() throws Exception {
+        if (browser != null) {
+            Path shots = Path.of("target", "screenshots");
+            Files.createDirectories(shots);
+            Files.write(shots.resolve("recordings-page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aSignedInAdministratorFindsFiltersAndPlaysARecording() throws Exception {
+        String name = captureName("ivy");
+        String callId = name.substring(0, 32);
+        long id = idFrom(upload(name, Files.readAllBytes(IngestIT.corpusCapture(IngestIT.TWO_PARTY_G711))));
+        awaitConverted(id);
+        // a second recording, so that filtering has something to leave out
+        awaitConverted(idFrom(upload(captureName("ivy"), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap")))));
+
+        browser.get(VerbatimServer.URL + "/");
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        browser.findElement(By.id("login:username")).sendKeys(VerbatimServer.ADMIN);
+        browser.findElement(By.id("login:password")).sendKeys(VerbatimServer.ADMIN_PASSWORD);
+        browser.findElement(By.id("login:signIn")).click();
+
+        wait.until(ExpectedConditions.urlContains("/app/recordings.xhtml"));
+        assertThat(browser.findElement(By.id("signed-in-user")).getText()).isEqualTo(VerbatimServer.ADMIN);
+        assertThat(rowTexts()).hasSizeGreaterThanOrEqualTo(2);
+
+        WebElement text = browser.findElement(By.id("recordings:text"));
+        text.clear();
+        text.sendKeys(callId);
+        browser.findElement(By.id("recordings:search")).click();
+        wait.until(d -> rowTexts().size() == 1 && rowTexts().get(0).contains(callId));
+
+        WebElement player = browser.findElement(By.cssSelector("audio.vb-player[data-recording='" + id + "']"));
+        String source = player.getAttribute("src");
+        assertThat(source).endsWith("/api/v1/recordings/" + id + "/audio");
+        // the browser fetches the audio with its session, as the player does
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fetched = (Map<String, Object>) browser.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(async r => { const b = new Uint8Array(await r.arrayBuffer());"
+                        + " done({status: r.status, type: r.headers.get('content-type'), magic: String.fromCharCode(...b.slice(0, 4)),"
+                        + " format: String.fromCharCode(...b.slice(8, 12)), length: b.length}); })"
+                        + ".catch(e => done({status: -1, type: String(e)}));", source);
+        assertThat(fetched.get("status")).isEqualTo(200L);
+        assertThat(fetched.get("type")).isEqualTo("audio/wav");
+        assertThat(fetched.get("magic")).isEqualTo("RIFF");
+        assertThat(fetched.get("format")).isEqualTo("WAVE");
+        assertThat((Long) fetched.get("length")).isGreaterThan(44L);
+
+        WebElement download = browser.findElement(By.cssSelector("a.vb-download[data-recording='" + id + "']"));
+        assertThat(download.getAttribute("href")).endsWith("/api/v1/recordings/" + id + "/audio?download=true");
+    }
+
+    @Test
+    void wrongPasswordsAreRefusedOnThePage() {
+        browser.get(VerbatimServer.URL + "/login.xhtml");
+        browser.findElement(By.id("login:username")).sendKeys(VerbatimServer.ADMIN);
+        browser.findElement(By.id("login:password")).sendKeys("wrong-password");
+        browser.findElement(By.id("login:signIn")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login:messages"), "Wrong username or password"));
+        assertThat(browser.getCurrentUrl()).doesNotContain("/app/");
+        browser.get(VerbatimServer.URL + "/app/recordings.xhtml");
+        assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
+    }
+
+    private List<String> rowTexts() {
+        return browser.findElements(By.cssSelector("#recordings\\:table_data > tr:not(.ui-datatable-empty-message)"))
+                .stream().map(WebElement::getText).toList();
+    }
+}

@@ -1,0 +1,113 @@
+package io.verbatim.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** The deployed server the end-to-end tests talk to (started by ear/bin/test), over plain HTTP. */
+final class VerbatimServer {
+
+    static final String URL = System.getProperty("verbatim.url", "http://localhost:8080");
+    static final String ADMIN = System.getProperty("verbatim.admin.user", "admin");
+    static final String ADMIN_PASSWORD = System.getProperty("verbatim.admin.password", "it-admin-secret");
+    static final String PBX = "pbx-it";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private VerbatimServer() {
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String admin() {
+        return basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** A fresh innovaphone-style name: call GUID, device MAC, serial, owner. */
+    static String captureName(String owner) {
+        byte[] guid = new byte[16];
+        RANDOM.nextBytes(guid);
+        return HexFormat.of().formatHex(guid) + "-009033aabbcc-1--" + owner + ".pcap";
+    }
+
+    static HttpResponse<String> put(String path, byte[] body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> upload(String name, byte[] capture) throws Exception {
+        return put("/" + PBX + "/recordings/Files/" + name, capture, null);
+    }
+
+    static HttpResponse<String> getText(String path, String authorization, String... headers) throws Exception {
+        return HTTP.send(request(path, authorization, headers).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<byte[]> getBytes(String path, String authorization, String... headers) throws Exception {
+        return HTTP.send(request(path, authorization, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<String> putJson(String path, String json, String authorization) throws Exception {
+        return HTTP.send(request(path, authorization, "Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(String path, String authorization, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path)).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request;
+    }
+
+    static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    static long idFrom(HttpResponse<String> created) {
+        return json(created.body()).getJsonNumber("id").longValue();
+    }
+
+    /** Polls the recording until conversion has finished (READY or FAILED). */
+    static JsonObject awaitConverted(long id) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (true) {
+            HttpResponse<String> response = getText("/api/v1/recordings/" + id, admin());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonObject recording = json(response.body());
+            String state = recording.getString("state");
+            if (state.equals("READY") || state.equals("FAILED")) {
+                return recording;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("recording " + id + " still " + state + " after 90 s");
+            }
+            Thread.sleep(250);
+        }
+    }
+}
