@@ -64,3 +64,27 @@ stop_server() {
   wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
 }
+
+# A port offset (from 1000 up) at which WildFly's HTTP and management ports are both free.
+free_port_offset() {
+  python3 - "$@" <<'PY'
+import socket
+for offset in range(1000, 1200):
+    ok = True
+    for port in (8080 + offset, 9990 + offset):
+        s = socket.socket()
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            ok = False
+        finally:
+            s.close()
+    if ok:
+        print(offset)
+        break
+PY
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
