@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public record CaptureName(String callId, String device, String serial, String owner) {
 
     private static final Pattern INNOVAPHONE = Pattern.compile(
-            "^([0-9a-fA-F]{32})-([0-9a-fA-F]{12})-(\\d{1,9})(?:--?(.+))?$");
+            "^([0-9a-fA-F]{32})-([0-9a-fA-F]{12})-(\\d{1,9})(?:--?(.*))?$");
     private static final int MAX_LENGTH = 255;
 
     public static final CaptureName UNKNOWN = new CaptureName(null, null, null, null);

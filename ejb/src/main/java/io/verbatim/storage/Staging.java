@@ -14,18 +14,49 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Receives bodies into {@code <data>/staging}: streamed in fixed-size buffers (never whole in memory),
- * hashed on the way, fsynced before anyone is told they are there.
+ * Receives bodies into {@code <data>/staging/<node>}: streamed in fixed-size buffers (never whole in memory),
+ * hashed on the way, fsynced before anyone is told they are there. Each node has its own folder, so that a
+ * node starting up can clear what its own interrupted requests left without touching another node's uploads.
  */
 @ApplicationScoped
 public class Staging {
 
     static final int HEAD_BYTES = 64;
+    private static final Logger LOG = Logger.getLogger(Staging.class.getName());
 
     @Inject
     DataDirectory data;
+
+    @Inject
+    @ConfigProperty(name = "jboss.node.name", defaultValue = "verbatim")
+    String node;
+
+    /**
+     * Removes what interrupted requests and conversions of this node left behind. Only at start-up, when
+     * none of them can still be running. Nothing there was ever acknowledged to a device (a 201 comes after
+     * the move into the blob store), so the devices still hold those captures and send them again.
+     */
+    public int clearLeftovers() throws IOException {
+        int removed = 0;
+        try (var files = Files.list(folder())) {
+            for (Path leftover : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(leftover);
+                removed++;
+            }
+        }
+        if (removed > 0) {
+            LOG.info("Removed " + removed + " unfinished files from " + folder());
+        }
+        return removed;
+    }
+
+    private Path folder() {
+        return data.folder("staging/" + node);
+    }
 
     /** @throws TooLargeException when the body passes {@code maxBytes}; the partial file is removed */
     public StagedFile receive(InputStream body, long maxBytes) throws IOException {
@@ -65,7 +96,7 @@ public class Staging {
 
     /** A new empty file in staging, for work in progress (conversion output). */
     public Path newFile(String suffix) throws IOException {
-        return Files.createFile(data.folder("staging").resolve(UUID.randomUUID() + suffix));
+        return Files.createFile(folder().resolve(UUID.randomUUID() + suffix));
     }
 
     /** SHA-256 of a whole file, streamed. */

@@ -31,20 +31,34 @@ public final class TestCaptures {
         return p;
     }
 
-    /** A classic little-endian microsecond pcap with Ethernet frames. */
+    /** A classic pcap with Ethernet frames: little-endian microseconds unless told otherwise. */
     public static final class PcapBuilder {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteOrder order;
+        private final boolean nanoseconds;
 
         public PcapBuilder() {
-            ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            h.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+            this(ByteOrder.LITTLE_ENDIAN, false);
+        }
+
+        public PcapBuilder(ByteOrder order, boolean nanoseconds) {
+            this.order = order;
+            this.nanoseconds = nanoseconds;
+            ByteBuffer h = ByteBuffer.allocate(24).order(order);
+            h.putInt(nanoseconds ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
+                    .putInt(65535).putInt(1);
             out.writeBytes(h.array());
         }
 
         public PcapBuilder udp(long micros, String srcIp, int srcPort, String dstIp, int dstPort, byte[] payload) {
+            return udpAtNanos(micros * 1000, srcIp, srcPort, dstIp, dstPort, payload);
+        }
+
+        public PcapBuilder udpAtNanos(long nanos, String srcIp, int srcPort, String dstIp, int dstPort, byte[] payload) {
             byte[] frame = ethernetIpv4Udp(srcIp, srcPort, dstIp, dstPort, payload);
-            ByteBuffer r = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-            r.putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000)).putInt(frame.length).putInt(frame.length);
+            long fraction = nanoseconds ? nanos % 1_000_000_000 : (nanos % 1_000_000_000) / 1000;
+            ByteBuffer r = ByteBuffer.allocate(16).order(order);
+            r.putInt((int) (nanos / 1_000_000_000)).putInt((int) fraction).putInt(frame.length).putInt(frame.length);
             out.writeBytes(r.array());
             out.writeBytes(frame);
             return this;
@@ -62,6 +76,37 @@ public final class TestCaptures {
 
         public Path write(Path file) throws IOException {
             return Files.write(file, bytes());
+        }
+    }
+
+    /** A pcapng file: one section, one Ethernet interface with microsecond timestamps, Enhanced Packet Blocks. */
+    public static final class PcapngBuilder {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        public PcapngBuilder() {
+            ByteBuffer shb = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
+            shb.putInt(0x0a0d0d0a).putInt(28).putInt(0x1a2b3c4d).putShort((short) 1).putShort((short) 0).putLong(-1).putInt(28);
+            out.writeBytes(shb.array());
+            ByteBuffer idb = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
+            idb.putInt(1).putInt(20).putShort((short) 1).putShort((short) 0).putInt(65535).putInt(20);
+            out.writeBytes(idb.array());
+        }
+
+        public PcapngBuilder udp(long micros, String srcIp, int srcPort, String dstIp, int dstPort, byte[] payload) {
+            byte[] frame = ethernetIpv4Udp(srcIp, srcPort, dstIp, dstPort, payload);
+            int padded = (frame.length + 3) & ~3;
+            int length = 32 + padded;
+            ByteBuffer epb = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+            epb.putInt(6).putInt(length).putInt(0).putInt((int) (micros >>> 32)).putInt((int) micros)
+                    .putInt(frame.length).putInt(frame.length).put(frame);
+            epb.position(28 + padded);
+            epb.putInt(length);
+            out.writeBytes(epb.array());
+            return this;
+        }
+
+        public Path write(Path file) throws IOException {
+            return Files.write(file, out.toByteArray());
         }
     }
 
