@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -29,18 +30,20 @@ public class FirstAdministrator {
     @ConfigProperty(name = "verbatim.admin.user", defaultValue = "admin")
     String username;
 
+    /** Optional: MicroProfile Config treats an empty default as "missing" and would fail the deployment. */
     @Inject
-    @ConfigProperty(name = "verbatim.admin.password", defaultValue = "")
-    String password;
+    @ConfigProperty(name = "verbatim.admin.password")
+    Optional<String> password;
 
     @PostConstruct
     void createWhenNoneExists() {
         if (directory.count() > 0) {
             return;
         }
-        String secret = password.isBlank() ? randomPassword() : password;
+        Optional<String> chosen = password.filter(p -> !p.isBlank());
+        String secret = chosen.orElseGet(FirstAdministrator::randomPassword);
         directory.create(username, "Administrator", secret.toCharArray(), Role.ADMIN);
-        if (password.isBlank()) {
+        if (chosen.isEmpty()) {
             LOG.warning(GENERATED_PASSWORD_LOG + " '" + username + "': " + secret
                     + " (shown once; set VERBATIM_ADMIN_PASSWORD to choose it)");
         } else {
