@@ -62,8 +62,9 @@ class RecordingsPageIT {
         String callId = name.substring(0, 32);
         long id = idFrom(upload(name, Files.readAllBytes(IngestIT.corpusCapture(IngestIT.TWO_PARTY_G711))));
         awaitConverted(id);
-        // a second recording, so that filtering has something to leave out
-        awaitConverted(idFrom(upload(captureName("ivy"), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap")))));
+        // a second recording, recorded on another day, so that filtering has something to leave out
+        String olderName = captureName("ivy");
+        awaitConverted(idFrom(upload(olderName, Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap")))));
 
         browser.get(VerbatimServer.URL + "/");
         wait.until(ExpectedConditions.urlContains("/login.xhtml"));
@@ -100,6 +101,19 @@ class RecordingsPageIT {
 
         WebElement download = browser.findElement(By.cssSelector("a.vb-download[data-recording='" + id + "']"));
         assertThat(download.getAttribute("href")).endsWith("/api/v1/recordings/" + id + "/audio?download=true");
+
+        // a new search by date range alone, on a freshly loaded page: only the older capture's day (2002-07-26)
+        browser.get(VerbatimServer.URL + "/app/recordings.xhtml");
+        WebElement dates = wait.until(ExpectedConditions.elementToBeClickable(By.id("recordings:dates_input")));
+        dates.sendKeys("2002-07-26 - 2002-07-26");
+        browser.findElement(By.id("recordings:search")).click();
+        // before the update the unfiltered list holds the older capture too: wait for the filtered list itself
+        wait.until(d -> {
+            List<String> rows = rowTexts();
+            return !rows.isEmpty() && rows.stream().allMatch(row -> row.startsWith("2002-07-26"));
+        });
+        assertThat(rowTexts()).anySatisfy(row -> assertThat(row).contains(olderName.substring(0, 12)))
+                .noneSatisfy(row -> assertThat(row).contains(callId.substring(0, 12)));
     }
 
     @Test

@@ -87,6 +87,7 @@ public class ConversionService {
         Path capture = null;
         Path wav = null;
         try {
+            // libpcap reads files by path; a blob need not be one (encrypted or remote stores), so work on a copy
             capture = staging.newFile(".pcap");
             try (InputStream in = Channels.newInputStream(blobs.open(r.getOriginalKey()))) {
                 Files.copy(in, capture, StandardCopyOption.REPLACE_EXISTING);

@@ -1,6 +1,7 @@
 package io.verbatim.media;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -50,30 +51,25 @@ public final class Mixer {
 
     /** Fills {@code out[0..n)} with the block at {@code start}; returns the first frame still needed later. */
     private static int fill(List<RtpStream.PlacedFrame> placed, int cursor, long start, int n, short[] out, short[] scratch) {
-        java.util.Arrays.fill(out, 0, n, (short) 0);
+        Arrays.fill(out, 0, n, (short) 0);
         long blockEnd = start + n;
         int next = cursor;
-        boolean behind = true;
+        boolean doneSoFar = true; // every frame from the cursor up to here ends within this block
         for (int i = cursor; i < placed.size(); i++) {
             RtpStream.PlacedFrame f = placed.get(i);
             if (f.position() >= blockEnd) {
                 break;
             }
-            long frameEnd = f.end();
-            if (frameEnd <= start) {
-                if (behind) {
-                    next = i + 1;
-                }
-                continue;
-            }
-            if (behind && frameEnd > blockEnd) {
-                behind = false; // it spills into the next block, which must see it again
-            } else if (behind) {
+            doneSoFar &= f.end() <= blockEnd;
+            if (doneSoFar) {
                 next = i + 1;
             }
+            if (f.end() <= start) {
+                continue; // finished in an earlier block (kept behind the cursor by a frame that spilled over)
+            }
             byte[] payload = f.payload();
-            short[] decoded = scratch.length >= f.codec().samplesIn(payload.length)
-                    ? scratch : new short[f.codec().samplesIn(payload.length)];
+            int samples = f.codec().samplesIn(payload.length);
+            short[] decoded = scratch.length >= samples ? scratch : new short[samples];
             int count = f.codec().decode(payload, 0, payload.length, decoded, 0);
             long from = Math.max(start, f.position());
             long to = Math.min(blockEnd, f.position() + count);
