@@ -118,14 +118,35 @@ class IngestIT {
         byte[] other = Files.readAllBytes(corpusCapture("sipp/pcap/g711a.pcap"));
         HttpResponse<String> conflict = upload(name, other);
         assertThat(conflict.statusCode()).isEqualTo(409);
-        assertThat(json(conflict.body()).getString("message")).contains("already exists with different content");
+        String reason = json(conflict.body()).getString("message");
+        assertThat(reason).contains("already exists with different content");
+        assertKeptInQuarantine(name, other, reason);
+    }
+
+    /** The refused bytes and the reason are listed for administrators, and the bytes come back unchanged. */
+    static void assertKeptInQuarantine(String name, byte[] body, String reason) throws Exception {
+        HttpResponse<String> list = VerbatimServer.getText("/api/v1/quarantine?limit=500", admin());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        JsonObject kept = json(list.body()).getJsonArray("items").stream().map(v -> v.asJsonObject())
+                .filter(q -> q.getString("fileName").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("not in quarantine: " + name));
+        assertThat(kept.getString("reason")).isEqualTo(reason);
+        assertThat(kept.getJsonNumber("size").longValue()).isEqualTo(body.length);
+        assertThat(kept.getString("sha256")).isEqualTo(sha256(body));
+        HttpResponse<byte[]> original = getBytes(kept.getString("originalUrl"), admin());
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.body()).isEqualTo(body);
     }
 
     @Test
-    void aBodyThatIsNoCaptureIsRefusedWithTheReason() throws Exception {
-        HttpResponse<String> text = upload(captureName("dave"), "hello, not a capture".getBytes());
+    void aBodyThatIsNoCaptureIsRefusedWithTheReasonAndKeptInQuarantine() throws Exception {
+        String name = captureName("dave");
+        byte[] body = "hello, not a capture".getBytes();
+        HttpResponse<String> text = upload(name, body);
         assertThat(text.statusCode()).isEqualTo(400);
-        assertThat(json(text.body()).getString("message")).startsWith("body is not a pcap or pcapng capture");
+        String reason = json(text.body()).getString("message");
+        assertThat(reason).startsWith("body is not a pcap or pcapng capture");
+        assertKeptInQuarantine(name, body, reason);
 
         HttpResponse<String> empty = upload(captureName("dave"), new byte[0]);
         assertThat(empty.statusCode()).isEqualTo(400);
@@ -155,6 +176,10 @@ class IngestIT {
 
         HttpResponse<byte[]> audio = getBytes("/api/v1/recordings/" + id + "/audio", admin());
         assertThat(audio.statusCode()).isEqualTo(409);
+        HttpResponse<byte[]> original = getBytes("/api/v1/recordings/" + id + "/original", admin());
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.headers().firstValue("Content-Type")).hasValue("application/vnd.tcpdump.pcap");
+        assertThat(original.body()).isEqualTo(capture);
     }
 
     @Test

@@ -82,7 +82,8 @@ class RecordingApiIT {
     void theOpenApiDocumentDescribesTheApi() throws Exception {
         HttpResponse<String> doc = getText("/openapi", null);
         assertThat(doc.statusCode()).isEqualTo(200);
-        assertThat(doc.body()).contains("/api/v1/recordings", "/api/v1/recordings/{id}/audio", "/api/v1/settings");
+        assertThat(doc.body()).contains("/api/v1/recordings", "/api/v1/recordings/{id}/audio",
+                "/api/v1/recordings/{id}/original", "/api/v1/settings", "/api/v1/quarantine");
     }
 
     @Test

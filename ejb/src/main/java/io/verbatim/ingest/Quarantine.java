@@ -2,6 +2,8 @@ package io.verbatim.ingest;
 
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.StagedFile;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -9,11 +11,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.util.List;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.logging.Logger;
 
-/** Keeps refused uploads: their bytes in the blob store, a row saying what and why. */
+/** Keeps refused uploads: their bytes in the blob store, a row saying what and why; administrators look. */
 @Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class Quarantine {
 
     private static final Logger LOG = Logger.getLogger(Quarantine.class.getName());
@@ -33,5 +39,30 @@ public class Quarantine {
         LOG.warning("Quarantined upload " + pbx + "/" + fileName + " (" + staged.size() + " bytes, sha256 "
                 + staged.sha256() + "): " + reason);
         return q;
+    }
+
+    /** Newest first. */
+    @RolesAllowed("ADMIN")
+    public List<QuarantinedCapture> list(int offset, int limit) {
+        return em.createQuery("select q from QuarantinedCapture q order by q.id desc", QuarantinedCapture.class)
+                .setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @RolesAllowed("ADMIN")
+    public long count() {
+        return em.createQuery("select count(q) from QuarantinedCapture q", Long.class).getSingleResult();
+    }
+
+    /** The refused bytes, exactly as they arrived. */
+    @RolesAllowed("ADMIN")
+    public Optional<Kept> open(long id) throws IOException {
+        QuarantinedCapture q = em.find(QuarantinedCapture.class, id);
+        if (q == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Kept(q, blobs.size(q.getBlobKey()), blobs.open(q.getBlobKey())));
+    }
+
+    public record Kept(QuarantinedCapture capture, long size, SeekableByteChannel channel) {
     }
 }

@@ -67,7 +67,13 @@ public class RecordingCatalog {
         return new Audio(r, blobs.size(r.getAudioKey()), blobs.open(r.getAudioKey()));
     }
 
-    /** Audio bytes to stream: the recording, the length, and a channel positioned anywhere the reader likes. */
+    /** The original capture as the device sent it, of a recording the caller may read (in any state). */
+    public Audio openOriginal(long id) throws IOException {
+        Recording r = find(id);
+        return new Audio(r, blobs.size(r.getOriginalKey()), blobs.open(r.getOriginalKey()));
+    }
+
+    /** Bytes to stream: the recording, the length, and a channel positioned anywhere the reader likes. */
     public record Audio(Recording recording, long size, SeekableByteChannel channel) {
     }
 

@@ -14,17 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -77,46 +72,21 @@ public class RecordingResource {
     public Response audio(@PathParam("id") long id, @HeaderParam("Range") String range,
                           @QueryParam("download") @DefaultValue("false") boolean download) throws IOException {
         RecordingCatalog.Audio audio = catalog.openAudio(id);
-        long size = audio.size();
-        Optional<ByteRange> requested;
-        try {
-            requested = ByteRange.parse(range, size);
-        } catch (ByteRange.NotSatisfiable e) {
-            audio.channel().close();
-            return Response.status(416).header("Content-Range", "bytes */" + size)
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError(416, "Range Not Satisfiable", e.getMessage())).build();
-        }
-        ByteRange served = requested.orElse(new ByteRange(0, size - 1));
-        Response.ResponseBuilder response = Response.status(requested.isPresent() ? 206 : 200)
-                .type("audio/wav")
-                .header("Accept-Ranges", "bytes")
-                .header("Content-Length", served.length())
-                .entity(copy(audio.channel(), served));
-        requested.ifPresent(r -> response.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size));
-        String name = "recording-" + id + ".wav";
-        response.header("Content-Disposition", (download ? "attachment" : "inline") + "; filename=\"" + name + "\"");
-        return response.build();
+        return BlobResponses.of(audio.channel(), audio.size(), range, "audio/wav", "recording-" + id + ".wav", download);
     }
 
-    private static StreamingOutput copy(SeekableByteChannel channel, ByteRange range) {
-        return (OutputStream out) -> {
-            try (channel) {
-                channel.position(range.first());
-                ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-                long remaining = range.length();
-                while (remaining > 0) {
-                    buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
-                    int n = channel.read(buffer);
-                    if (n < 0) {
-                        break;
-                    }
-                    out.write(buffer.array(), 0, n);
-                    remaining -= n;
-                }
-            }
-        };
+    @GET
+    @Path("{id}/original")
+    @Produces(PCAP)
+    @Operation(summary = "The original capture exactly as the device sent it (kept in every state, also FAILED); honours Range")
+    @APIResponse(responseCode = "200", description = "The whole capture")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    public Response original(@PathParam("id") long id, @HeaderParam("Range") String range) throws IOException {
+        RecordingCatalog.Audio original = catalog.openOriginal(id);
+        return BlobResponses.of(original.channel(), original.size(), range, PCAP, original.recording().getFileName(), true);
     }
+
+    static final String PCAP = "application/vnd.tcpdump.pcap";
 
     private static RecordingState state(String value) {
         if (value == null || value.isBlank()) {

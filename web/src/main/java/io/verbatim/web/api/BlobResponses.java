@@ -1,0 +1,59 @@
+package io.verbatim.web.api;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.util.Optional;
+
+/** Stored bytes as an HTTP response: whole or one requested range, streamed from the channel, which it closes. */
+final class BlobResponses {
+
+    private BlobResponses() {
+    }
+
+    static Response of(SeekableByteChannel channel, long size, String range, String mediaType, String fileName,
+                       boolean attachment) throws IOException {
+        Optional<ByteRange> requested;
+        try {
+            requested = ByteRange.parse(range, size);
+        } catch (ByteRange.NotSatisfiable e) {
+            channel.close();
+            return Response.status(416).header("Content-Range", "bytes */" + size)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError(416, "Range Not Satisfiable", e.getMessage())).build();
+        }
+        ByteRange served = requested.orElse(new ByteRange(0, size - 1));
+        Response.ResponseBuilder response = Response.status(requested.isPresent() ? 206 : 200)
+                .type(mediaType)
+                .header("Accept-Ranges", "bytes")
+                .header("Content-Length", served.length())
+                .header("Content-Disposition", (attachment ? "attachment" : "inline") + "; filename=\""
+                        + fileName.replace('"', '_').replace('\\', '_') + "\"")
+                .entity(copy(channel, served));
+        requested.ifPresent(r -> response.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size));
+        return response.build();
+    }
+
+    private static StreamingOutput copy(SeekableByteChannel channel, ByteRange range) {
+        return (OutputStream out) -> {
+            try (channel) {
+                channel.position(range.first());
+                ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+                long remaining = range.length();
+                while (remaining > 0) {
+                    buffer.clear().limit((int) Math.min(buffer.capacity(), remaining));
+                    int n = channel.read(buffer);
+                    if (n < 0) {
+                        break;
+                    }
+                    out.write(buffer.array(), 0, n);
+                    remaining -= n;
+                }
+            }
+        };
+    }
+}
