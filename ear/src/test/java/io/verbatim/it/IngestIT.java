@@ -166,11 +166,11 @@ class IngestIT {
 
     @Test
     void aCodecWeDoNotDecodeFailsWithTheReasonAndKeepsTheOriginal() throws Exception {
-        byte[] capture = Files.readAllBytes(corpusCapture("sipnab/tests/pcap-samples/sip-rtp-g729a.pcap"));
+        byte[] capture = Files.readAllBytes(corpusCapture("rtpproxy/tests/rtp_analyze/G723_1.a.rtp.pcap"));
         long id = idFrom(upload(captureName("erin"), capture));
         JsonObject recording = awaitConverted(id);
         assertThat(recording.getString("state")).isEqualTo("FAILED");
-        assertThat(recording.getString("failureReason")).isEqualTo("unsupported codec G.729 (PT 18)");
+        assertThat(recording.getString("failureReason")).isEqualTo("unsupported codec G.723.1 (PT 4)");
         assertThat(recording.getString("originalSha256")).isEqualTo(sha256(capture));
         assertThat(recording.getJsonNumber("originalSize").longValue()).isEqualTo(capture.length);
 

@@ -118,13 +118,13 @@ public final class CallAudio {
                 .orElse(-1);
     }
 
-    /** Frames of one side placed on the call's timeline, sorted by position. */
+    /** Frames of one side placed on the call's timeline. */
     public List<RtpStream.PlacedFrame> placed(Side side) {
         List<RtpStream.PlacedFrame> all = new ArrayList<>();
         for (RtpStream stream : streams(side)) {
-            all.addAll(stream.place(stream.codec().orElseThrow(), startNanos));
+            // one decoder per stream: G.729 and others carry state from frame to frame
+            all.addAll(stream.place(stream.codec().orElseThrow().newDecoder(), startNanos));
         }
-        all.sort((a, b) -> Long.compare(a.position(), b.position()));
         return all;
     }
 }

@@ -1,12 +1,18 @@
 package io.verbatim.media;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders the two sides of a call as aligned channels, block by block, so the output never has to be
  * whole in memory. Where no packet covers a sample (loss, silence suppression, one-way audio) it is silent.
+ * Each frame is decoded exactly once, in position order, as stateful decoders need; a frame reaching into
+ * the next block keeps its samples until then.
  */
 public final class Mixer {
 
@@ -16,11 +22,17 @@ public final class Mixer {
     private final List<RtpStream.PlacedFrame> right;
     private final long frames;
 
-    /** @param left frames of the left channel, sorted by position; likewise {@code right} */
+    /** @param left frames of the left channel, in any order; likewise {@code right} */
     public Mixer(List<RtpStream.PlacedFrame> left, List<RtpStream.PlacedFrame> right) {
-        this.left = left;
-        this.right = right;
+        this.left = byPosition(left);
+        this.right = byPosition(right);
         this.frames = Math.max(end(left), end(right));
+    }
+
+    private static List<RtpStream.PlacedFrame> byPosition(List<RtpStream.PlacedFrame> frames) {
+        List<RtpStream.PlacedFrame> sorted = new ArrayList<>(frames);
+        sorted.sort(Comparator.comparingLong(RtpStream.PlacedFrame::position));
+        return sorted;
     }
 
     private static long end(List<RtpStream.PlacedFrame> placed) {
@@ -39,44 +51,61 @@ public final class Mixer {
     public void render(PcmSink sink) throws IOException {
         short[] l = new short[BLOCK_FRAMES];
         short[] r = new short[BLOCK_FRAMES];
-        short[] scratch = new short[BLOCK_FRAMES];
-        int[] cursors = {0, 0};
+        Channel leftChannel = new Channel(left);
+        Channel rightChannel = new Channel(right);
         for (long start = 0; start < frames; start += BLOCK_FRAMES) {
             int n = (int) Math.min(BLOCK_FRAMES, frames - start);
-            cursors[0] = fill(left, cursors[0], start, n, l, scratch);
-            cursors[1] = fill(right, cursors[1], start, n, r, scratch);
+            leftChannel.fill(start, n, l);
+            rightChannel.fill(start, n, r);
             sink.write(l, r, n);
         }
     }
 
-    /** Fills {@code out[0..n)} with the block at {@code start}; returns the first frame still needed later. */
-    private static int fill(List<RtpStream.PlacedFrame> placed, int cursor, long start, int n, short[] out, short[] scratch) {
-        Arrays.fill(out, 0, n, (short) 0);
-        long blockEnd = start + n;
-        int next = cursor;
-        boolean doneSoFar = true; // every frame from the cursor up to here ends within this block
-        for (int i = cursor; i < placed.size(); i++) {
-            RtpStream.PlacedFrame f = placed.get(i);
-            if (f.position() >= blockEnd) {
-                break;
-            }
-            doneSoFar &= f.end() <= blockEnd;
-            if (doneSoFar) {
-                next = i + 1;
-            }
-            if (f.end() <= start) {
-                continue; // finished in an earlier block (kept behind the cursor by a frame that spilled over)
-            }
-            byte[] payload = f.payload();
-            int samples = f.codec().samplesIn(payload.length);
-            short[] decoded = scratch.length >= samples ? scratch : new short[samples];
-            int count = f.codec().decode(payload, 0, payload.length, decoded, 0);
-            long from = Math.max(start, f.position());
-            long to = Math.min(blockEnd, f.position() + count);
-            for (long s = from; s < to; s++) {
-                out[(int) (s - start)] = decoded[(int) (s - f.position())];
-            }
+    /** One channel's frames and how far rendering has got through them. */
+    private static final class Channel {
+        private final List<RtpStream.PlacedFrame> placed;
+        /** Decoded samples of frames that reach past the block being rendered, by index. */
+        private final Map<Integer, short[]> reaching = new HashMap<>();
+        private int cursor;
+
+        Channel(List<RtpStream.PlacedFrame> placed) {
+            this.placed = placed;
         }
-        return next;
+
+        /** Fills {@code out[0..n)} with the block at {@code start}. */
+        void fill(long start, int n, short[] out) {
+            Arrays.fill(out, 0, n, (short) 0);
+            long blockEnd = start + n;
+            boolean doneSoFar = true; // every frame from the cursor up to here ends within this block
+            int next = cursor;
+            for (int i = cursor; i < placed.size(); i++) {
+                RtpStream.PlacedFrame f = placed.get(i);
+                if (f.position() >= blockEnd) {
+                    break;
+                }
+                doneSoFar &= f.end() <= blockEnd;
+                if (doneSoFar) {
+                    next = i + 1;
+                }
+                if (f.end() <= start) {
+                    continue; // finished in an earlier block (kept behind the cursor by a frame that spilled over)
+                }
+                short[] decoded = reaching.get(i);
+                if (decoded == null) {
+                    decoded = f.take();
+                }
+                if (f.end() > blockEnd) {
+                    reaching.put(i, decoded);
+                } else {
+                    reaching.remove(i);
+                }
+                long from = Math.max(start, f.position());
+                long to = Math.min(blockEnd, f.end());
+                for (long s = from; s < to; s++) {
+                    out[(int) (s - start)] = decoded[(int) (s - f.position())];
+                }
+            }
+            cursor = next;
+        }
     }
 }

@@ -8,15 +8,17 @@ public final class PayloadTypes {
     public static final int PCMU = 0;
     public static final int PCMA = 8;
     public static final int COMFORT_NOISE = 13;
+    public static final int G729 = 18;
 
     private PayloadTypes() {
     }
 
-    /** The codec that decodes this payload type, if the engine knows one. */
+    /** The codec that decodes this payload type, if the engine knows one (stateful ones: a fresh decoder). */
     public static Optional<Codec> codecFor(int payloadType) {
         return switch (payloadType) {
             case PCMU -> Optional.of(G711.MU_LAW);
             case PCMA -> Optional.of(G711.A_LAW);
+            case G729 -> Optional.of(new G729());
             default -> Optional.empty();
         };
     }
@@ -32,7 +34,6 @@ public final class PayloadTypes {
             case 3 -> "GSM (PT 3)";
             case 4 -> "G.723.1 (PT 4)";
             case 9 -> "G.722 (PT 9)";
-            case 18 -> "G.729 (PT 18)";
             default -> "PT " + payloadType;
         });
     }

@@ -25,10 +25,15 @@ public final class RtpStream {
     public record Frame(long captureNanos, long sequence, long timestamp, int payloadType, byte[] payload) {
     }
 
-    /** A frame placed on the call's timeline: first output sample and how to decode it. */
-    public record PlacedFrame(long position, Codec codec, byte[] payload) {
+    /** A frame placed on the call's timeline: its first output sample, its length, and where its audio comes from. */
+    public record PlacedFrame(long position, int samples, SequentialDecoder source, int index) {
         public long end() {
-            return position + codec.samplesIn(payload.length);
+            return position + samples;
+        }
+
+        /** The decoded samples; each frame is decoded once, in its stream's sequence order. */
+        public short[] take() {
+            return source.take(index);
         }
     }
 
@@ -106,39 +111,42 @@ public final class RtpStream {
             }
         }
         audio.sort(Comparator.comparingLong(Frame::sequence));
-        List<PlacedFrame> placed = new ArrayList<>(audio.size());
-        List<Frame> segment = new ArrayList<>();
+        List<Frame> unique = new ArrayList<>(audio.size());
         for (Frame f : audio) {
-            if (!segment.isEmpty()) {
-                Frame last = segment.get(segment.size() - 1);
-                if (last.sequence() == f.sequence()) {
-                    continue; // duplicate
-                }
-                double stampedSeconds = (double) (f.timestamp() - last.timestamp()) / codec.clockRate();
-                double capturedSeconds = (f.captureNanos() - last.captureNanos()) / 1e9;
-                if (Math.abs(stampedSeconds - capturedSeconds) > MAX_CLOCK_DISAGREEMENT_SECONDS) {
-                    placeSegment(segment, codec, callStartNanos, placed);
-                    segment.clear();
-                }
+            if (unique.isEmpty() || unique.get(unique.size() - 1).sequence() != f.sequence()) {
+                unique.add(f);
             }
-            segment.add(f);
         }
-        placeSegment(segment, codec, callStartNanos, placed);
+        SequentialDecoder decoder = new SequentialDecoder(codec, unique.stream().map(Frame::payload).toList());
+        List<PlacedFrame> placed = new ArrayList<>(unique.size());
+        int segmentStart = 0;
+        for (int i = 1; i < unique.size(); i++) {
+            Frame last = unique.get(i - 1);
+            Frame f = unique.get(i);
+            double stampedSeconds = (double) (f.timestamp() - last.timestamp()) / codec.clockRate();
+            double capturedSeconds = (f.captureNanos() - last.captureNanos()) / 1e9;
+            if (Math.abs(stampedSeconds - capturedSeconds) > MAX_CLOCK_DISAGREEMENT_SECONDS) {
+                placeSegment(unique, segmentStart, i, decoder, codec, callStartNanos, placed);
+                segmentStart = i;
+            }
+        }
+        if (!unique.isEmpty()) {
+            placeSegment(unique, segmentStart, unique.size(), decoder, codec, callStartNanos, placed);
+        }
         return placed;
     }
 
     /** Larger than any jitter buffer would hold; smaller than any real clock restart. */
     static final double MAX_CLOCK_DISAGREEMENT_SECONDS = 1.0;
 
-    private static void placeSegment(List<Frame> segment, Codec codec, long callStartNanos, List<PlacedFrame> placed) {
-        if (segment.isEmpty()) {
-            return;
-        }
-        long firstTimestamp = segment.get(0).timestamp();
+    private static void placeSegment(List<Frame> frames, int from, int to, SequentialDecoder decoder, Codec codec,
+                                     long callStartNanos, List<PlacedFrame> placed) {
+        long firstTimestamp = frames.get(from).timestamp();
         double samplesPerTick = (double) codec.sampleRate() / codec.clockRate();
         long offset = Long.MAX_VALUE;
         long earliestStamp = Long.MAX_VALUE;
-        for (Frame f : segment) {
+        for (int i = from; i < to; i++) {
+            Frame f = frames.get(i);
             long captured = Math.round((f.captureNanos() - callStartNanos) * codec.sampleRate() / 1e9);
             long stamped = Math.round((f.timestamp() - firstTimestamp) * samplesPerTick);
             offset = Math.min(offset, captured - stamped);
@@ -146,9 +154,9 @@ public final class RtpStream {
         }
         // A sender whose clock runs ahead of the capture's would start before the call; start it with the call.
         offset = Math.max(offset, -earliestStamp);
-        for (Frame f : segment) {
-            long position = offset + Math.round((f.timestamp() - firstTimestamp) * samplesPerTick);
-            placed.add(new PlacedFrame(position, codec, f.payload()));
+        for (int i = from; i < to; i++) {
+            long position = offset + Math.round((frames.get(i).timestamp() - firstTimestamp) * samplesPerTick);
+            placed.add(new PlacedFrame(position, decoder.samplesIn(i), decoder, i));
         }
     }
 }

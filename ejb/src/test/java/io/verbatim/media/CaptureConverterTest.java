@@ -130,12 +130,12 @@ class CaptureConverterTest {
     void anUnsupportedCodecIsNamed() throws Exception {
         TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
         for (int i = 0; i < 10; i++) {
-            pcap.udp(T0 + i * 20_000L, PHONE, 16386, RECORDER, 16388, rtp(18, false, i, i * 160L, 5, new byte[20]));
+            pcap.udp(T0 + i * 30_000L, PHONE, 16386, RECORDER, 16388, rtp(4, false, i, i * 240L, 5, new byte[24]));
         }
-        Path g729 = pcap.write(dir.resolve("g729.pcap"));
-        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(g729, new ByteArrayOutputStream()))
+        Path g7231 = pcap.write(dir.resolve("g723.pcap"));
+        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(g7231, new ByteArrayOutputStream()))
                 .isInstanceOf(UnsupportedCodecException.class)
-                .hasMessage("unsupported codec G.729 (PT 18)");
+                .hasMessage("unsupported codec G.723.1 (PT 4)");
     }
 
     @Test

@@ -35,11 +35,22 @@ public final class Corpus {
     private Corpus() {
     }
 
-    /** The corpus folder, or {@code null} when this checkout has no shared corpus beside it. */
+    /**
+     * The corpus folder: {@code verbatim.corpus} when it points at one, else the nearest {@code shared/corpus}
+     * above the working directory; {@code null} when this checkout has none beside it.
+     */
     public static Path root() {
         String configured = System.getProperty("verbatim.corpus");
-        Path root = configured != null ? Path.of(configured) : Path.of("../../shared/corpus");
-        return Files.isDirectory(root.resolve("reference")) ? root : null;
+        if (configured != null && Files.isDirectory(Path.of(configured, "reference"))) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/corpus");
+            if (Files.isDirectory(candidate.resolve("reference"))) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     public static List<Reference> references(String... codecs) {

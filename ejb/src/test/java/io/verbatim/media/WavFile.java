@@ -57,6 +57,32 @@ public record WavFile(int sampleRate, int channels, short[][] samples) {
         return noise == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(signal / noise);
     }
 
+    /** Pearson correlation of two equally long signals: 1 when one is a scaled copy of the other. */
+    public static double correlation(short[] a, short[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("lengths differ: " + a.length + " vs " + b.length);
+        }
+        double ma = 0;
+        double mb = 0;
+        for (int i = 0; i < a.length; i++) {
+            ma += a[i];
+            mb += b[i];
+        }
+        ma /= a.length;
+        mb /= b.length;
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < a.length; i++) {
+            double x = a[i] - ma;
+            double y = b[i] - mb;
+            ab += x * y;
+            aa += x * x;
+            bb += y * y;
+        }
+        return aa == 0 || bb == 0 ? (aa == bb ? 1 : 0) : ab / Math.sqrt(aa * bb);
+    }
+
     /**
      * Where {@code needle} best matches inside {@code haystack} (least squared error), or -1 when it is longer.
      * Used to align a reference decode, which has no gaps, with a channel that has silence before it.
