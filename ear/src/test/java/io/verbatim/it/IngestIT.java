@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A capture's whole way through the deployed server: PUT, conversion, catalog, audio; and what is refused. */
 class IngestIT {
@@ -77,6 +79,38 @@ class IngestIT {
             assertThat(matched).as("channel holding %s", ref.stream()).isNotNegative();
             assertThat(channelUsed[matched]).as("both directions in one channel").isFalse();
             channelUsed[matched] = true;
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "sipnab/tests/pcap-samples/sip-rtp-g729a.pcap, G.729, 8000, true",
+            // Opus with its payload type (96) negotiated in the capture's SDP (its audio is digital silence,
+            // as in the reference decode); decoded at 16 kHz
+            "sipnab/tests/pcap-samples/invite-opus-bye.pcap, Opus, 16000, false",
+            // Opus on PT 96 without an rtpmap, beside RFC 4733 events, and on PT 107 with no SIP at all:
+            // recognised from the packets
+            "testsuite/tests/channels/pjsip/dtmf_sdp/dtmf_sdp_recognition/sipp/opus-2013785496.pcap, Opus, 16000, true",
+            "testsuite/tests/codecs/opus/fec/16_bit_48khz_60_fec_rtp.pcapng, Opus, 16000, true"})
+    void capturesInOtherCodecsConvertToo(String capture, String codec, int sampleRate, boolean audible) throws Exception {
+        long id = idFrom(upload(captureName("olga"), Files.readAllBytes(corpusCapture(capture))));
+        JsonObject recording = awaitConverted(id);
+        assertThat(recording.getString("state")).as(recording.toString()).isEqualTo("READY");
+        assertThat(recording.getString("codec")).isEqualTo(codec);
+        WavFile wav = WavFile.parse(getBytes("/api/v1/recordings/" + id + "/audio", admin()).body());
+        assertThat(wav.channels()).isEqualTo(2);
+        assertThat(wav.sampleRate()).isEqualTo(sampleRate);
+        assertThat(wav.channel(0).length).isEqualTo((int) Math.round(recording.getJsonNumber("durationSeconds").doubleValue() * sampleRate));
+        short peak = 0;
+        for (int c = 0; c < 2; c++) {
+            for (short sample : wav.channel(c)) {
+                peak = (short) Math.max(peak, Math.abs(sample));
+            }
+        }
+        if (audible) {
+            assertThat(peak).as("audible audio").isGreaterThan((short) 1000);
+        } else {
+            assertThat(peak).as("silence, as in the reference").isLessThan((short) 100);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The RTP audio of one capture, grouped into streams and assigned to the two parties of the call.
@@ -21,29 +22,52 @@ public final class CallAudio {
     static final int MIN_PACKETS = 3;
 
     private final Map<RtpStream.Key, RtpStream> streams;
+    private final PayloadMap payloads;
+    private final Map<RtpStream.Key, Codec> codecs = new LinkedHashMap<>();
     private final Map<RtpStream.Key, Side> sides = new LinkedHashMap<>();
     private final CaptureReader.Summary summary;
     private final long startNanos;
 
-    private CallAudio(Map<RtpStream.Key, RtpStream> streams, CaptureReader.Summary summary) {
+    private CallAudio(Map<RtpStream.Key, RtpStream> streams, PayloadMap payloads, CaptureReader.Summary summary) {
         this.streams = streams;
+        this.payloads = payloads;
         this.summary = summary;
+        streams.forEach((key, stream) -> payloads.codecFor(stream).ifPresent(codec -> codecs.put(key, codec)));
         this.startNanos = streams.values().stream().mapToLong(RtpStream::firstCaptureNanos).min().orElse(0);
         assignSides();
     }
 
-    /** Reads a capture and groups its RTP into streams. */
+    /** Reads a capture and groups its RTP into streams; Opus is decoded at {@link Opus#DEFAULT_SAMPLE_RATE}. */
     public static CallAudio read(Path capture) {
+        return read(capture, Opus.DEFAULT_SAMPLE_RATE);
+    }
+
+    /** Reads a capture and groups its RTP into streams, learning dynamic payload types from its SDP. */
+    public static CallAudio read(Path capture, int opusSampleRate) {
         Map<RtpStream.Key, RtpStream> streams = new LinkedHashMap<>();
+        PayloadMap payloads = new PayloadMap(opusSampleRate);
         CaptureReader.Summary summary = new CaptureReader().read(capture, datagram -> {
             byte[] data = datagram.payload();
             RtpPacket packet = RtpPacket.parse(data, data.length);
             if (packet != null) {
                 RtpStream.Key key = new RtpStream.Key(packet.ssrc(), datagram.source(), datagram.destination());
                 streams.computeIfAbsent(key, RtpStream::new).add(datagram.captureNanos(), packet);
+            } else {
+                payloads.learnFrom(data);
             }
         });
-        return new CallAudio(streams, summary);
+        return new CallAudio(streams, payloads, summary);
+    }
+
+    /** The codec of a stream's audio (a fresh decoder each time), when the engine decodes it. */
+    public Optional<Codec> codec(RtpStream stream) {
+        Codec codec = codecs.get(stream.key());
+        return codec == null ? Optional.empty() : Optional.of(codec.newDecoder());
+    }
+
+    /** A payload type's name as this capture's SDP or RFC 3551 gives it. */
+    public String describe(int payloadType) {
+        return payloads.describe(payloadType);
     }
 
     public List<RtpStream> streams() {
@@ -70,7 +94,7 @@ public final class CallAudio {
     }
 
     private boolean isAudio(RtpStream stream) {
-        return stream.codec().isPresent() && stream.audioPacketCount() >= MIN_PACKETS;
+        return codecs.containsKey(stream.key()) && stream.audioPacketCount() >= MIN_PACKETS;
     }
 
     private void assignSides() {
@@ -112,7 +136,7 @@ public final class CallAudio {
             return -1;
         }
         return streams.values().stream()
-                .filter(s -> s.audioPacketCount() >= MIN_PACKETS && s.codec().isEmpty())
+                .filter(s -> s.audioPacketCount() >= MIN_PACKETS && !codecs.containsKey(s.key()))
                 .max((a, b) -> Integer.compare(a.audioPacketCount(), b.audioPacketCount()))
                 .map(RtpStream::dominantPayloadType)
                 .orElse(-1);
@@ -123,7 +147,7 @@ public final class CallAudio {
         List<RtpStream.PlacedFrame> all = new ArrayList<>();
         for (RtpStream stream : streams(side)) {
             // one decoder per stream: G.729 and others carry state from frame to frame
-            all.addAll(stream.place(stream.codec().orElseThrow().newDecoder(), startNanos));
+            all.addAll(stream.place(codec(stream).orElseThrow(), startNanos));
         }
         return all;
     }

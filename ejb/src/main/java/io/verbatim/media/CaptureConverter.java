@@ -23,7 +23,7 @@ public final class CaptureConverter {
         if (remote.isEmpty() && local.isEmpty()) {
             int unsupported = call.unsupportedPayloadType();
             if (unsupported >= 0) {
-                throw new UnsupportedCodecException(PayloadTypes.describe(unsupported));
+                throw new UnsupportedCodecException(call.describe(unsupported));
             }
             throw new InvalidCaptureException("no RTP audio found in the capture ("
                     + call.summary().frames() + " frames, " + call.summary().datagrams() + " UDP datagrams)");
@@ -31,7 +31,7 @@ public final class CaptureConverter {
         Set<String> codecs = new LinkedHashSet<>();
         Set<Integer> rates = new LinkedHashSet<>();
         for (RtpStream s : call.streams()) {
-            s.codec().filter(c -> remote.contains(s) || local.contains(s)).ifPresent(c -> {
+            call.codec(s).filter(c -> remote.contains(s) || local.contains(s)).ifPresent(c -> {
                 codecs.add(c.name());
                 rates.add(c.sampleRate());
             });

@@ -12,8 +12,8 @@ public interface Codec {
     /** Rate of the decoded audio. */
     int sampleRate();
 
-    /** Samples one payload of {@code length} bytes decodes to. */
-    int samplesIn(int length);
+    /** Samples one payload decodes to (0 for a payload this codec cannot read). */
+    int samplesIn(byte[] payload, int offset, int length);
 
     /**
      * Decodes one payload into {@code out} from {@code outOffset}; returns the number of samples written.

@@ -38,7 +38,7 @@ public final class G711 implements Codec {
     }
 
     @Override
-    public int samplesIn(int length) {
+    public int samplesIn(byte[] payload, int offset, int length) {
         return length;
     }
 

@@ -30,7 +30,7 @@ public final class G729 implements Codec {
     }
 
     @Override
-    public int samplesIn(int length) {
+    public int samplesIn(byte[] payload, int offset, int length) {
         return (length / FRAME_BYTES + (length % FRAME_BYTES >= SID_BYTES ? 1 : 0)) * FRAME_SAMPLES;
     }
 
@@ -47,7 +47,7 @@ public final class G729 implements Codec {
             }
             written += FRAME_SAMPLES;
         }
-        if (length % FRAME_BYTES >= SID_BYTES) {
+        if (length % FRAME_BYTES >= SID_BYTES) { // a SID frame: comfort noise, rendered as silence
             java.util.Arrays.fill(out, outOffset + written, outOffset + written + FRAME_SAMPLES, (short) 0);
             written += FRAME_SAMPLES;
         }

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The packets of one RTP source (SSRC) on one UDP flow, in arrival order, with sequence numbers and
@@ -84,11 +83,6 @@ public final class RtpStream {
                 .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                 .map(Map.Entry::getKey)
                 .orElse(PayloadTypes.COMFORT_NOISE);
-    }
-
-    /** The codec of the dominant payload type, when the engine decodes it. */
-    public Optional<Codec> codec() {
-        return PayloadTypes.codecFor(dominantPayloadType());
     }
 
     /** Packets carrying the dominant payload type (events and comfort noise excluded). */

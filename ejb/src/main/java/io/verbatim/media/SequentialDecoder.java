@@ -22,7 +22,8 @@ final class SequentialDecoder {
     }
 
     int samplesIn(int index) {
-        return codec.samplesIn(payloads.get(index).length);
+        byte[] payload = payloads.get(index);
+        return codec.samplesIn(payload, 0, payload.length);
     }
 
     /** The decoded samples of frame {@code index} (in sequence order); each frame can be taken once. */
@@ -36,7 +37,7 @@ final class SequentialDecoder {
         }
         while (true) {
             byte[] payload = payloads.get(next);
-            short[] decoded = new short[codec.samplesIn(payload.length)];
+            short[] decoded = new short[codec.samplesIn(payload, 0, payload.length)];
             codec.decode(payload, 0, payload.length, decoded, 0);
             if (next++ == index) {
                 return decoded;

@@ -1,0 +1,119 @@
+package io.verbatim.media;
+
+import io.github.jaredmdobson.concentus.OpusDecoder;
+import io.github.jaredmdobson.concentus.OpusException;
+import io.github.jaredmdobson.concentus.OpusPacketInfo;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Opus (RFC 6716/7587; a dynamic payload type, 48 kHz RTP clock, any audio bandwidth) through Concentus, a
+ * pure-Java port of libopus. Decoded to mono at 48 kHz and brought down to the chosen rate (16 kHz unless asked
+ * for more) by our own low-pass decimator: Concentus returns silence for hybrid-mode packets when asked for
+ * 8 or 16 kHz directly.
+ */
+public final class Opus implements Codec {
+
+    public static final int CLOCK_RATE = 48000;
+    public static final int DEFAULT_SAMPLE_RATE = 16000;
+
+    private final int sampleRate;
+    private OpusDecoder decoder;
+    private Decimator decimator;
+
+    public Opus(int sampleRate) {
+        if (sampleRate != 8000 && sampleRate != 12000 && sampleRate != 16000 && sampleRate != 24000 && sampleRate != 48000) {
+            throw new IllegalArgumentException("Opus decodes to 8, 12, 16, 24 or 48 kHz, not " + sampleRate);
+        }
+        this.sampleRate = sampleRate;
+    }
+
+    @Override
+    public String name() {
+        return "Opus";
+    }
+
+    @Override
+    public int clockRate() {
+        return CLOCK_RATE;
+    }
+
+    @Override
+    public int sampleRate() {
+        return sampleRate;
+    }
+
+    @Override
+    public int samplesIn(byte[] payload, int offset, int length) {
+        // a negative count is libopus' "invalid packet"; packet durations are multiples of 2.5 ms, so whole
+        // numbers of samples at every supported rate
+        return Math.max(OpusPacketInfo.getNumSamples(payload, offset, length, sampleRate), 0);
+    }
+
+    @Override
+    public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
+        int samples = samplesIn(payload, offset, length);
+        int full = samples * (CLOCK_RATE / sampleRate);
+        short[] pcm = new short[full];
+        try {
+            if (decoder == null) {
+                decoder = new OpusDecoder(CLOCK_RATE, 1);
+                decimator = new Decimator(CLOCK_RATE / sampleRate);
+            }
+            decoder.decode(payload, offset, length, pcm, 0, full, false);
+        } catch (OpusException corrupt) {
+            Arrays.fill(pcm, (short) 0); // the frame is lost; its time stays, silent
+        }
+        if (decimator.factor() == 1) {
+            System.arraycopy(pcm, 0, out, outOffset, samples);
+            return samples;
+        }
+        return decimator.process(pcm, full, out, outOffset);
+    }
+
+    @Override
+    public Codec newDecoder() {
+        return new Opus(sampleRate);
+    }
+
+    /**
+     * Whether a stream with a dynamic payload type, and no SDP saying what it is, carries Opus: nearly every
+     * payload is a well-formed Opus packet and the RTP timestamps advance at 48 kHz against capture time
+     * (which also tells it from telephone events, whose timestamps stand still during an event).
+     */
+    static boolean recognise(RtpStream stream) {
+        int payloadType = stream.dominantPayloadType();
+        List<RtpStream.Frame> frames = new ArrayList<>();
+        for (RtpStream.Frame f : stream.frames()) {
+            if (f.payloadType() == payloadType) {
+                frames.add(f);
+            }
+        }
+        if (frames.size() < 3) {
+            return false;
+        }
+        int wellFormed = 0;
+        for (RtpStream.Frame f : frames) {
+            try {
+                OpusPacketInfo.parseOpusPacket(f.payload(), 0, f.payload().length);
+                wellFormed++;
+            } catch (OpusException | RuntimeException notOpus) {
+                // counted as not Opus
+            }
+        }
+        if (wellFormed < 0.9 * frames.size()) {
+            return false;
+        }
+        frames.sort(Comparator.comparingLong(RtpStream.Frame::sequence));
+        RtpStream.Frame first = frames.get(0);
+        RtpStream.Frame last = frames.get(frames.size() - 1);
+        double seconds = (last.captureNanos() - first.captureNanos()) / 1e9;
+        if (seconds <= 0) {
+            return false;
+        }
+        double ticksPerSecond = (last.timestamp() - first.timestamp()) / seconds;
+        return ticksPerSecond > CLOCK_RATE * 0.8 && ticksPerSecond < CLOCK_RATE * 1.2;
+    }
+}

@@ -1,0 +1,68 @@
+package io.verbatim.media;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the payload types of one capture mean: RFC 3551's static ones, dynamic ones as the capture's own SDP
+ * (in its SIP, real or the dummy signalling innovaphone devices add) negotiated them, and otherwise what the
+ * packets themselves show.
+ */
+public final class PayloadMap {
+
+    private static final Pattern RTPMAP = Pattern.compile("a=rtpmap:(\\d{1,3}) ([A-Za-z0-9._-]+)/(\\d+)");
+    private static final int FIRST_DYNAMIC = 96;
+
+    private final Map<Integer, String> negotiated = new HashMap<>();
+    private final int opusSampleRate;
+
+    public PayloadMap(int opusSampleRate) {
+        this.opusSampleRate = opusSampleRate;
+    }
+
+    /** Reads {@code a=rtpmap} lines from a UDP datagram that carries a SIP message. */
+    void learnFrom(byte[] datagram) {
+        String text = new String(datagram, StandardCharsets.ISO_8859_1);
+        int lineEnd = text.indexOf('\n');
+        if (lineEnd < 0 || !text.substring(0, lineEnd).contains("SIP/2.0")) {
+            return;
+        }
+        Matcher m = RTPMAP.matcher(text);
+        while (m.find()) {
+            int payloadType = Integer.parseInt(m.group(1));
+            if (payloadType >= FIRST_DYNAMIC && payloadType <= 127) {
+                negotiated.put(payloadType, m.group(2).toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+
+    /** The codec for a stream's audio, if this engine decodes it; each call gives a fresh decoder. */
+    public Optional<Codec> codecFor(RtpStream stream) {
+        int payloadType = stream.dominantPayloadType();
+        if (payloadType < FIRST_DYNAMIC) {
+            return PayloadTypes.codecFor(payloadType);
+        }
+        String name = negotiated.get(payloadType);
+        if (name == null) {
+            return Opus.recognise(stream) ? Optional.of(new Opus(opusSampleRate)) : Optional.empty();
+        }
+        return switch (name) {
+            case "opus" -> Optional.of(new Opus(opusSampleRate));
+            case "pcmu" -> Optional.of(G711.MU_LAW);
+            case "pcma" -> Optional.of(G711.A_LAW);
+            case "g729" -> Optional.of(new G729());
+            default -> Optional.empty();
+        };
+    }
+
+    /** A name for messages: the negotiated encoding when the SDP gave one, otherwise the static meaning. */
+    public String describe(int payloadType) {
+        String name = negotiated.get(payloadType);
+        return name != null ? name + " (PT " + payloadType + ")" : PayloadTypes.describe(payloadType);
+    }
+}

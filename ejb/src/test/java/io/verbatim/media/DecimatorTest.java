@@ -1,0 +1,52 @@
+package io.verbatim.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class DecimatorTest {
+
+    /** RMS of a sine of {@code hz} at 48 kHz after decimating by {@code factor}, fed in 20 ms frames. */
+    private static double rmsAfter(int factor, double hz) {
+        Decimator d = new Decimator(factor);
+        short[] frame = new short[960];
+        short[] out = new short[960];
+        double sum = 0;
+        int count = 0;
+        for (int f = 0; f < 50; f++) {
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (short) Math.round(10000 * Math.sin(2 * Math.PI * hz * (f * 960 + i) / 48000));
+            }
+            int n = d.process(frame, frame.length, out, 0);
+            assertThat(n).isEqualTo(960 / factor);
+            if (f >= 5) { // past the filter's start-up
+                for (int i = 0; i < n; i++) {
+                    sum += (double) out[i] * out[i];
+                    count++;
+                }
+            }
+        }
+        return Math.sqrt(sum / count);
+    }
+
+    @Test
+    void keepsThePassBandAndRemovesWhatWouldAlias() {
+        double input = 10000 / Math.sqrt(2);
+        // 48 kHz -> 16 kHz: speech stays, 12 kHz (above the new 8 kHz Nyquist) is gone
+        assertThat(rmsAfter(3, 1000) / input).isBetween(0.99, 1.01);
+        assertThat(rmsAfter(3, 6000) / input).isBetween(0.95, 1.05);
+        assertThat(20 * Math.log10(rmsAfter(3, 12000) / input)).isLessThan(-60);
+        // 48 kHz -> 8 kHz
+        assertThat(rmsAfter(6, 1000) / input).isBetween(0.99, 1.01);
+        assertThat(20 * Math.log10(rmsAfter(6, 6000) / input)).isLessThan(-60);
+    }
+
+    @Test
+    void factorOneIsTheIdentity() {
+        Decimator d = new Decimator(1);
+        short[] in = {1, -2, 3, 32767, -32768};
+        short[] out = new short[5];
+        assertThat(d.process(in, 5, out, 0)).isEqualTo(5);
+        assertThat(out).containsExactly(in);
+    }
+}
