@@ -56,6 +56,7 @@ public final class PayloadMap {
             case "pcmu" -> Optional.of(G711.MU_LAW);
             case "pcma" -> Optional.of(G711.A_LAW);
             case "g729" -> Optional.of(new G729());
+            case "g722" -> Optional.of(new G722());
             default -> Optional.empty();
         };
     }

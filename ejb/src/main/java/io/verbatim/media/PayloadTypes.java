@@ -8,6 +8,7 @@ public final class PayloadTypes {
     public static final int PCMU = 0;
     public static final int PCMA = 8;
     public static final int COMFORT_NOISE = 13;
+    public static final int G722 = 9;
     public static final int G729 = 18;
 
     private PayloadTypes() {
@@ -18,6 +19,7 @@ public final class PayloadTypes {
         return switch (payloadType) {
             case PCMU -> Optional.of(G711.MU_LAW);
             case PCMA -> Optional.of(G711.A_LAW);
+            case G722 -> Optional.of(new G722());
             case G729 -> Optional.of(new G729());
             default -> Optional.empty();
         };
@@ -33,7 +35,6 @@ public final class PayloadTypes {
         return codecFor(payloadType).map(Codec::name).orElseGet(() -> switch (payloadType) {
             case 3 -> "GSM (PT 3)";
             case 4 -> "G.723.1 (PT 4)";
-            case 9 -> "G.722 (PT 9)";
             default -> "PT " + payloadType;
         });
     }
