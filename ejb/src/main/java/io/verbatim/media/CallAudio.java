@@ -27,6 +27,7 @@ public final class CallAudio {
     private final Map<RtpStream.Key, Side> sides = new LinkedHashMap<>();
     private final CaptureReader.Summary summary;
     private final long startNanos;
+    private final int sampleRate;
 
     private CallAudio(Map<RtpStream.Key, RtpStream> streams, PayloadMap payloads, CaptureReader.Summary summary) {
         this.streams = streams;
@@ -35,6 +36,7 @@ public final class CallAudio {
         streams.forEach((key, stream) -> payloads.codecFor(stream).ifPresent(codec -> codecs.put(key, codec)));
         this.startNanos = streams.values().stream().mapToLong(RtpStream::firstCaptureNanos).min().orElse(0);
         assignSides();
+        this.sampleRate = sides.keySet().stream().mapToInt(key -> codecs.get(key).sampleRate()).max().orElse(8000);
     }
 
     /** Reads a capture and groups its RTP into streams; Opus is decoded at {@link Opus#DEFAULT_SAMPLE_RATE}. */
@@ -63,6 +65,27 @@ public final class CallAudio {
     public Optional<Codec> codec(RtpStream stream) {
         Codec codec = codecs.get(stream.key());
         return codec == null ? Optional.empty() : Optional.of(codec.newDecoder());
+    }
+
+    /**
+     * A decoder delivering the call's {@link #sampleRate()} for a stream of one of its sides.
+     *
+     * @throws UnsupportedCodecException when the stream's rate does not divide the call's
+     */
+    private Codec decoderAtCallRate(RtpStream stream) {
+        Codec codec = codecs.get(stream.key()).newDecoder();
+        if (codec.sampleRate() == sampleRate) {
+            return codec;
+        }
+        if (sampleRate % codec.sampleRate() != 0) {
+            throw new UnsupportedCodecException("mix of sample rates " + codec.sampleRate() + " and " + sampleRate + " Hz");
+        }
+        return new Upsampled(codec, sampleRate / codec.sampleRate());
+    }
+
+    /** The rate the call's audio is rendered at: the highest of its streams'. */
+    public int sampleRate() {
+        return sampleRate;
     }
 
     /** A payload type's name as this capture's SDP or RFC 3551 gives it. */
@@ -147,7 +170,7 @@ public final class CallAudio {
         List<RtpStream.PlacedFrame> all = new ArrayList<>();
         for (RtpStream stream : streams(side)) {
             // one decoder per stream: G.729 and others carry state from frame to frame
-            all.addAll(stream.place(codec(stream).orElseThrow(), startNanos));
+            all.addAll(stream.place(decoderAtCallRate(stream), startNanos));
         }
         return all;
     }

@@ -29,17 +29,12 @@ public final class CaptureConverter {
                     + call.summary().frames() + " frames, " + call.summary().datagrams() + " UDP datagrams)");
         }
         Set<String> codecs = new LinkedHashSet<>();
-        Set<Integer> rates = new LinkedHashSet<>();
         for (RtpStream s : call.streams()) {
-            call.codec(s).filter(c -> remote.contains(s) || local.contains(s)).ifPresent(c -> {
-                codecs.add(c.name());
-                rates.add(c.sampleRate());
-            });
+            if (remote.contains(s) || local.contains(s)) {
+                call.codec(s).ifPresent(c -> codecs.add(c.name()));
+            }
         }
-        if (rates.size() > 1) {
-            throw new UnsupportedCodecException("mix of sample rates " + rates);
-        }
-        int sampleRate = rates.iterator().next();
+        int sampleRate = call.sampleRate();
         List<String> warnings = new ArrayList<>();
         if (remote.isEmpty()) {
             warnings.add("no audio from the remote party: its channel is silent");

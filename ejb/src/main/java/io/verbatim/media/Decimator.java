@@ -7,8 +7,6 @@ package io.verbatim.media;
  */
 final class Decimator {
 
-    private static final int TAPS_PER_FACTOR = 24;
-
     private final int factor;
     private final float[] taps;
     private final float[] history; // the last taps.length input samples, oldest first
@@ -19,7 +17,8 @@ final class Decimator {
             throw new IllegalArgumentException("factor must be at least 1");
         }
         this.factor = factor;
-        this.taps = factor == 1 ? new float[]{1f} : lowPass(TAPS_PER_FACTOR * factor + 1, 0.45 / factor);
+        this.taps = factor == 1 ? new float[]{1f}
+                : WindowedSinc.lowPass(WindowedSinc.TAPS_PER_FACTOR * factor + 1, 0.45 / factor);
         this.history = new float[taps.length];
     }
 
@@ -45,28 +44,9 @@ final class Decimator {
                 for (int k = 0; k < length; k++) {
                     sum += history[k] * taps[k];
                 }
-                out[outOffset + written++] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(sum)));
+                out[outOffset + written++] = WindowedSinc.toShort(sum);
             }
         }
         return written;
-    }
-
-    /** A linear-phase low-pass of {@code n} taps with cutoff {@code cutoff} (a fraction of the input rate). */
-    private static float[] lowPass(int n, double cutoff) {
-        float[] h = new float[n];
-        double middle = (n - 1) / 2.0;
-        double sum = 0;
-        double[] raw = new double[n];
-        for (int k = 0; k < n; k++) {
-            double x = k - middle;
-            double sinc = x == 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * x) / (Math.PI * x);
-            double window = 0.42 - 0.5 * Math.cos(2 * Math.PI * k / (n - 1)) + 0.08 * Math.cos(4 * Math.PI * k / (n - 1));
-            raw[k] = sinc * window;
-            sum += raw[k];
-        }
-        for (int k = 0; k < n; k++) {
-            h[k] = (float) (raw[k] / sum); // unity gain at DC
-        }
-        return h;
     }
 }

@@ -113,6 +113,31 @@ class CaptureConverterTest {
     }
 
     @Test
+    void aCallMixingG711AndG722IsRenderedAt16kHz() throws Exception {
+        java.nio.file.Path root = Corpus.root();
+        org.junit.jupiter.api.Assumptions.assumeTrue(root != null, "no shared corpus beside this checkout");
+        // µ-law first, then G.722 after the codec negotiation, in both directions
+        ConversionResult[] result = new ConversionResult[1];
+        WavFile wav = convert(root.resolve("captures/sipnab/tests/pcap-samples/codec-negotiation.pcap"), result);
+        assertThat(wav.sampleRate()).isEqualTo(16000);
+        assertThat(result[0].sampleRate()).isEqualTo(16000);
+        assertThat(result[0].codec()).contains("G.711 µ-law", "G.722");
+        for (int c = 0; c < 2; c++) {
+            short[] channel = wav.channel(c);
+            assertThat(peak(channel, 0, channel.length / 2)).as("first half of channel %d (µ-law)", c).isGreaterThan(1000);
+            assertThat(peak(channel, channel.length / 2, channel.length)).as("second half of channel %d (G.722)", c).isGreaterThan(1000);
+        }
+    }
+
+    private static int peak(short[] samples, int from, int to) {
+        int peak = 0;
+        for (int i = from; i < to; i++) {
+            peak = Math.max(peak, Math.abs(samples[i]));
+        }
+        return peak;
+    }
+
+    @Test
     void aTruncatedLastRecordStillConverts() throws Exception {
         TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
         for (Packet p : stream(16386, 16388, 1, LOCAL_CODE, T0, 0, 10)) {

@@ -1,0 +1,54 @@
+package io.verbatim.media;
+
+/**
+ * A codec's audio at a whole multiple of its own rate, so that both parties of a call share one rate when
+ * their codecs differ (G.711 at 8 kHz beside G.722 or Opus at 16 kHz).
+ */
+final class Upsampled implements Codec {
+
+    private final Codec codec;
+    private final int factor;
+    private final Interpolator interpolator;
+    private short[] buffer = new short[0];
+
+    Upsampled(Codec codec, int factor) {
+        this.codec = codec;
+        this.factor = factor;
+        this.interpolator = new Interpolator(factor);
+    }
+
+    @Override
+    public String name() {
+        return codec.name();
+    }
+
+    @Override
+    public int clockRate() {
+        return codec.clockRate();
+    }
+
+    @Override
+    public int sampleRate() {
+        return codec.sampleRate() * factor;
+    }
+
+    @Override
+    public int samplesIn(byte[] payload, int offset, int length) {
+        return codec.samplesIn(payload, offset, length) * factor;
+    }
+
+    @Override
+    public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
+        int samples = codec.samplesIn(payload, offset, length);
+        if (buffer.length < samples) {
+            buffer = new short[samples];
+        }
+        int decoded = codec.decode(payload, offset, length, buffer, 0);
+        return interpolator.process(buffer, decoded, out, outOffset);
+    }
+
+    @Override
+    public Codec newDecoder() {
+        return new Upsampled(codec.newDecoder(), factor);
+    }
+}

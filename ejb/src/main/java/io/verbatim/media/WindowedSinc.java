@@ -1,0 +1,34 @@
+package io.verbatim.media;
+
+/** The low-pass FIR both rate converters use: a Blackman-windowed sinc, linear phase, unity gain at DC. */
+final class WindowedSinc {
+
+    /** Taps per unit of conversion factor: a transition band narrow enough to keep speech whole. */
+    static final int TAPS_PER_FACTOR = 24;
+
+    private WindowedSinc() {
+    }
+
+    /** {@code n} taps with cutoff {@code cutoff} as a fraction of the sampling rate. */
+    static float[] lowPass(int n, double cutoff) {
+        float[] h = new float[n];
+        double middle = (n - 1) / 2.0;
+        double sum = 0;
+        double[] raw = new double[n];
+        for (int k = 0; k < n; k++) {
+            double x = k - middle;
+            double sinc = x == 0 ? 2 * cutoff : Math.sin(2 * Math.PI * cutoff * x) / (Math.PI * x);
+            double window = 0.42 - 0.5 * Math.cos(2 * Math.PI * k / (n - 1)) + 0.08 * Math.cos(4 * Math.PI * k / (n - 1));
+            raw[k] = sinc * window;
+            sum += raw[k];
+        }
+        for (int k = 0; k < n; k++) {
+            h[k] = (float) (raw[k] / sum);
+        }
+        return h;
+    }
+
+    static short toShort(double v) {
+        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.round(v)));
+    }
+}
