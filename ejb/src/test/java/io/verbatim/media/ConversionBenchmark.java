@@ -1,0 +1,95 @@
+package io.verbatim.media;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The media engine's speed: for each codec, an hour-long two-party capture is generated from real payloads of
+ * the shared corpus (re-sequenced, re-stamped, both directions), converted to stereo WAV on one thread, and the
+ * result printed as hours of audio per minute per core. Run by {@code ear/bin/bench}, never by the test suite.
+ *
+ * <p>Arguments: the folder for the generated captures, then the call length in minutes (default 60).
+ */
+public final class ConversionBenchmark {
+
+    record Source(String codec, String capture, int payloadType) {
+    }
+
+    static final List<Source> SOURCES = List.of(
+            new Source("G.711 A-law", "sipp/pcap/g711a.pcap", 8),
+            new Source("G.722", "sipnab/tests/pcap-samples/sip-rtp-g722.pcap", 9),
+            new Source("G.729", "sipnab/tests/pcap-samples/sip-rtp-g729a.pcap", 18),
+            new Source("Opus", "testsuite/tests/codecs/opus/fec/16_bit_48khz_60_fec_rtp.pcapng", 107));
+
+    public static void main(String[] args) throws Exception {
+        Path folder = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/bench"));
+        int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Path root = Corpus.root();
+        if (root == null) {
+            throw new IllegalStateException("the shared corpus is needed: its payloads make the generated captures");
+        }
+        System.out.printf("Generated %d-minute two-party captures; conversion to stereo WAV on one thread%n", minutes);
+        for (Source source : SOURCES) {
+            Path capture = folder.resolve(source.codec().replaceAll("[^A-Za-z0-9]+", "-") + "-" + minutes + "min.pcap");
+            generate(root.resolve("captures").resolve(source.capture()), source, minutes, capture);
+            Path wav = folder.resolve("out.wav");
+            convert(capture, wav); // warm-up: JIT, class loading
+            long best = Long.MAX_VALUE;
+            for (int run = 0; run < 3; run++) {
+                long t0 = System.nanoTime();
+                convert(capture, wav);
+                best = Math.min(best, System.nanoTime() - t0);
+            }
+            double seconds = best / 1e9;
+            double hoursPerMinute = (minutes / 60.0) / (seconds / 60.0);
+            System.out.printf("%-12s %6.2f s for %d min of audio (%d MB capture): %8.1f h of audio per minute per core%n",
+                    source.codec(), seconds, minutes, Files.size(capture) >> 20, hoursPerMinute);
+            Files.deleteIfExists(wav);
+        }
+    }
+
+    static void convert(Path capture, Path wav) throws Exception {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(wav), 1 << 16)) {
+            new CaptureConverter().toStereoWav(capture, out);
+        }
+    }
+
+    /** An innovaphone-shaped call: local on UDP 16386, remote on 16388, the source's payloads looped. */
+    static void generate(Path sourceCapture, Source source, int minutes, Path target) throws Exception {
+        CallAudio call = CallAudio.read(sourceCapture, Opus.DEFAULT_SAMPLE_RATE);
+        RtpStream stream = call.streams().stream()
+                .filter(s -> s.dominantPayloadType() == source.payloadType()).findFirst().orElseThrow();
+        Codec codec = call.codec(stream).orElseThrow();
+        List<byte[]> payloads = new ArrayList<>();
+        stream.frames().stream().filter(f -> f.payloadType() == source.payloadType()).forEach(f -> payloads.add(f.payload()));
+        long endMicros = minutes * 60_000_000L;
+        long startMicros = 1_700_000_000_000_000L;
+        Map<Integer, Long> ssrc = Map.of(16386, 0x1111L, 16388, 0x2222L);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 20)) {
+            out.write(new TestCaptures.PcapBuilder().bytes());
+            long micros = 0;
+            long timestamp = 0;
+            for (int i = 0; micros < endMicros; i++) {
+                byte[] payload = payloads.get(i % payloads.size());
+                // each payload keeps its own duration (the sources use 20 or 30 ms packets)
+                int samples = codec.samplesIn(payload, 0, payload.length);
+                long ticks = (long) samples * codec.clockRate() / codec.sampleRate();
+                for (int port : new int[]{16386, 16388}) {
+                    int other = port == 16386 ? 16388 : 16386;
+                    byte[] rtp = TestCaptures.rtp(source.payloadType(), false, i & 0xffff, timestamp, ssrc.get(port), payload);
+                    byte[] record = new TestCaptures.PcapBuilder()
+                            .udp(startMicros + micros + (port == 16386 ? 0 : 300), "10.0.0.5", port, "10.0.0.9", other, rtp)
+                            .bytes();
+                    out.write(record, 24, record.length - 24); // the record without the file header
+                }
+                micros += samples * 1_000_000L / codec.sampleRate();
+                timestamp += ticks;
+            }
+        }
+    }
+}
