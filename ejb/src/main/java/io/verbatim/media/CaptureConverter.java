@@ -12,12 +12,23 @@ import java.util.Set;
 /** Turns a capture into a stereo WAV: left = remote party, right = local party, aligned on capture time. */
 public final class CaptureConverter {
 
+    private final int opusSampleRate;
+
+    public CaptureConverter() {
+        this(Opus.DEFAULT_SAMPLE_RATE);
+    }
+
+    /** @param opusSampleRate the rate Opus streams are delivered at (8, 12, 16, 24 or 48 kHz) */
+    public CaptureConverter(int opusSampleRate) {
+        this.opusSampleRate = opusSampleRate;
+    }
+
     /**
      * @throws InvalidCaptureException when the file is no readable capture or holds no RTP audio
      * @throws UnsupportedCodecException when its audio is in a codec this engine does not decode
      */
     public ConversionResult toStereoWav(Path capture, OutputStream out) throws IOException {
-        CallAudio call = CallAudio.read(capture);
+        CallAudio call = CallAudio.read(capture, opusSampleRate);
         List<RtpStream> remote = call.streams(Side.REMOTE);
         List<RtpStream> local = call.streams(Side.LOCAL);
         if (remote.isEmpty() && local.isEmpty()) {
