@@ -31,22 +31,60 @@ public final class TestCaptures {
         return p;
     }
 
-    /** A classic pcap with Ethernet frames: little-endian microseconds unless told otherwise. */
+    /** Link layers a capture may use, with their pcap link type. */
+    public enum Link {
+        ETHERNET(1), VLAN(1), QINQ(1), LINUX_SLL(113), LINUX_SLL2(276), BSD_LOOPBACK(0), RAW_IP(101);
+
+        final int type;
+
+        Link(int type) {
+            this.type = type;
+        }
+
+        /** The link header in front of an IP packet. */
+        byte[] header(boolean ipv6) {
+            int etherType = ipv6 ? 0x86dd : 0x0800;
+            ByteBuffer b = ByteBuffer.allocate(24);
+            switch (this) {
+                case ETHERNET -> b.put(MACS).putShort((short) etherType);
+                case VLAN -> b.put(MACS).putShort((short) 0x8100).putShort((short) 42).putShort((short) etherType);
+                case QINQ -> b.put(MACS).putShort((short) 0x88a8).putShort((short) 7).putShort((short) 0x8100)
+                        .putShort((short) 42).putShort((short) etherType);
+                case LINUX_SLL -> b.putShort((short) 0).putShort((short) 1).putShort((short) 6).put(MACS, 0, 6)
+                        .putShort((short) 0).putShort((short) etherType);
+                case LINUX_SLL2 -> b.putShort((short) etherType).putShort((short) 0).putInt(2).putShort((short) 1)
+                        .put((byte) 0).put((byte) 6).put(MACS, 0, 6).putShort((short) 0);
+                case BSD_LOOPBACK -> b.order(ByteOrder.LITTLE_ENDIAN).putInt(ipv6 ? 30 : 2);
+                case RAW_IP -> { }
+            }
+            return java.util.Arrays.copyOf(b.array(), b.position());
+        }
+
+        private static final byte[] MACS = {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6};
+    }
+
+    /** A classic pcap: Ethernet, little-endian microseconds unless told otherwise. */
     public static final class PcapBuilder {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private final ByteOrder order;
         private final boolean nanoseconds;
+        private final Link link;
 
         public PcapBuilder() {
             this(ByteOrder.LITTLE_ENDIAN, false);
         }
 
         public PcapBuilder(ByteOrder order, boolean nanoseconds) {
+            this(order, nanoseconds, Link.ETHERNET);
+        }
+
+        public PcapBuilder(ByteOrder order, boolean nanoseconds, Link link) {
             this.order = order;
             this.nanoseconds = nanoseconds;
+            this.link = link;
             ByteBuffer h = ByteBuffer.allocate(24).order(order);
             h.putInt(nanoseconds ? 0xa1b23c4d : 0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
-                    .putInt(65535).putInt(1);
+                    .putInt(65535).putInt(link.type);
             out.writeBytes(h.array());
         }
 
@@ -55,7 +93,7 @@ public final class TestCaptures {
         }
 
         public PcapBuilder udpAtNanos(long nanos, String srcIp, int srcPort, String dstIp, int dstPort, byte[] payload) {
-            byte[] frame = ethernetIpv4Udp(srcIp, srcPort, dstIp, dstPort, payload);
+            byte[] frame = frame(link, srcIp, srcPort, dstIp, dstPort, payload);
             long fraction = nanoseconds ? nanos % 1_000_000_000 : (nanos % 1_000_000_000) / 1000;
             ByteBuffer r = ByteBuffer.allocate(16).order(order);
             r.putInt((int) (nanos / 1_000_000_000)).putInt((int) fraction).putInt(frame.length).putInt(frame.length);
@@ -111,22 +149,41 @@ public final class TestCaptures {
     }
 
     static byte[] ethernetIpv4Udp(String srcIp, int srcPort, String dstIp, int dstPort, byte[] payload) {
+        return frame(Link.ETHERNET, srcIp, srcPort, dstIp, dstPort, payload);
+    }
+
+    /** A link header, an IPv4 or IPv6 header (by the addresses' form) and a UDP datagram. */
+    static byte[] frame(Link link, String srcIp, int srcPort, String dstIp, int dstPort, byte[] payload) {
+        boolean ipv6 = srcIp.contains(":");
+        byte[] header = link.header(ipv6);
         int udpLength = 8 + payload.length;
-        int ipLength = 20 + udpLength;
-        ByteBuffer b = ByteBuffer.allocate(14 + ipLength);
-        b.put(new byte[]{0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6}).putShort((short) 0x0800);
+        ByteBuffer b = ByteBuffer.allocate(header.length + (ipv6 ? 40 : 20) + udpLength);
+        b.put(header);
         int ipStart = b.position();
-        b.put((byte) 0x45).put((byte) 0).putShort((short) ipLength).putShort((short) 0).putShort((short) 0x4000)
-                .put((byte) 64).put((byte) 17).putShort((short) 0).put(ipv4(srcIp)).put(ipv4(dstIp));
-        int sum = 0;
-        for (int i = 0; i < 20; i += 2) {
-            sum += ((b.get(ipStart + i) & 0xff) << 8) | (b.get(ipStart + i + 1) & 0xff);
+        if (ipv6) {
+            b.putInt(0x60000000).putShort((short) udpLength).put((byte) 17).put((byte) 64)
+                    .put(address(srcIp)).put(address(dstIp));
+        } else {
+            b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + udpLength)).putShort((short) 0).putShort((short) 0x4000)
+                    .put((byte) 64).put((byte) 17).putShort((short) 0).put(ipv4(srcIp)).put(ipv4(dstIp));
+            int sum = 0;
+            for (int i = 0; i < 20; i += 2) {
+                sum += ((b.get(ipStart + i) & 0xff) << 8) | (b.get(ipStart + i + 1) & 0xff);
+            }
+            sum = (sum & 0xffff) + (sum >> 16);
+            sum = (sum & 0xffff) + (sum >> 16);
+            b.putShort(ipStart + 10, (short) ~sum);
         }
-        sum = (sum & 0xffff) + (sum >> 16);
-        sum = (sum & 0xffff) + (sum >> 16);
-        b.putShort(ipStart + 10, (short) ~sum);
         b.putShort((short) srcPort).putShort((short) dstPort).putShort((short) udpLength).putShort((short) 0).put(payload);
         return b.array();
+    }
+
+    private static byte[] address(String ip) {
+        try {
+            return java.net.InetAddress.getByName(ip).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(ip, e);
+        }
     }
 
     private static byte[] ipv4(String dotted) {
