@@ -12,6 +12,9 @@ import java.util.Set;
 /** Turns a capture into a stereo WAV: left = remote party, right = local party, aligned on capture time. */
 public final class CaptureConverter {
 
+    /** No call recording runs longer; a timeline that does comes from damaged timestamps. */
+    static final long MAX_CALL_HOURS = 24;
+
     private final int opusSampleRate;
 
     public CaptureConverter() {
@@ -53,10 +56,19 @@ public final class CaptureConverter {
         if (local.isEmpty()) {
             warnings.add("no audio from the local party: its channel is silent");
         }
+        if (call.summary().damaged() > 0) {
+            warnings.add(call.summary().damaged() + " damaged frames skipped");
+        }
         if (call.summary().truncation() != null) {
             warnings.add("capture ends in a truncated record; converted what was there (" + call.summary().truncation() + ")");
         }
         Mixer mixer = new Mixer(call.placed(Side.REMOTE), call.placed(Side.LOCAL));
+        long limit = Math.min(WavWriter.maxFrames(2), MAX_CALL_HOURS * 3600 * sampleRate);
+        if (mixer.frames() > limit) {
+            throw new InvalidCaptureException(String.format(
+                    "the capture's timestamps span %.1f hours, more than one call recording holds (%.1f h at most); "
+                            + "its timestamps are damaged", mixer.frames() / 3600.0 / sampleRate, limit / 3600.0 / sampleRate));
+        }
         mixer.render(new WavWriter(out, sampleRate, 2, mixer.frames()));
         Instant start = Instant.ofEpochSecond(0, call.startNanos());
         return new ConversionResult(start, mixer.frames(), sampleRate, String.join(", ", codecs),

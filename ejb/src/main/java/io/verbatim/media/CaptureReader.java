@@ -22,8 +22,8 @@ import org.pcap4j.packet.UdpPacket;
  */
 public final class CaptureReader {
 
-    /** What reading found besides the datagrams. */
-    public record Summary(long frames, long datagrams, String truncation) {
+    /** What reading found besides the datagrams: frames, those that were damaged (skipped), a truncated end. */
+    public record Summary(long frames, long datagrams, long damaged, String truncation) {
     }
 
     public Summary read(Path capture, Consumer<UdpDatagram> sink) {
@@ -36,6 +36,7 @@ public final class CaptureReader {
         int linkType = handle.getDlt().value();
         long frames = 0;
         long datagrams = 0;
+        long damaged = 0;
         String truncation = null;
         try {
             while (true) {
@@ -46,6 +47,12 @@ public final class CaptureReader {
                     break;
                 } catch (TimeoutException notForFiles) {
                     continue;
+                } catch (RuntimeException damagedRecord) {
+                    // pcap4j rejects the record it just read (e.g. 1,500,000 µs past the second); libpcap has
+                    // moved past it, so the capture goes on
+                    frames++;
+                    damaged++;
+                    continue;
                 } catch (PcapNativeException broken) {
                     if (frames == 0) {
                         throw new InvalidCaptureException("capture has no readable frame: " + broken.getMessage(), broken);
@@ -54,7 +61,14 @@ public final class CaptureReader {
                     break;
                 }
                 frames++;
-                UdpDatagram datagram = toDatagram(packet, linkType, handle.getTimestamp());
+                UdpDatagram datagram;
+                try {
+                    datagram = toDatagram(packet, linkType, handle.getTimestamp());
+                } catch (RuntimeException unreadable) {
+                    // headers that make no sense: skipped and counted, the rest of the capture still counts
+                    damaged++;
+                    continue;
+                }
                 if (datagram != null) {
                     datagrams++;
                     sink.accept(datagram);
@@ -65,7 +79,7 @@ public final class CaptureReader {
         } finally {
             handle.close();
         }
-        return new Summary(frames, datagrams, truncation);
+        return new Summary(frames, datagrams, damaged, truncation);
     }
 
     private static UdpDatagram toDatagram(Packet packet, int linkType, Timestamp time) {

@@ -55,6 +55,9 @@ public final class Opus implements Codec {
     @Override
     public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
         int samples = samplesIn(payload, offset, length);
+        if (samples == 0) {
+            return 0; // not an Opus packet at all: it has no place on the timeline
+        }
         int full = samples * (CLOCK_RATE / sampleRate);
         short[] pcm = new short[full];
         try {
@@ -63,8 +66,10 @@ public final class Opus implements Codec {
                 decimator = new Decimator(CLOCK_RATE / sampleRate);
             }
             decoder.decode(payload, offset, length, pcm, 0, full, false);
-        } catch (OpusException corrupt) {
-            Arrays.fill(pcm, (short) 0); // the frame is lost; its time stays, silent
+        } catch (OpusException | RuntimeException corrupt) {
+            // Concentus throws checked and unchecked exceptions alike for corrupt packets: the frame is lost,
+            // its time stays, silent
+            Arrays.fill(pcm, (short) 0);
         }
         if (decimator.factor() == 1) {
             System.arraycopy(pcm, 0, out, outOffset, samples);

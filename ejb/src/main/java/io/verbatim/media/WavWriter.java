@@ -15,6 +15,11 @@ public final class WavWriter implements PcmSink {
     private final int channels;
     private byte[] buffer = new byte[0];
 
+    /** The most frames a RIFF/WAVE file (32-bit sizes) holds with {@code channels} 16-bit channels. */
+    public static long maxFrames(int channels) {
+        return (0xffffffffL - HEADER_BYTES + 8) / (channels * 2L);
+    }
+
     public WavWriter(OutputStream out, int sampleRate, int channels, long frames) throws IOException {
         if (channels < 1 || channels > 2) {
             throw new IllegalArgumentException("channels must be 1 or 2");
