@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns a capture into a stereo WAV: left = remote party, right = local party, aligned on capture time. */
@@ -26,11 +28,19 @@ public final class CaptureConverter {
         this.opusSampleRate = opusSampleRate;
     }
 
+    /** A stereo 16-bit WAV: left remote party, right local party. */
+    public ConversionResult toStereoWav(Path capture, OutputStream out) throws IOException {
+        return convert(capture, out, OutputFormat.STEREO_WAV, null);
+    }
+
     /**
+     * Converts a capture into {@code format}; WAV files carry {@code title} (e.g. the call id), the call's start
+     * and end, and which party is in which channel, in their INFO chunk.
+     *
      * @throws InvalidCaptureException when the file is no readable capture or holds no RTP audio
      * @throws UnsupportedCodecException when its audio is in a codec this engine does not decode
      */
-    public ConversionResult toStereoWav(Path capture, OutputStream out) throws IOException {
+    public ConversionResult convert(Path capture, OutputStream out, OutputFormat format, String title) throws IOException {
         CallAudio call = CallAudio.read(capture, opusSampleRate);
         List<RtpStream> remote = call.streams(Side.REMOTE);
         List<RtpStream> local = call.streams(Side.LOCAL);
@@ -69,9 +79,56 @@ public final class CaptureConverter {
                     "the capture's timestamps span %.1f hours, more than one call recording holds (%.1f h at most); "
                             + "its timestamps are damaged", mixer.frames() / 3600.0 / sampleRate, limit / 3600.0 / sampleRate));
         }
-        mixer.render(new WavWriter(out, sampleRate, 2, mixer.frames()));
         Instant start = Instant.ofEpochSecond(0, call.startNanos());
+        int channels = format.layout().channels();
+        AudioWriter writer = switch (format.container()) {
+            case WAV, WAV_ALAW -> new WavWriter(out, sampleRate, channels, mixer.frames(),
+                    format.container() == OutputFormat.Container.WAV_ALAW,
+                    info(title, start, mixer.frames(), sampleRate, format.layout()));
+            case MP3 -> new Mp3Writer(out, sampleRate, channels, format.mp3BitrateKbps());
+        };
+        mixer.render(arranged(format.layout(), writer));
+        writer.finish();
         return new ConversionResult(start, mixer.frames(), sampleRate, String.join(", ", codecs),
                 remote.size(), local.size(), List.copyOf(warnings));
+    }
+
+    /** The mixer renders left = remote, right = local; the layout decides what reaches the file. */
+    private static PcmSink arranged(OutputFormat.Layout layout, AudioWriter writer) {
+        return switch (layout) {
+            case STEREO, REMOTE_ONLY -> writer;
+            case LOCAL_ONLY -> (left, right, frames) -> writer.write(right, left, frames);
+            case MONO -> new PcmSink() {
+                private short[] mix = new short[0];
+
+                @Override
+                public void write(short[] left, short[] right, int frames) throws IOException {
+                    if (mix.length < frames) {
+                        mix = new short[frames];
+                    }
+                    for (int i = 0; i < frames; i++) {
+                        mix[i] = (short) ((left[i] + right[i]) >> 1); // halved: the sum never clips
+                    }
+                    writer.write(mix, mix, frames);
+                }
+            };
+        };
+    }
+
+    private static Map<String, String> info(String title, Instant start, long frames, int sampleRate, OutputFormat.Layout layout) {
+        Map<String, String> info = new LinkedHashMap<>();
+        if (title != null) {
+            info.put("INAM", title);
+        }
+        Instant end = start.plusNanos(frames * 1_000_000_000L / sampleRate);
+        info.put("ICRD", start.toString());
+        info.put("ICMT", "start " + start + "; end " + end + "; " + switch (layout) {
+            case STEREO -> "left: remote party, right: local party";
+            case MONO -> "both parties mixed";
+            case REMOTE_ONLY -> "remote party only";
+            case LOCAL_ONLY -> "local party only";
+        });
+        info.put("ISFT", "Verbatim");
+        return info;
     }
 }

@@ -9,6 +9,8 @@ public final class G711 implements Codec {
     public static final G711 A_LAW = new G711("G.711 A-law", buildALaw());
     public static final G711 MU_LAW = new G711("G.711 µ-law", buildMuLaw());
 
+    private static final byte[] A_LAW_COMPRESSION = buildALawCompression();
+
     private final String name;
     private final short[] table;
 
@@ -20,6 +22,11 @@ public final class G711 implements Codec {
     /** Linear value of one code, as the expansion tables give it. */
     public short expand(int code) {
         return table[code & 0xff];
+    }
+
+    /** The A-law code of a 16-bit linear sample (G.711 compression; for compact A-law WAV output). */
+    public static byte compressALaw(short sample) {
+        return A_LAW_COMPRESSION[sample & 0xffff];
     }
 
     @Override
@@ -63,6 +70,34 @@ public final class G711 implements Codec {
                 default -> (mantissa + 0x108) << (segment - 1);
             };
             t[code] = (short) ((v & 0x80) != 0 ? magnitude : -magnitude);
+        }
+        return t;
+    }
+
+    /** A-law compression by segment: the 13-bit magnitude's segment and its four bits below the leading one. */
+    private static byte[] buildALawCompression() {
+        int[] segmentEnds = {0x1f, 0x3f, 0x7f, 0xff, 0x1ff, 0x3ff, 0x7ff, 0xfff};
+        byte[] t = new byte[65536];
+        for (int i = 0; i < 65536; i++) {
+            int value = ((short) i) >> 3;
+            int mask;
+            if (value >= 0) {
+                mask = 0xd5;
+            } else {
+                mask = 0x55;
+                value = -value - 1;
+            }
+            int segment = 0;
+            while (segment < 8 && value > segmentEnds[segment]) {
+                segment++;
+            }
+            int code;
+            if (segment >= 8) {
+                code = 0x7f;
+            } else {
+                code = segment << 4 | (segment < 2 ? (value >> 1) & 0x0f : (value >> segment) & 0x0f);
+            }
+            t[i] = (byte) (code ^ mask);
         }
         return t;
     }

@@ -47,6 +47,16 @@ class G711Test {
     }
 
     @Test
+    void aLawCompressionInvertsTheExpansion() {
+        for (int code = 0; code < 256; code++) {
+            assertThat(G711.compressALaw(G711.A_LAW.expand(code)) & 0xff).as("code 0x%02x", code).isEqualTo(code);
+        }
+        assertThat(G711.compressALaw((short) 32767) & 0xff).isEqualTo(0xaa);
+        assertThat(G711.compressALaw((short) -32768) & 0xff).isEqualTo(0x2a);
+        assertThat(G711.compressALaw((short) 0) & 0xff).isEqualTo(0xd5);
+    }
+
+    @Test
     void decodesAPayloadIntoAnOffset() {
         byte[] payload = {(byte) 0xd5, (byte) 0x55, (byte) 0xaa};
         short[] out = new short[5];
