@@ -115,6 +115,31 @@ class IngestIT {
     }
 
     @Test
+    void recordingsAreConvertedToTheConfiguredOutputFormat() throws Exception {
+        try {
+            HttpResponse<String> bad = VerbatimServer.putJson("/api/v1/settings", "{\"outputFormat\":\"ogg\"}", admin());
+            assertThat(bad.statusCode()).isEqualTo(400);
+            assertThat(json(bad.body()).getString("message")).startsWith("outputFormat:");
+            HttpResponse<String> set = VerbatimServer.putJson("/api/v1/settings", "{\"outputFormat\":\"mp3-32-mono\"}", admin());
+            assertThat(json(set.body()).getString("outputFormat")).isEqualTo("mp3-32-mono");
+
+            long id = idFrom(upload(captureName("mia"), Files.readAllBytes(corpusCapture(TWO_PARTY_G711))));
+            JsonObject recording = awaitConverted(id);
+            assertThat(recording.getString("audioFormat")).isEqualTo("mp3-32-mono");
+            HttpResponse<byte[]> audio = getBytes("/api/v1/recordings/" + id + "/audio?download=true", admin());
+            assertThat(audio.statusCode()).isEqualTo(200);
+            assertThat(audio.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+            assertThat(audio.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).endsWith(".mp3\""));
+            byte[] mp3 = audio.body();
+            assertThat(mp3[0] & 0xff).as("MPEG frame sync").isEqualTo(0xff);
+            assertThat(mp3[1] & 0xe0).isEqualTo(0xe0);
+            assertThat(mp3.length).as("8 s at 32 kbit/s").isBetween(30_000, 36_000);
+        } finally {
+            VerbatimServer.putJson("/api/v1/settings", "{\"outputFormat\":\"wav\"}", admin());
+        }
+    }
+
+    @Test
     void audioHonoursRangeRequests() throws Exception {
         long id = idFrom(upload(captureName("alice"), Files.readAllBytes(corpusCapture(TWO_PARTY_G711))));
         awaitConverted(id);

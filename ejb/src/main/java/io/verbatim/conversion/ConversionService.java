@@ -3,9 +3,11 @@ package io.verbatim.conversion;
 import io.verbatim.media.CaptureConverter;
 import io.verbatim.media.ConversionResult;
 import io.verbatim.media.InvalidCaptureException;
+import io.verbatim.media.OutputFormat;
 import io.verbatim.media.UnsupportedCodecException;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingState;
+import io.verbatim.settings.Settings;
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.Staging;
 import jakarta.ejb.Stateless;
@@ -54,6 +56,9 @@ public class ConversionService {
     @Inject
     Staging staging;
 
+    @Inject
+    Settings settings;
+
     /** Takes the oldest waiting recording for {@code node}, committing the claim at once. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Long> claimNext(String node) {
@@ -92,17 +97,19 @@ public class ConversionService {
             try (InputStream in = Channels.newInputStream(blobs.open(r.getOriginalKey()))) {
                 Files.copy(in, capture, StandardCopyOption.REPLACE_EXISTING);
             }
-            wav = staging.newFile(".wav");
+            OutputFormat format = settings.outputFormat();
+            wav = staging.newFile("." + format.extension());
             ConversionResult result;
             try (FileChannel channel = FileChannel.open(wav, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024)) {
-                result = new CaptureConverter().toStereoWav(capture, out);
+                String title = r.getCallId() != null ? r.getCallId() : r.getFileName();
+                result = new CaptureConverter().convert(capture, out, format, title);
                 out.flush();
                 channel.force(true);
             }
             long size = Files.size(wav);
             String key = blobs.put(wav, Staging.sha256Of(wav));
-            return ConversionOutcome.converted(recordingId, key, size, result);
+            return ConversionOutcome.converted(recordingId, key, size, format.toString(), result);
         } catch (InvalidCaptureException | UnsupportedCodecException e) {
             return ConversionOutcome.failed(recordingId, e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -122,7 +129,8 @@ public class ConversionService {
         }
         if (outcome.succeeded()) {
             ConversionResult result = outcome.result();
-            r.converted(outcome.audioKey(), outcome.audioSize(), result.start(), result.durationSeconds(), result.codec(),
+            r.converted(outcome.audioKey(), outcome.audioSize(), outcome.audioFormat(), result.start(), result.durationSeconds(),
+                    result.codec(),
                     result.warnings().isEmpty() ? null : String.join("; ", result.warnings()));
             LOG.info("Converted recording " + r.getId() + ": " + result.codec() + ", "
                     + String.format("%.1f", result.durationSeconds()) + " s" + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));

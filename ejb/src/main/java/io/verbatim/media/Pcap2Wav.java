@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Converts captures to stereo WAV without the server (left remote party, right local party), like innovaphone's
- * pcap2wav, for administrators holding originals. Run through {@code ear/bin/pcap2wav}.
+ * Converts captures without the server, in the same formats (by default stereo WAV: left remote party, right
+ * local party), like innovaphone's pcap2wav, for administrators holding originals. Run through
+ * {@code ear/bin/pcap2wav}.
  */
 public final class Pcap2Wav {
 
-    static final String USAGE = "usage: pcap2wav [--opus-rate 8000|12000|16000|24000|48000] CAPTURE [OUTPUT.wav]";
+    static final String USAGE = "usage: pcap2wav [--format wav|wav-alaw|mp3-<kbps>[-mono|-remote|-local]]"
+            + " [--opus-rate 8000|12000|16000|24000|48000] CAPTURE [OUTPUT]";
 
     private Pcap2Wav() {
     }
@@ -27,9 +29,17 @@ public final class Pcap2Wav {
     /** @return 0 when converted, 1 when the capture cannot be converted (the reason is printed), 2 for bad usage */
     static int run(String[] args, PrintStream out, PrintStream err) {
         int opusRate = Opus.DEFAULT_SAMPLE_RATE;
+        OutputFormat format = OutputFormat.STEREO_WAV;
         List<String> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--opus-rate") && i + 1 < args.length) {
+            if (args[i].equals("--format") && i + 1 < args.length) {
+                try {
+                    format = OutputFormat.parse(args[++i]);
+                } catch (IllegalArgumentException e) {
+                    err.println("pcap2wav: --format: " + e.getMessage());
+                    return 2;
+                }
+            } else if (args[i].equals("--opus-rate") && i + 1 < args.length) {
                 try {
                     opusRate = Integer.parseInt(args[++i]);
                     new Opus(opusRate);
@@ -49,7 +59,7 @@ public final class Pcap2Wav {
             return 2;
         }
         Path capture = Path.of(files.get(0));
-        Path wav = files.size() == 2 ? Path.of(files.get(1)) : withWavExtension(capture);
+        Path wav = files.size() == 2 ? Path.of(files.get(1)) : withExtension(capture, format.extension());
         if (!Files.isReadable(capture)) {
             err.println("pcap2wav: cannot read " + capture);
             return 1;
@@ -58,7 +68,7 @@ public final class Pcap2Wav {
             Path partial = wav.resolveSibling(wav.getFileName() + ".part");
             ConversionResult result;
             try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-                result = new CaptureConverter(opusRate).toStereoWav(capture, o);
+                result = new CaptureConverter(opusRate).convert(capture, o, format, capture.getFileName().toString());
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(partial);
                 throw e;
@@ -77,9 +87,9 @@ public final class Pcap2Wav {
         }
     }
 
-    private static Path withWavExtension(Path capture) {
+    private static Path withExtension(Path capture, String extension) {
         String name = capture.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return capture.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".wav");
+        return capture.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "." + extension);
     }
 }

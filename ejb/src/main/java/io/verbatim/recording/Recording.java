@@ -68,6 +68,10 @@ public class Recording {
     @Column(name = "audio_size")
     private Long audioSize;
 
+    /** As {@code io.verbatim.media.OutputFormat} prints it, e.g. "wav" or "mp3-32-mono". */
+    @Column(name = "audio_format", length = 32)
+    private String audioFormat;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private RecordingState state;
@@ -124,10 +128,12 @@ public class Recording {
         }
     }
 
-    public void converted(String audioKey, long audioSize, Instant startedAt, double durationSeconds, String codec, String notes) {
+    public void converted(String audioKey, long audioSize, String audioFormat, Instant startedAt, double durationSeconds,
+                          String codec, String notes) {
         this.state = RecordingState.READY;
         this.audioKey = audioKey;
         this.audioSize = audioSize;
+        this.audioFormat = audioFormat;
         this.startedAt = startedAt;
         this.durationSeconds = durationSeconds;
         this.codec = codec;
@@ -160,6 +166,7 @@ public class Recording {
     public String getOriginalSha256() { return originalSha256; }
     public String getAudioKey() { return audioKey; }
     public Long getAudioSize() { return audioSize; }
+    public String getAudioFormat() { return audioFormat; }
     public RecordingState getState() { return state; }
     public String getFailureReason() { return failureReason; }
     public String getConversionNotes() { return conversionNotes; }

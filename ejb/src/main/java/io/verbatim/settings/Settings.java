@@ -1,6 +1,7 @@
 package io.verbatim.settings;
 
 import io.verbatim.directory.PasswordHash;
+import io.verbatim.media.OutputFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -18,12 +19,18 @@ public class Settings {
     static final String MAX_CAPTURE_BYTES = "ingest.max-capture-bytes";
     static final String WEBDAV_USER = "webdav.user";
     static final String WEBDAV_PASSWORD_HASH = "webdav.password-hash";
+    static final String OUTPUT_FORMAT = "conversion.output-format";
 
     @PersistenceContext
     EntityManager em;
 
     public long maxCaptureBytes() {
         return value(MAX_CAPTURE_BYTES).map(Long::parseLong).orElse(DEFAULT_MAX_CAPTURE_BYTES);
+    }
+
+    /** The format new recordings are converted to (stereo 16-bit WAV unless changed). */
+    public OutputFormat outputFormat() {
+        return value(OUTPUT_FORMAT).map(OutputFormat::parse).orElse(OutputFormat.STEREO_WAV);
     }
 
     /** Whether uploads must carry HTTP Basic credentials (a WebDAV user is configured). */
@@ -39,7 +46,8 @@ public class Settings {
 
     @RolesAllowed("ADMIN")
     public SettingsView view() {
-        return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent());
+        return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
+                outputFormat().toString());
     }
 
     @RolesAllowed("ADMIN")
@@ -56,6 +64,14 @@ public class Settings {
                 throw new InvalidSettingException("webdavPassword is required when setting webdavUser");
             }
             put(WEBDAV_USER, user);
+        }
+        if (change.outputFormat() != null) {
+            try {
+                put(OUTPUT_FORMAT, OutputFormat.parse(change.outputFormat()).toString());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("outputFormat: " + e.getMessage()
+                        + " (wav, wav-alaw or mp3-<kbps>, then optionally -mono, -remote or -local)");
+            }
         }
         if (change.webdavPassword() != null) {
             if (change.webdavPassword().length() < 8) {

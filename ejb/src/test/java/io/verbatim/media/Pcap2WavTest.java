@@ -35,6 +35,10 @@ class Pcap2WavTest {
         Path opus = root.resolve("captures/testsuite/tests/codecs/opus/fec/16_bit_48khz_60_fec_rtp.pcapng");
         assertThat(run("--opus-rate", "48000", opus.toString(), dir.resolve("opus.wav").toString())).isZero();
         assertThat(WavFile.parse(Files.readAllBytes(dir.resolve("opus.wav"))).sampleRate()).isEqualTo(48000);
+
+        assertThat(run("--format", "mp3-64-mono", capture.toString())).isZero();
+        byte[] mp3 = Files.readAllBytes(dir.resolve("call.mp3"));
+        assertThat(mp3[0] & 0xff).as("MPEG frame sync").isEqualTo(0xff);
     }
 
     @Test
@@ -51,6 +55,7 @@ class Pcap2WavTest {
         assertThat(run()).isEqualTo(2);
         assertThat(run("--opus-rate", "44100", "x.pcap")).isEqualTo(2);
         assertThat(run("--verbose", "x.pcap")).isEqualTo(2);
+        assertThat(run("--format", "flac", "x.pcap")).isEqualTo(2);
         assertThat(err.toString()).contains("usage: pcap2wav", "not 44100");
     }
 }

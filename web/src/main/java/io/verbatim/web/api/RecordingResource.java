@@ -1,5 +1,6 @@
 package io.verbatim.web.api;
 
+import io.verbatim.media.OutputFormat;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
@@ -63,8 +64,9 @@ public class RecordingResource {
 
     @GET
     @Path("{id}/audio")
-    @Produces("audio/wav")
-    @Operation(summary = "The recording's audio (stereo WAV: left remote party, right local party); honours Range")
+    @Produces({"audio/wav", "audio/mpeg"})
+    @Operation(summary = "The recording's audio in the format it was converted to (by default stereo WAV: left remote "
+            + "party, right local party; see audioFormat); honours Range")
     @APIResponse(responseCode = "200", description = "The whole file")
     @APIResponse(responseCode = "206", description = "The requested range")
     @APIResponse(responseCode = "409", description = "Not converted (yet)")
@@ -72,7 +74,10 @@ public class RecordingResource {
     public Response audio(@PathParam("id") long id, @HeaderParam("Range") String range,
                           @QueryParam("download") @DefaultValue("false") boolean download) throws IOException {
         RecordingCatalog.Audio audio = catalog.openAudio(id);
-        return BlobResponses.of(audio.channel(), audio.size(), range, "audio/wav", "recording-" + id + ".wav", download);
+        OutputFormat format = audio.recording().getAudioFormat() == null ? OutputFormat.STEREO_WAV
+                : OutputFormat.parse(audio.recording().getAudioFormat());
+        return BlobResponses.of(audio.channel(), audio.size(), range, format.mediaType(),
+                "recording-" + id + "." + format.extension(), download);
     }
 
     @GET

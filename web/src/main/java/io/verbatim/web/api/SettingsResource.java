@@ -14,7 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Server settings (administrators). Passwords are write-only. */
+/**
+ * Server settings (administrators). Passwords are write-only. {@code outputFormat}: {@code wav}, {@code wav-alaw}
+ * or {@code mp3-<kbps>}, then optionally {@code -mono}, {@code -remote} or {@code -local}.
+ */
 @Path("settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
