@@ -9,7 +9,10 @@ final class Decimator {
 
     private final int factor;
     private final float[] taps;
-    private final float[] history; // the last taps.length input samples, oldest first
+    // the last taps.length input samples, each written twice so that ring[at .. at + taps.length) always
+    // holds them oldest first without shifting anything
+    private final float[] ring;
+    private int at;
     private int phase;             // input samples since the last one kept
 
     Decimator(int factor) {
@@ -19,7 +22,7 @@ final class Decimator {
         this.factor = factor;
         this.taps = factor == 1 ? new float[]{1f}
                 : WindowedSinc.lowPass(WindowedSinc.TAPS_PER_FACTOR * factor + 1, 0.45 / factor);
-        this.history = new float[taps.length];
+        this.ring = new float[2 * taps.length];
     }
 
     int factor() {
@@ -34,15 +37,16 @@ final class Decimator {
     /** Decimates {@code in[0..n)} into {@code out} from {@code outOffset}; returns the samples written. */
     int process(short[] in, int n, short[] out, int outOffset) {
         int written = 0;
-        int length = history.length;
+        int length = taps.length;
         for (int i = 0; i < n; i++) {
-            System.arraycopy(history, 1, history, 0, length - 1);
-            history[length - 1] = in[i];
+            ring[at] = in[i];
+            ring[at + length] = in[i];
+            at = at + 1 == length ? 0 : at + 1;
             if (++phase == factor) {
                 phase = 0;
                 double sum = 0;
                 for (int k = 0; k < length; k++) {
-                    sum += history[k] * taps[k];
+                    sum += ring[at + k] * taps[k];
                 }
                 out[outOffset + written++] = WindowedSinc.toShort(sum);
             }

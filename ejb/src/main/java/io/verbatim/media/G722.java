@@ -29,7 +29,9 @@ public final class G722 implements Codec {
 
     private final SubBand low = new SubBand(32);
     private final SubBand high = new SubBand(8);
-    private final int[] qmfHistory = new int[24];
+    // the receive QMF's last 24 inputs, each written twice so that qmf[at .. at + 24) holds them oldest first
+    private final int[] qmf = new int[48];
+    private int at;
 
     @Override
     public String name() {
@@ -72,14 +74,18 @@ public final class G722 implements Codec {
             high.predict(highDifference);
 
             // receive QMF: two output samples per pair of sub-band samples
-            System.arraycopy(qmfHistory, 2, qmfHistory, 0, 22);
-            qmfHistory[22] = lowSignal + highSignal;
-            qmfHistory[23] = lowSignal - highSignal;
+            int sum = lowSignal + highSignal;
+            int difference = lowSignal - highSignal;
+            qmf[at] = sum;
+            qmf[at + 24] = sum;
+            qmf[at + 1] = difference;
+            qmf[at + 25] = difference;
+            at = at + 2 == 24 ? 0 : at + 2;
             int even = 0;
             int odd = 0;
             for (int k = 0; k < 12; k++) {
-                odd += qmfHistory[2 * k] * QMF[k];
-                even += qmfHistory[2 * k + 1] * QMF[11 - k];
+                odd += qmf[at + 2 * k] * QMF[k];
+                even += qmf[at + 2 * k + 1] * QMF[11 - k];
             }
             out[outOffset + written++] = (short) clamp(even >> 11, Short.MIN_VALUE, Short.MAX_VALUE);
             out[outOffset + written++] = (short) clamp(odd >> 11, Short.MIN_VALUE, Short.MAX_VALUE);

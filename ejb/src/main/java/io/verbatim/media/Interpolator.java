@@ -8,7 +8,10 @@ final class Interpolator {
 
     private final int factor;
     private final float[] taps;
-    private final float[] history; // the last input samples, oldest first
+    // the last input samples, each written twice so that ring[at .. at + length) holds them oldest first
+    private final float[] ring;
+    private final int length;
+    private int at;
 
     Interpolator(int factor) {
         if (factor < 2) {
@@ -20,22 +23,24 @@ final class Interpolator {
         for (int k = 0; k < lowPass.length; k++) {
             taps[k] = lowPass[k] * factor; // the zeros between input samples would otherwise lower the level
         }
-        this.history = new float[(taps.length + factor - 1) / factor];
+        this.length = (taps.length + factor - 1) / factor;
+        this.ring = new float[2 * length];
     }
 
     /** Interpolates {@code in[0..n)} into {@code out} from {@code outOffset}; writes {@code n * factor} samples. */
     int process(short[] in, int n, short[] out, int outOffset) {
-        int length = history.length;
         int written = 0;
         for (int i = 0; i < n; i++) {
-            System.arraycopy(history, 1, history, 0, length - 1);
-            history[length - 1] = in[i];
+            ring[at] = in[i];
+            ring[at + length] = in[i];
+            at = at + 1 == length ? 0 : at + 1;
+            int newest = at + length - 1;
             for (int phase = 0; phase < factor; phase++) {
                 double sum = 0;
                 for (int m = 0; m < length; m++) {
                     int tap = m * factor + phase;
                     if (tap < taps.length) {
-                        sum += taps[tap] * history[length - 1 - m];
+                        sum += taps[tap] * ring[newest - m];
                     }
                 }
                 out[outOffset + written++] = WindowedSinc.toShort(sum);
