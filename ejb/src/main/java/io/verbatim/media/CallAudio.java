@@ -34,8 +34,9 @@ public final class CallAudio {
         this.payloads = payloads;
         this.summary = summary;
         streams.forEach((key, stream) -> payloads.codecFor(stream).ifPresent(codec -> codecs.put(key, codec)));
-        this.startNanos = streams.values().stream().mapToLong(RtpStream::firstCaptureNanos).min().orElse(0);
         assignSides();
+        // the call starts with its first audio, not with a stray datagram that merely parses as RTP
+        this.startNanos = sides.keySet().stream().mapToLong(key -> streams.get(key).firstCaptureNanos()).min().orElse(0);
         this.sampleRate = sides.keySet().stream().mapToInt(key -> codecs.get(key).sampleRate()).max().orElse(8000);
     }
 

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns a capture into a stereo WAV: left = remote party, right = local party, aligned on capture time. */
+/**
+ * Turns a capture into the audio of a call, both parties aligned on capture time: by default a stereo WAV with
+ * the remote party left and the local party right; other layouts and formats by {@link OutputFormat}.
+ */
 public final class CaptureConverter {
 
     /** No call recording runs longer; a timeline that does comes from damaged timestamps. */

@@ -99,6 +99,20 @@ class CaptureConverterTest {
     }
 
     @Test
+    void strayDatagramsThatLookLikeRtpDoNotMoveTheCallsStart() throws Exception {
+        List<Packet> packets = new ArrayList<>();
+        // five seconds earlier, two datagrams that happen to parse as RTP: too few to be a stream
+        packets.add(new Packet(T0 - 5_000_000, 5353, 5353, rtp(0, false, 1, 0, 99, new byte[40])));
+        packets.add(new Packet(T0 - 4_000_000, 5353, 5353, rtp(0, false, 2, 160, 99, new byte[40])));
+        packets.addAll(stream(16386, 16388, 1, LOCAL_CODE, T0, 0, 50));
+        ConversionResult[] result = new ConversionResult[1];
+        WavFile wav = convert(write(packets), result);
+        assertThat(result[0].start().toEpochMilli()).isEqualTo(T0 / 1000);
+        assertThat(wav.channel(1)).hasSize(8000);
+        assertThat(wav.channel(1)[0]).isEqualTo(G711.A_LAW.expand(LOCAL_CODE));
+    }
+
+    @Test
     void withoutKnownPortsTheFirstSenderIsTheLocalParty() throws Exception {
         TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
         for (int i = 0; i < 10; i++) {
