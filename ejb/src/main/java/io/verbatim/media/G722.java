@@ -106,21 +106,20 @@ public final class G722 implements Codec {
         return clamp(v, Short.MIN_VALUE, Short.MAX_VALUE);
     }
 
-    /** One sub-band's ADPCM state: quantiser scale, and the two-pole/six-zero adaptive predictor. */
+    /**
+     * One sub-band's ADPCM state: quantiser scale, and the two-pole/six-zero adaptive predictor. Held in scalar
+     * fields rather than small arrays: the decoder runs once per byte, and this is its hot spot.
+     */
     private static final class SubBand {
         int scale;            // DET: quantiser scale factor
         int logScale;         // NB: its logarithm, adapted per sample
         int estimate;         // S: predicted signal
-        int poleEstimate;     // SP
         int zeroEstimate;     // SZ
-        final int[] a = new int[3];       // pole coefficients (a[1], a[2])
-        final int[] aNext = new int[3];
-        final int[] b = new int[7];       // zero coefficients (b[1..6])
-        final int[] bNext = new int[7];
-        final int[] d = new int[7];       // quantised differences, newest first
-        final int[] r = new int[3];       // reconstructed signals
-        final int[] p = new int[3];       // partial reconstructed signals
-        final int[] sign = new int[7];
+        int a1, a2;           // pole coefficients
+        int b1, b2, b3, b4, b5, b6;   // zero coefficients
+        int d1, d2, d3, d4, d5, d6;   // past quantised differences, newest first
+        int r1, r2;           // past reconstructed signals
+        int p1, p2;           // past partial reconstructed signals
 
         SubBand(int initialScale) {
             scale = initialScale;
@@ -135,55 +134,60 @@ public final class G722 implements Codec {
         }
 
         /** Block 4: reconstruct, update the pole and zero predictors, predict the next sample. */
-        void predict(int difference) {
-            d[0] = difference;
-            r[0] = saturate(estimate + difference);
-            p[0] = saturate(zeroEstimate + difference);
+        void predict(int d) {
+            int r0 = saturate(estimate + d);
+            int p0 = saturate(zeroEstimate + d);
+            int s0 = p0 >> 15;
+            int s1 = p1 >> 15;
+            int s2 = p2 >> 15;
 
             // UPPOL2: second pole coefficient
-            for (int i = 0; i < 3; i++) {
-                sign[i] = p[i] >> 15;
-            }
-            int wd1 = saturate(a[1] << 2);
-            int wd2 = sign[0] == sign[1] ? -wd1 : wd1;
-            wd2 = Math.min(wd2, 32767);
-            int wd3 = (sign[0] == sign[2] ? 128 : -128) + (wd2 >> 7) + ((a[2] * 32512) >> 15);
-            aNext[2] = clamp(wd3, -12288, 12288);
+            int wd1 = saturate(a1 << 2);
+            int wd2 = Math.min(s0 == s1 ? -wd1 : wd1, 32767);
+            int next2 = clamp((s0 == s2 ? 128 : -128) + (wd2 >> 7) + ((a2 * 32512) >> 15), -12288, 12288);
 
             // UPPOL1: first pole coefficient, bounded by the second
-            sign[0] = p[0] >> 15;
-            sign[1] = p[1] >> 15;
-            aNext[1] = saturate((sign[0] == sign[1] ? 192 : -192) + ((a[1] * 32640) >> 15));
-            int bound = saturate(15360 - aNext[2]);
-            aNext[1] = clamp(aNext[1], -bound, bound);
+            int next1 = saturate((s0 == s1 ? 192 : -192) + ((a1 * 32640) >> 15));
+            int bound = saturate(15360 - next2);
+            next1 = clamp(next1, -bound, bound);
 
-            // UPZERO: zero coefficients
-            int step = difference == 0 ? 0 : 128;
-            sign[0] = difference >> 15;
-            for (int i = 1; i < 7; i++) {
-                sign[i] = d[i] >> 15;
-                bNext[i] = saturate((sign[i] == sign[0] ? step : -step) + ((b[i] * 32640) >> 15));
-            }
+            // UPZERO: zero coefficients move towards the sign agreement of past and present differences
+            int step = d == 0 ? 0 : 128;
+            int sd = d >> 15;
+            int n1 = saturate(((d1 >> 15) == sd ? step : -step) + ((b1 * 32640) >> 15));
+            int n2 = saturate(((d2 >> 15) == sd ? step : -step) + ((b2 * 32640) >> 15));
+            int n3 = saturate(((d3 >> 15) == sd ? step : -step) + ((b3 * 32640) >> 15));
+            int n4 = saturate(((d4 >> 15) == sd ? step : -step) + ((b4 * 32640) >> 15));
+            int n5 = saturate(((d5 >> 15) == sd ? step : -step) + ((b5 * 32640) >> 15));
+            int n6 = saturate(((d6 >> 15) == sd ? step : -step) + ((b6 * 32640) >> 15));
 
             // DELAYA: shift the memories
-            for (int i = 6; i > 0; i--) {
-                d[i] = d[i - 1];
-                b[i] = bNext[i];
-            }
-            for (int i = 2; i > 0; i--) {
-                r[i] = r[i - 1];
-                p[i] = p[i - 1];
-                a[i] = aNext[i];
-            }
+            d6 = d5;
+            d5 = d4;
+            d4 = d3;
+            d3 = d2;
+            d2 = d1;
+            d1 = d;
+            b1 = n1;
+            b2 = n2;
+            b3 = n3;
+            b4 = n4;
+            b5 = n5;
+            b6 = n6;
+            r2 = r1;
+            r1 = r0;
+            p2 = p1;
+            p1 = p0;
+            a1 = next1;
+            a2 = next2;
 
             // FILTEP, FILTEZ, PREDIC
-            poleEstimate = saturate(((a[1] * saturate(r[1] + r[1])) >> 15) + ((a[2] * saturate(r[2] + r[2])) >> 15));
-            int zeros = 0;
-            for (int i = 6; i > 0; i--) {
-                zeros += (b[i] * saturate(d[i] + d[i])) >> 15;
-            }
+            int poles = saturate(((a1 * saturate(r1 + r1)) >> 15) + ((a2 * saturate(r2 + r2)) >> 15));
+            int zeros = ((b6 * saturate(d6 + d6)) >> 15) + ((b5 * saturate(d5 + d5)) >> 15)
+                    + ((b4 * saturate(d4 + d4)) >> 15) + ((b3 * saturate(d3 + d3)) >> 15)
+                    + ((b2 * saturate(d2 + d2)) >> 15) + ((b1 * saturate(d1 + d1)) >> 15);
             zeroEstimate = saturate(zeros);
-            estimate = saturate(poleEstimate + zeroEstimate);
+            estimate = saturate(poles + zeroEstimate);
         }
     }
 }
