@@ -119,7 +119,9 @@ public final class RtpStream {
             Frame f = unique.get(i);
             double stampedSeconds = (double) (f.timestamp() - last.timestamp()) / codec.clockRate();
             double capturedSeconds = (f.captureNanos() - last.captureNanos()) / 1e9;
-            if (Math.abs(stampedSeconds - capturedSeconds) > MAX_CLOCK_DISAGREEMENT_SECONDS) {
+            // timestamps never run backwards between consecutive packets of a healthy stream; when they do,
+            // or stop following capture time, the sender restarted its clock
+            if (stampedSeconds < 0 || Math.abs(stampedSeconds - capturedSeconds) > MAX_CLOCK_DISAGREEMENT_SECONDS) {
                 placeSegment(unique, segmentStart, i, decoder, codec, callStartNanos, placed);
                 segmentStart = i;
             }

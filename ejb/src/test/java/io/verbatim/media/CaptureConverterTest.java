@@ -113,6 +113,41 @@ class CaptureConverterTest {
     }
 
     @Test
+    void aNewSsrcInOneDirectionFollowsOnTheTimeline() throws Exception {
+        // hold/transfer: the phone's stream restarts with another SSRC, sequence and timestamp base, after a pause
+        List<Packet> packets = new ArrayList<>(stream(16386, 16388, 0x1111, LOCAL_CODE, T0, 100, 25));
+        List<Packet> after = stream(16386, 16388, 0x2222, REMOTE_CODE, T0 + 700_000, 40000, 25);
+        for (Packet p : after) { // another timestamp base entirely
+            byte[] rtp = p.rtp().clone();
+            java.nio.ByteBuffer.wrap(rtp).putInt(4, java.nio.ByteBuffer.wrap(rtp).getInt(4) + 987_654_321);
+            packets.add(new Packet(p.micros(), p.srcPort(), p.dstPort(), rtp));
+        }
+        ConversionResult[] result = new ConversionResult[1];
+        short[] right = convert(write(packets), result).channel(1);
+        assertThat(result[0].localStreams()).isEqualTo(2);
+        assertThat(right).hasSize(5600 + 25 * 160); // 0.7 s, then the second stream's 0.5 s
+        assertThat(right[3999]).isEqualTo(G711.A_LAW.expand(LOCAL_CODE));
+        assertThat(right[4000]).as("the pause").isZero();
+        assertThat(right[5599]).isZero();
+        assertThat(right[5600]).as("second stream where it was captured").isEqualTo(G711.A_LAW.expand(REMOTE_CODE));
+    }
+
+    @Test
+    void aSenderRestartingItsTimestampsStaysOnCaptureTime() throws Exception {
+        List<Packet> packets = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            long timestamp = i < 25 ? 1000 + i * 160L : 5 + (i - 25) * 160L; // the clock jumps back at 0.5 s
+            packets.add(new Packet(T0 + i * 20_000L, 16386, 16388, rtp(8, i == 25, i, timestamp, 7, constant(LOCAL_CODE, 160))));
+        }
+        ConversionResult[] result = new ConversionResult[1];
+        short[] right = convert(write(packets), result).channel(1);
+        assertThat(right).hasSize(8000);
+        for (int i = 0; i < right.length; i++) {
+            assertThat(right[i]).as("sample %d", i).isEqualTo(G711.A_LAW.expand(LOCAL_CODE));
+        }
+    }
+
+    @Test
     void withoutKnownPortsTheFirstSenderIsTheLocalParty() throws Exception {
         TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
         for (int i = 0; i < 10; i++) {
