@@ -135,7 +135,27 @@ public final class RtpStream {
     /** Larger than any jitter buffer would hold; smaller than any real clock restart. */
     static final double MAX_CLOCK_DISAGREEMENT_SECONDS = 1.0;
 
+    /**
+     * Anchors a segment to capture time in stretches of {@link #ANCHOR_SECONDS} of audio, each by its own
+     * least-delayed packet: a sender's clock that drifts against the capturing host's (100 ppm is 360 ms an
+     * hour) then moves the audio by a few samples between stretches instead of accumulating.
+     */
     private static void placeSegment(List<Frame> frames, int from, int to, SequentialDecoder decoder, Codec codec,
+                                     long callStartNanos, List<PlacedFrame> placed) {
+        long anchorTicks = (long) ANCHOR_SECONDS * codec.clockRate();
+        int stretchStart = from;
+        for (int i = from + 1; i <= to; i++) {
+            if (i == to || frames.get(i).timestamp() - frames.get(stretchStart).timestamp() >= anchorTicks) {
+                placeStretch(frames, stretchStart, i, decoder, codec, callStartNanos, placed);
+                stretchStart = i;
+            }
+        }
+    }
+
+    /** Long enough for a robust least-delay estimate, short enough that clock drift stays a few samples. */
+    static final int ANCHOR_SECONDS = 60;
+
+    private static void placeStretch(List<Frame> frames, int from, int to, SequentialDecoder decoder, Codec codec,
                                      long callStartNanos, List<PlacedFrame> placed) {
         long firstTimestamp = frames.get(from).timestamp();
         double samplesPerTick = (double) codec.sampleRate() / codec.clockRate();

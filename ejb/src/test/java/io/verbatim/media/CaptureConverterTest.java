@@ -148,6 +148,48 @@ class CaptureConverterTest {
     }
 
     @Test
+    void bothPartiesStayAlignedOverAnHourThoughOneClockDrifts() throws Exception {
+        // an hour; the remote sender's RTP clock runs 100 ppm fast against the capturing host's (360 ms an hour);
+        // at 59:59 both parties send a marker at the same capture time
+        int packets = 3600 * 50;
+        int marker = packets - 50;
+        Path capture = dir.resolve("hour.pcap");
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(capture), 1 << 20)) {
+            out.write(new TestCaptures.PcapBuilder().bytes());
+            for (int i = 0; i < packets; i++) {
+                long micros = T0 + i * 20_000L;
+                int code = i == marker ? 0xaa : LOCAL_CODE;
+                long remoteTs = Math.round(i * 160 * 1.0001);
+                byte[] local = new TestCaptures.PcapBuilder().udp(micros, PHONE, 16386, RECORDER, 16388,
+                        rtp(8, false, i & 0xffff, i * 160L, 1, constant(code, 160))).bytes();
+                byte[] remote = new TestCaptures.PcapBuilder().udp(micros + 100, RECORDER, 16388, PHONE, 16386,
+                        rtp(8, false, i & 0xffff, remoteTs, 2, constant(i == marker ? 0xaa : REMOTE_CODE, 160))).bytes();
+                out.write(local, 24, local.length - 24);
+                out.write(remote, 24, remote.length - 24);
+            }
+        }
+        short peak = G711.A_LAW.expand(0xaa);
+        long[] where = {-1, -1};
+        long[] at = {0};
+        CallAudio call = CallAudio.read(capture);
+        Mixer mixer = new Mixer(call.placed(Side.REMOTE), call.placed(Side.LOCAL));
+        mixer.render((left, right, frames) -> {
+            for (int i = 0; i < frames; i++) {
+                if (where[0] < 0 && left[i] == peak) {
+                    where[0] = at[0] + i;
+                }
+                if (where[1] < 0 && right[i] == peak) {
+                    where[1] = at[0] + i;
+                }
+            }
+            at[0] += frames;
+        });
+        assertThat(where[1]).as("local marker").isEqualTo((long) marker * 160);
+        assertThat(Math.abs(where[0] - where[1])).as("samples between the parties' markers after an hour")
+                .isLessThanOrEqualTo(160); // 20 ms
+    }
+
+    @Test
     void withoutKnownPortsTheFirstSenderIsTheLocalParty() throws Exception {
         TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
         for (int i = 0; i < 10; i++) {
