@@ -29,11 +29,6 @@ final class Decimator {
         return factor;
     }
 
-    /** Output samples {@code inputSamples} more input samples give. */
-    int outputFor(int inputSamples) {
-        return (phase + inputSamples) / factor;
-    }
-
     /** Decimates {@code in[0..n)} into {@code out} from {@code outOffset}; returns the samples written. */
     int process(short[] in, int n, short[] out, int outOffset) {
         int written = 0;

@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * Renders the two sides of a call as aligned channels, block by block, so the output never has to be
  * whole in memory. Where no packet covers a sample (loss, silence suppression, one-way audio) it is silent.
- * Each frame is decoded exactly once, in position order, as stateful decoders need; a frame reaching into
- * the next block keeps its samples until then.
+ * Each frame's samples are taken exactly once (its stream's {@link SequentialDecoder} decodes in sequence
+ * order); a frame reaching into the next block keeps its samples until then.
  */
 public final class Mixer {
 

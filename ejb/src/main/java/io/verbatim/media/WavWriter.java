@@ -21,6 +21,7 @@ public final class WavWriter implements AudioWriter {
     private final OutputStream out;
     private final int channels;
     private final boolean alaw;
+    private final boolean padding; // an odd number of data bytes needs one more to keep chunks word-aligned
     private byte[] buffer = new byte[0];
 
     /** The most frames a RIFF/WAVE file (32-bit sizes) holds with {@code channels} 16-bit channels. */
@@ -66,8 +67,6 @@ public final class WavWriter implements AudioWriter {
         out.write(data.put(ascii("data")).putInt((int) dataBytes).array());
         this.padding = (dataBytes & 1) == 1;
     }
-
-    private final boolean padding;
 
     /** Stereo: left and right interleaved; mono writers take the left channel. */
     @Override
