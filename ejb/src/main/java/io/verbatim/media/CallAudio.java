@@ -1,11 +1,14 @@
 package io.verbatim.media;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The RTP audio of one capture, grouped into streams and assigned to the two parties of the call.
@@ -21,6 +24,7 @@ public final class CallAudio {
     /** Fewer packets than this on a flow is noise that happens to look like RTP, not a stream. */
     static final int MIN_PACKETS = 3;
 
+    private final Path capture;
     private final Map<RtpStream.Key, RtpStream> streams;
     private final PayloadMap payloads;
     private final Map<RtpStream.Key, Codec> codecs = new LinkedHashMap<>();
@@ -28,8 +32,12 @@ public final class CallAudio {
     private final CaptureReader.Summary summary;
     private final long startNanos;
     private final int sampleRate;
+    private long frames = -1;
+    private long latePackets;
+    private long lateSamples;
 
-    private CallAudio(Map<RtpStream.Key, RtpStream> streams, PayloadMap payloads, CaptureReader.Summary summary) {
+    private CallAudio(Path capture, Map<RtpStream.Key, RtpStream> streams, PayloadMap payloads, CaptureReader.Summary summary) {
+        this.capture = capture;
         this.streams = streams;
         this.payloads = payloads;
         this.summary = summary;
@@ -45,7 +53,10 @@ public final class CallAudio {
         return read(capture, Opus.DEFAULT_SAMPLE_RATE);
     }
 
-    /** Reads a capture and groups its RTP into streams, learning dynamic payload types from its SDP. */
+    /**
+     * Surveys a capture: its RTP streams, their payload types, and dynamic payload types from its SDP. The audio
+     * itself is read by later passes ({@link #frames()}, {@link #render}), which hold only a bounded window of it.
+     */
     public static CallAudio read(Path capture, int opusSampleRate) {
         Map<RtpStream.Key, RtpStream> streams = new LinkedHashMap<>();
         PayloadMap payloads = new PayloadMap(opusSampleRate);
@@ -54,12 +65,12 @@ public final class CallAudio {
             RtpPacket packet = RtpPacket.parse(data, data.length);
             if (packet != null) {
                 RtpStream.Key key = new RtpStream.Key(packet.ssrc(), datagram.source(), datagram.destination());
-                streams.computeIfAbsent(key, RtpStream::new).add(datagram.captureNanos(), packet);
+                streams.computeIfAbsent(key, k -> new RtpStream(k, datagram.captureNanos())).count(datagram.captureNanos(), packet);
             } else {
                 payloads.learnFrom(data);
             }
         });
-        return new CallAudio(streams, payloads, summary);
+        return new CallAudio(capture, streams, payloads, summary);
     }
 
     /** The codec of a stream's audio (a fresh decoder each time), when the engine decodes it. */
@@ -166,13 +177,112 @@ public final class CallAudio {
                 .orElse(-1);
     }
 
-    /** Frames of one side placed on the call's timeline. */
-    public List<RtpStream.PlacedFrame> placed(Side side) {
-        List<RtpStream.PlacedFrame> all = new ArrayList<>();
-        for (RtpStream stream : streams(side)) {
-            // one decoder per stream: G.729 and others carry state from frame to frame
-            all.addAll(stream.place(decoderAtCallRate(stream), startNanos));
+    /** Length of the call in samples at {@link #sampleRate()}: where its last frame ends on the timeline. */
+    public long frames() {
+        if (frames < 0) {
+            long[] end = {0};
+            Map<RtpStream.Key, StreamPlacer> placers = new LinkedHashMap<>();
+            sides.forEach((key, side) -> placers.put(key, placer(key, decoderAtCallRate(streams.get(key)),
+                    f -> end[0] = Math.max(end[0], f.end()))));
+            replay(placers, watermark -> { });
+            frames = end[0];
         }
-        return all;
+        return frames;
+    }
+
+    /**
+     * Renders the call into {@code sink}, left the remote party and right the local party, {@link #frames()} samples
+     * per channel. Each stream is decoded in sequence order as its frames are placed, so stateful decoders see their
+     * packets as the sender encoded them.
+     */
+    public void render(PcmSink sink) throws IOException {
+        long total = frames();
+        Mixer mixer = new Mixer(total, sink);
+        Map<RtpStream.Key, StreamPlacer> placers = new LinkedHashMap<>();
+        sides.forEach((key, side) -> {
+            Codec decoder = decoderAtCallRate(streams.get(key));
+            int channel = side == Side.REMOTE ? Mixer.LEFT : Mixer.RIGHT;
+            placers.put(key, placer(key, decoder, f -> {
+                short[] decoded = new short[f.samples()];
+                decoder.decode(f.payload(), 0, f.payload().length, decoded, 0);
+                mixer.add(channel, f.position(), decoded);
+            }));
+        });
+        try {
+            replay(placers, watermarkNanos -> {
+                // positions follow capture time less network delay; the margin covers that delay
+                long safe = watermarkNanos - RENDER_MARGIN_NANOS - startNanos;
+                if (safe > 0) {
+                    mixer.renderUntil(safe * sampleRate / 1_000_000_000L);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        mixer.finish();
+        latePackets = placers.values().stream().mapToLong(StreamPlacer::latePackets).sum();
+        lateSamples = mixer.lateSamples();
+    }
+
+    /** Packets and samples the last {@link #render} could not place because they arrived too late. */
+    public String lateness() {
+        return latePackets == 0 && lateSamples == 0 ? null
+                : latePackets + " packets arrived too late to be placed, " + lateSamples + " samples came after their place was written";
+    }
+
+    /**
+     * Places one stream's frames on a timeline whose sample 0 is {@code originNanos}, at the codec's own rate;
+     * for tests and tools that look at a single stream.
+     */
+    void place(RtpStream stream, Codec codec, long originNanos, Consumer<StreamPlacer.PlacedFrame> out) {
+        replay(Map.of(stream.key(), new StreamPlacer(codec, stream.dominantPayloadType(), originNanos, out)), watermark -> { });
+    }
+
+    private StreamPlacer placer(RtpStream.Key key, Codec codec, Consumer<StreamPlacer.PlacedFrame> out) {
+        return new StreamPlacer(codec, streams.get(key).dominantPayloadType(), startNanos, out);
+    }
+
+    /** Beyond any network delay between a sender and the capture; the render waits this long behind the capture. */
+    static final long RENDER_MARGIN_NANOS = 5_000_000_000L;
+    /** How often (in capture time) the placers are told how far the capture has got. */
+    static final long ADVANCE_STEP_NANOS = 100_000_000L;
+
+    /** What a pass can be sure of: no frame still to come was captured before this time. */
+    @FunctionalInterface
+    private interface Watermark {
+        void reached(long nanos) throws IOException;
+    }
+
+    /** Reads the capture again, feeding each placed stream's packets to its placer in arrival order. */
+    private void replay(Map<RtpStream.Key, StreamPlacer> placers, Watermark watermark) {
+        long[] clock = {Long.MIN_VALUE, Long.MIN_VALUE}; // capture time reached; when to advance next
+        new CaptureReader().read(capture, datagram -> {
+            byte[] data = datagram.payload();
+            RtpPacket packet = RtpPacket.parse(data, data.length);
+            if (packet == null) {
+                return;
+            }
+            long now = Math.max(clock[0], datagram.captureNanos());
+            clock[0] = now;
+            StreamPlacer placer = placers.get(new RtpStream.Key(packet.ssrc(), datagram.source(), datagram.destination()));
+            if (placer != null) {
+                placer.add(datagram.captureNanos(), packet);
+                placer.advance(now);
+            }
+            if (now >= clock[1]) {
+                clock[1] = now + ADVANCE_STEP_NANOS;
+                long pending = now - StreamPlacer.REORDER_NANOS;
+                for (StreamPlacer p : placers.values()) {
+                    p.advance(now);
+                    pending = Math.min(pending, p.pendingSinceNanos());
+                }
+                try {
+                    watermark.reached(pending);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        placers.values().forEach(StreamPlacer::finish);
     }
 }

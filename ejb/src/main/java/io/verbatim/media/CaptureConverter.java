@@ -75,24 +75,27 @@ public final class CaptureConverter {
         if (call.summary().truncation() != null) {
             warnings.add("capture ends in a truncated record; converted what was there (" + call.summary().truncation() + ")");
         }
-        Mixer mixer = new Mixer(call.placed(Side.REMOTE), call.placed(Side.LOCAL));
+        long frames = call.frames();
         long limit = Math.min(WavWriter.maxFrames(2), MAX_CALL_HOURS * 3600 * sampleRate);
-        if (mixer.frames() > limit) {
+        if (frames > limit) {
             throw new InvalidCaptureException(String.format(
                     "the capture's timestamps span %.1f hours, more than one call recording holds (%.1f h at most); "
-                            + "its timestamps are damaged", mixer.frames() / 3600.0 / sampleRate, limit / 3600.0 / sampleRate));
+                            + "its timestamps are damaged", frames / 3600.0 / sampleRate, limit / 3600.0 / sampleRate));
         }
         Instant start = Instant.ofEpochSecond(0, call.startNanos());
         int channels = format.layout().channels();
         AudioWriter writer = switch (format.container()) {
-            case WAV, WAV_ALAW -> new WavWriter(out, sampleRate, channels, mixer.frames(),
+            case WAV, WAV_ALAW -> new WavWriter(out, sampleRate, channels, frames,
                     format.container() == OutputFormat.Container.WAV_ALAW,
-                    info(title, start, mixer.frames(), sampleRate, format.layout()));
+                    info(title, start, frames, sampleRate, format.layout()));
             case MP3 -> new Mp3Writer(out, sampleRate, channels, format.mp3BitrateKbps());
         };
-        mixer.render(arranged(format.layout(), writer));
+        call.render(arranged(format.layout(), writer));
         writer.finish();
-        return new ConversionResult(start, mixer.frames(), sampleRate, String.join(", ", codecs),
+        if (call.lateness() != null) {
+            warnings.add(call.lateness());
+        }
+        return new ConversionResult(start, frames, sampleRate, String.join(", ", codecs),
                 remote.size(), local.size(), List.copyOf(warnings));
     }
 

@@ -4,108 +4,102 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
- * Renders the two sides of a call as aligned channels, block by block, so the output never has to be
- * whole in memory. Where no packet covers a sample (loss, silence suppression, one-way audio) it is silent.
- * Each frame's samples are taken exactly once (its stream's {@link SequentialDecoder} decodes in sequence
- * order); a frame reaching into the next block keeps its samples until then.
+ * Renders the two channels of a call block by block as decoded frames arrive, so neither the output nor the
+ * decoded audio is ever whole in memory: a block is written once the caller says no frame can still land in it
+ * ({@link #renderUntil}). Where no frame covers a sample (loss, silence suppression, one-way audio) it is silent;
+ * where frames overlap, the one placed later on the timeline wins.
  */
-public final class Mixer {
+final class Mixer {
 
     static final int BLOCK_FRAMES = 8192;
+    static final int LEFT = 0;
+    static final int RIGHT = 1;
 
-    private final List<RtpStream.PlacedFrame> left;
-    private final List<RtpStream.PlacedFrame> right;
     private final long frames;
+    private final PcmSink sink;
+    private final Channel[] channels = {new Channel(), new Channel()};
+    private final short[] left = new short[BLOCK_FRAMES];
+    private final short[] right = new short[BLOCK_FRAMES];
+    private long rendered;
+    private long lateSamples;
 
-    /** @param left frames of the left channel, in any order; likewise {@code right} */
-    public Mixer(List<RtpStream.PlacedFrame> left, List<RtpStream.PlacedFrame> right) {
-        this.left = byPosition(left);
-        this.right = byPosition(right);
-        this.frames = Math.max(end(left), end(right));
+    /** @param frames length of the call in samples per channel; {@code sink} receives exactly that many */
+    Mixer(long frames, PcmSink sink) {
+        this.frames = frames;
+        this.sink = sink;
     }
 
-    private static List<RtpStream.PlacedFrame> byPosition(List<RtpStream.PlacedFrame> frames) {
-        List<RtpStream.PlacedFrame> sorted = new ArrayList<>(frames);
-        sorted.sort(Comparator.comparingLong(RtpStream.PlacedFrame::position));
-        return sorted;
-    }
-
-    private static long end(List<RtpStream.PlacedFrame> placed) {
-        long end = 0;
-        for (RtpStream.PlacedFrame f : placed) {
-            end = Math.max(end, f.end());
+    /** Puts decoded samples on a channel at a timeline position; what falls before the rendered part is lost. */
+    void add(int channel, long position, short[] samples) {
+        long end = position + samples.length;
+        if (end <= rendered) {
+            lateSamples += samples.length;
+            return;
         }
-        return end;
+        lateSamples += Math.max(0, rendered - position);
+        channels[channel].pending.add(new Piece(position, samples));
     }
 
-    /** Length of the rendered call in samples per channel. */
-    public long frames() {
-        return frames;
-    }
-
-    public void render(PcmSink sink) throws IOException {
-        short[] l = new short[BLOCK_FRAMES];
-        short[] r = new short[BLOCK_FRAMES];
-        Channel leftChannel = new Channel(left);
-        Channel rightChannel = new Channel(right);
-        for (long start = 0; start < frames; start += BLOCK_FRAMES) {
-            int n = (int) Math.min(BLOCK_FRAMES, frames - start);
-            leftChannel.fill(start, n, l);
-            rightChannel.fill(start, n, r);
-            sink.write(l, r, n);
+    /** Writes every whole block before {@code position}: no frame still to come starts before it. */
+    void renderUntil(long position) throws IOException {
+        long until = Math.min(position, frames);
+        while (until - rendered >= BLOCK_FRAMES) {
+            renderBlock(BLOCK_FRAMES);
         }
     }
 
-    /** One channel's frames and how far rendering has got through them. */
+    /** Writes the rest of the call. */
+    void finish() throws IOException {
+        while (rendered < frames) {
+            renderBlock((int) Math.min(BLOCK_FRAMES, frames - rendered));
+        }
+    }
+
+    /** Samples that arrived for a part already written (a stream placed far earlier than its packets came). */
+    long lateSamples() {
+        return lateSamples;
+    }
+
+    private void renderBlock(int n) throws IOException {
+        channels[LEFT].fill(rendered, n, left);
+        channels[RIGHT].fill(rendered, n, right);
+        sink.write(left, right, n);
+        rendered += n;
+    }
+
+    private record Piece(long position, short[] samples) {
+        long end() {
+            return position + samples.length;
+        }
+    }
+
+    /** One channel's frames: those not yet reached, and those the block being rendered overlaps. */
     private static final class Channel {
-        private final List<RtpStream.PlacedFrame> placed;
-        /** Decoded samples of frames that reach past the block being rendered, by index. */
-        private final Map<Integer, short[]> reaching = new HashMap<>();
-        private int cursor;
+        final PriorityQueue<Piece> pending = new PriorityQueue<>(Comparator.comparingLong(Piece::position));
+        final List<Piece> current = new ArrayList<>();
 
-        Channel(List<RtpStream.PlacedFrame> placed) {
-            this.placed = placed;
-        }
-
-        /** Fills {@code out[0..n)} with the block at {@code start}. */
         void fill(long start, int n, short[] out) {
             Arrays.fill(out, 0, n, (short) 0);
             long blockEnd = start + n;
-            boolean doneSoFar = true; // every frame from the cursor up to here ends within this block
-            int next = cursor;
-            for (int i = cursor; i < placed.size(); i++) {
-                RtpStream.PlacedFrame f = placed.get(i);
-                if (f.position() >= blockEnd) {
-                    break;
+            while (!pending.isEmpty() && pending.peek().position() < blockEnd) {
+                current.add(pending.poll());
+            }
+            for (Iterator<Piece> it = current.iterator(); it.hasNext(); ) {
+                Piece p = it.next();
+                long from = Math.max(start, p.position());
+                long to = Math.min(blockEnd, p.end());
+                if (from < to) {
+                    System.arraycopy(p.samples(), (int) (from - p.position()), out, (int) (from - start), (int) (to - from));
                 }
-                doneSoFar &= f.end() <= blockEnd;
-                if (doneSoFar) {
-                    next = i + 1;
-                }
-                if (f.end() <= start) {
-                    continue; // finished in an earlier block (kept behind the cursor by a frame that spilled over)
-                }
-                short[] decoded = reaching.get(i);
-                if (decoded == null) {
-                    decoded = f.take();
-                }
-                if (f.end() > blockEnd) {
-                    reaching.put(i, decoded);
-                } else {
-                    reaching.remove(i);
-                }
-                long from = Math.max(start, f.position());
-                long to = Math.min(blockEnd, f.end());
-                for (long s = from; s < to; s++) {
-                    out[(int) (s - start)] = decoded[(int) (s - f.position())];
+                if (p.end() <= blockEnd) {
+                    it.remove();
                 }
             }
-            cursor = next;
         }
     }
 }

@@ -3,10 +3,7 @@ package io.verbatim.media;
 import io.github.jaredmdobson.concentus.OpusDecoder;
 import io.github.jaredmdobson.concentus.OpusException;
 import io.github.jaredmdobson.concentus.OpusPacketInfo;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * Opus (RFC 6716/7587; a dynamic payload type, 48 kHz RTP clock, any audio bandwidth) through Concentus, a
@@ -89,36 +86,21 @@ public final class Opus implements Codec {
      * (which also tells it from telephone events, whose timestamps stand still during an event).
      */
     static boolean recognise(RtpStream stream) {
-        int payloadType = stream.dominantPayloadType();
-        List<RtpStream.Frame> frames = new ArrayList<>();
-        for (RtpStream.Frame f : stream.frames()) {
-            if (f.payloadType() == payloadType) {
-                frames.add(f);
-            }
-        }
-        if (frames.size() < 3) {
+        RtpStream.DynamicPayload packets = stream.dynamicPayload(stream.dominantPayloadType());
+        if (packets == null || packets.packets < 3 || packets.wellFormedOpus < 0.9 * packets.packets) {
             return false;
         }
-        int wellFormed = 0;
-        for (RtpStream.Frame f : frames) {
-            try {
-                OpusPacketInfo.parseOpusPacket(f.payload(), 0, f.payload().length);
-                wellFormed++;
-            } catch (OpusException | RuntimeException notOpus) {
-                // counted as not Opus
-            }
-        }
-        if (wellFormed < 0.9 * frames.size()) {
-            return false;
-        }
-        frames.sort(Comparator.comparingLong(RtpStream.Frame::sequence));
-        RtpStream.Frame first = frames.get(0);
-        RtpStream.Frame last = frames.get(frames.size() - 1);
-        double seconds = (last.captureNanos() - first.captureNanos()) / 1e9;
-        if (seconds <= 0) {
-            return false;
-        }
-        double ticksPerSecond = (last.timestamp() - first.timestamp()) / seconds;
+        double ticksPerSecond = packets.ticksPerSecond();
         return ticksPerSecond > CLOCK_RATE * 0.8 && ticksPerSecond < CLOCK_RATE * 1.2;
+    }
+
+    /** Whether a payload parses as an Opus packet (RFC 6716 section 3: TOC byte, frame count and lengths). */
+    static boolean isWellFormed(byte[] payload, int offset, int length) {
+        try {
+            OpusPacketInfo.parseOpusPacket(payload, offset, length);
+            return true;
+        } catch (OpusException | RuntimeException notOpus) {
+            return false;
+        }
     }
 }

@@ -148,6 +148,37 @@ class CaptureConverterTest {
     }
 
     @Test
+    void aSenderRestartingItsSequenceNumbersKeepsBothRuns() throws Exception {
+        // 3 s of audio numbered from 1000, then (a re-INVITE) numbering and timestamps start again from 0 and 1000
+        List<Packet> packets = new ArrayList<>(stream(16386, 16388, 1, LOCAL_CODE, T0, 1000, 150));
+        packets.addAll(stream(16386, 16388, 1, REMOTE_CODE ^ 0x01, T0 + 3_000_000, 0, 100));
+        ConversionResult[] result = new ConversionResult[1];
+        short[] right = convert(write(packets), result).channel(1);
+
+        assertThat(right).hasSize(5 * 8000);
+        assertThat(right[0]).isEqualTo(G711.A_LAW.expand(LOCAL_CODE));
+        assertThat(right[3 * 8000 - 1]).isEqualTo(G711.A_LAW.expand(LOCAL_CODE));
+        assertThat(right[3 * 8000]).as("the second run at its capture time").isEqualTo(G711.A_LAW.expand(REMOTE_CODE ^ 0x01));
+        assertThat(right[5 * 8000 - 1]).isEqualTo(G711.A_LAW.expand(REMOTE_CODE ^ 0x01));
+        assertThat(result[0].warnings()).noneMatch(w -> w.contains("late"));
+    }
+
+    @Test
+    void aPacketLaterThanTheReorderWindowIsLeftOutAndReported() throws Exception {
+        List<Packet> packets = new ArrayList<>(stream(16386, 16388, 1, LOCAL_CODE, T0, 0, 500)); // 10 s
+        Packet delayed = packets.remove(100); // sent at 2 s, captured 6 s later
+        packets.add(new Packet(delayed.micros() + 6_000_000, delayed.srcPort(), delayed.dstPort(), delayed.rtp()));
+        packets.sort((a, b) -> Long.compare(a.micros(), b.micros()));
+        ConversionResult[] result = new ConversionResult[1];
+        short[] right = convert(write(packets), result).channel(1);
+
+        assertThat(right).hasSize(10 * 8000);
+        assertThat(right[100 * 160]).as("its place stays silent").isEqualTo((short) 0);
+        assertThat(right[101 * 160]).isEqualTo(G711.A_LAW.expand(LOCAL_CODE));
+        assertThat(result[0].warnings()).anyMatch(w -> w.startsWith("1 packets arrived too late to be placed"));
+    }
+
+    @Test
     void bothPartiesStayAlignedOverAnHourThoughOneClockDrifts() throws Exception {
         // an hour; the remote sender's RTP clock runs 100 ppm fast against the capturing host's (360 ms an hour);
         // at 59:59 both parties send a marker at the same capture time
@@ -171,9 +202,7 @@ class CaptureConverterTest {
         short peak = G711.A_LAW.expand(0xaa);
         long[] where = {-1, -1};
         long[] at = {0};
-        CallAudio call = CallAudio.read(capture);
-        Mixer mixer = new Mixer(call.placed(Side.REMOTE), call.placed(Side.LOCAL));
-        mixer.render((left, right, frames) -> {
+        CallAudio.read(capture).render((left, right, frames) -> {
             for (int i = 0; i < frames; i++) {
                 if (where[0] < 0 && left[i] == peak) {
                     where[0] = at[0] + i;

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -50,53 +56,50 @@ class CodecCorpusTest {
             Codec codec = call.codec(stream).orElseThrow(() -> new AssertionError("no codec found for " + ref.stream()));
             assertThat(codec.name()).isEqualTo(ref.codec().equals("opus") ? "Opus" : PayloadTypes.describe(ref.payloadType()));
 
-            List<RtpStream.PlacedFrame> placed = stream.place(codec, stream.firstCaptureNanos());
-            short[] timeline = render(placed);
+            List<StreamPlacer.PlacedFrame> placed = new ArrayList<>();
+            call.place(stream, codec, stream.firstCaptureNanos(), placed::add);
+            short[] timeline = render(placed, call.codec(stream).orElseThrow());
             short[] reference = ref.decode().channel(0);
-            int total = placed.stream().mapToInt(RtpStream.PlacedFrame::samples).sum();
+
+            // The reference's frames, in its order; each is compared where the engine placed the same packet.
+            List<Long> inReferenceOrder = referenceOrder(ref, stream);
+            Map<Long, StreamPlacer.PlacedFrame> byCapture = new HashMap<>();
+            placed.forEach(f -> byCapture.put(f.captureNanos(), f));
+            List<StreamPlacer.PlacedFrame> referenced = new ArrayList<>();
+            for (long captured : inReferenceOrder) {
+                StreamPlacer.PlacedFrame f = byCapture.get(captured);
+                assertThat(f).as("the engine placed the reference's packet captured at %d", captured).isNotNull();
+                referenced.add(f);
+            }
+            int total = referenced.stream().mapToInt(StreamPlacer.PlacedFrame::samples).sum();
             if (ref.stream().equals(REFERENCE_ENDS_EARLY)) {
                 // tshark dissects this flow as T.38 after the re-INVITE, so the reference holds only what came
                 // before; the engine decodes on, and must agree on all that the reference has
                 assertThat(total).isGreaterThan(reference.length);
                 int covered = 0;
                 int frames = 0;
-                while (covered + placed.get(frames).samples() <= reference.length) {
-                    covered += placed.get(frames++).samples();
+                while (covered + referenced.get(frames).samples() <= reference.length) {
+                    covered += referenced.get(frames++).samples();
                 }
-                placed = placed.subList(0, frames);
+                referenced = referenced.subList(0, frames);
                 total = covered;
-            }
-            if (ref.codec().equals("opus")) {
-                // The Opus references were decoded in capture order without a jitter buffer, which drops a
-                // packet arriving after a later one; the engine puts it back in its place. Leave those out.
-                Set<Long> late = latePackets(stream);
-                List<Long> sequence = sequenceOrder(stream);
-                List<RtpStream.PlacedFrame> onTime = new ArrayList<>();
-                for (int i = 0; i < placed.size(); i++) {
-                    if (!late.contains(sequence.get(i))) {
-                        onTime.add(placed.get(i));
-                    }
-                }
-                placed = onTime;
-                total = placed.stream().mapToInt(RtpStream.PlacedFrame::samples).sum();
             }
             assertThat(total).as("samples").isEqualTo(reference.length);
 
             // Where a sender's timestamps make two frames overlap, a timeline keeps one of them while the
             // reference (payloads concatenated) has both: compare the frames no other frame overlaps.
-            boolean[] overlapped = overlapped(placed);
+            Set<StreamPlacer.PlacedFrame> overlapped = overlapped(placed);
             int kept = 0;
-            for (int i = 0; i < placed.size(); i++) {
-                kept += overlapped[i] ? 0 : placed.get(i).samples();
+            for (StreamPlacer.PlacedFrame f : referenced) {
+                kept += overlapped.contains(f) ? 0 : f.samples();
             }
             assertThat(kept).as("samples left to compare").isGreaterThan(reference.length / 2);
             short[] ours = new short[kept];
             short[] expected = new short[kept];
             int at = 0;
             int inReference = 0;
-            for (int i = 0; i < placed.size(); i++) {
-                RtpStream.PlacedFrame f = placed.get(i);
-                if (!overlapped[i]) {
+            for (StreamPlacer.PlacedFrame f : referenced) {
+                if (!overlapped.contains(f)) {
                     System.arraycopy(timeline, (int) f.position(), ours, at, f.samples());
                     System.arraycopy(reference, inReference, expected, at, f.samples());
                     at += f.samples();
@@ -112,67 +115,77 @@ class CodecCorpusTest {
             }
             double snr = WavFile.snr(reference, ours);
             if (ref.codec().startsWith("pcm") || ref.codec().equals("g722")) {
-                assertThat(snr).as("SNR dB").isGreaterThanOrEqualTo(MIN_SNR_DB);
+                assertThat(snr).as("%s: SNR dB", ref).isGreaterThanOrEqualTo(MIN_SNR_DB);
             } else if (snr < MIN_LOSSY_SNR_DB) {
-                assertThat(WavFile.correlation(reference, ours)).as("correlation (SNR %.1f dB)", snr)
+                assertThat(WavFile.correlation(reference, ours)).as("%s: correlation (SNR %.1f dB)", ref, snr)
                         .isGreaterThanOrEqualTo(MIN_LOSSY_CORRELATION);
             }
         }));
     }
 
-    /** Sequence numbers of audio packets that arrived after a packet with a higher one. */
-    private static Set<Long> latePackets(RtpStream stream) {
-        Set<Long> late = new HashSet<>();
-        long highest = Long.MIN_VALUE;
-        for (RtpStream.Frame f : stream.frames()) {
-            if (f.payloadType() == stream.dominantPayloadType()) {
-                if (f.sequence() < highest) {
-                    late.add(f.sequence());
-                }
-                highest = Math.max(highest, f.sequence());
+    /**
+     * Capture times of the packets the reference holds, in its order, as the corpus' make_reference.sh chose them:
+     * sequence numbers extended in arrival order, the first packet of each number kept; then sorted by number
+     * (ffmpeg references), or left in capture order without the packets that came after a higher number
+     * (GStreamer's Opus references, which had no jitter buffer).
+     */
+    private static List<Long> referenceOrder(Corpus.Reference ref, RtpStream stream) {
+        Map<Long, Long> firstBySequence = new LinkedHashMap<>();
+        List<Long> captureOrder = new ArrayList<>();
+        long[] state = {Long.MIN_VALUE, Long.MIN_VALUE}; // last sequence, highest sequence
+        new CaptureReader().read(ref.captureFile(), datagram -> {
+            RtpPacket p = RtpPacket.parse(datagram.payload(), datagram.payload().length);
+            if (p == null || p.payloadType() != stream.dominantPayloadType()
+                    || !new RtpStream.Key(p.ssrc(), datagram.source(), datagram.destination()).equals(stream.key())) {
+                return;
             }
+            long sequence = state[0] == Long.MIN_VALUE ? p.sequenceNumber()
+                    : state[0] + (short) (p.sequenceNumber() - (int) (state[0] & 0xffff));
+            state[0] = sequence;
+            if (firstBySequence.putIfAbsent(sequence, datagram.captureNanos()) == null && sequence > state[1]) {
+                captureOrder.add(datagram.captureNanos());
+            }
+            state[1] = Math.max(state[1], sequence);
+        });
+        if (ref.codec().equals("opus")) {
+            return captureOrder;
         }
-        return late;
+        return new TreeMap<>(firstBySequence).values().stream().toList();
     }
 
-    /** Sequence numbers of the audio packets in the order {@link RtpStream#place} places them. */
-    private static List<Long> sequenceOrder(RtpStream stream) {
-        return stream.frames().stream().filter(f -> f.payloadType() == stream.dominantPayloadType())
-                .map(RtpStream.Frame::sequence).distinct().sorted().toList();
-    }
-
-    /** Frames (in sequence order) that share timeline samples with another frame of the stream. */
-    private static boolean[] overlapped(List<RtpStream.PlacedFrame> placed) {
-        Integer[] byPosition = new Integer[placed.size()];
-        for (int i = 0; i < byPosition.length; i++) {
-            byPosition[i] = i;
-        }
-        java.util.Arrays.sort(byPosition, (a, b) -> Long.compare(placed.get(a).position(), placed.get(b).position()));
-        boolean[] overlapped = new boolean[placed.size()];
-        long furthestEnd = Long.MIN_VALUE;
-        int furthest = -1;
-        for (int index : byPosition) {
-            RtpStream.PlacedFrame f = placed.get(index);
-            if (f.position() < furthestEnd) {
-                overlapped[index] = true;
-                overlapped[furthest] = true;
+    /** Frames that share timeline samples with another frame of the stream. */
+    private static Set<StreamPlacer.PlacedFrame> overlapped(List<StreamPlacer.PlacedFrame> placed) {
+        List<StreamPlacer.PlacedFrame> byPosition = new ArrayList<>(placed);
+        byPosition.sort(Comparator.comparingLong(StreamPlacer.PlacedFrame::position));
+        Set<StreamPlacer.PlacedFrame> overlapped = Collections.newSetFromMap(new IdentityHashMap<>());
+        StreamPlacer.PlacedFrame furthest = null;
+        for (StreamPlacer.PlacedFrame f : byPosition) {
+            if (furthest != null && f.position() < furthest.end()) {
+                overlapped.add(f);
+                overlapped.add(furthest);
             }
-            if (f.end() > furthestEnd) {
-                furthestEnd = f.end();
-                furthest = index;
+            if (furthest == null || f.end() > furthest.end()) {
+                furthest = f;
             }
         }
         return overlapped;
     }
 
-    private static short[] render(List<RtpStream.PlacedFrame> placed) throws Exception {
-        Mixer mixer = new Mixer(placed, List.of());
-        short[] out = new short[(int) mixer.frames()];
+    /** The stream's timeline as the engine renders it: frames decoded in sequence order, placed by the mixer. */
+    private static short[] render(List<StreamPlacer.PlacedFrame> placed, Codec decoder) throws Exception {
+        long frames = placed.stream().mapToLong(StreamPlacer.PlacedFrame::end).max().orElse(0);
+        short[] out = new short[(int) frames];
         int[] at = {0};
-        mixer.render((left, right, frames) -> {
-            System.arraycopy(left, 0, out, at[0], frames);
-            at[0] += frames;
+        Mixer mixer = new Mixer(frames, (left, right, n) -> {
+            System.arraycopy(left, 0, out, at[0], n);
+            at[0] += n;
         });
+        for (StreamPlacer.PlacedFrame f : placed) {
+            short[] decoded = new short[f.samples()];
+            decoder.decode(f.payload(), 0, f.payload().length, decoded, 0);
+            mixer.add(Mixer.LEFT, f.position(), decoded);
+        }
+        mixer.finish();
         return out;
     }
 }

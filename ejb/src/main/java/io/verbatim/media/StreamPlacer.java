@@ -1,0 +1,274 @@
+package io.verbatim.media;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Places one stream's audio on the call's timeline while the capture is read, holding only a bounded window of
+ * it: packets wait in a reorder buffer until nothing earlier can still arrive, leave it in sequence order
+ * (duplicates dropped), and are gathered into stretches of about a minute that are anchored to capture time and
+ * handed on. Memory therefore depends on the window, never on the call's length.
+ *
+ * <p>Each stretch is anchored by its least-delayed packet: network delay only ever adds, so the smallest offset
+ * between capture time and RTP timestamp best estimates when the sender produced the audio. Re-anchoring every
+ * {@link #ANCHOR_SECONDS} keeps a sender's clock drift (100 ppm is 360 ms an hour) to a few samples. Where the
+ * timestamps stop following capture time (a sender restarting its clock, a resumed stream) a new segment begins.
+ */
+final class StreamPlacer {
+
+    /** A frame on the call's timeline: when it was captured, its sequence number, first output sample, length and payload. */
+    record PlacedFrame(long captureNanos, long sequence, long position, int samples, byte[] payload) {
+        long end() {
+            return position + samples;
+        }
+    }
+
+    /** Longer than any jitter a capture shows; a packet later than this has missed its place. */
+    static final long REORDER_NANOS = 5_000_000_000L;
+    /** Larger than any jitter buffer would hold; smaller than any real clock restart. */
+    static final double MAX_CLOCK_DISAGREEMENT_SECONDS = 1.0;
+    /** Long enough for a robust least-delay estimate, short enough that clock drift stays a few samples. */
+    static final int ANCHOR_SECONDS = 60;
+
+    /** A packet of the stream's audio between its arrival and its placement. */
+    private static final class Arrival {
+        final long captureNanos;
+        final long sequence;
+        final long timestamp;
+        final byte[] payload;
+        boolean released;
+
+        Arrival(long captureNanos, long sequence, long timestamp, byte[] payload) {
+            this.captureNanos = captureNanos;
+            this.sequence = sequence;
+            this.timestamp = timestamp;
+            this.payload = payload;
+        }
+    }
+
+    private final Codec codec;
+    private final int payloadType;
+    private final long callStartNanos;
+    private final Consumer<PlacedFrame> out;
+    private final long anchorTicks;
+
+    private final PriorityQueue<Arrival> bySequence = new PriorityQueue<>(
+            Comparator.comparingLong((Arrival a) -> a.sequence).thenComparingLong(a -> a.captureNanos)); // of duplicates, the first
+    private final ArrayDeque<Arrival> byArrival = new ArrayDeque<>();
+    private final List<Arrival> stretch = new ArrayList<>();
+    private long stretchEarliestNanos = Long.MAX_VALUE;
+    private Arrival last;
+    private Received doubtful;
+    private boolean started;
+    private long lastSequence;
+    private long lastTimestamp;
+    private long lastArrivalNanos = Long.MIN_VALUE;
+    private long highestSequence = Long.MIN_VALUE;
+    private long highestTimestamp;
+    private long highestCaptureNanos;
+    private long late;
+
+    /**
+     * @param codec          gives the stream's clock and audio rates and each payload's length in samples
+     * @param payloadType    the stream's audio; other payload types (events, comfort noise) are not placed
+     * @param callStartNanos capture time of the timeline's sample 0
+     * @param out            receives the placed frames, in sequence order, a stretch at a time
+     */
+    StreamPlacer(Codec codec, int payloadType, long callStartNanos, Consumer<PlacedFrame> out) {
+        this.codec = codec;
+        this.payloadType = payloadType;
+        this.callStartNanos = callStartNanos;
+        this.out = out;
+        this.anchorTicks = (long) ANCHOR_SECONDS * codec.clockRate();
+    }
+
+    /** A packet as received, with its sequence number and timestamp extended in the run it seemed to belong to. */
+    private record Received(long captureNanos, int rawSequence, long rawTimestamp, long sequence, long timestamp,
+                            int payloadType, byte[] payload) {
+    }
+
+    /** Takes a packet of this stream as it arrives; sequence numbers and timestamps are extended past their wrap. */
+    void add(long captureNanos, RtpPacket packet) {
+        lastArrivalNanos = Math.max(lastArrivalNanos, captureNanos);
+        byte[] payload = null;
+        if (packet.payloadType() == payloadType) {
+            payload = new byte[packet.payloadLength()];
+            System.arraycopy(packet.datagram(), packet.payloadOffset(), payload, 0, payload.length);
+        }
+        if (!started) {
+            startRun(captureNanos, packet.sequenceNumber(), packet.timestamp(), packet.payloadType(), payload);
+            return;
+        }
+        long sequence = lastSequence + (short) (packet.sequenceNumber() - (int) (lastSequence & 0xffff));
+        long timestamp = lastTimestamp + (int) (packet.timestamp() - (lastTimestamp & 0xffffffffL));
+        Received r = new Received(captureNanos, packet.sequenceNumber(), packet.timestamp(), sequence, timestamp,
+                packet.payloadType(), payload);
+        if (doubtful != null) {
+            Received d = doubtful;
+            doubtful = null;
+            if (isDoubtful(r) && follows(d, r)) {
+                // the sender began a new run of sequence numbers (a re-INVITE, a restarted device): everything of
+                // the earlier run is placed first, and the new one is ordered on its own
+                flush();
+                last = null;
+                startRun(d.captureNanos, d.rawSequence, d.rawTimestamp, d.payloadType, d.payload);
+                add(captureNanos, packet);
+                return;
+            }
+            accept(d); // a packet of this run that came late
+        }
+        if (isDoubtful(r)) {
+            doubtful = r; // the next packet tells whether it starts a new run or came late
+            return;
+        }
+        accept(r);
+    }
+
+    private void startRun(long captureNanos, int sequence, long timestamp, int type, byte[] payload) {
+        started = true;
+        highestSequence = Long.MIN_VALUE;
+        accept(new Received(captureNanos, sequence, timestamp, sequence, timestamp, type, payload));
+    }
+
+    private void accept(Received r) {
+        lastSequence = r.sequence;
+        lastTimestamp = r.timestamp;
+        if (r.sequence > highestSequence) {
+            highestSequence = r.sequence;
+            highestTimestamp = r.timestamp;
+            highestCaptureNanos = r.captureNanos;
+        }
+        if (r.payload != null) {
+            Arrival arrival = new Arrival(r.captureNanos, r.sequence, r.timestamp, r.payload);
+            bySequence.add(arrival);
+            byArrival.addLast(arrival);
+        }
+    }
+
+    /**
+     * A packet numbered at or before the highest so far whose timestamp, measured from the highest packet's,
+     * disagrees with capture time: either very late, or the first of a new run of numbers.
+     */
+    private boolean isDoubtful(Received r) {
+        return r.sequence <= highestSequence && disagree(r.timestamp - highestTimestamp, r.captureNanos - highestCaptureNanos);
+    }
+
+    /** Whether {@code next} continues the numbering and timing that {@code first} began. */
+    private boolean follows(Received first, Received next) {
+        int step = (short) (next.rawSequence - first.rawSequence);
+        return step >= 1 && step <= MAX_RUN_STEP
+                && !disagree((int) (next.rawTimestamp - first.rawTimestamp), next.captureNanos - first.captureNanos);
+    }
+
+    /** Packets lost between two of a run that still count as one run. */
+    static final int MAX_RUN_STEP = 100;
+
+    private boolean disagree(long ticks, long capturedNanos) {
+        return Math.abs((double) ticks / codec.clockRate() - capturedNanos / 1e9) > MAX_CLOCK_DISAGREEMENT_SECONDS;
+    }
+
+    /**
+     * Places what can no longer be preceded by a late packet, the capture having reached {@code nowNanos}; a stream
+     * that has gone quiet (hold, silence suppression, its end) places all it holds.
+     */
+    void advance(long nowNanos) {
+        long settled = nowNanos - REORDER_NANOS;
+        if (lastArrivalNanos < settled) {
+            flush();
+            return;
+        }
+        while (!byArrival.isEmpty()) {
+            Arrival oldest = byArrival.peekFirst();
+            if (oldest.released) {
+                byArrival.pollFirst();
+            } else if (oldest.captureNanos <= settled) {
+                release(bySequence.poll());
+            } else {
+                break;
+            }
+        }
+    }
+
+    /** The capture has ended: places everything still held. */
+    void finish() {
+        flush();
+    }
+
+    /** Capture time of the earliest packet not yet handed on, or {@link Long#MAX_VALUE} when none is held. */
+    long pendingSinceNanos() {
+        long since = stretchEarliestNanos;
+        for (Arrival a : byArrival) {
+            if (!a.released) {
+                return Math.min(since, a.captureNanos);
+            }
+        }
+        return since;
+    }
+
+    /** Packets that arrived after later ones had been placed, too late to join the timeline. */
+    long latePackets() {
+        return late;
+    }
+
+    private void flush() {
+        if (doubtful != null) {
+            accept(doubtful); // nothing followed it: a late packet
+            doubtful = null;
+        }
+        while (!bySequence.isEmpty()) {
+            release(bySequence.poll());
+        }
+        byArrival.clear();
+        closeStretch();
+    }
+
+    private void release(Arrival f) {
+        f.released = true;
+        if (last != null && f.sequence <= last.sequence) {
+            if (f.sequence < last.sequence) {
+                late++;
+            }
+            return; // a duplicate, or too late for its place
+        }
+        // timestamps never run backwards between consecutive packets of a healthy stream; when they do, or stop
+        // following capture time, the sender restarted its clock: a new segment
+        if (last != null && (f.timestamp < last.timestamp
+                || disagree(f.timestamp - last.timestamp, f.captureNanos - last.captureNanos))) {
+            closeStretch();
+        }
+        if (!stretch.isEmpty() && f.timestamp - stretch.get(0).timestamp >= anchorTicks) {
+            closeStretch();
+        }
+        stretch.add(f);
+        stretchEarliestNanos = Math.min(stretchEarliestNanos, f.captureNanos);
+        last = f;
+    }
+
+    private void closeStretch() {
+        if (stretch.isEmpty()) {
+            return;
+        }
+        long firstTimestamp = stretch.get(0).timestamp;
+        double samplesPerTick = (double) codec.sampleRate() / codec.clockRate();
+        long offset = Long.MAX_VALUE;
+        long earliestStamp = Long.MAX_VALUE;
+        for (Arrival f : stretch) {
+            long captured = Math.round((f.captureNanos - callStartNanos) * codec.sampleRate() / 1e9);
+            long stamped = Math.round((f.timestamp - firstTimestamp) * samplesPerTick);
+            offset = Math.min(offset, captured - stamped);
+            earliestStamp = Math.min(earliestStamp, stamped);
+        }
+        // A sender whose clock runs ahead of the capture's would start before the call; start it with the call.
+        offset = Math.max(offset, -earliestStamp);
+        for (Arrival f : stretch) {
+            long position = offset + Math.round((f.timestamp - firstTimestamp) * samplesPerTick);
+            out.accept(new PlacedFrame(f.captureNanos, f.sequence, position, codec.samplesIn(f.payload, 0, f.payload.length), f.payload));
+        }
+        stretch.clear();
+        stretchEarliestNanos = Long.MAX_VALUE;
+    }
+}
