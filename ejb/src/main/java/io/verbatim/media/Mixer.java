@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * Renders the two channels of a call block by block as decoded frames arrive, so neither the output nor the
@@ -80,7 +79,7 @@ final class Mixer {
 
     /** One channel's frames: those not yet reached, and those the block being rendered overlaps. */
     private static final class Channel {
-        final PriorityQueue<Piece> pending = new PriorityQueue<>(Comparator.comparingLong(Piece::position));
+        final NearlySortedQueue<Piece> pending = new NearlySortedQueue<>(Comparator.comparingLong(Piece::position));
         final List<Piece> current = new ArrayList<>();
 
         void fill(long start, int n, short[] out) {

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +55,7 @@ final class StreamPlacer {
     private final Consumer<PlacedFrame> out;
     private final long anchorTicks;
 
-    private final PriorityQueue<Arrival> bySequence = new PriorityQueue<>(
+    private final NearlySortedQueue<Arrival> bySequence = new NearlySortedQueue<>(
             Comparator.comparingLong((Arrival a) -> a.sequence).thenComparingLong(a -> a.captureNanos)); // of duplicates, the first
     private final ArrayDeque<Arrival> byArrival = new ArrayDeque<>();
     private final List<Arrival> stretch = new ArrayList<>();

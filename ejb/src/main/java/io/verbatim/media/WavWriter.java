@@ -75,14 +75,26 @@ public final class WavWriter implements AudioWriter {
         if (buffer.length < bytes) {
             buffer = new byte[bytes];
         }
-        int p = 0;
-        for (int i = 0; i < frames; i++) {
-            p = put(left[i], p);
-            if (channels == 2) {
-                p = put(right[i], p);
+        byte[] b = buffer;
+        if (!alaw && channels == 2) { // the common case, in one tight loop
+            for (int i = 0, p = 0; i < frames; i++, p += 4) {
+                short l = left[i];
+                short r = right[i];
+                b[p] = (byte) l;
+                b[p + 1] = (byte) (l >> 8);
+                b[p + 2] = (byte) r;
+                b[p + 3] = (byte) (r >> 8);
+            }
+        } else {
+            int p = 0;
+            for (int i = 0; i < frames; i++) {
+                p = put(left[i], p);
+                if (channels == 2) {
+                    p = put(right[i], p);
+                }
             }
         }
-        out.write(buffer, 0, bytes);
+        out.write(b, 0, bytes);
     }
 
     private int put(short sample, int p) {
