@@ -84,11 +84,11 @@ public final class CaptureConverter {
         }
         Instant start = Instant.ofEpochSecond(0, call.startNanos());
         int channels = format.layout().channels();
+        Map<String, String> info = info(title, start, frames, sampleRate, format.layout());
         AudioWriter writer = switch (format.container()) {
             case WAV, WAV_ALAW -> new WavWriter(out, sampleRate, channels, frames,
-                    format.container() == OutputFormat.Container.WAV_ALAW,
-                    info(title, start, frames, sampleRate, format.layout()));
-            case MP3 -> new Mp3Writer(out, sampleRate, channels, format.mp3BitrateKbps());
+                    format.container() == OutputFormat.Container.WAV_ALAW, info);
+            case MP3 -> new Mp3Writer(out, sampleRate, channels, format.mp3BitrateKbps(), info);
         };
         call.render(arranged(format.layout(), writer));
         writer.finish();

@@ -1,11 +1,17 @@
 package io.verbatim.media;
 
+import com.mpatric.mp3agic.ID3v24Tag;
+import com.mpatric.mp3agic.NotSupportedException;
 import de.sciss.jump3r.lowlevel.LameEncoder;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Map;
 import javax.sound.sampled.AudioFormat;
 
-/** Writes MP3 through jump3r (a pure-Java port of LAME): constant bit rate, mono or joint stereo. */
+/**
+ * Writes MP3 through jump3r (a pure-Java port of LAME): constant bit rate, mono or joint stereo, behind an ID3v2.4
+ * tag (mp3agic) carrying what a WAV file's INFO chunk carries: title (call id), date, comment, software.
+ */
 final class Mp3Writer implements AudioWriter {
 
     private final OutputStream out;
@@ -15,14 +21,37 @@ final class Mp3Writer implements AudioWriter {
     private final byte[] mp3;
     private int filled;
 
-    Mp3Writer(OutputStream out, int sampleRate, int channels, int bitrateKbps) {
+    /** @param info entries by RIFF INFO id (INAM, ICRD, ICMT, ISFT), as for {@link WavWriter} */
+    Mp3Writer(OutputStream out, int sampleRate, int channels, int bitrateKbps, Map<String, String> info) throws IOException {
         this.out = out;
+        out.write(id3(info));
         this.channels = channels;
         this.encoder = new LameEncoder(new AudioFormat(sampleRate, 16, channels, true, false), bitrateKbps,
                 channels == 1 ? LameEncoder.CHANNEL_MODE_MONO : LameEncoder.CHANNEL_MODE_JOINT_STEREO,
                 LameEncoder.QUALITY_MIDDLE, false);
         this.pcm = new byte[encoder.getPCMBufferSize()];
         this.mp3 = new byte[encoder.getMP3BufferSize()];
+    }
+
+    private static byte[] id3(Map<String, String> info) throws IOException {
+        ID3v24Tag tag = new ID3v24Tag();
+        if (info.containsKey("INAM")) {
+            tag.setTitle(info.get("INAM"));
+        }
+        if (info.containsKey("ICRD")) {
+            tag.setDate(info.get("ICRD"));
+        }
+        if (info.containsKey("ICMT")) {
+            tag.setComment(info.get("ICMT"));
+        }
+        if (info.containsKey("ISFT")) {
+            tag.setEncoder(info.get("ISFT"));
+        }
+        try {
+            return tag.toBytes();
+        } catch (NotSupportedException e) {
+            throw new IOException("cannot write the ID3 tag: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static io.verbatim.media.TestCaptures.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mpatric.mp3agic.ID3v24Tag;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -92,11 +93,16 @@ class OutputFormatTest {
     }
 
     @Test
-    void mp3HoldsTheCallAtTheRequestedBitRate() throws Exception {
+    void mp3HoldsTheCallAtTheRequestedBitRateBehindAnId3TagSayingWhichCallAndWhen() throws Exception {
         byte[] mp3 = convert("mp3-32");
+        ID3v24Tag tag = new ID3v24Tag(mp3);
+        assertThat(tag.getTitle()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(tag.getDate()).isEqualTo("2023-11-14T22:13:20Z");
+        assertThat(tag.getComment()).isEqualTo("start 2023-11-14T22:13:20Z; end 2023-11-14T22:13:21Z; left: remote party, right: local party");
+        assertThat(tag.getEncoder()).isEqualTo("Verbatim");
         double seconds = 0;
         int frames = 0;
-        int at = 0;
+        int at = tag.getLength();
         while (at + 4 <= mp3.length) {
             int header = ByteBuffer.wrap(mp3, at, 4).getInt();
             assertThat(header >>> 21).as("frame sync at byte %d", at).isEqualTo(0x7ff);

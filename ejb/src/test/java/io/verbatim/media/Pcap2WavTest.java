@@ -3,6 +3,7 @@ package io.verbatim.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.mpatric.mp3agic.ID3v24Tag;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -38,7 +39,9 @@ class Pcap2WavTest {
 
         assertThat(run("--format", "mp3-64-mono", capture.toString())).isZero();
         byte[] mp3 = Files.readAllBytes(dir.resolve("call.mp3"));
-        assertThat(mp3[0] & 0xff).as("MPEG frame sync").isEqualTo(0xff);
+        ID3v24Tag tag = new ID3v24Tag(mp3);
+        assertThat(tag.getTitle()).as("the capture's name in the ID3 tag").isEqualTo("call.pcap");
+        assertThat(mp3[tag.getLength()] & 0xff).as("MPEG frame sync after the tag").isEqualTo(0xff);
     }
 
     @Test
