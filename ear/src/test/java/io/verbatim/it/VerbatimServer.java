@@ -72,6 +72,15 @@ final class VerbatimServer {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> postJson(String path, String json, String authorization) throws Exception {
+        return HTTP.send(request(path, authorization, "Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> delete(String path, String authorization) throws Exception {
+        return HTTP.send(request(path, authorization).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpRequest.Builder request(String path, String authorization, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(URL + path)).timeout(Duration.ofSeconds(60));
         if (authorization != null) {

@@ -1,17 +1,25 @@
 package io.verbatim.access;
 
+import io.verbatim.directory.Directory;
 import io.verbatim.directory.Role;
+import io.verbatim.directory.UserAccount;
+import io.verbatim.directory.UserGroup;
 import io.verbatim.recording.Recording;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.SessionContext;
-import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,7 +27,11 @@ import java.util.Set;
  * The one rule deciding who may see which recording, used by every read (REST, pages, downloads), both as a
  * query condition and as a check on a single recording so that the two can never disagree.
  *
- * <p>Now: admins see every recording; everybody else sees the recordings they own.
+ * <p>Administrators see all recordings of their tenant (the operator, in none, sees all). Users, supervisors and
+ * compliance officers see their own recordings, those of the users and numbers on the access lists of the app
+ * objects they are assigned to (directly or through a group), and supervisors those of the members of the groups
+ * they manage. Only recordings of licensed owners are shown to them; a recording marked "only me" only to its
+ * owner. Users of an app object with a monitor (4-eyes) see nothing until the monitor grants it.
  */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
@@ -29,29 +41,76 @@ public class AccessPolicy {
     @Resource
     SessionContext context;
 
-    /** The authenticated caller; unauthenticated calls are refused here, not left to see nothing by accident. */
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    AppObjects appObjects;
+
+    /** The authenticated caller and what they may see; unauthenticated calls are refused here. */
     public Viewer currentViewer() {
         String name = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
         if (name == null || name.equals("anonymous")) {
             throw new EJBAccessException("not authenticated");
         }
+        UserAccount user = directory.findByUsername(name).orElseThrow(() -> new EJBAccessException("not in the directory"));
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Role role : Role.values()) {
             if (context.isCallerInRole(role.name())) {
                 roles.add(role);
             }
         }
-        return new Viewer(name, roles);
+        Set<String> owners = roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(user, roles);
+        return new Viewer(name, roles, user.getPbx(), owners);
+    }
+
+    private Set<String> visibleOwners(UserAccount user, Set<Role> roles) {
+        List<AppObject> assigned = appObjects.assignedTo(user);
+        if (assigned.stream().anyMatch(a -> a.getMonitor() != null)) {
+            return Set.of(); // 4-eyes: nothing until the monitor grants access
+        }
+        Set<String> owners = new HashSet<>();
+        owners.add(user.getUsername());
+        Set<String> entries = new HashSet<>();
+        assigned.forEach(a -> entries.addAll(a.getAccessList()));
+        if (!entries.isEmpty()) {
+            // an entry is a username, or a number of whoever has it
+            owners.addAll(em.createQuery("select distinct u.username from UserAccount u left join u.numbers n"
+                            + " where (u.username in :entries or n in :entries)", String.class)
+                    .setParameter("entries", entries).getResultList());
+        }
+        if (roles.contains(Role.SUPERVISOR)) {
+            em.createQuery("select g from UserGroup g join g.managers m where m = :user", UserGroup.class)
+                    .setParameter("user", user).getResultList()
+                    .forEach(g -> g.getMembers().forEach(m -> owners.add(m.getUsername())));
+        }
+        // recordings of owners without a recorder licence are kept, but shown to administrators only
+        return new HashSet<>(em.createQuery("select u.username from UserAccount u where u.username in :owners"
+                        + " and u.licensed = true and (u.pbx = :pbx or (u.pbx is null and :pbx is null))", String.class)
+                .setParameter("owners", owners).setParameter("pbx", user.getPbx()).getResultList());
     }
 
     public Predicate visibleTo(Viewer viewer, CriteriaBuilder cb, Root<Recording> recording) {
-        if (viewer.is(Role.ADMIN)) {
-            return cb.conjunction();
+        if (viewer.administers()) {
+            return viewer.pbx() == null ? cb.conjunction() : cb.equal(recording.get("pbx"), viewer.pbx());
         }
-        return cb.equal(recording.get("owner"), viewer.username());
+        if (viewer.owners().isEmpty()) {
+            return cb.disjunction();
+        }
+        Predicate owned = recording.get("owner").in(viewer.owners());
+        Predicate shown = cb.or(cb.isFalse(recording.get("onlyMe")), cb.equal(recording.get("owner"), viewer.username()));
+        return viewer.pbx() == null ? cb.and(owned, shown) : cb.and(cb.equal(recording.get("pbx"), viewer.pbx()), owned, shown);
     }
 
     public boolean mayRead(Viewer viewer, Recording recording) {
-        return viewer.is(Role.ADMIN) || Objects.equals(recording.getOwner(), viewer.username());
+        if (viewer.administers()) {
+            return viewer.pbx() == null || viewer.pbx().equals(recording.getPbx());
+        }
+        return (viewer.pbx() == null || viewer.pbx().equals(recording.getPbx()))
+                && viewer.owners().contains(recording.getOwner())
+                && (!recording.isOnlyMe() || Objects.equals(recording.getOwner(), viewer.username()));
     }
 }

@@ -1,16 +1,41 @@
 package io.verbatim.directory;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** The people who may sign in, and checking what they say about themselves. */
+/**
+ * The people who may sign in and the groups they form: checking what they say about themselves, and their
+ * administration. A tenant's administrators see and manage their own tenant only; the operator (no tenant) all.
+ */
 @Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class Directory {
+
+    /** PBX usernames as capture names carry them: no path or name separators. */
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,255}");
+    private static final Pattern NUMBER = Pattern.compile("[0-9*#+]{1,64}");
+    static final int MIN_PASSWORD_LENGTH = 8;
 
     @PersistenceContext
     EntityManager em;
+
+    @Resource
+    SessionContext context;
 
     /** The active account whose password matches, if any (never says which of the two was wrong). */
     public Optional<UserAccount> authenticate(String username, char[] password) {
@@ -32,10 +57,247 @@ public class Directory {
         return em.createQuery("select count(u) from UserAccount u", Long.class).getSingleResult();
     }
 
+    /** The first administrator, at start-up: the operator of the deployment, in no tenant. */
     public UserAccount create(String username, String displayName, char[] password, Role role) {
-        UserAccount account = new UserAccount(username, displayName, PasswordHash.of(password), role);
+        UserAccount account = new UserAccount(username, null, displayName, PasswordHash.of(password), role);
+        account.setLicensed(true);
         em.persist(account);
         return account;
+    }
+
+    // --- users ---------------------------------------------------------------------------------------------
+
+    /** Users of the caller's tenant whose username, display name, email or number contains {@code text}. */
+    @RolesAllowed("ADMIN")
+    public List<UserProfile> users(String text) {
+        String pbx = callerTenant();
+        String like = "%" + (text == null ? "" : text.toLowerCase(Locale.ROOT)) + "%";
+        return em.createQuery("select distinct u from UserAccount u left join u.numbers n"
+                        + " where (:all = true or u.pbx = :pbx)"
+                        + " and (lower(u.username) like :text or lower(coalesce(u.displayName, '')) like :text"
+                        + " or lower(coalesce(u.email, '')) like :text or n like :text)"
+                        + " order by u.username", UserAccount.class)
+                .setParameter("all", pbx == null).setParameter("pbx", pbx).setParameter("text", like)
+                .getResultList().stream().map(UserProfile::of).toList();
+    }
+
+    @RolesAllowed("ADMIN")
+    public UserProfile user(String username) {
+        return UserProfile.of(managedUser(username));
+    }
+
+    @RolesAllowed("ADMIN")
+    public UserProfile createUser(UserChange change) {
+        if (change.username() == null || !USERNAME.matcher(change.username()).matches()) {
+            throw new InvalidEntryException("username is required: 1 to 255 letters, digits or . _ @ + -");
+        }
+        if (change.role() == null) {
+            throw new InvalidEntryException("role is required: ADMIN, SUPERVISOR, USER or COMPLIANCE");
+        }
+        if (change.password() == null) {
+            throw new InvalidEntryException("password is required");
+        }
+        if (findByUsername(change.username()).isPresent()) {
+            throw new DirectoryConflictException("username " + change.username() + " is taken");
+        }
+        String pbx = tenantFor(change.pbx());
+        UserAccount u = new UserAccount(change.username(), pbx, change.displayName(), "-", change.role());
+        apply(u, change);
+        em.persist(u);
+        return UserProfile.of(u);
+    }
+
+    @RolesAllowed("ADMIN")
+    public UserProfile updateUser(String username, UserChange change) {
+        UserAccount u = managedUser(username);
+        if (change.username() != null && !change.username().equals(username)) {
+            throw new InvalidEntryException("a username cannot change (recordings are filed under it)");
+        }
+        if (change.pbx() != null && !Objects.equals(blankToNull(change.pbx()), u.getPbx())) {
+            throw new InvalidEntryException("a user cannot move to another PBX");
+        }
+        if (u.getUsername().equals(callerName()) && ((change.active() != null && !change.active())
+                || (change.role() != null && change.role() != Role.ADMIN))) {
+            throw new InvalidEntryException("you cannot deactivate yourself or give up your own administrator role");
+        }
+        if (change.role() != null) {
+            u.setRole(change.role());
+        }
+        apply(u, change);
+        return UserProfile.of(u);
+    }
+
+    /** Deactivates: the user can no longer sign in; their recordings and history stay. */
+    @RolesAllowed("ADMIN")
+    public UserProfile deactivateUser(String username) {
+        return updateUser(username, new UserChange(null, null, null, null, null, null, null, null, null, false));
+    }
+
+    private void apply(UserAccount u, UserChange change) {
+        if (change.password() != null) {
+            if (change.password().length() < MIN_PASSWORD_LENGTH) {
+                throw new InvalidEntryException("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+            }
+            u.setPasswordHash(PasswordHash.of(change.password().toCharArray()));
+        }
+        if (change.displayName() != null) {
+            u.setDisplayName(blankToNull(change.displayName()));
+        }
+        if (change.numbers() != null) {
+            for (String number : change.numbers()) {
+                if (number == null || !NUMBER.matcher(number).matches()) {
+                    throw new InvalidEntryException("numbers hold digits, *, # and + only: " + number);
+                }
+            }
+            u.setNumbers(change.numbers());
+        }
+        if (change.email() != null) {
+            String email = blankToNull(change.email());
+            if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new InvalidEntryException("not an email address: " + email);
+            }
+            u.setEmail(email);
+        }
+        if (change.timezone() != null) {
+            u.setTimezone(zone(change.timezone()));
+        }
+        if (change.licensed() != null) {
+            u.setLicensed(change.licensed());
+        }
+        if (change.active() != null) {
+            u.setActive(change.active());
+        }
+    }
+
+    private UserAccount managedUser(String username) {
+        UserAccount u = findByUsername(username).orElseThrow(() -> new NoSuchEntryException("user " + username));
+        String tenant = callerTenant();
+        if (tenant != null && !tenant.equals(u.getPbx())) {
+            throw new NoSuchEntryException("user " + username);
+        }
+        return u;
+    }
+
+    // --- groups --------------------------------------------------------------------------------------------
+
+    @RolesAllowed("ADMIN")
+    public List<GroupProfile> groups() {
+        String pbx = callerTenant();
+        return em.createQuery("select g from UserGroup g where (:all = true or g.pbx = :pbx) order by g.name", UserGroup.class)
+                .setParameter("all", pbx == null).setParameter("pbx", pbx)
+                .getResultList().stream().map(GroupProfile::of).toList();
+    }
+
+    @RolesAllowed("ADMIN")
+    public GroupProfile group(String name) {
+        return GroupProfile.of(managedGroup(name));
+    }
+
+    /** Creates the group, or replaces its timezone, members and managers when it exists. */
+    @RolesAllowed("ADMIN")
+    public GroupProfile saveGroup(String name, GroupProfile wanted) {
+        if (name == null || name.isBlank() || name.length() > 255) {
+            throw new InvalidEntryException("a group needs a name of at most 255 characters");
+        }
+        String pbx = tenantFor(wanted.pbx());
+        UserGroup g = findGroup(name, pbx).orElseGet(() -> {
+            UserGroup created = new UserGroup(pbx, name);
+            em.persist(created);
+            return created;
+        });
+        if (wanted.timezone() != null) {
+            g.setTimezone(zone(wanted.timezone()));
+        }
+        if (wanted.members() != null) {
+            g.setMembers(tenantUsers(wanted.members(), g.getPbx()));
+        }
+        if (wanted.managers() != null) {
+            Set<UserAccount> managers = tenantUsers(wanted.managers(), g.getPbx());
+            for (UserAccount m : managers) {
+                if (m.getRole() != Role.SUPERVISOR && m.getRole() != Role.ADMIN) {
+                    throw new InvalidEntryException(m.getUsername() + " cannot manage a group: not a supervisor");
+                }
+            }
+            g.setManagers(managers);
+        }
+        return GroupProfile.of(g);
+    }
+
+    @RolesAllowed("ADMIN")
+    public void deleteGroup(String name) {
+        em.remove(managedGroup(name));
+    }
+
+    /** Users of a tenant by username, every one of which must exist there. */
+    public Set<UserAccount> tenantUsers(Set<String> usernames, String pbx) {
+        Set<UserAccount> users = new HashSet<>();
+        for (String username : usernames) {
+            UserAccount u = findByUsername(username)
+                    .filter(found -> Objects.equals(found.getPbx(), pbx))
+                    .orElseThrow(() -> new InvalidEntryException("no user " + username + (pbx == null ? "" : " on PBX " + pbx)));
+            users.add(u);
+        }
+        return users;
+    }
+
+    /** A group of a tenant by name. */
+    public Optional<UserGroup> findGroup(String name, String pbx) {
+        return em.createQuery("select g from UserGroup g where g.name = :name and (g.pbx = :pbx or (g.pbx is null and :pbx is null))",
+                        UserGroup.class)
+                .setParameter("name", name).setParameter("pbx", pbx)
+                .getResultStream().findFirst();
+    }
+
+    /** A group the caller administers by name: of their tenant; for the operator, of whichever tenant has it (oldest first). */
+    private UserGroup managedGroup(String name) {
+        String tenant = callerTenant();
+        return em.createQuery("select g from UserGroup g where g.name = :name and (:all = true or g.pbx = :pbx) order by g.id",
+                        UserGroup.class)
+                .setParameter("name", name).setParameter("all", tenant == null).setParameter("pbx", tenant)
+                .getResultStream().findFirst().orElseThrow(() -> new NoSuchEntryException("group " + name));
+    }
+
+    /**
+     * The tenant an entry the caller creates belongs to: their own; the operator names it ({@code null}: none).
+     *
+     * @throws EJBAccessException when a tenant's administrator names another tenant
+     */
+    public String tenantFor(String requested) {
+        String tenant = callerTenant();
+        String pbx = blankToNull(requested);
+        if (tenant == null) {
+            return pbx;
+        }
+        if (pbx != null && !pbx.equals(tenant)) {
+            throw new EJBAccessException("administrators manage their own PBX only");
+        }
+        return tenant;
+    }
+
+    // --- the caller ----------------------------------------------------------------------------------------
+
+    /** The caller's tenant, {@code null} for the operator. */
+    public String callerTenant() {
+        return findByUsername(callerName()).map(UserAccount::getPbx).orElse(null);
+    }
+
+    private String callerName() {
+        return context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
+    }
+
+    private static String zone(String id) {
+        if (id.isBlank()) {
+            return null;
+        }
+        try {
+            return ZoneId.of(id).getId();
+        } catch (DateTimeException e) {
+            throw new InvalidEntryException("unknown time zone: " + id);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static final String DUMMY_HASH = PasswordHash.of("not a password".toCharArray());

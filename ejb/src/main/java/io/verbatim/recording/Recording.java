@@ -88,6 +88,10 @@ public class Recording {
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
+    /** The owner's choice: visible to them and administrators only. */
+    @Column(name = "only_me", nullable = false)
+    private boolean onlyMe;
+
     @Version
     private long version;
 
@@ -157,6 +161,7 @@ public class Recording {
     public String getDevice() { return device; }
     public String getSerial() { return serial; }
     public String getOwner() { return owner; }
+    public boolean isOnlyMe() { return onlyMe; }
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getStartedAt() { return startedAt; }
     public Double getDurationSeconds() { return durationSeconds; }

@@ -1,5 +1,7 @@
 package io.verbatim.web.api;
 
+import io.verbatim.directory.DirectoryConflictException;
+import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.recording.AudioNotReadyException;
 import io.verbatim.recording.NoSuchRecordingException;
 import io.verbatim.settings.InvalidSettingException;
@@ -21,10 +23,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception exception) {
         Throwable e = exception instanceof EJBException && exception.getCause() != null ? exception.getCause() : exception;
-        if (e instanceof NoSuchRecordingException) {
+        if (e instanceof NoSuchRecordingException || e instanceof NoSuchEntryException) {
             return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
         }
-        if (e instanceof AudioNotReadyException) {
+        if (e instanceof AudioNotReadyException || e instanceof DirectoryConflictException) {
             return ApiError.response(Response.Status.CONFLICT, e.getMessage());
         }
         if (e instanceof IllegalArgumentException || e instanceof InvalidSettingException) {

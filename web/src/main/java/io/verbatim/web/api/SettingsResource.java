@@ -39,9 +39,6 @@ public class SettingsResource {
     @APIResponse(responseCode = "400", description = "A value is out of range")
     @APIResponse(responseCode = "403", description = "Not an administrator")
     public SettingsView change(SettingsChange change) {
-        if (change == null) {
-            throw new IllegalArgumentException("a JSON body with the settings to change is required");
-        }
-        return settings.change(change);
+        return settings.change(ApiBodies.required(change));
     }
 }

@@ -1,0 +1,116 @@
+package io.verbatim.access;
+
+import io.verbatim.directory.Directory;
+import io.verbatim.directory.InvalidEntryException;
+import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.directory.UserAccount;
+import io.verbatim.directory.UserGroup;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Administration of app objects, within the caller's tenant. */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class AppObjects {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Directory directory;
+
+    @RolesAllowed("ADMIN")
+    public List<AppObjectProfile> list() {
+        String pbx = directory.callerTenant();
+        return em.createQuery("select a from AppObject a where (:all = true or a.pbx = :pbx) order by a.name", AppObject.class)
+                .setParameter("all", pbx == null).setParameter("pbx", pbx)
+                .getResultList().stream().map(AppObjectProfile::of).toList();
+    }
+
+    @RolesAllowed("ADMIN")
+    public AppObjectProfile get(String name) {
+        return AppObjectProfile.of(managed(name));
+    }
+
+    /** Creates the app object, or replaces the given parts of it when it exists. */
+    @RolesAllowed("ADMIN")
+    public AppObjectProfile save(String name, AppObjectProfile wanted) {
+        if (name == null || name.isBlank() || name.length() > 255) {
+            throw new InvalidEntryException("an app object needs a name of at most 255 characters");
+        }
+        String pbx = directory.tenantFor(wanted.pbx());
+        AppObject a = find(name, pbx).orElseGet(() -> {
+            AppObject created = new AppObject(pbx, name);
+            em.persist(created);
+            return created;
+        });
+        if (wanted.members() != null) {
+            Set<UserAccount> users = new HashSet<>();
+            Set<UserGroup> groups = new HashSet<>();
+            for (String member : wanted.members()) {
+                Optional<UserGroup> group = directory.findGroup(member, a.getPbx());
+                if (group.isPresent()) {
+                    groups.add(group.get());
+                } else {
+                    users.addAll(directory.tenantUsers(Set.of(member), a.getPbx()));
+                }
+            }
+            a.setUsers(users);
+            a.setGroups(groups);
+        }
+        if (wanted.accessList() != null) {
+            for (String entry : wanted.accessList()) {
+                if (entry == null || entry.isBlank() || entry.length() > 255) {
+                    throw new InvalidEntryException("access list entries are usernames or numbers");
+                }
+            }
+            a.setAccessList(wanted.accessList());
+        }
+        if (wanted.deletionMode() != null) {
+            a.setDeletionMode(wanted.deletionMode());
+        }
+        if (wanted.monitor() != null) {
+            a.setMonitor(wanted.monitor().isBlank() ? null
+                    : directory.tenantUsers(Set.of(wanted.monitor()), a.getPbx()).iterator().next());
+        }
+        return AppObjectProfile.of(a);
+    }
+
+    @RolesAllowed("ADMIN")
+    public void delete(String name) {
+        em.remove(managed(name));
+    }
+
+    /** An app object the caller administers by name: of their tenant; for the operator, of whichever tenant has it (oldest first). */
+    private AppObject managed(String name) {
+        String tenant = directory.callerTenant();
+        return em.createQuery("select a from AppObject a where a.name = :name and (:all = true or a.pbx = :pbx) order by a.id",
+                        AppObject.class)
+                .setParameter("name", name).setParameter("all", tenant == null).setParameter("pbx", tenant)
+                .getResultStream().findFirst().orElseThrow(() -> new NoSuchEntryException("app object " + name));
+    }
+
+    private Optional<AppObject> find(String name, String pbx) {
+        return em.createQuery("select a from AppObject a where a.name = :name and (a.pbx = :pbx or (a.pbx is null and :pbx is null))",
+                        AppObject.class)
+                .setParameter("name", name).setParameter("pbx", pbx)
+                .getResultStream().findFirst();
+    }
+
+    /** The app objects a user is assigned to, directly or through a group. */
+    public List<AppObject> assignedTo(UserAccount user) {
+        return em.createQuery("select distinct a from AppObject a left join a.users u left join a.groups g left join g.members m"
+                        + " where u = :user or m = :user", AppObject.class)
+                .setParameter("user", user).getResultList()
+                .stream().filter(a -> Objects.equals(a.getPbx(), user.getPbx())).toList();
+    }
+}

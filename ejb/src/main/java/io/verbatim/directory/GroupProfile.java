@@ -1,0 +1,17 @@
+package io.verbatim.directory;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** A group as administrators set and see it: members and managing supervisors by username. */
+public record GroupProfile(String name, String pbx, String timezone, Set<String> members, Set<String> managers) {
+
+    static GroupProfile of(UserGroup g) {
+        return new GroupProfile(g.getName(), g.getPbx(), g.getTimezone(), usernames(g.getMembers()), usernames(g.getManagers()));
+    }
+
+    static Set<String> usernames(Set<UserAccount> users) {
+        return users.stream().map(UserAccount::getUsername).collect(Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -1,0 +1,11 @@
+package io.verbatim.directory;
+
+import java.util.Set;
+
+/**
+ * What an administrator sets on a user; {@code null} fields stay as they are (on creation: username, password and
+ * role are required). {@code pbx} is only the operator's to choose; a tenant's administrators create their own.
+ */
+public record UserChange(String username, String password, String pbx, String displayName, Role role, Set<String> numbers,
+                         String email, String timezone, Boolean licensed, Boolean active) {
+}
