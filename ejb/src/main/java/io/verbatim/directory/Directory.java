@@ -9,6 +9,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -37,14 +38,35 @@ public class Directory {
     @Resource
     SessionContext context;
 
-    /** The active account whose password matches, if any (never says which of the two was wrong). */
+    /**
+     * The active account whose password matches, if any (never says which of the two was wrong). Failures are
+     * counted per account; after {@value UserAccount#LOCKOUT_AFTER} in a row it refuses even the right password for
+     * a while that doubles with each further failure ({@link #lockedUntil}).
+     */
     public Optional<UserAccount> authenticate(String username, char[] password) {
         Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isActive);
         if (account.isEmpty()) {
             PasswordHash.matches(password, DUMMY_HASH); // same work either way, so timing tells nothing
             return Optional.empty();
         }
-        return account.filter(a -> PasswordHash.matches(password, a.getPasswordHash()));
+        UserAccount u = account.get();
+        Instant now = Instant.now();
+        boolean locked = u.getLockedUntil() != null && now.isBefore(u.getLockedUntil());
+        boolean matches = PasswordHash.matches(password, u.getPasswordHash());
+        if (locked) {
+            return Optional.empty();
+        }
+        if (!matches) {
+            u.signInFailed(now);
+            return Optional.empty();
+        }
+        u.signedIn();
+        return account;
+    }
+
+    /** Until when an account refuses sign-ins after repeated failures, if it does now. */
+    public Optional<Instant> lockedUntil(String username) {
+        return findByUsername(username).map(UserAccount::getLockedUntil).filter(Instant.now()::isBefore);
     }
 
     public Optional<UserAccount> findByUsername(String username) {
@@ -166,6 +188,9 @@ public class Directory {
         }
         if (change.active() != null) {
             u.setActive(change.active());
+        }
+        if (Boolean.TRUE.equals(change.active()) || change.password() != null) {
+            u.signedIn(); // an administrator vouching for the account lifts a sign-in lock
         }
     }
 

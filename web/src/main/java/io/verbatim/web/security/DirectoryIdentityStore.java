@@ -1,5 +1,6 @@
 package io.verbatim.web.security;
 
+import io.verbatim.directory.ApiTokens;
 import io.verbatim.directory.Directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,15 +10,23 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.Set;
 
-/** Checks usernames and passwords against the directory; a user's role is their one group. */
+/** Checks usernames and passwords, or API tokens, against the directory; a user's role is their one group. */
 @ApplicationScoped
 public class DirectoryIdentityStore implements IdentityStore {
 
     @Inject
     Directory directory;
 
+    @Inject
+    ApiTokens tokens;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
+        if (credential instanceof ApiTokenCredential token) {
+            return tokens.authenticate(token.secret())
+                    .map(user -> new CredentialValidationResult(user.getUsername(), Set.of(user.getRole().name())))
+                    .orElse(CredentialValidationResult.INVALID_RESULT);
+        }
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }

@@ -1,5 +1,6 @@
 package io.verbatim.web.security;
 
+import io.verbatim.directory.Directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,13 +17,14 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * How people and systems prove who they are: pages by the login form (then the HTTP session), the REST API by
- * HTTP Basic on each request (or the session of a signed-in browser, so the page's player can fetch audio).
+ * HTTP Basic or a per-user API token ({@code Bearer}) on each request (or the session of a signed-in browser, so the page's player can fetch audio).
  * Unauthenticated API calls get 401, unauthenticated page views go to the login page.
  */
 @ApplicationScoped
@@ -34,6 +36,9 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    Directory directory;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -47,6 +52,11 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return basic(authorization.substring(6).trim(), response, context);
         }
+        if (api && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            CredentialValidationResult result = identityStores.validate(new ApiTokenCredential(authorization.substring(7).trim()));
+            return result.getStatus() == CredentialValidationResult.Status.VALID ? context.notifyContainerAboutLogin(result)
+                    : unauthorized(response, "invalid, expired or revoked API token");
+        }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn signedIn) {
             return context.notifyContainerAboutLogin(signedIn.username(), new HashSet<>(signedIn.groups()));
@@ -55,7 +65,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         if (api) {
-            return unauthorized(response, "authentication required (HTTP Basic)");
+            return unauthorized(response, "authentication required (HTTP Basic or Bearer API token)");
         }
         String target = request.getRequestURI().substring(request.getContextPath().length())
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -85,12 +95,19 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         if (colon < 0) {
             return unauthorized(response, "malformed HTTP Basic credentials");
         }
-        CredentialValidationResult result = identityStores.validate(
-                new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        String username = decoded.substring(0, colon);
+        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, decoded.substring(colon + 1)));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return unauthorized(response, "invalid username or password");
+            return unauthorized(response, failureMessage(username));
         }
         return context.notifyContainerAboutLogin(result);
+    }
+
+    /** Why a sign-in failed, as far as it can be told without saying whether the user exists or the password was near. */
+    String failureMessage(String username) {
+        return directory.lockedUntil(username)
+                .map(until -> "sign-in locked after repeated failures until " + until.truncatedTo(ChronoUnit.SECONDS))
+                .orElse("invalid username or password");
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {

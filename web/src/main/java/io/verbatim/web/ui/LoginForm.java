@@ -1,5 +1,6 @@
 package io.verbatim.web.ui;
 
+import io.verbatim.directory.Directory;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -13,6 +14,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.temporal.ChronoUnit;
 
 /** The sign-in page: hands the credentials to the container's authentication, then goes where the user was headed. */
 @Named
@@ -26,6 +28,9 @@ public class LoginForm {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    Directory directory;
 
     private String username;
     private String password;
@@ -42,7 +47,10 @@ public class LoginForm {
             external.redirect(external.getRequestContextPath() + safeNext());
             faces.responseComplete();
         } else {
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+            String locked = directory.lockedUntil(username)
+                    .map(until -> "Too many failed sign-ins: locked until " + until.truncatedTo(ChronoUnit.SECONDS) + " (UTC).")
+                    .orElse("Wrong username or password.");
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, locked, null));
         }
     }
 
