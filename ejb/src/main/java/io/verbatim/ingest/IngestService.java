@@ -1,5 +1,6 @@
 package io.verbatim.ingest;
 
+import io.verbatim.callinfo.CallRecords;
 import io.verbatim.media.CaptureFormat;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingReceived;
@@ -34,6 +35,9 @@ import java.util.regex.Pattern;
 public class IngestService {
 
     private static final Pattern PBX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    @Inject
+    CallRecords callRecords;
 
     @PersistenceContext
     EntityManager em;
@@ -111,6 +115,7 @@ public class IngestService {
     public long catalogue(String pbx, String fileName, CaptureName name, StagedFile staged, String key) {
         Recording r = new Recording(pbx, fileName, name.callId(), name.device(), name.serial(), name.owner(),
                 Instant.now(), key, staged.size(), staged.sha256());
+        callRecords.assignOwner(r); // its call's record may have come first
         em.persist(r);
         em.flush();
         received.fire(new RecordingReceived(r.getId()));

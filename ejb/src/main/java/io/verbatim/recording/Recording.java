@@ -1,12 +1,17 @@
 package io.verbatim.recording;
 
+import io.verbatim.callinfo.CallRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinColumns;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -88,6 +93,20 @@ public class Recording {
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
+    /** The user the capture's name gives: a phone's user, or a trunk or gateway whose calls the owner rules assign. */
+    @Column(name = "capture_user", length = 255)
+    private String captureUser;
+
+    /**
+     * What the PBX says about the call, once its record has come (matched by PBX and call id, in either order);
+     * loaded with the recording, as views are built after the transaction.
+     */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumns({
+            @JoinColumn(name = "pbx", referencedColumnName = "pbx", insertable = false, updatable = false),
+            @JoinColumn(name = "call_id", referencedColumnName = "call_id", insertable = false, updatable = false)})
+    private CallRecord callRecord;
+
     /** The owner's choice: visible to them and administrators only. */
     @Column(name = "only_me", nullable = false)
     private boolean onlyMe;
@@ -106,6 +125,7 @@ public class Recording {
         this.device = device;
         this.serial = serial;
         this.owner = owner;
+        this.captureUser = owner;
         this.receivedAt = receivedAt;
         this.originalKey = originalKey;
         this.originalSize = originalSize;
@@ -162,6 +182,13 @@ public class Recording {
     public String getSerial() { return serial; }
     public String getOwner() { return owner; }
     public boolean isOnlyMe() { return onlyMe; }
+    public String getCaptureUser() { return captureUser; }
+    public CallRecord getCallRecord() { return callRecord; }
+
+    /** The owner rules (or an administrator) decided whose recording this is. */
+    public void assignOwner(String owner) {
+        this.owner = owner;
+    }
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getStartedAt() { return startedAt; }
     public Double getDurationSeconds() { return durationSeconds; }

@@ -7,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The administrator's settings, stored in the database so every node sees the same. */
@@ -20,6 +21,10 @@ public class Settings {
     static final String WEBDAV_USER = "webdav.user";
     static final String WEBDAV_PASSWORD_HASH = "webdav.password-hash";
     static final String OUTPUT_FORMAT = "conversion.output-format";
+    static final String CALL_INFORMATION_WAIT_MINUTES = "callinfo.wait-minutes";
+    /** As innovaphone's recorder: a call record may come up to two hours after the recording. */
+    public static final int DEFAULT_CALL_INFORMATION_WAIT_MINUTES = 120;
+    static final int MAX_CALL_INFORMATION_WAIT_MINUTES = 10 * 24 * 60;
 
     @PersistenceContext
     EntityManager em;
@@ -31,6 +36,11 @@ public class Settings {
     /** The format new recordings are converted to (stereo 16-bit WAV unless changed). */
     public OutputFormat outputFormat() {
         return value(OUTPUT_FORMAT).map(OutputFormat::parse).orElse(OutputFormat.STEREO_WAV);
+    }
+
+    /** How long a recording waits for its call record before it is flagged "no call information". */
+    public Duration callInformationWait() {
+        return Duration.ofMinutes(value(CALL_INFORMATION_WAIT_MINUTES).map(Integer::parseInt).orElse(DEFAULT_CALL_INFORMATION_WAIT_MINUTES));
     }
 
     /** Whether uploads must carry HTTP Basic credentials (a WebDAV user is configured). */
@@ -47,7 +57,7 @@ public class Settings {
     @RolesAllowed("ADMIN")
     public SettingsView view() {
         return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
-                outputFormat().toString());
+                outputFormat().toString(), (int) callInformationWait().toMinutes());
     }
 
     @RolesAllowed("ADMIN")
@@ -72,6 +82,13 @@ public class Settings {
                 throw new InvalidSettingException("outputFormat: " + e.getMessage()
                         + " (wav, wav-alaw or mp3-<kbps>, then optionally -mono, -remote or -local)");
             }
+        }
+        if (change.callInformationWaitMinutes() != null) {
+            int minutes = change.callInformationWaitMinutes();
+            if (minutes < 1 || minutes > MAX_CALL_INFORMATION_WAIT_MINUTES) {
+                throw new InvalidSettingException("callInformationWaitMinutes must be between 1 and " + MAX_CALL_INFORMATION_WAIT_MINUTES);
+            }
+            put(CALL_INFORMATION_WAIT_MINUTES, Integer.toString(minutes));
         }
         if (change.webdavPassword() != null) {
             if (change.webdavPassword().length() < 8) {

@@ -5,6 +5,7 @@ import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
 import io.verbatim.recording.RecordingState;
+import io.verbatim.settings.Settings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,6 +37,9 @@ public class RecordingResource {
     @Inject
     RecordingCatalog catalog;
 
+    @Inject
+    Settings settings;
+
     @GET
     @Operation(summary = "Search recordings you may see, newest first")
     @APIResponse(responseCode = "200", description = "A page of recordings")
@@ -51,7 +56,9 @@ public class RecordingResource {
         RecordingQuery query = new RecordingQuery(owner, instant("from", from, false), instant("to", to, true), text,
                 state(state), callId, offset, limit);
         RecordingPage page = catalog.search(query);
-        return new RecordingListView(page.items().stream().map(RecordingView::of).toList(), page.total(), offset, limit);
+        Duration wait = settings.callInformationWait();
+        Instant now = Instant.now();
+        return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, wait, now)).toList(), page.total(), offset, limit);
     }
 
     @GET
@@ -59,7 +66,7 @@ public class RecordingResource {
     @Operation(summary = "One recording")
     @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
     public RecordingView get(@PathParam("id") long id) {
-        return RecordingView.of(catalog.find(id));
+        return RecordingView.of(catalog.find(id), settings.callInformationWait(), Instant.now());
     }
 
     @GET

@@ -1,0 +1,114 @@
+package io.verbatim.callinfo;
+
+import io.verbatim.directory.Directory;
+import io.verbatim.directory.InvalidEntryException;
+import io.verbatim.recording.Recording;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Call information from the PBX or a CTI system: stored per PBX and call id, replaced when sent again, and matched
+ * to the call's recordings whichever comes first — here when the record comes, at ingest when the recording does.
+ */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class CallRecords {
+
+    private static final Pattern CALL_ID = Pattern.compile("[0-9a-zA-Z-]{1,64}");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Directory directory;
+
+    /** What a batch did: records new to us, and records that replaced an earlier version. */
+    public record Received(int created, int replaced, int recordingsMatched) {
+    }
+
+    @RolesAllowed("ADMIN")
+    public Received receive(List<CallRecordData> batch) {
+        if (batch.isEmpty()) {
+            throw new InvalidEntryException("no call records in the request");
+        }
+        int created = 0;
+        int replaced = 0;
+        int matched = 0;
+        Instant now = Instant.now();
+        for (int i = 0; i < batch.size(); i++) {
+            CallRecordData data = batch.get(i);
+            String where = batch.size() == 1 ? "" : "record " + (i + 1) + ": ";
+            if (data == null || data.callId() == null || !CALL_ID.matcher(data.callId()).matches()) {
+                throw new InvalidEntryException(where + "callId is required: up to 64 letters, digits or -");
+            }
+            if (data.direction() == null) {
+                throw new InvalidEntryException(where + "direction is required: INBOUND, OUTBOUND or INTERNAL");
+            }
+            if (data.events() != null && data.events().stream().anyMatch(e -> e == null || e.type() == null)) {
+                throw new InvalidEntryException(where + "every event needs a type: " + List.of(CallEventType.values()));
+            }
+            String pbx = directory.tenantFor(data.pbx());
+            if (pbx == null) {
+                throw new InvalidEntryException(where + "pbx is required (the PBX the call was on)");
+            }
+            String callId = data.callId().toLowerCase(Locale.ROOT);
+            Optional<CallRecord> existing = find(pbx, callId);
+            CallRecord record = existing.orElseGet(() -> new CallRecord(pbx, callId));
+            record.update(data, now);
+            if (existing.isEmpty()) {
+                em.persist(record);
+                created++;
+            } else {
+                replaced++;
+            }
+            matched += assignOwners(record);
+        }
+        return new Received(created, replaced, matched);
+    }
+
+    /** Applies the owner rules to a recording as it is catalogued, its call's record having come first or not. */
+    public void assignOwner(Recording recording) {
+        if (recording.getCallId() == null) {
+            return;
+        }
+        CallRecord record = find(recording.getPbx(), recording.getCallId()).orElse(null);
+        ownerOf(recording, record, tenantUsers(recording.getPbx())).ifPresent(recording::assignOwner);
+    }
+
+    private int assignOwners(CallRecord record) {
+        List<Recording> recordings = em.createQuery("select r from Recording r where r.pbx = :pbx and r.callId = :callId", Recording.class)
+                .setParameter("pbx", record.getPbx()).setParameter("callId", record.getCallId()).getResultList();
+        Set<String> users = tenantUsers(record.getPbx());
+        for (Recording r : recordings) {
+            ownerOf(r, record, users).ifPresent(r::assignOwner);
+        }
+        return recordings.size();
+    }
+
+    private Optional<String> ownerOf(Recording r, CallRecord record, Set<String> users) {
+        return OwnerRules.ownerOf(r.getCaptureUser(), record, users, number -> em.createQuery(
+                        "select u.username from UserAccount u join u.numbers n where n = :number and u.pbx = :pbx", String.class)
+                .setParameter("number", number).setParameter("pbx", r.getPbx()).getResultStream().findFirst());
+    }
+
+    private Set<String> tenantUsers(String pbx) {
+        return new HashSet<>(em.createQuery("select u.username from UserAccount u where u.pbx = :pbx", String.class)
+                .setParameter("pbx", pbx).getResultList());
+    }
+
+    private Optional<CallRecord> find(String pbx, String callId) {
+        return em.createQuery("select c from CallRecord c where c.pbx = :pbx and c.callId = :callId", CallRecord.class)
+                .setParameter("pbx", pbx).setParameter("callId", callId).getResultStream().findFirst();
+    }
+}
