@@ -1,0 +1,250 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.admin;
+import static io.verbatim.it.VerbatimServer.basic;
+import static io.verbatim.it.VerbatimServer.captureName;
+import static io.verbatim.it.VerbatimServer.idFrom;
+import static io.verbatim.it.VerbatimServer.json;
+import static io.verbatim.it.VerbatimServer.postJson;
+import static io.verbatim.it.VerbatimServer.putJson;
+import static io.verbatim.it.VerbatimServer.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every REST endpoint and every page, asked by each kind of person, against the deployed EAR: allowed (2xx, a page
+ * shown) or denied (401 without credentials; 403 for a role that may not; 404 for a recording or entry they may not
+ * see). The endpoints come from the live OpenAPI document and the pages from the web module's sources: one without a
+ * row here fails the test.
+ */
+class AuthorizationMatrixIT {
+
+    enum Person { OWNER, ACCESS_LIST, SUPERVISOR, UNRELATED, OTHER_ADMIN, ADMIN, COMPLIANCE, NOBODY }
+
+    static final String PASSWORD = "correct horse battery";
+    static final String SUFFIX = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+    static final String PBX = VerbatimServer.PBX;
+    static final Map<Person, String> USERNAMES = new LinkedHashMap<>();
+    static final AtomicInteger UNIQUE = new AtomicInteger();
+    static final Set<Person> EVERYONE = EnumSet.complementOf(EnumSet.of(Person.NOBODY));
+    static final Set<Person> ADMINS = EnumSet.of(Person.ADMIN, Person.OTHER_ADMIN);
+    static final Set<Person> SEE_OWNERS_RECORDING = EnumSet.of(Person.OWNER, Person.ACCESS_LIST, Person.SUPERVISOR, Person.ADMIN);
+
+    static long recording;
+    static long quarantined;
+    static final Map<Person, Long> TOKENS = new LinkedHashMap<>();
+
+    /** One cell row: a request, and who may make it. {@code {u}} in a path or body becomes a fresh number per request. */
+    record Row(String method, String path, String body, Set<Person> allowed) {
+        String key() {
+            return method + " " + path.replaceAll("\\?.*", "");
+        }
+    }
+
+    static List<Row> rows() {
+        String owner = USERNAMES.get(Person.OWNER);
+        return List.of(
+                new Row("GET", "/api/v1/recordings", null, EVERYONE),
+                new Row("GET", "/api/v1/recordings/{id}", null, SEE_OWNERS_RECORDING),
+                new Row("GET", "/api/v1/recordings/{id}/audio", null, SEE_OWNERS_RECORDING),
+                new Row("GET", "/api/v1/recordings/{id}/original", null, SEE_OWNERS_RECORDING),
+                new Row("GET", "/api/v1/settings", null, ADMINS),
+                new Row("PUT", "/api/v1/settings", "{}", ADMINS),
+                new Row("GET", "/api/v1/quarantine", null, ADMINS),
+                new Row("GET", "/api/v1/quarantine/{id}/original", null, ADMINS),
+                new Row("GET", "/api/v1/users", null, ADMINS),
+                new Row("POST", "/api/v1/users", "{\"username\":\"new{u}\",\"password\":\"" + PASSWORD + "\",\"role\":\"USER\",\"pbx\":\"" + PBX + "\"}",
+                        EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/users/{username}", null, EnumSet.of(Person.ADMIN)),
+                new Row("PUT", "/api/v1/users/{username}", "{\"displayName\":\"Owner\"}", EnumSet.of(Person.ADMIN)),
+                new Row("DELETE", "/api/v1/users/{username}", null, EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/groups", null, ADMINS),
+                new Row("GET", "/api/v1/groups/{name}", null, EnumSet.of(Person.ADMIN)),
+                new Row("PUT", "/api/v1/groups/{name}", "{\"pbx\":\"" + PBX + "\"}", EnumSet.of(Person.ADMIN)),
+                new Row("DELETE", "/api/v1/groups/{name}", null, EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/app-objects", null, ADMINS),
+                new Row("GET", "/api/v1/app-objects/{name}", null, EnumSet.of(Person.ADMIN)),
+                new Row("PUT", "/api/v1/app-objects/{name}", "{\"pbx\":\"" + PBX + "\"}", EnumSet.of(Person.ADMIN)),
+                new Row("DELETE", "/api/v1/app-objects/{name}", null, EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/tokens", null, EVERYONE),
+                new Row("POST", "/api/v1/tokens", "{\"name\":\"matrix\"}", EVERYONE),
+                new Row("DELETE", "/api/v1/tokens/{id}", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
+                new Row("POST", "/api/v1/call-records", "{\"callId\":\"m{u}\",\"pbx\":\"" + PBX + "\",\"direction\":\"INBOUND\"}",
+                        EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/app/recordings.xhtml", null, EVERYONE),
+                new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
+    }
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Map<Person, String> roles = Map.of(Person.OWNER, "USER", Person.ACCESS_LIST, "USER", Person.SUPERVISOR, "SUPERVISOR",
+                Person.UNRELATED, "USER", Person.OTHER_ADMIN, "ADMIN", Person.COMPLIANCE, "COMPLIANCE");
+        for (Person p : Person.values()) {
+            if (p == Person.ADMIN || p == Person.NOBODY) {
+                continue;
+            }
+            String username = p.name().toLowerCase().replace("_", "") + SUFFIX;
+            String pbx = p == Person.OTHER_ADMIN ? "elsewhere-" + SUFFIX : PBX;
+            HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
+                    + "\",\"role\":\"" + roles.get(p) + "\",\"pbx\":\"" + pbx + "\",\"licensed\":true}", admin());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            USERNAMES.put(p, username);
+        }
+        USERNAMES.put(Person.ADMIN, VerbatimServer.ADMIN);
+        String owner = USERNAMES.get(Person.OWNER);
+        ok(putJson("/api/v1/groups/team" + SUFFIX, "{\"pbx\":\"" + PBX + "\",\"members\":[\"" + owner + "\"],\"managers\":[\""
+                + USERNAMES.get(Person.SUPERVISOR) + "\"]}", admin()));
+        ok(putJson("/api/v1/app-objects/view" + SUFFIX, "{\"pbx\":\"" + PBX + "\",\"members\":[\"" + USERNAMES.get(Person.ACCESS_LIST)
+                + "\"],\"accessList\":[\"" + owner + "\"]}", admin()));
+        recording = idFrom(upload(captureName(owner), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+        VerbatimServer.awaitConverted(recording);
+        HttpResponse<String> refused = upload(captureName(owner), "not a capture".getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        quarantined = json(VerbatimServer.getText("/api/v1/quarantine?limit=1", admin()).body())
+                .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+    }
+
+    static void ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
+    void everyEndpointAndEveryPageHasARow() throws Exception {
+        Set<String> covered = new TreeSet<>();
+        rows().forEach(row -> covered.add(row.key()));
+        Set<String> exposed = new TreeSet<>();
+        JsonObject paths = json(VerbatimServer.getText("/openapi?format=JSON", null).body()).getJsonObject("paths");
+        for (String path : paths.keySet()) {
+            for (String method : paths.getJsonObject(path).keySet()) {
+                if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                    exposed.add(method.toUpperCase() + " " + path);
+                }
+            }
+        }
+        Path webapp = Path.of(System.getProperty("verbatim.webapp", "../web/src/main/webapp"));
+        try (Stream<Path> files = Files.walk(webapp)) {
+            files.filter(f -> f.toString().endsWith(".xhtml") && !webapp.relativize(f).startsWith("WEB-INF"))
+                    .forEach(f -> exposed.add("GET /" + webapp.relativize(f).toString().replace('\\', '/')));
+        }
+        assertThat(exposed).as("endpoints and pages without a row in the matrix").isSubsetOf(covered);
+        assertThat(covered).as("rows for endpoints or pages that do not exist").isSubsetOf(exposed);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachPersonIsAllowedOrDeniedAsTheRuleSays() {
+        List<DynamicTest> cells = new ArrayList<>();
+        for (Row row : rows()) {
+            // people allowed last, so a deletion that succeeds does not change the answer for the others
+            List<Person> order = new ArrayList<>(EnumSet.complementOf(EnumSet.copyOf(row.allowed().isEmpty() ? EnumSet.noneOf(Person.class) : row.allowed())));
+            order.addAll(row.allowed());
+            for (Person person : order) {
+                cells.add(DynamicTest.dynamicTest(row.key() + " as " + person, () -> check(row, person)));
+            }
+        }
+        return cells.stream();
+    }
+
+    void check(Row row, Person person) throws Exception {
+        String path = row.path().replace("{id}", Long.toString(row.path().startsWith("/api/v1/quarantine") ? quarantined
+                        : row.path().startsWith("/api/v1/tokens") ? token(person) : recording))
+                .replace("{username}", row.method().equals("DELETE") ? victim() : USERNAMES.get(Person.OWNER))
+                .replace("{name}", entryName(row))
+                .replace("{u}", SUFFIX + UNIQUE.incrementAndGet());
+        String body = row.body() == null ? null : row.body().replace("{u}", SUFFIX + UNIQUE.incrementAndGet());
+        int status = path.endsWith(".xhtml") ? page(path, person) : api(row.method(), path, body, person);
+        if (row.allowed().contains(person)) {
+            assertThat(status).as("%s %s as %s", row.method(), path, person).isBetween(200, 299);
+        } else if (person == Person.NOBODY) {
+            assertThat(status).as("%s %s without credentials", row.method(), path).isIn(401, 302);
+        } else {
+            assertThat(status).as("%s %s as %s", row.method(), path, person).isIn(403, 404);
+        }
+    }
+
+    /** A token of the owner's, made fresh per cell, for revoking. */
+    long token(Person person) throws Exception {
+        HttpResponse<String> created = postJson("/api/v1/tokens", "{\"name\":\"to revoke\"}", basic(USERNAMES.get(Person.OWNER), PASSWORD));
+        return json(created.body()).getJsonNumber("id").longValue();
+    }
+
+    /** A user made fresh per cell, for deactivating. */
+    String victim() throws Exception {
+        String username = "victim" + SUFFIX + UNIQUE.incrementAndGet();
+        postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"USER\",\"pbx\":\"" + PBX + "\"}", admin());
+        return username;
+    }
+
+    /** The group or app object of the owner's tenant; for deletions, one made fresh per cell. */
+    String entryName(Row row) throws Exception {
+        String kind = row.path().startsWith("/api/v1/groups") ? "groups" : "app-objects";
+        if (!row.method().equals("DELETE")) {
+            return kind.equals("groups") ? "team" + SUFFIX : "view" + SUFFIX;
+        }
+        String name = "gone" + SUFFIX + UNIQUE.incrementAndGet();
+        ok(putJson("/api/v1/" + kind + "/" + name, "{\"pbx\":\"" + PBX + "\"}", admin()));
+        return name;
+    }
+
+    static int api(String method, String path, String body, Person person) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(VerbatimServer.URL + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (person != Person.NOBODY) {
+            request.header("Authorization", person == Person.ADMIN ? admin() : basic(USERNAMES.get(person), PASSWORD));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Signs in through the login form (a browser's cookies, no redirects followed), then asks for the page. */
+    static int page(String path, Person person) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        if (person != Person.NOBODY) {
+            String form = browser.send(HttpRequest.newBuilder(URI.create(VerbatimServer.URL + "/login.xhtml")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form);
+            assertThat(state.find()).as("the login form's view state").isTrue();
+            String password = person == Person.ADMIN ? VerbatimServer.ADMIN_PASSWORD : PASSWORD;
+            String fields = "login=login&login%3Ausername=" + enc(USERNAMES.get(person)) + "&login%3Apassword=" + enc(password)
+                    + "&login%3AsignIn=&jakarta.faces.ViewState=" + enc(state.group(1));
+            HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(VerbatimServer.URL + "/login.xhtml"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(fields)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.statusCode()).as("signing in as %s", person).isEqualTo(302);
+        }
+        return browser.send(HttpRequest.newBuilder(URI.create(VerbatimServer.URL + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
