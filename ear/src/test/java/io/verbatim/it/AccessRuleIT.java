@@ -181,6 +181,40 @@ class AccessRuleIT {
     }
 
     @Test
+    void aCsvImportKeepsTheGoodLinesAndSaysWhatIsWrongWithTheOthers() throws Exception {
+        String csv = "username,password,role,displayName,numbers,email,licensed,pbx\n"
+                + "csv1" + SUFFIX + "," + PASSWORD + ",USER,First Import,301;302,one@example.com,yes," + VerbatimServer.PBX + "\n"
+                + "csv2" + SUFFIX + ",short,USER,,,,," + VerbatimServer.PBX + "\n"
+                + "csv3" + SUFFIX + "," + PASSWORD + ",CAPTAIN,,,,," + VerbatimServer.PBX + "\n"
+                + ann + "," + PASSWORD + ",USER,,,,," + VerbatimServer.PBX + "\n"
+                + "\"csv4" + SUFFIX + "\",\"" + PASSWORD + "\",supervisor,\"Fourth, Imported\",,,no," + VerbatimServer.PBX + "\n";
+        HttpResponse<String> response = VerbatimServer.send("POST", "/api/v1/users/import", csv, "text/csv", admin());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject report = json(response.body());
+        assertThat(report.getInt("created")).isEqualTo(2);
+        assertThat(report.getJsonArray("refused")).hasSize(3);
+        JsonObject shortPassword = report.getJsonArray("refused").getJsonObject(0);
+        assertThat(shortPassword.getInt("line")).isEqualTo(3);
+        assertThat(shortPassword.getString("username")).isEqualTo("csv2" + SUFFIX);
+        assertThat(shortPassword.getString("reason")).contains("at least 8 characters");
+        assertThat(report.getJsonArray("refused").getJsonObject(1).getString("reason")).contains("CAPTAIN");
+        assertThat(report.getJsonArray("refused").getJsonObject(2).getString("reason")).isEqualTo("username " + ann + " is taken");
+
+        JsonObject first = json(getText("/api/v1/users/csv1" + SUFFIX, admin()).body());
+        assertThat(first.getString("displayName")).isEqualTo("First Import");
+        assertThat(first.getJsonArray("numbers")).extracting(Object::toString).containsExactly("\"301\"", "\"302\"");
+        assertThat(first.getBoolean("licensed")).isTrue();
+        JsonObject fourth = json(getText("/api/v1/users/csv4" + SUFFIX, admin()).body());
+        assertThat(fourth.getString("role")).isEqualTo("SUPERVISOR");
+        assertThat(fourth.getString("displayName")).isEqualTo("Fourth, Imported");
+        assertThat(getText("/api/v1/users/csv2" + SUFFIX, admin()).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> noHeader = VerbatimServer.send("POST", "/api/v1/users/import", "name,secret\nx,y\n", "text/csv", admin());
+        assertThat(noHeader.statusCode()).isEqualTo(400);
+        assertThat(json(noHeader.body()).getString("message")).contains("header must name username, password and role");
+    }
+
+    @Test
     void aDeactivatedUserCannotSignInAndAChangedOneKeepsTheirData() throws Exception {
         String gone = "gone" + SUFFIX;
         createUser(gone, "USER", VerbatimServer.PBX, true, "[]");

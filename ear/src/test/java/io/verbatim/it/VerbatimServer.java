@@ -77,6 +77,11 @@ final class VerbatimServer {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> send(String method, String path, String body, String contentType, String authorization) throws Exception {
+        return HTTP.send(request(path, authorization, "Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     static HttpResponse<String> delete(String path, String authorization) throws Exception {
         return HTTP.send(request(path, authorization).DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -2,6 +2,7 @@ package io.verbatim.web.api;
 
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.UserChange;
+import io.verbatim.directory.UserImport;
 import io.verbatim.directory.UserProfile;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,11 +40,25 @@ public class UserResource {
     @Inject
     Directory directory;
 
+    @Inject
+    UserImport userImport;
+
     @GET
     @Operation(summary = "Users whose username, display name, email or number contains the search text")
     @APIResponse(responseCode = "403", description = "Not an administrator")
     public List<UserProfile> search(@QueryParam("search") String text) {
         return directory.users(text);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Operation(summary = "Create users from CSV (header: username,password,role[,displayName,numbers,email,timezone,licensed,active,pbx]); "
+            + "good lines are kept, bad ones reported with their line number and reason")
+    @APIResponse(responseCode = "200", description = "How many were created, and the refused lines")
+    @APIResponse(responseCode = "400", description = "No usable header")
+    public UserImport.Report importCsv(InputStream csv) {
+        return userImport.importCsv(new InputStreamReader(csv, StandardCharsets.UTF_8));
     }
 
     @GET
