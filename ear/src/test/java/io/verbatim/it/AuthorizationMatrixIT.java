@@ -95,6 +95,7 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/api/v1/app-objects/{name}", null, EnumSet.of(Person.ADMIN)),
                 new Row("PUT", "/api/v1/app-objects/{name}", "{\"pbx\":\"" + PBX + "\"}", EnumSet.of(Person.ADMIN)),
                 new Row("DELETE", "/api/v1/app-objects/{name}", null, EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/licences", null, ADMINS),
                 new Row("GET", "/api/v1/tokens", null, EVERYONE),
                 new Row("POST", "/api/v1/tokens", "{\"name\":\"matrix\"}", EVERYONE),
                 new Row("DELETE", "/api/v1/tokens/{id}", null, EnumSet.of(Person.OWNER, Person.ADMIN)),

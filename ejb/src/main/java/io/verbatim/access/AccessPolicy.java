@@ -1,6 +1,7 @@
 package io.verbatim.access;
 
 import io.verbatim.directory.Directory;
+import io.verbatim.directory.Licences;
 import io.verbatim.directory.Role;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
@@ -50,6 +51,9 @@ public class AccessPolicy {
     @Inject
     AppObjects appObjects;
 
+    @Inject
+    Licences licences;
+
     /** The authenticated caller and what they may see; unauthenticated calls are refused here. */
     public Viewer currentViewer() {
         String name = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
@@ -79,8 +83,9 @@ public class AccessPolicy {
         if (!entries.isEmpty()) {
             // an entry is a username, or a number of whoever has it
             owners.addAll(em.createQuery("select distinct u.username from UserAccount u left join u.numbers n"
-                            + " where (u.username in :entries or n in :entries)", String.class)
-                    .setParameter("entries", entries).getResultList());
+                            + " where (u.username in :entries or n in :entries) and (u.pbx = :pbx or (u.pbx is null and :pbx is null))",
+                            String.class)
+                    .setParameter("entries", entries).setParameter("pbx", user.getPbx()).getResultList());
         }
         if (roles.contains(Role.SUPERVISOR)) {
             em.createQuery("select g from UserGroup g join g.managers m where m = :user", UserGroup.class)
@@ -88,9 +93,8 @@ public class AccessPolicy {
                     .forEach(g -> g.getMembers().forEach(m -> owners.add(m.getUsername())));
         }
         // recordings of owners without a recorder licence are kept, but shown to administrators only
-        return new HashSet<>(em.createQuery("select u.username from UserAccount u where u.username in :owners"
-                        + " and u.licensed = true and (u.pbx = :pbx or (u.pbx is null and :pbx is null))", String.class)
-                .setParameter("owners", owners).setParameter("pbx", user.getPbx()).getResultList());
+        owners.retainAll(licences.holders());
+        return owners;
     }
 
     public Predicate visibleTo(Viewer viewer, CriteriaBuilder cb, Root<Recording> recording) {

@@ -233,6 +233,9 @@ public class Directory {
         if (wanted.timezone() != null) {
             g.setTimezone(zone(wanted.timezone()));
         }
+        if (wanted.licensed() != null) {
+            g.setLicensed(wanted.licensed());
+        }
         if (wanted.members() != null) {
             g.setMembers(tenantUsers(wanted.members(), g.getPbx()));
         }

@@ -4,11 +4,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** A group as administrators set and see it: members and managing supervisors by username. */
-public record GroupProfile(String name, String pbx, String timezone, Set<String> members, Set<String> managers) {
+/**
+ * A group as administrators set and see it: members and managing supervisors by username; {@code licensed} gives
+ * every member a recorder licence.
+ */
+public record GroupProfile(String name, String pbx, String timezone, Set<String> members, Set<String> managers, Boolean licensed) {
 
     static GroupProfile of(UserGroup g) {
-        return new GroupProfile(g.getName(), g.getPbx(), g.getTimezone(), usernames(g.getMembers()), usernames(g.getManagers()));
+        return new GroupProfile(g.getName(), g.getPbx(), g.getTimezone(), usernames(g.getMembers()), usernames(g.getManagers()),
+                g.isLicensed());
     }
 
     static Set<String> usernames(Set<UserAccount> users) {

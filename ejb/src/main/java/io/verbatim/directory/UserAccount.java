@@ -57,6 +57,9 @@ public class UserAccount {
     @Column(nullable = false)
     private boolean licensed;
 
+    @Column(name = "licensed_since")
+    private Instant licensedSince;
+
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
 
@@ -117,7 +120,14 @@ public class UserAccount {
     void setActive(boolean active) { this.active = active; }
     void setEmail(String email) { this.email = email; }
     void setTimezone(String timezone) { this.timezone = timezone; }
-    void setLicensed(boolean licensed) { this.licensed = licensed; }
+    public Instant getLicensedSince() { return licensedSince; }
+
+    void setLicensed(boolean licensed) {
+        if (licensed && !this.licensed) {
+            licensedSince = Instant.now(); // licences go first come, first served
+        }
+        this.licensed = licensed;
+    }
 
     void setNumbers(Set<String> numbers) {
         this.numbers.clear();

@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -29,6 +30,13 @@ public class UserGroup {
 
     @Column(length = 64)
     private String timezone;
+
+    /** Gives every member a recorder licence (innovaphone's config template). */
+    @Column(nullable = false)
+    private boolean licensed;
+
+    @Column(name = "licensed_since")
+    private Instant licensedSince;
 
     @ManyToMany
     @JoinTable(name = "group_member", joinColumns = @JoinColumn(name = "group_id"), inverseJoinColumns = @JoinColumn(name = "user_id"))
@@ -53,7 +61,17 @@ public class UserGroup {
     public Set<UserAccount> getMembers() { return Set.copyOf(members); }
     public Set<UserAccount> getManagers() { return Set.copyOf(managers); }
 
+    public boolean isLicensed() { return licensed; }
+    public Instant getLicensedSince() { return licensedSince; }
+
     void setTimezone(String timezone) { this.timezone = timezone; }
+
+    void setLicensed(boolean licensed) {
+        if (licensed && !this.licensed) {
+            licensedSince = Instant.now();
+        }
+        this.licensed = licensed;
+    }
 
     void setMembers(Set<UserAccount> members) {
         this.members.clear();

@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The administrator's settings, stored in the database so every node sees the same. */
 @Stateless
@@ -22,6 +23,7 @@ public class Settings {
     static final String WEBDAV_PASSWORD_HASH = "webdav.password-hash";
     static final String OUTPUT_FORMAT = "conversion.output-format";
     static final String CALL_INFORMATION_WAIT_MINUTES = "callinfo.wait-minutes";
+    static final String LICENCES = "licence.installed";
     /** As innovaphone's recorder: a call record may come up to two hours after the recording. */
     public static final int DEFAULT_CALL_INFORMATION_WAIT_MINUTES = 120;
     static final int MAX_CALL_INFORMATION_WAIT_MINUTES = 10 * 24 * 60;
@@ -43,6 +45,11 @@ public class Settings {
         return Duration.ofMinutes(value(CALL_INFORMATION_WAIT_MINUTES).map(Integer::parseInt).orElse(DEFAULT_CALL_INFORMATION_WAIT_MINUTES));
     }
 
+    /** Recorder licences installed; empty until an administrator sets a number (then they are enforced). */
+    public OptionalInt licences() {
+        return value(LICENCES).filter(v -> !v.isEmpty()).map(v -> OptionalInt.of(Integer.parseInt(v))).orElse(OptionalInt.empty());
+    }
+
     /** Whether uploads must carry HTTP Basic credentials (a WebDAV user is configured). */
     public boolean uploadsNeedCredentials() {
         return value(WEBDAV_USER).filter(u -> !u.isEmpty()).isPresent();
@@ -57,7 +64,8 @@ public class Settings {
     @RolesAllowed("ADMIN")
     public SettingsView view() {
         return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
-                outputFormat().toString(), (int) callInformationWait().toMinutes());
+                outputFormat().toString(), (int) callInformationWait().toMinutes(),
+                licences().isPresent() ? licences().getAsInt() : null);
     }
 
     @RolesAllowed("ADMIN")
@@ -89,6 +97,12 @@ public class Settings {
                 throw new InvalidSettingException("callInformationWaitMinutes must be between 1 and " + MAX_CALL_INFORMATION_WAIT_MINUTES);
             }
             put(CALL_INFORMATION_WAIT_MINUTES, Integer.toString(minutes));
+        }
+        if (change.licences() != null) {
+            if (change.licences() < -1 || change.licences() > 1_000_000) {
+                throw new InvalidSettingException("licences must be between 0 and 1000000 (-1: not enforced)");
+            }
+            put(LICENCES, change.licences() < 0 ? "" : Integer.toString(change.licences()));
         }
         if (change.webdavPassword() != null) {
             if (change.webdavPassword().length() < 8) {

@@ -1,0 +1,80 @@
+package io.verbatim.directory;
+
+import io.verbatim.settings.Settings;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Recorder licences: given to users one by one or to a group's members, and held first come, first served when more
+ * users are given one than are installed. Until a number is installed (setting {@code licences}) every user given
+ * one holds it.
+ */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class Licences {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Settings settings;
+
+    /** Installed, given and held, with a warning for administrators when more are given than installed. */
+    public record Status(Integer installed, int assigned, int held, String warning) {
+    }
+
+    /** Usernames whose recordings users may see: those holding a licence. */
+    public Set<String> holders() {
+        List<String> assigned = assignedInOrder();
+        OptionalInt installed = settings.licences();
+        int held = installed.isPresent() ? Math.min(installed.getAsInt(), assigned.size()) : assigned.size();
+        return new LinkedHashSet<>(assigned.subList(0, held));
+    }
+
+    @RolesAllowed("ADMIN")
+    public Status status() {
+        int assigned = assignedInOrder().size();
+        OptionalInt installed = settings.licences();
+        if (installed.isEmpty()) {
+            return new Status(null, assigned, assigned, null);
+        }
+        int held = Math.min(installed.getAsInt(), assigned);
+        String warning = assigned > installed.getAsInt()
+                ? assigned + " users are given a recorder licence but " + installed.getAsInt() + " are installed: the "
+                + (assigned - held) + " given one last hold none, and their recordings are hidden from users"
+                : null;
+        return new Status(installed.getAsInt(), assigned, held, warning);
+    }
+
+    /** Active users given a licence (directly or through a group), earliest first. */
+    private List<String> assignedInOrder() {
+        Map<String, Instant> since = new HashMap<>();
+        em.createQuery("select u.username, u.licensedSince from UserAccount u where u.active = true and u.licensed = true", Object[].class)
+                .getResultList().forEach(row -> since.merge((String) row[0], orEpoch((Instant) row[1]), Licences::earlier));
+        em.createQuery("select m.username, g.licensedSince from UserGroup g join g.members m where g.licensed = true and m.active = true",
+                        Object[].class)
+                .getResultList().forEach(row -> since.merge((String) row[0], orEpoch((Instant) row[1]), Licences::earlier));
+        return since.entrySet().stream()
+                .sorted(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static Instant orEpoch(Instant t) {
+        return t == null ? Instant.EPOCH : t;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
