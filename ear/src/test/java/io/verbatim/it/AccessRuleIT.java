@@ -119,6 +119,53 @@ class AccessRuleIT {
     }
 
     @Test
+    void onlyMeHidesARecordingFromAllButItsOwnerAndAdministrators() throws Exception {
+        HttpResponse<String> notAllowed = VerbatimServer.send("PUT", "/api/v1/recordings/" + annRecording + "/only-me", "", "text/plain", as(ann));
+        assertThat(notAllowed.statusCode()).isEqualTo(403);
+        assertThat(json(notAllowed.body()).getString("message")).contains("not allowed here");
+        ok(putJson("/api/v1/settings", "{\"onlyMeAllowed\":true}", admin()));
+        try {
+            HttpResponse<String> byOther = VerbatimServer.send("PUT", "/api/v1/recordings/" + annRecording + "/only-me", "", "text/plain", as(ben));
+            assertThat(byOther.statusCode()).as("ben sees it, but it is not his").isEqualTo(403);
+            HttpResponse<String> marked = VerbatimServer.send("PUT", "/api/v1/recordings/" + annRecording + "/only-me", "", "text/plain", as(ann));
+            assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
+            assertThat(json(marked.body()).getBoolean("onlyMe")).isTrue();
+            long[] all = {annRecording, benRecording, moRecording, luRecording};
+            assertThat(visible(as(ann), all)).containsExactly(annRecording);
+            assertThat(visible(as(ben), all)).as("access list no longer reaches it").containsExactly(benRecording);
+            assertThat(visible(as(sue), all)).as("nor the supervisor").isEmpty();
+            assertThat(visible(admin(), all)).contains(annRecording);
+            assertThat(VerbatimServer.delete("/api/v1/recordings/" + annRecording + "/only-me", as(ann)).statusCode()).isEqualTo(200);
+            assertThat(visible(as(ben), all)).containsExactlyInAnyOrder(annRecording, benRecording);
+        } finally {
+            ok(putJson("/api/v1/settings", "{\"onlyMeAllowed\":false}", admin()));
+        }
+    }
+
+    @Test
+    void anAdministratorAssignsAnUnassignedRecordingAndEveryOtherFromTheSameExtension() throws Exception {
+        String extension = "ext" + SUFFIX; // no user is registered for it
+        byte[] capture = Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"));
+        long first = idFrom(upload(captureName(extension), capture));
+        long second = idFrom(upload(captureName(extension), capture));
+        Set<Long> unassigned = new HashSet<>();
+        json(getText("/api/v1/recordings?unassigned=true&limit=500", admin()).body()).getJsonArray("items")
+                .forEach(item -> unassigned.add(item.asJsonObject().getJsonNumber("id").longValue()));
+        assertThat(unassigned).contains(first, second).doesNotContain(annRecording);
+
+        HttpResponse<String> unknown = putJson("/api/v1/recordings/" + first + "/owner", "{\"username\":\"nobody" + SUFFIX + "\"}", admin());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        HttpResponse<String> assigned = putJson("/api/v1/recordings/" + first + "/owner",
+                "{\"username\":\"" + ed + "\",\"sameCaptureUser\":true}", admin());
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        assertThat(json(assigned.body()).getString("owner")).isEqualTo(ed);
+        assertThat(json(assigned.body()).getString("captureUser")).isEqualTo(extension);
+        assertThat(visible(as(ed), first, second)).as("both from that extension").containsExactlyInAnyOrder(first, second);
+        long later = idFrom(upload(captureName(extension), capture));
+        assertThat(json(getText("/api/v1/recordings/" + later, admin()).body()).getString("owner")).as("and those to come").isEqualTo(ed);
+    }
+
+    @Test
     void deniedReadsAnswerAsIfTheRecordingDidNotExist() throws Exception {
         HttpResponse<String> denied = getText("/api/v1/recordings/" + annRecording, as(ed));
         HttpResponse<String> missing = getText("/api/v1/recordings/987654321", as(ed));

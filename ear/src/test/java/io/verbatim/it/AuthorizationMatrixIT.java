@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,10 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/api/v1/recordings/{id}", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/audio", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/original", null, SEE_OWNERS_RECORDING),
+                // the owner's choice (allowed in setUp); lifted again by the next row, so later rows see as before
+                new Row("PUT", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER)),
+                new Row("DELETE", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
+                new Row("PUT", "/api/v1/recordings/{id}/owner", "{\"username\":\"" + owner + "\"}", EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/settings", null, ADMINS),
                 new Row("PUT", "/api/v1/settings", "{}", ADMINS),
                 new Row("GET", "/api/v1/quarantine", null, ADMINS),
@@ -126,12 +131,18 @@ class AuthorizationMatrixIT {
                 + USERNAMES.get(Person.SUPERVISOR) + "\"]}", admin()));
         ok(putJson("/api/v1/app-objects/view" + SUFFIX, "{\"pbx\":\"" + PBX + "\",\"members\":[\"" + USERNAMES.get(Person.ACCESS_LIST)
                 + "\"],\"accessList\":[\"" + owner + "\"]}", admin()));
+        ok(putJson("/api/v1/settings", "{\"onlyMeAllowed\":true}", admin()));
         recording = idFrom(upload(captureName(owner), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
         VerbatimServer.awaitConverted(recording);
         HttpResponse<String> refused = upload(captureName(owner), "not a capture".getBytes(StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(400);
         quarantined = json(VerbatimServer.getText("/api/v1/quarantine?limit=1", admin()).body())
                 .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+    }
+
+    @AfterAll
+    static void onlyMeAsBefore() throws Exception {
+        ok(putJson("/api/v1/settings", "{\"onlyMeAllowed\":false}", admin()));
     }
 
     static void ok(HttpResponse<String> response) {

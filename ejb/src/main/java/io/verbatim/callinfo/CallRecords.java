@@ -2,6 +2,7 @@ package io.verbatim.callinfo;
 
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.InvalidEntryException;
+import io.verbatim.recording.CaptureUserOwner;
 import io.verbatim.recording.Recording;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -97,6 +98,13 @@ public class CallRecords {
     }
 
     private Optional<String> ownerOf(Recording r, CallRecord record, Set<String> users) {
+        if (r.getCaptureUser() != null && !users.contains(r.getCaptureUser())) {
+            // an administrator's standing assignment of this unregistered extension comes before the rules
+            CaptureUserOwner standing = em.find(CaptureUserOwner.class, new CaptureUserOwner.Key(r.getPbx(), r.getCaptureUser()));
+            if (standing != null) {
+                return Optional.of(standing.getUsername());
+            }
+        }
         return OwnerRules.ownerOf(r.getCaptureUser(), record, users, number -> em.createQuery(
                         "select u.username from UserAccount u join u.numbers n where n = :number and u.pbx = :pbx", String.class)
                 .setParameter("number", number).setParameter("pbx", r.getPbx()).getResultStream().findFirst());

@@ -185,6 +185,10 @@ public class Recording {
     public String getCaptureUser() { return captureUser; }
     public CallRecord getCallRecord() { return callRecord; }
 
+    void markOnlyMe(boolean onlyMe) {
+        this.onlyMe = onlyMe;
+    }
+
     /** The owner rules (or an administrator) decided whose recording this is. */
     public void assignOwner(String owner) {
         this.owner = owner;

@@ -2,15 +2,18 @@ package io.verbatim.recording;
 
 import io.verbatim.access.AccessPolicy;
 import io.verbatim.access.Viewer;
+import io.verbatim.directory.UserAccount;
 import io.verbatim.storage.BlobStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
@@ -39,13 +42,13 @@ public class RecordingCatalog {
 
         CriteriaQuery<Recording> select = cb.createQuery(Recording.class);
         Root<Recording> r = select.from(Recording.class);
-        select.where(conditions(cb, r, query, viewer).toArray(Predicate[]::new));
+        select.where(conditions(cb, select, r, query, viewer).toArray(Predicate[]::new));
         select.orderBy(cb.desc(cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt"))), cb.desc(r.get("id")));
         List<Recording> items = em.createQuery(select).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<Recording> c = count.from(Recording.class);
-        count.select(cb.count(c)).where(conditions(cb, c, query, viewer).toArray(Predicate[]::new));
+        count.select(cb.count(c)).where(conditions(cb, count, c, query, viewer).toArray(Predicate[]::new));
         return new RecordingPage(items, em.createQuery(count).getSingleResult());
     }
 
@@ -77,7 +80,7 @@ public class RecordingCatalog {
     public record Audio(Recording recording, long size, SeekableByteChannel channel) {
     }
 
-    private List<Predicate> conditions(CriteriaBuilder cb, Root<Recording> r, RecordingQuery q, Viewer viewer) {
+    private List<Predicate> conditions(CriteriaBuilder cb, AbstractQuery<?> query, Root<Recording> r, RecordingQuery q, Viewer viewer) {
         List<Predicate> where = new ArrayList<>();
         where.add(access.visibleTo(viewer, cb, r));
         if (q.owner() != null && !q.owner().isBlank()) {
@@ -88,6 +91,12 @@ public class RecordingCatalog {
         }
         if (q.state() != null) {
             where.add(cb.equal(r.get("state"), q.state()));
+        }
+        if (q.unassigned()) {
+            Subquery<Long> user = query.subquery(Long.class);
+            Root<UserAccount> u = user.from(UserAccount.class);
+            user.select(u.get("id")).where(cb.equal(u.get("username"), r.get("owner")), cb.equal(u.get("pbx"), r.get("pbx")));
+            where.add(cb.not(cb.exists(user)));
         }
         if (q.from() != null) {
             where.add(cb.greaterThanOrEqualTo(cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt")), q.from()));

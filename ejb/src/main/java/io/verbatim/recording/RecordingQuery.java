@@ -4,10 +4,11 @@ import java.time.Instant;
 
 /**
  * What a person or system looks for in the catalog. Every field is optional; {@code text} matches file name,
- * owner or call id, with {@code *} as a wildcard.
+ * owner or call id, with {@code *} as a wildcard; {@code unassigned} keeps recordings whose owner is no user of their
+ * PBX (a trunk or an unregistered extension the owner rules could not resolve).
  */
 public record RecordingQuery(String owner, Instant from, Instant to, String text, RecordingState state,
-                             String callId, int offset, int limit) {
+                             String callId, boolean unassigned, int offset, int limit) {
 
     public static final int MAX_LIMIT = 500;
 

@@ -24,6 +24,7 @@ public class Settings {
     static final String OUTPUT_FORMAT = "conversion.output-format";
     static final String CALL_INFORMATION_WAIT_MINUTES = "callinfo.wait-minutes";
     static final String LICENCES = "licence.installed";
+    static final String ONLY_ME_ALLOWED = "recording.only-me-allowed";
     /** As innovaphone's recorder: a call record may come up to two hours after the recording. */
     public static final int DEFAULT_CALL_INFORMATION_WAIT_MINUTES = 120;
     static final int MAX_CALL_INFORMATION_WAIT_MINUTES = 10 * 24 * 60;
@@ -50,6 +51,11 @@ public class Settings {
         return value(LICENCES).filter(v -> !v.isEmpty()).map(v -> OptionalInt.of(Integer.parseInt(v))).orElse(OptionalInt.empty());
     }
 
+    /** Whether owners may hide their recordings from everyone but themselves and administrators ("only me"). */
+    public boolean onlyMeAllowed() {
+        return value(ONLY_ME_ALLOWED).map(Boolean::parseBoolean).orElse(false);
+    }
+
     /** Whether uploads must carry HTTP Basic credentials (a WebDAV user is configured). */
     public boolean uploadsNeedCredentials() {
         return value(WEBDAV_USER).filter(u -> !u.isEmpty()).isPresent();
@@ -65,7 +71,7 @@ public class Settings {
     public SettingsView view() {
         return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
                 outputFormat().toString(), (int) callInformationWait().toMinutes(),
-                licences().isPresent() ? licences().getAsInt() : null);
+                licences().isPresent() ? licences().getAsInt() : null, onlyMeAllowed());
     }
 
     @RolesAllowed("ADMIN")
@@ -97,6 +103,9 @@ public class Settings {
                 throw new InvalidSettingException("callInformationWaitMinutes must be between 1 and " + MAX_CALL_INFORMATION_WAIT_MINUTES);
             }
             put(CALL_INFORMATION_WAIT_MINUTES, Integer.toString(minutes));
+        }
+        if (change.onlyMeAllowed() != null) {
+            put(ONLY_ME_ALLOWED, change.onlyMeAllowed().toString());
         }
         if (change.licences() != null) {
             if (change.licences() < -1 || change.licences() > 1_000_000) {

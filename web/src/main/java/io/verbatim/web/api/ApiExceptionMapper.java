@@ -2,6 +2,7 @@ package io.verbatim.web.api;
 
 import io.verbatim.directory.DirectoryConflictException;
 import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.recording.ActionDeniedException;
 import io.verbatim.recording.AudioNotReadyException;
 import io.verbatim.recording.NoSuchRecordingException;
 import io.verbatim.settings.InvalidSettingException;
@@ -31,6 +32,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
         }
         if (e instanceof IllegalArgumentException || e instanceof InvalidSettingException) {
             return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
+        }
+        if (e instanceof ActionDeniedException) {
+            return ApiError.response(Response.Status.FORBIDDEN, e.getMessage());
         }
         if (e instanceof EJBAccessException || e instanceof SecurityException) {
             return ApiError.response(Response.Status.FORBIDDEN, "not allowed for your role");

@@ -2,15 +2,19 @@ package io.verbatim.web.api;
 
 import io.verbatim.media.OutputFormat;
 import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.recording.RecordingOwnership;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
 import io.verbatim.recording.RecordingState;
 import io.verbatim.settings.Settings;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -40,6 +44,9 @@ public class RecordingResource {
     @Inject
     Settings settings;
 
+    @Inject
+    RecordingOwnership ownership;
+
     @GET
     @Operation(summary = "Search recordings you may see, newest first")
     @APIResponse(responseCode = "200", description = "A page of recordings")
@@ -51,14 +58,51 @@ public class RecordingResource {
             @Parameter(description = "text in file name, owner or call id; * is a wildcard") @QueryParam("text") String text,
             @Parameter(description = "RECEIVED, CONVERTING, READY or FAILED") @QueryParam("state") String state,
             @Parameter(description = "call id (the GUID in capture names)") @QueryParam("callId") String callId,
+            @Parameter(description = "only recordings whose owner is no user of their PBX (administrators assign them)")
+            @QueryParam("unassigned") @DefaultValue("false") boolean unassigned,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
         RecordingQuery query = new RecordingQuery(owner, instant("from", from, false), instant("to", to, true), text,
-                state(state), callId, offset, limit);
+                state(state), callId, unassigned, offset, limit);
         RecordingPage page = catalog.search(query);
         Duration wait = settings.callInformationWait();
         Instant now = Instant.now();
         return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, wait, now)).toList(), page.total(), offset, limit);
+    }
+
+    @PUT
+    @Path("{id}/only-me")
+    @Operation(summary = "The owner hides the recording from everyone but themselves and administrators (when the settings allow it)")
+    @APIResponse(responseCode = "403", description = "Not the owner, or 'only me' is not allowed")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    public RecordingView markOnlyMe(@PathParam("id") long id) {
+        return RecordingView.of(ownership.markOnlyMe(id, true), settings.callInformationWait(), Instant.now());
+    }
+
+    @DELETE
+    @Path("{id}/only-me")
+    @Operation(summary = "Shows an 'only me' recording again to those the access rule lets see it (owner or administrators)")
+    @APIResponse(responseCode = "403", description = "Neither the owner nor an administrator")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    public RecordingView unmarkOnlyMe(@PathParam("id") long id) {
+        return RecordingView.of(ownership.markOnlyMe(id, false), settings.callInformationWait(), Instant.now());
+    }
+
+    /** Whom to give a recording to; {@code sameCaptureUser}: also every recording, now and to come, from its capture user. */
+    public record OwnerAssignment(String username, boolean sameCaptureUser) {
+    }
+
+    @PUT
+    @Path("{id}/owner")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Assign the recording to a user of its PBX (administrators); with sameCaptureUser, every recording "
+            + "from the same extension, now and to come")
+    @APIResponse(responseCode = "400", description = "No such user on the recording's PBX")
+    @APIResponse(responseCode = "403", description = "Not an administrator")
+    public RecordingView assign(@PathParam("id") long id, OwnerAssignment assignment) {
+        OwnerAssignment a = ApiBodies.required(assignment);
+        ownership.assign(id, a.username(), a.sameCaptureUser());
+        return get(id);
     }
 
     @GET

@@ -70,7 +70,7 @@ public class RecordingList implements Serializable {
             LocalDate last = dateRange.get(dateRange.size() - 1);
             to = last.plusDays(1).atStartOfDay(zone()).toInstant();
         }
-        return new RecordingQuery(null, from, to, text, null, null, offset, limit);
+        return new RecordingQuery(null, from, to, text, null, null, false, offset, limit);
     }
 
     private final class Model extends LazyDataModel<Recording> {

@@ -1,0 +1,86 @@
+package io.verbatim.recording;
+
+import io.verbatim.access.AccessPolicy;
+import io.verbatim.access.Viewer;
+import io.verbatim.directory.Directory;
+import io.verbatim.directory.InvalidEntryException;
+import io.verbatim.directory.UserAccount;
+import io.verbatim.settings.Settings;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Whose a recording is, and who besides them sees it: the owner's "only me", an administrator's assignment. */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class RecordingOwnership {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RecordingCatalog catalog;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Directory directory;
+
+    /** The owner hides a recording from everyone but themselves and administrators (when administrators allow it), or shows it again. */
+    public Recording markOnlyMe(long id, boolean onlyMe) {
+        Recording r = em.find(Recording.class, catalog.find(id).getId()); // the read rule first: unseen is 404
+        Viewer viewer = access.currentViewer();
+        boolean owner = Objects.equals(r.getOwner(), viewer.username());
+        if (!owner && !(viewer.administers() && !onlyMe)) {
+            throw new ActionDeniedException("only the owner marks a recording 'only me' (administrators may lift it)");
+        }
+        if (onlyMe && !settings.onlyMeAllowed()) {
+            throw new ActionDeniedException("'only me' is not allowed here; an administrator can allow it in the settings");
+        }
+        r.markOnlyMe(onlyMe);
+        return r;
+    }
+
+    /**
+     * Gives a recording to a user of its PBX; with {@code sameCaptureUser}, also every recording (now and to come)
+     * from the same capture user — an extension no user is registered for.
+     *
+     * @return how many recordings changed owner
+     */
+    @RolesAllowed("ADMIN")
+    public int assign(long id, String username, boolean sameCaptureUser) {
+        Recording r = em.find(Recording.class, catalog.find(id).getId());
+        UserAccount user = directory.findByUsername(username)
+                .filter(u -> Objects.equals(u.getPbx(), r.getPbx()))
+                .orElseThrow(() -> new InvalidEntryException("no user " + username + " on PBX " + r.getPbx()));
+        if (!sameCaptureUser || r.getCaptureUser() == null) {
+            r.assignOwner(user.getUsername());
+            return 1;
+        }
+        CaptureUserOwner.Key key = new CaptureUserOwner.Key(r.getPbx(), r.getCaptureUser());
+        CaptureUserOwner standing = em.find(CaptureUserOwner.class, key);
+        if (standing == null) {
+            em.persist(new CaptureUserOwner(r.getPbx(), r.getCaptureUser(), user.getUsername()));
+        } else {
+            standing.setUsername(user.getUsername());
+        }
+        return em.createQuery("update Recording r set r.owner = :owner where r.pbx = :pbx and r.captureUser = :captureUser")
+                .setParameter("owner", user.getUsername()).setParameter("pbx", r.getPbx())
+                .setParameter("captureUser", r.getCaptureUser()).executeUpdate();
+    }
+
+    /** An administrator's standing assignment for a capture user, if any. */
+    public Optional<String> standingOwner(String pbx, String captureUser) {
+        CaptureUserOwner standing = captureUser == null ? null : em.find(CaptureUserOwner.class, new CaptureUserOwner.Key(pbx, captureUser));
+        return standing == null ? Optional.empty() : Optional.of(standing.getUsername());
+    }
+}
