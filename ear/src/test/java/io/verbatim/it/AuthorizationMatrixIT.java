@@ -107,6 +107,7 @@ class AuthorizationMatrixIT {
                 new Row("POST", "/api/v1/call-records", "{\"callId\":\"m{u}\",\"pbx\":\"" + PBX + "\",\"direction\":\"INBOUND\"}",
                         EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/app/recordings.xhtml", null, EVERYONE),
+                new Row("GET", "/app/admin/users.xhtml", null, ADMINS),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
     }
 

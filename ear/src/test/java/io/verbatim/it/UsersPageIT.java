@@ -1,0 +1,86 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.admin;
+import static io.verbatim.it.VerbatimServer.getText;
+import static io.verbatim.it.VerbatimServer.json;
+import static io.verbatim.it.VerbatimServer.postJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The Users administration page in a real browser: create, find, deactivate; closed to everyone but administrators. */
+class UsersPageIT {
+
+    static final String SUFFIX = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser(TestInfo test) throws Exception {
+        browser.screenshot("users-page-" + test.getTestMethod().orElseThrow().getName());
+        browser.close();
+    }
+
+    List<WebElement> rows() {
+        return browser.driver.findElements(By.cssSelector("#users\\:table_data > tr:not(.ui-datatable-empty-message)"));
+    }
+
+    @Test
+    void anAdministratorCreatesFindsAndDeactivatesAUser() throws Exception {
+        String username = "page" + SUFFIX;
+        browser.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+        browser.driver.findElement(By.id("nav-users")).click();
+        browser.wait.until(ExpectedConditions.urlContains("/app/admin/users.xhtml"));
+
+        browser.driver.findElement(By.id("users:username")).sendKeys(username);
+        browser.driver.findElement(By.id("users:displayName")).sendKeys("Page Made");
+        browser.driver.findElement(By.id("users:password")).sendKeys("short");
+        browser.driver.findElement(By.id("users:pbx")).sendKeys(VerbatimServer.PBX);
+        browser.driver.findElement(By.id("users:numbers")).sendKeys("4711, 4712");
+        browser.driver.findElement(By.id("users:create")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"), "at least 8 characters"));
+
+        WebElement password = browser.driver.findElement(By.id("users:password"));
+        password.clear();
+        password.sendKeys("correct horse battery");
+        browser.driver.findElement(By.id("users:create")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"), "Created " + username));
+
+        WebElement search = browser.driver.findElement(By.id("users:search"));
+        search.sendKeys("4712");
+        browser.driver.findElement(By.id("users:find")).click();
+        browser.wait.until(d -> rows().size() == 1 && rows().get(0).getText().contains(username));
+        assertThat(rows().get(0).getText()).contains("Page Made", "USER", "4711, 4712", "active");
+
+        rows().get(0).findElement(By.cssSelector(".vb-toggle-active")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"), "Deactivated " + username));
+        HttpResponse<String> profile = getText("/api/v1/users/" + username, admin());
+        assertThat(json(profile.body()).getBoolean("active")).isFalse();
+        assertThat(json(profile.body()).getJsonArray("numbers")).hasSize(2);
+    }
+
+    @Test
+    void theAdministrationPageIsClosedToOthers() throws Exception {
+        String username = "nonadmin" + SUFFIX;
+        HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\","
+                + "\"role\":\"SUPERVISOR\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true}", admin());
+        assertThat(created.statusCode()).isEqualTo(201);
+        browser.signIn(username, "correct horse battery");
+        assertThat(browser.driver.findElements(By.id("nav-users"))).as("no Users link for a supervisor").isEmpty();
+        browser.driver.get(VerbatimServer.URL + "/app/admin/users.xhtml");
+        assertThat(browser.driver.getPageSource()).doesNotContain("New user");
+    }
+}
