@@ -108,6 +108,7 @@ class AuthorizationMatrixIT {
                         EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/app/recordings.xhtml", null, EVERYONE),
                 new Row("GET", "/app/admin/users.xhtml", null, ADMINS),
+                new Row("GET", "/app/monitor.xhtml", null, EVERYONE),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
     }
 

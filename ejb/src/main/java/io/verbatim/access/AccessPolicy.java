@@ -32,7 +32,8 @@ import java.util.Set;
  * compliance officers see their own recordings, those of the users and numbers on the access lists of the app
  * objects they are assigned to (directly or through a group), and supervisors those of the members of the groups
  * they manage. Only recordings of licensed owners are shown to them; a recording marked "only me" only to its
- * owner. Users of an app object with a monitor (4-eyes) see nothing until the monitor grants it.
+ * owner. Users of an app object with a monitor (4-eyes) see nothing until the monitor grants it, and only while
+ * the monitor stays signed in ({@link FourEyes}).
  */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
@@ -54,6 +55,9 @@ public class AccessPolicy {
     @Inject
     Licences licences;
 
+    @Inject
+    FourEyes fourEyes;
+
     /** The authenticated caller and what they may see; unauthenticated calls are refused here. */
     public Viewer currentViewer() {
         String name = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
@@ -73,8 +77,8 @@ public class AccessPolicy {
 
     private Set<String> visibleOwners(UserAccount user, Set<Role> roles) {
         List<AppObject> assigned = appObjects.assignedTo(user);
-        if (assigned.stream().anyMatch(a -> a.getMonitor() != null)) {
-            return Set.of(); // 4-eyes: nothing until the monitor grants access
+        if (assigned.stream().anyMatch(a -> a.getMonitor() != null) && !fourEyes.granted(user)) {
+            return Set.of(); // 4-eyes: nothing until the monitor, signed in, grants access
         }
         Set<String> owners = new HashSet<>();
         owners.add(user.getUsername());

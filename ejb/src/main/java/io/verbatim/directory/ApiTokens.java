@@ -1,9 +1,7 @@
 package io.verbatim.directory;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,9 +33,6 @@ public class ApiTokens {
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    SessionContext context;
-
     @Inject
     Directory directory;
 
@@ -54,7 +49,7 @@ public class ApiTokens {
         RANDOM.nextBytes(random);
         String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ApiToken token = new ApiToken(caller(), request.name().trim(), hash(secret), now,
+        ApiToken token = new ApiToken(directory.caller(), request.name().trim(), hash(secret), now,
                 days == null ? null : now.plus(days, ChronoUnit.DAYS));
         em.persist(token);
         return TokenView.of(token, secret);
@@ -64,14 +59,14 @@ public class ApiTokens {
     @RolesAllowed({"ADMIN", "SUPERVISOR", "USER", "COMPLIANCE"})
     public List<TokenView> mine() {
         return em.createQuery("select t from ApiToken t where t.user = :user order by t.id desc", ApiToken.class)
-                .setParameter("user", caller()).getResultList().stream().map(t -> TokenView.of(t, null)).toList();
+                .setParameter("user", directory.caller()).getResultList().stream().map(t -> TokenView.of(t, null)).toList();
     }
 
     /** Revokes one of the caller's tokens (administrators: any of their tenant's); takes effect on the next request. */
     @RolesAllowed({"ADMIN", "SUPERVISOR", "USER", "COMPLIANCE"})
     public TokenView revoke(long id) {
         ApiToken token = em.find(ApiToken.class, id);
-        UserAccount caller = caller();
+        UserAccount caller = directory.caller();
         boolean own = token != null && token.getUser().getId().equals(caller.getId());
         boolean administered = token != null && caller.getRole() == Role.ADMIN
                 && (caller.getPbx() == null || caller.getPbx().equals(token.getUser().getPbx()));
@@ -97,10 +92,6 @@ public class ApiTokens {
                 });
     }
 
-    private UserAccount caller() {
-        return directory.findByUsername(context.getCallerPrincipal().getName())
-                .orElseThrow(() -> new NoSuchEntryException("user " + context.getCallerPrincipal().getName()));
-    }
 
     private static String hash(String secret) {
         try {

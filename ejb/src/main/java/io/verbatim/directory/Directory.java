@@ -304,6 +304,11 @@ public class Directory {
 
     // --- the caller ----------------------------------------------------------------------------------------
 
+    /** The signed-in caller's account. */
+    public UserAccount caller() {
+        return findByUsername(callerName()).orElseThrow(() -> new EJBAccessException("not signed in"));
+    }
+
     /** The caller's tenant, {@code null} for the operator. */
     public String callerTenant() {
         return findByUsername(callerName()).map(UserAccount::getPbx).orElse(null);

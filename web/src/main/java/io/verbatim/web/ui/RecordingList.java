@@ -1,5 +1,6 @@
 package io.verbatim.web.ui;
 
+import io.verbatim.access.FourEyes;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingPage;
@@ -29,9 +30,21 @@ public class RecordingList implements Serializable {
     @Inject
     transient RecordingCatalog catalog;
 
+    @Inject
+    transient FourEyes fourEyes;
+
     private String text;
     private List<LocalDate> dateRange;
     private final LazyDataModel<Recording> recordings = new Model();
+
+    /** Whether the viewer's recordings wait for a 4-eyes grant. */
+    public FourEyes.Standing getFourEyes() {
+        return fourEyes.standing();
+    }
+
+    public void requestAccess() {
+        fourEyes.request();
+    }
 
     public LazyDataModel<Recording> getRecordings() {
         return recordings;

@@ -1,0 +1,119 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.admin;
+import static io.verbatim.it.VerbatimServer.basic;
+import static io.verbatim.it.VerbatimServer.captureName;
+import static io.verbatim.it.VerbatimServer.getText;
+import static io.verbatim.it.VerbatimServer.idFrom;
+import static io.verbatim.it.VerbatimServer.postJson;
+import static io.verbatim.it.VerbatimServer.putJson;
+import static io.verbatim.it.VerbatimServer.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * 4-eyes end to end with two real browsers: the user waits, the monitor grants, the user sees the recordings; the
+ * monitor closes the browser and the user's access ends within seconds.
+ */
+class FourEyesIT {
+
+    static final String PASSWORD = "correct horse battery";
+    static final String SUFFIX = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+
+    static void createUser(String username, String role) throws Exception {
+        HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
+                + "\",\"role\":\"" + role + "\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true}", admin());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    static int asUser(String username, long recording) throws Exception {
+        return getText("/api/v1/recordings/" + recording, basic(username, PASSWORD)).statusCode();
+    }
+
+    /** A monitor, a user on an app object the monitor watches, and a recording of someone on its access list. */
+    record Watched(String monitor, String user, long recording, String callId) {
+    }
+
+    static Watched watched(String tag) throws Exception {
+        String monitor = "mon" + tag + SUFFIX;
+        String user = "wat" + tag + SUFFIX;
+        String owner = "own" + tag + SUFFIX;
+        createUser(monitor, "SUPERVISOR");
+        createUser(user, "USER");
+        createUser(owner, "USER");
+        HttpResponse<String> appObject = putJson("/api/v1/app-objects/watched" + tag + SUFFIX, "{\"pbx\":\"" + VerbatimServer.PBX
+                + "\",\"members\":[\"" + user + "\"],\"accessList\":[\"" + owner + "\"],\"monitor\":\"" + monitor + "\"}", admin());
+        assertThat(appObject.statusCode()).as(appObject.body()).isEqualTo(200);
+        String name = captureName(owner);
+        long recording = idFrom(upload(name, Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+        VerbatimServer.awaitConverted(recording);
+        return new Watched(monitor, user, recording, name.substring(0, 32));
+    }
+
+    /** The user asks, the monitor grants on the 4-eyes page. */
+    static void requestAndGrant(Browser userBrowser, Browser monitorBrowser, Watched w) {
+        userBrowser.signIn(w.user(), PASSWORD);
+        userBrowser.driver.findElement(By.id("fourEyes:requestAccess")).click();
+        userBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fourEyes:fourEyesState"), "Waiting for the monitor"));
+        monitorBrowser.signIn(w.monitor(), PASSWORD);
+        monitorBrowser.driver.get(VerbatimServer.URL + "/app/monitor.xhtml");
+        monitorBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("monitor:requests"), w.user()));
+        monitorBrowser.driver.findElement(By.cssSelector("#monitor\\:requests .vb-grant")).click();
+        monitorBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("monitor:requests"), "GRANTED"));
+    }
+
+    @Test
+    void signingOutEndsTheMonitorsGrantsAtOnce() throws Exception {
+        Watched w = watched("s");
+        try (Browser userBrowser = new Browser(); Browser monitorBrowser = new Browser()) {
+            requestAndGrant(userBrowser, monitorBrowser, w);
+            userBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recordings:table"), w.callId().substring(0, 12)));
+            assertThat(asUser(w.user(), w.recording())).isEqualTo(200);
+            monitorBrowser.driver.findElement(By.id("session:signOut")).click();
+            monitorBrowser.wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+            assertThat(asUser(w.user(), w.recording())).as("ended with the monitor's session").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theMonitorGrantsWhileSignedInAndTheGrantEndsWithTheMonitorsBrowser() throws Exception {
+        Watched w = watched("c");
+        String user = w.user();
+        long recording = w.recording();
+        String callId = w.callId();
+
+        try (Browser userBrowser = new Browser()) {
+            assertThat(asUser(user, recording)).as("nothing before the grant").isEqualTo(404);
+            Browser monitorBrowser = new Browser();
+            try {
+                requestAndGrant(userBrowser, monitorBrowser, w);
+
+                // the user's page learns of the grant through its push channel and opens, without the user doing anything
+                userBrowser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recordings:table"), callId.substring(0, 12)));
+                assertThat(userBrowser.driver.findElements(By.id("fourEyes:fourEyesState"))).isEmpty();
+                assertThat(asUser(user, recording)).as("granted").isEqualTo(200);
+                monitorBrowser.screenshot("four-eyes-monitor");
+                userBrowser.screenshot("four-eyes-user-granted");
+            } finally {
+                monitorBrowser.close(); // the monitor closes the browser: no sign-out, the session lives on
+            }
+
+            Instant closed = Instant.now();
+            while (asUser(user, recording) == 200) {
+                assertThat(Duration.between(closed, Instant.now())).as("access ends within seconds").isLessThan(Duration.ofSeconds(20));
+                Thread.sleep(250);
+            }
+            assertThat(asUser(user, recording)).isEqualTo(404);
+            userBrowser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("fourEyes:requestAccess")));
+            userBrowser.screenshot("four-eyes-user-ended");
+        }
+    }
+}
