@@ -196,6 +196,20 @@ class AccessRuleIT {
     }
 
     @Test
+    void theOperatorSeesEveryPbxAndRegistersItsDomain() throws Exception {
+        HttpResponse<String> saved = putJson("/api/v1/tenants/" + OTHER_PBX, "{\"domain\":\"other.example.com\"}", admin());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(json(saved.body()).getString("domain")).isEqualTo("other.example.com");
+        assertThat(json(saved.body()).getInt("users")).isEqualTo(1);
+        JsonObject all = json("{\"t\":" + getText("/api/v1/tenants", admin()).body() + "}");
+        JsonObject here = all.getJsonArray("t").stream().map(v -> v.asJsonObject())
+                .filter(t -> t.getString("name").equals(VerbatimServer.PBX)).findFirst().orElseThrow();
+        assertThat(here.getJsonNumber("recordings").longValue()).isGreaterThanOrEqualTo(4);
+        assertThat(getText("/api/v1/tenants", as(oa)).statusCode()).as("a PBX's own administrator").isEqualTo(403);
+        assertThat(putJson("/api/v1/tenants/bad%20name", "{}", admin()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void badUserDataGetsClearErrors() throws Exception {
         HttpResponse<String> noPassword = postJson("/api/v1/users", "{\"username\":\"np" + SUFFIX + "\",\"role\":\"USER\"}", admin());
         assertThat(noPassword.statusCode()).isEqualTo(400);

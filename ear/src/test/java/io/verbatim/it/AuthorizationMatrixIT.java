@@ -101,6 +101,8 @@ class AuthorizationMatrixIT {
                 new Row("PUT", "/api/v1/app-objects/{name}", "{\"pbx\":\"" + PBX + "\"}", EnumSet.of(Person.ADMIN)),
                 new Row("DELETE", "/api/v1/app-objects/{name}", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/licences", null, ADMINS),
+                new Row("GET", "/api/v1/tenants", null, EnumSet.of(Person.ADMIN)),
+                new Row("PUT", "/api/v1/tenants/{name}", "{\"domain\":\"pbx.example.com\"}", EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/tokens", null, EVERYONE),
                 new Row("POST", "/api/v1/tokens", "{\"name\":\"matrix\"}", EVERYONE),
                 new Row("DELETE", "/api/v1/tokens/{id}", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
@@ -219,6 +221,9 @@ class AuthorizationMatrixIT {
 
     /** The group or app object of the owner's tenant; for deletions, one made fresh per cell. */
     String entryName(Row row) throws Exception {
+        if (row.path().startsWith("/api/v1/tenants")) {
+            return PBX;
+        }
         String kind = row.path().startsWith("/api/v1/groups") ? "groups" : "app-objects";
         if (!row.method().equals("DELETE")) {
             return kind.equals("groups") ? "team" + SUFFIX : "view" + SUFFIX;
