@@ -6,7 +6,12 @@ import static io.verbatim.it.VerbatimServer.idFrom;
 import static io.verbatim.it.VerbatimServer.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +103,21 @@ class RecordingsPageIT {
         });
         assertThat(rowTexts()).anySatisfy(row -> assertThat(row).contains(olderName.substring(0, 12)))
                 .noneSatisfy(row -> assertThat(row).contains(callId.substring(0, 12)));
+    }
+
+    @Test
+    void timesAreShownInTheViewersOwnTimeZone() throws Exception {
+        String user = "kiri" + System.nanoTime() % 1_000_000;
+        HttpResponse<String> created = VerbatimServer.postJson("/api/v1/users", "{\"username\":\"" + user + "\",\"password\":\"correct horse battery\","
+                + "\"role\":\"USER\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true,\"timezone\":\"Pacific/Kiritimati\"}", VerbatimServer.admin());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = idFrom(upload(captureName(user), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+        Instant start = Instant.parse(awaitConverted(id).getString("start"));
+        ZonedDateTime there = start.atZone(ZoneId.of("Pacific/Kiritimati")); // UTC+14: another day than most servers'
+
+        session.signIn(user, "correct horse battery");
+        wait.until(d -> !rowTexts().isEmpty());
+        assertThat(rowTexts().get(0)).startsWith(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(there));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.access.FourEyes;
+import io.verbatim.directory.Directory;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingPage;
@@ -37,20 +38,30 @@ public class RecordingList implements Serializable {
     private List<LocalDate> dateRange;
     private final LazyDataModel<Recording> recordings = new Model();
 
+    @Inject
+    transient Directory directory;
+
+    private FourEyes.Standing standing; // per view: a grant or its end reloads the page
+    private ZoneId zone;
+
     /** Whether the viewer's recordings wait for a 4-eyes grant. */
     public FourEyes.Standing getFourEyes() {
-        return fourEyes.standing();
+        if (standing == null) {
+            standing = fourEyes.standing();
+        }
+        return standing;
     }
 
     public void requestAccess() {
         fourEyes.request();
+        standing = null;
     }
 
     public LazyDataModel<Recording> getRecordings() {
         return recordings;
     }
 
-    /** Times as people in the server's time zone read them (per-user zones come with the directory). */
+    /** Times as the viewer reads them: in their own time zone (directory), else the server's. */
     public String date(Recording r) {
         return DATE.format(started(r).atZone(zone()));
     }
@@ -71,8 +82,12 @@ public class RecordingList implements Serializable {
         return r.getStartedAt() != null ? r.getStartedAt() : r.getReceivedAt();
     }
 
-    private static ZoneId zone() {
-        return ZoneId.systemDefault();
+    private ZoneId zone() {
+        if (zone == null) {
+            String own = directory.caller().getTimezone();
+            zone = own != null ? ZoneId.of(own) : ZoneId.systemDefault();
+        }
+        return zone;
     }
 
     private RecordingQuery query(int offset, int limit) {
