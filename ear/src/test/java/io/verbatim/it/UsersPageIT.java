@@ -7,6 +7,7 @@ import static io.verbatim.it.VerbatimServer.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +71,34 @@ class UsersPageIT {
         HttpResponse<String> profile = getText("/api/v1/users/" + username, admin());
         assertThat(json(profile.body()).getBoolean("active")).isFalse();
         assertThat(json(profile.body()).getJsonArray("numbers")).hasSize(2);
+    }
+
+    @Test
+    void anAdministratorViewsTheRecordingsAsAUserSeesThemUntilStopping() throws Exception {
+        String username = "seen" + SUFFIX;
+        HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\","
+                + "\"role\":\"USER\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true}", admin());
+        assertThat(created.statusCode()).isEqualTo(201);
+        byte[] capture = Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"));
+        VerbatimServer.awaitConverted(VerbatimServer.idFrom(VerbatimServer.upload(VerbatimServer.captureName(username), capture)));
+        VerbatimServer.awaitConverted(VerbatimServer.idFrom(VerbatimServer.upload(VerbatimServer.captureName("someone" + SUFFIX), capture)));
+
+        browser.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+        browser.driver.get(VerbatimServer.URL + "/app/admin/users.xhtml");
+        browser.driver.findElement(By.id("users:search")).sendKeys(username);
+        browser.driver.findElement(By.id("users:find")).click();
+        browser.wait.until(d -> rows().size() == 1 && rows().get(0).getText().contains(username));
+        rows().get(0).findElement(By.cssSelector(".vb-view-as")).click();
+
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("viewingAs:banner"), "Viewing as " + username));
+        List<WebElement> seen = browser.driver.findElements(By.cssSelector("#recordings\\:table_data > tr:not(.ui-datatable-empty-message)"));
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).getText()).contains(username);
+        browser.screenshot("users-page-viewing-as");
+
+        browser.driver.findElement(By.id("viewingAs:stop")).click();
+        browser.wait.until(d -> d.findElements(By.id("viewingAs:banner")).isEmpty());
+        browser.wait.until(d -> d.findElements(By.cssSelector("#recordings\\:table_data > tr:not(.ui-datatable-empty-message)")).size() > 1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.verbatim.access;
 
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
+import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.directory.Role;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
@@ -58,13 +59,24 @@ public class AccessPolicy {
     @Inject
     FourEyes fourEyes;
 
-    /** The authenticated caller and what they may see; unauthenticated calls are refused here. */
+    @Inject
+    ViewingAs viewingAs;
+
+    /**
+     * The authenticated caller and what they may see; unauthenticated calls are refused here. An administrator viewing
+     * as a user of theirs ({@link ViewingAs}) sees what that user sees.
+     */
     public Viewer currentViewer() {
         String name = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
         if (name == null || name.equals("anonymous")) {
             throw new EJBAccessException("not authenticated");
         }
         UserAccount user = directory.findByUsername(name).orElseThrow(() -> new EJBAccessException("not in the directory"));
+        if (viewingAs.username() != null && context.isCallerInRole(Role.ADMIN.name())) {
+            UserAccount seen = impersonable(user, viewingAs.username());
+            Set<Role> roles = EnumSet.of(seen.getRole());
+            return new Viewer(seen.getUsername(), roles, seen.getPbx(), roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(seen, roles));
+        }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Role role : Role.values()) {
             if (context.isCallerInRole(role.name())) {
@@ -73,6 +85,13 @@ public class AccessPolicy {
         }
         Set<String> owners = roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(user, roles);
         return new Viewer(name, roles, user.getPbx(), owners);
+    }
+
+    /** A user an administrator may view the recordings as: one of their tenant (the operator: anyone). */
+    public UserAccount impersonable(UserAccount administrator, String username) {
+        return directory.findByUsername(username)
+                .filter(u -> administrator.getPbx() == null || administrator.getPbx().equals(u.getPbx()))
+                .orElseThrow(() -> new NoSuchEntryException("user " + username));
     }
 
     private Set<String> visibleOwners(UserAccount user, Set<Role> roles) {

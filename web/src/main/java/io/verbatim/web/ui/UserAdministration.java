@@ -1,5 +1,6 @@
 package io.verbatim.web.ui;
 
+import io.verbatim.access.Impersonation;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.DirectoryConflictException;
 import io.verbatim.directory.Licences;
@@ -8,10 +9,12 @@ import io.verbatim.directory.UserChange;
 import io.verbatim.directory.UserProfile;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -28,6 +31,9 @@ public class UserAdministration implements Serializable {
 
     @Inject
     transient Licences licences;
+
+    @Inject
+    transient Impersonation impersonation;
 
     private String search;
     private String newUsername;
@@ -83,6 +89,13 @@ public class UserAdministration implements Serializable {
         if (attempt(() -> directory.updateUser(username, new UserChange(null, null, null, null, null, null, null, null, null, !u.active())))) {
             say(FacesMessage.SEVERITY_INFO, (u.active() ? "Deactivated " : "Activated ") + username + ".");
         }
+    }
+
+    /** Looks at the recordings as this user sees them, read-only, until stopped from the header. */
+    public void viewAs(String username) throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.getSessionMap().put(ViewingAsFilter.SESSION_ATTRIBUTE, impersonation.start(username));
+        external.redirect(external.getRequestContextPath() + "/app/recordings.xhtml");
     }
 
     public void toggleLicence(String username) {

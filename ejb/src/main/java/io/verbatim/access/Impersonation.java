@@ -1,0 +1,37 @@
+package io.verbatim.access;
+
+import io.verbatim.directory.Directory;
+import io.verbatim.directory.UserAccount;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/** An administrator looking at the recordings as one of their users sees, read-only; every start and stop is logged. */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class Impersonation {
+
+    private static final Logger LOG = Logger.getLogger(Impersonation.class.getName());
+
+    @Inject
+    Directory directory;
+
+    @Inject
+    AccessPolicy access;
+
+    /** @return the user's name, once checked that the caller may view as them */
+    @RolesAllowed("ADMIN")
+    public String start(String username) {
+        UserAccount administrator = directory.caller();
+        UserAccount seen = access.impersonable(administrator, username);
+        LOG.info("impersonation: " + administrator.getUsername() + " views the recordings as " + seen.getUsername() + " (read-only)");
+        return seen.getUsername();
+    }
+
+    @RolesAllowed("ADMIN")
+    public void stop(String username) {
+        LOG.info("impersonation: " + directory.caller().getUsername() + " stops viewing as " + username);
+    }
+}
