@@ -5,7 +5,6 @@ import static io.verbatim.it.VerbatimServer.basic;
 import static io.verbatim.it.VerbatimServer.captureName;
 import static io.verbatim.it.VerbatimServer.getText;
 import static io.verbatim.it.VerbatimServer.idFrom;
-import static io.verbatim.it.VerbatimServer.postJson;
 import static io.verbatim.it.VerbatimServer.putJson;
 import static io.verbatim.it.VerbatimServer.upload;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +24,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class FourEyesIT {
 
-    static final String PASSWORD = "correct horse battery";
+    static final String PASSWORD = VerbatimServer.USER_PASSWORD;
     static final String SUFFIX = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
 
     static void createUser(String username, String role) throws Exception {
-        HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"" + role + "\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true}", admin());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        VerbatimServer.createUser(username, role, true);
     }
 
     static int asUser(String username, long recording) throws Exception {

@@ -6,7 +6,6 @@ import static io.verbatim.it.VerbatimServer.captureName;
 import static io.verbatim.it.VerbatimServer.getText;
 import static io.verbatim.it.VerbatimServer.idFrom;
 import static io.verbatim.it.VerbatimServer.json;
-import static io.verbatim.it.VerbatimServer.postJson;
 import static io.verbatim.it.VerbatimServer.putJson;
 import static io.verbatim.it.VerbatimServer.upload;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,13 +20,11 @@ import org.junit.jupiter.api.Test;
 /** Recorder licences: given to users or through a group, held first come, first served once a number is installed. */
 class LicencesIT {
 
-    static final String PASSWORD = "correct horse battery";
+    static final String PASSWORD = VerbatimServer.USER_PASSWORD;
     static final String SUFFIX = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
 
     static void createUser(String username, boolean licensed) throws Exception {
-        HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"USER\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":" + licensed + "}", admin());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        VerbatimServer.createUser(username, "USER", licensed);
     }
 
     static int status(String username, long recording) throws Exception {

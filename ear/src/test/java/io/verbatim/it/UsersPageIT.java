@@ -3,7 +3,6 @@ package io.verbatim.it;
 import static io.verbatim.it.VerbatimServer.admin;
 import static io.verbatim.it.VerbatimServer.getText;
 import static io.verbatim.it.VerbatimServer.json;
-import static io.verbatim.it.VerbatimServer.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -76,9 +75,7 @@ class UsersPageIT {
     @Test
     void anAdministratorViewsTheRecordingsAsAUserSeesThemUntilStopping() throws Exception {
         String username = "seen" + SUFFIX;
-        HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\","
-                + "\"role\":\"USER\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true}", admin());
-        assertThat(created.statusCode()).isEqualTo(201);
+        VerbatimServer.createUser(username, "USER", true);
         byte[] capture = Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"));
         VerbatimServer.awaitConverted(VerbatimServer.idFrom(VerbatimServer.upload(VerbatimServer.captureName(username), capture)));
         VerbatimServer.awaitConverted(VerbatimServer.idFrom(VerbatimServer.upload(VerbatimServer.captureName("someone" + SUFFIX), capture)));
@@ -104,9 +101,7 @@ class UsersPageIT {
     @Test
     void theAdministrationPageIsClosedToOthers() throws Exception {
         String username = "nonadmin" + SUFFIX;
-        HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"correct horse battery\","
-                + "\"role\":\"SUPERVISOR\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true}", admin());
-        assertThat(created.statusCode()).isEqualTo(201);
+        VerbatimServer.createUser(username, "SUPERVISOR", true);
         browser.signIn(username, "correct horse battery");
         assertThat(browser.driver.findElements(By.id("nav-users"))).as("no Users link for a supervisor").isEmpty();
         browser.driver.get(VerbatimServer.URL + "/app/admin/users.xhtml");

@@ -31,6 +31,16 @@ final class VerbatimServer {
     private VerbatimServer() {
     }
 
+    /** The password of users the tests create. */
+    static final String USER_PASSWORD = "correct horse battery";
+
+    /** Creates a user of the test PBX through the API (as the operator) and checks it was. */
+    static void createUser(String username, String role, boolean licensed) throws Exception {
+        HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + USER_PASSWORD
+                + "\",\"role\":\"" + role + "\",\"pbx\":\"" + PBX + "\",\"licensed\":" + licensed + "}", admin());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
