@@ -110,6 +110,8 @@ class AuthorizationMatrixIT {
                         EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/app/recordings.xhtml", null, EVERYONE),
                 new Row("GET", "/app/admin/users.xhtml", null, ADMINS),
+                new Row("GET", "/app/admin/groups.xhtml", null, ADMINS),
+                new Row("GET", "/app/admin/app-objects.xhtml", null, ADMINS),
                 new Row("GET", "/app/monitor.xhtml", null, EVERYONE),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
     }

@@ -60,7 +60,10 @@ class LicencesIT {
 
         assertThat(status(last, lastRecording)).as("the last given holds none: hidden from users").isEqualTo(404);
         assertThat(status(first, firstRecording)).as("first come, first served").isEqualTo(200);
-        assertThat(getText("/api/v1/recordings/" + lastRecording, admin()).statusCode()).as("kept, and the admin sees it").isEqualTo(200);
+        HttpResponse<String> seenByAdmin = getText("/api/v1/recordings/" + lastRecording, admin());
+        assertThat(seenByAdmin.statusCode()).as("kept, and the admin sees it").isEqualTo(200);
+        assertThat(json(seenByAdmin.body()).getBoolean("ownerLicensed")).as("flagged").isFalse();
+        assertThat(json(getText("/api/v1/recordings/" + firstRecording, admin()).body()).getBoolean("ownerLicensed")).isTrue();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.verbatim.it.VerbatimServer.getText;
 import static io.verbatim.it.VerbatimServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
@@ -96,6 +97,70 @@ class UsersPageIT {
         browser.driver.findElement(By.id("viewingAs:stop")).click();
         browser.wait.until(d -> d.findElements(By.id("viewingAs:banner")).isEmpty());
         browser.wait.until(d -> d.findElements(By.cssSelector("#recordings\\:table_data > tr:not(.ui-datatable-empty-message)")).size() > 1);
+    }
+
+    @Test
+    void groupsAppObjectsAndUsersAreEditedOnTheirPages() throws Exception {
+        String member = "member" + SUFFIX;
+        String supervisor = "sup" + SUFFIX;
+        String group = "team" + SUFFIX;
+        String appObject = "desk" + SUFFIX;
+        VerbatimServer.createUser(member, "USER", true);
+        VerbatimServer.createUser(supervisor, "SUPERVISOR", true);
+        browser.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+
+        browser.driver.findElement(By.id("nav-groups")).click();
+        browser.wait.until(ExpectedConditions.urlContains("/app/admin/groups.xhtml"));
+        type("groups:name", group);
+        type("groups:pbx", VerbatimServer.PBX);
+        type("groups:members", member);
+        type("groups:managers", member);
+        browser.driver.findElement(By.id("groups:save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups:messages"), "cannot manage a group: not a supervisor"));
+        type("groups:managers", supervisor);
+        browser.driver.findElement(By.id("groups:save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups:messages"), "Saved group " + group));
+        browser.driver.findElement(By.xpath("//tr[td[text()='" + group + "']]//button[contains(@class,'vb-edit')]")).click();
+        browser.wait.until(d -> !d.findElement(By.id("groups:name")).isEnabled());
+        type("groups:timezone", "Europe/Vienna");
+        browser.driver.findElement(By.id("groups:save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups:messages"), "Saved group " + group));
+        JsonObject savedGroup = json(getText("/api/v1/groups/" + group, admin()).body());
+        assertThat(savedGroup.getString("timezone")).isEqualTo("Europe/Vienna");
+        assertThat(savedGroup.getJsonArray("managers").getString(0)).isEqualTo(supervisor);
+
+        browser.driver.findElement(By.id("nav-app-objects")).click();
+        browser.wait.until(ExpectedConditions.urlContains("/app/admin/app-objects.xhtml"));
+        type("appObjects:name", appObject);
+        type("appObjects:pbx", VerbatimServer.PBX);
+        type("appObjects:members", group);
+        type("appObjects:accessList", "4711, " + supervisor);
+        type("appObjects:monitor", supervisor);
+        browser.driver.findElement(By.id("appObjects:save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("appObjects:messages"), "Saved app object " + appObject));
+        JsonObject savedAppObject = json(getText("/api/v1/app-objects/" + appObject, admin()).body());
+        assertThat(savedAppObject.getJsonArray("members").getString(0)).isEqualTo(group);
+        assertThat(savedAppObject.getJsonArray("accessList")).hasSize(2);
+        assertThat(savedAppObject.getString("monitor")).isEqualTo(supervisor);
+        assertThat(savedAppObject.getString("deletionMode")).isEqualTo("RECOVERABLE");
+
+        browser.driver.findElement(By.id("nav-users")).click();
+        browser.wait.until(ExpectedConditions.urlContains("/app/admin/users.xhtml"));
+        type("users:search", member);
+        browser.driver.findElement(By.id("users:find")).click();
+        browser.wait.until(d -> rows().size() == 1);
+        rows().get(0).findElement(By.cssSelector(".vb-edit")).click();
+        browser.wait.until(d -> !d.findElement(By.id("users:username")).isEnabled());
+        type("users:email", "member@example.com");
+        browser.driver.findElement(By.id("users:create")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"), "Saved " + member));
+        assertThat(json(getText("/api/v1/users/" + member, admin()).body()).getString("email")).isEqualTo("member@example.com");
+    }
+
+    void type(String id, String text) {
+        WebElement field = browser.driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
     }
 
     @Test

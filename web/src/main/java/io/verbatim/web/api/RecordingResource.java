@@ -1,5 +1,6 @@
 package io.verbatim.web.api;
 
+import io.verbatim.directory.Licences;
 import io.verbatim.media.OutputFormat;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingOwnership;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -47,6 +47,13 @@ public class RecordingResource {
     @Inject
     RecordingOwnership ownership;
 
+    @Inject
+    Licences licences;
+
+    private RecordingView.Context viewContext() {
+        return new RecordingView.Context(settings.callInformationWait(), Instant.now(), licences.holders());
+    }
+
     @GET
     @Operation(summary = "Search recordings you may see, newest first")
     @APIResponse(responseCode = "200", description = "A page of recordings")
@@ -65,9 +72,8 @@ public class RecordingResource {
         RecordingQuery query = new RecordingQuery(owner, instant("from", from, false), instant("to", to, true), text,
                 state(state), callId, unassigned, offset, limit);
         RecordingPage page = catalog.search(query);
-        Duration wait = settings.callInformationWait();
-        Instant now = Instant.now();
-        return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, wait, now)).toList(), page.total(), offset, limit);
+        RecordingView.Context context = viewContext();
+        return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, context)).toList(), page.total(), offset, limit);
     }
 
     @PUT
@@ -76,7 +82,7 @@ public class RecordingResource {
     @APIResponse(responseCode = "403", description = "Not the owner, or 'only me' is not allowed")
     @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
     public RecordingView markOnlyMe(@PathParam("id") long id) {
-        return RecordingView.of(ownership.markOnlyMe(id, true), settings.callInformationWait(), Instant.now());
+        return RecordingView.of(ownership.markOnlyMe(id, true), viewContext());
     }
 
     @DELETE
@@ -85,7 +91,7 @@ public class RecordingResource {
     @APIResponse(responseCode = "403", description = "Neither the owner nor an administrator")
     @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
     public RecordingView unmarkOnlyMe(@PathParam("id") long id) {
-        return RecordingView.of(ownership.markOnlyMe(id, false), settings.callInformationWait(), Instant.now());
+        return RecordingView.of(ownership.markOnlyMe(id, false), viewContext());
     }
 
     /** Whom to give a recording to; {@code sameCaptureUser}: also every recording, now and to come, from its capture user. */
@@ -110,7 +116,7 @@ public class RecordingResource {
     @Operation(summary = "One recording")
     @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
     public RecordingView get(@PathParam("id") long id) {
-        return RecordingView.of(catalog.find(id), settings.callInformationWait(), Instant.now());
+        return RecordingView.of(catalog.find(id), viewContext());
     }
 
     @GET

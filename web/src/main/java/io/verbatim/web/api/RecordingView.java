@@ -5,6 +5,7 @@ import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /** A recording as the API shows it, with its call information once matched ({@code callInformationStatus}). */
 public record RecordingView(long id, String pbx, String fileName, String callId, String device, String owner,
@@ -12,15 +13,23 @@ public record RecordingView(long id, String pbx, String fileName, String callId,
                             RecordingState state, String failureReason, String conversionNotes,
                             Instant receivedAt, Instant start, Double durationSeconds, String codec,
                             long originalSize, String originalSha256, String audioFormat, String audioUrl,
-                            CallInformationStatus callInformationStatus, CallInformationView callInformation) {
+                            CallInformationStatus callInformationStatus, CallInformationView callInformation,
+                            boolean ownerLicensed) {
 
-    /** @param wait how long a recording waits for its call record before it is flagged as missing one */
-    static RecordingView of(Recording r, Duration wait, Instant now) {
+    /**
+     * What a view needs besides the recording: how long recordings wait for call records, the time now, and who holds
+     * a recorder licence (recordings of others are shown to administrators only, flagged).
+     */
+    record Context(Duration callInformationWait, Instant now, Set<String> licensed) {
+    }
+
+    static RecordingView of(Recording r, Context c) {
         return new RecordingView(r.getId(), r.getPbx(), r.getFileName(), r.getCallId(), r.getDevice(), r.getOwner(),
                 r.getCaptureUser(), r.isOnlyMe(),
                 r.getState(), r.getFailureReason(), r.getConversionNotes(), r.getReceivedAt(), r.getStartedAt(),
                 r.getDurationSeconds(), r.getCodec(), r.getOriginalSize(), r.getOriginalSha256(), r.getAudioFormat(),
                 r.getState() == RecordingState.READY ? "/api/v1/recordings/" + r.getId() + "/audio" : null,
-                CallInformationStatus.of(r.getCallRecord(), r.getReceivedAt(), wait, now), CallInformationView.of(r.getCallRecord()));
+                CallInformationStatus.of(r.getCallRecord(), r.getReceivedAt(), c.callInformationWait(), c.now()), CallInformationView.of(r.getCallRecord()),
+                c.licensed().contains(r.getOwner()));
     }
 }

@@ -2,6 +2,7 @@ package io.verbatim.web.ui;
 
 import io.verbatim.access.FourEyes;
 import io.verbatim.directory.Directory;
+import io.verbatim.directory.Licences;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingPage;
@@ -14,8 +15,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -41,7 +44,11 @@ public class RecordingList implements Serializable {
     @Inject
     transient Directory directory;
 
+    @Inject
+    transient Licences licences;
+
     private FourEyes.Standing standing; // per view: a grant or its end reloads the page
+    private Set<String> licensed;
     private ZoneId zone;
 
     /** Whether the viewer's recordings wait for a 4-eyes grant. */
@@ -50,6 +57,14 @@ public class RecordingList implements Serializable {
             standing = fourEyes.standing();
         }
         return standing;
+    }
+
+    /** Whether the owner holds a recorder licence; administrators see the recordings of those who do not, flagged. */
+    public boolean licensed(Recording r) {
+        if (licensed == null) {
+            licensed = new HashSet<>(licences.holders());
+        }
+        return r.getOwner() != null && licensed.contains(r.getOwner());
     }
 
     public void requestAccess() {

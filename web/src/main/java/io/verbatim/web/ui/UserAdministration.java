@@ -2,13 +2,10 @@ package io.verbatim.web.ui;
 
 import io.verbatim.access.Impersonation;
 import io.verbatim.directory.Directory;
-import io.verbatim.directory.DirectoryConflictException;
 import io.verbatim.directory.Licences;
 import io.verbatim.directory.Role;
 import io.verbatim.directory.UserChange;
 import io.verbatim.directory.UserProfile;
-import jakarta.ejb.EJBAccessException;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -16,12 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The Users page (administrators): search, create, activate or deactivate, give or take a licence. */
+/** The Users page (administrators): search, create, edit, activate or deactivate, give or take a licence, view as. */
 @Named
 @ViewScoped
 public class UserAdministration implements Serializable {
@@ -43,6 +38,10 @@ public class UserAdministration implements Serializable {
     private String newNumbers;
     private String newPbx;
     private boolean newLicensed = true;
+    private String newEmail;
+    private String newTimezone;
+    /** The user being edited, or null when the form creates one. */
+    private String editing;
 
     private List<UserProfile> users; // read once per change, not per getter call of the table
 
@@ -74,20 +73,54 @@ public class UserAdministration implements Serializable {
         return String.join(", ", u.numbers());
     }
 
-    public void create() {
-        Set<String> numbers = newNumbers == null || newNumbers.isBlank() ? Set.of()
-                : new LinkedHashSet<>(Arrays.asList(newNumbers.trim().split("[,;\\s]+")));
-        if (attempt(() -> directory.createUser(new UserChange(newUsername, newPassword, newPbx, newDisplayName, newRole, numbers,
-                null, null, newLicensed, true)))) {
-            say(FacesMessage.SEVERITY_INFO, "Created " + newUsername + ".");
-            newUsername = newDisplayName = newPassword = newNumbers = null;
+    /** Creates the user in the form, or saves the changes to the one being edited (an empty password stays as it was). */
+    public void save() {
+        Set<String> numbers = Pages.names(newNumbers);
+        String password = newPassword == null || newPassword.isEmpty() ? null : newPassword;
+        String email = newEmail == null ? "" : newEmail;
+        String timezone = newTimezone == null ? "" : newTimezone;
+        if (editing != null) {
+            if (attempt(() -> directory.updateUser(editing, new UserChange(null, password, null, newDisplayName == null ? "" : newDisplayName,
+                    newRole, numbers, email, timezone, newLicensed, null)))) {
+                Pages.say("Saved " + editing + ".");
+                clear();
+            }
+        } else if (attempt(() -> directory.createUser(new UserChange(newUsername, password, newPbx, newDisplayName, newRole, numbers,
+                email, timezone, newLicensed, true)))) {
+            Pages.say("Created " + newUsername + ".");
+            clear();
         }
+    }
+
+    /** Fills the form with a user's details to change them. */
+    public void edit(String username) {
+        UserProfile u = directory.user(username);
+        editing = u.username();
+        newUsername = u.username();
+        newDisplayName = u.displayName();
+        newPassword = null;
+        newRole = u.role();
+        newNumbers = String.join(", ", u.numbers());
+        newPbx = u.pbx();
+        newLicensed = u.licensed();
+        newEmail = u.email();
+        newTimezone = u.timezone();
+    }
+
+    public void clear() {
+        editing = newUsername = newDisplayName = newPassword = newNumbers = newEmail = newTimezone = null;
+        newRole = Role.USER;
+        newLicensed = true;
+    }
+
+    public boolean isEditing() {
+        return editing != null;
     }
 
     public void toggleActive(String username) {
         UserProfile u = directory.user(username);
         if (attempt(() -> directory.updateUser(username, new UserChange(null, null, null, null, null, null, null, null, null, !u.active())))) {
-            say(FacesMessage.SEVERITY_INFO, (u.active() ? "Deactivated " : "Activated ") + username + ".");
+            Pages.say((u.active() ? "Deactivated " : "Activated ") + username + ".");
         }
     }
 
@@ -103,21 +136,11 @@ public class UserAdministration implements Serializable {
         attempt(() -> directory.updateUser(username, new UserChange(null, null, null, null, null, null, null, null, !u.licensed(), null)));
     }
 
-    /** Runs a change; what the directory refuses becomes a message naming the problem. */
     private boolean attempt(Runnable change) {
         users = null;
-        try {
-            change.run();
-            return true;
-        } catch (IllegalArgumentException | DirectoryConflictException | EJBAccessException e) {
-            say(FacesMessage.SEVERITY_ERROR, e.getMessage());
-            return false;
-        }
+        return Pages.attempt(change);
     }
 
-    private static void say(FacesMessage.Severity severity, String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
-    }
 
     public String getSearch() { return search; }
     public void setSearch(String search) { this.search = search; }
@@ -133,6 +156,10 @@ public class UserAdministration implements Serializable {
     public void setNewNumbers(String newNumbers) { this.newNumbers = newNumbers; }
     public String getNewPbx() { return newPbx; }
     public void setNewPbx(String newPbx) { this.newPbx = newPbx; }
+    public String getNewEmail() { return newEmail; }
+    public void setNewEmail(String newEmail) { this.newEmail = newEmail; }
+    public String getNewTimezone() { return newTimezone; }
+    public void setNewTimezone(String newTimezone) { this.newTimezone = newTimezone; }
     public boolean isNewLicensed() { return newLicensed; }
     public void setNewLicensed(boolean newLicensed) { this.newLicensed = newLicensed; }
 }

@@ -1,0 +1,77 @@
+package io.verbatim.web.ui;
+
+import io.verbatim.directory.GroupProfile;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/** The Groups page (administrators): members, managing supervisors, licence and time zone of each group. */
+@Named
+@ViewScoped
+public class GroupAdministration extends EntryAdministration {
+
+    private String name;
+    private String pbx;
+    private String members;
+    private String managers;
+    private String timezone;
+    private boolean licensed;
+    private boolean editing;
+    private List<GroupProfile> groups;
+
+    public List<GroupProfile> getGroups() {
+        if (groups == null) {
+            groups = directory.groups();
+        }
+        return groups;
+    }
+
+    public void save() {
+        groups = null;
+        if (Pages.attempt(() -> directory.saveGroup(name, new GroupProfile(name, pbx, timezone == null ? "" : timezone,
+                Pages.names(members), Pages.names(managers), licensed)))) {
+            Pages.say("Saved group " + name + ".");
+            clear();
+        }
+    }
+
+    public void edit(String groupName) {
+        GroupProfile g = directory.group(groupName);
+        name = g.name();
+        pbx = g.pbx();
+        members = String.join(", ", g.members());
+        managers = String.join(", ", g.managers());
+        timezone = g.timezone();
+        licensed = Boolean.TRUE.equals(g.licensed());
+        editing = true;
+    }
+
+    public void delete(String groupName) {
+        groups = null;
+        if (Pages.attempt(() -> directory.deleteGroup(groupName))) {
+            Pages.say("Deleted group " + groupName + ".");
+        }
+    }
+
+    public void clear() {
+        name = pbx = members = managers = timezone = null;
+        licensed = false;
+        editing = false;
+    }
+
+
+    public boolean isEditing() { return editing; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getPbx() { return pbx; }
+    public void setPbx(String pbx) { this.pbx = pbx; }
+    public String getMembers() { return members; }
+    public void setMembers(String members) { this.members = members; }
+    public String getManagers() { return managers; }
+    public void setManagers(String managers) { this.managers = managers; }
+    public String getTimezone() { return timezone; }
+    public void setTimezone(String timezone) { this.timezone = timezone; }
+    public boolean isLicensed() { return licensed; }
+    public void setLicensed(boolean licensed) { this.licensed = licensed; }
+}
