@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -155,6 +156,24 @@ class UsersPageIT {
         browser.driver.findElement(By.id("users:create")).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"), "Saved " + member));
         assertThat(json(getText("/api/v1/users/" + member, admin()).body()).getString("email")).isEqualTo("member@example.com");
+    }
+
+    @Test
+    void aCsvFileImportedOnThePageReportsTheLinesItRefused() throws Exception {
+        Path csv = Files.createTempFile("users", ".csv");
+        Files.writeString(csv, "username,password,role,pbx,licensed\n"
+                + "csvpage1" + SUFFIX + ",correct horse battery,USER," + VerbatimServer.PBX + ",true\n"
+                + "csvpage2" + SUFFIX + ",tiny,USER," + VerbatimServer.PBX + ",true\n"
+                + "csvpage3" + SUFFIX + ",correct horse battery,SUPERVISOR," + VerbatimServer.PBX + ",no\n");
+        browser.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+        browser.driver.get(VerbatimServer.URL + "/app/admin/users.xhtml");
+        browser.driver.findElement(By.cssSelector("#import input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+        browser.driver.findElement(By.id("import:importCsv")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"), "Imported 2 user(s)"));
+        assertThat(browser.driver.findElement(By.id("users:messages")).getText())
+                .contains("Line 3 (csvpage2" + SUFFIX + "): password must have at least 8 characters");
+        assertThat(getText("/api/v1/users/csvpage3" + SUFFIX, admin()).statusCode()).isEqualTo(200);
+        Files.delete(csv);
     }
 
     void type(String id, String text) {

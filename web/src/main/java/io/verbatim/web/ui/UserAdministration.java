@@ -5,16 +5,22 @@ import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
 import io.verbatim.directory.Role;
 import io.verbatim.directory.UserChange;
+import io.verbatim.directory.UserImport;
 import io.verbatim.directory.UserProfile;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import org.primefaces.model.file.UploadedFile;
 
 /** The Users page (administrators): search, create, edit, activate or deactivate, give or take a licence, view as. */
 @Named
@@ -29,6 +35,11 @@ public class UserAdministration implements Serializable {
 
     @Inject
     transient Impersonation impersonation;
+
+    @Inject
+    transient UserImport userImport;
+
+    private transient UploadedFile csv;
 
     private String search;
     private String newUsername;
@@ -123,6 +134,28 @@ public class UserAdministration implements Serializable {
             Pages.say((u.active() ? "Deactivated " : "Activated ") + username + ".");
         }
     }
+
+    /** Creates users from an uploaded CSV file; says how many were created and why each refused line was. */
+    public void importCsv() throws IOException {
+        users = null;
+        if (csv == null || csv.getSize() == 0) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Choose a CSV file first.", null));
+            return;
+        }
+        try (Reader reader = new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8)) {
+            UserImport.Report report = userImport.importCsv(reader);
+            Pages.say("Imported " + report.created() + " user(s) from " + csv.getFileName() + "; " + report.refused().size() + " line(s) refused.");
+            for (UserImport.Refused line : report.refused()) {
+                FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                        "Line " + line.line() + (line.username() == null ? "" : " (" + line.username() + ")") + ": " + line.reason(), null));
+            }
+        } catch (IllegalArgumentException e) {
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        }
+    }
+
+    public UploadedFile getCsv() { return csv; }
+    public void setCsv(UploadedFile csv) { this.csv = csv; }
 
     /** Looks at the recordings as this user sees them, read-only, until stopped from the header. */
     public void viewAs(String username) throws IOException {
