@@ -48,4 +48,14 @@ public record RtpPacket(int payloadType, boolean marker, int sequenceNumber, lon
         long ssrc = ((long) (d[8] & 0xff) << 24) | ((d[9] & 0xff) << 16) | ((d[10] & 0xff) << 8) | (d[11] & 0xff);
         return new RtpPacket(payloadType, (second & 0x80) != 0, sequence, timestamp, ssrc, d, offset, end - offset);
     }
+
+    /** A 16-bit sequence number extended past its wrap, from the extended number of the packet before it. */
+    public static long extendSequence(long previous, int sequenceNumber) {
+        return previous + (short) (sequenceNumber - (int) (previous & 0xffff));
+    }
+
+    /** A 32-bit timestamp extended past its wrap, from the extended timestamp of the packet before it. */
+    public static long extendTimestamp(long previous, long timestamp) {
+        return previous + (int) (timestamp - (previous & 0xffffffffL));
+    }
 }

@@ -67,7 +67,7 @@ public final class RtpStream {
 
     void count(long captureNanos, RtpPacket packet) {
         // timestamps extended past their 32-bit wrap, as the placer extends them
-        timestamp = packets == 0 ? packet.timestamp() : timestamp + (int) (packet.timestamp() - (timestamp & 0xffffffffL));
+        timestamp = packets == 0 ? packet.timestamp() : RtpPacket.extendTimestamp(timestamp, packet.timestamp());
         packets++;
         payloadTypeCounts.merge(packet.payloadType(), 1, Integer::sum);
         if (packet.payloadType() >= FIRST_DYNAMIC) {

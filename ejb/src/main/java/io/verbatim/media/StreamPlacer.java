@@ -102,8 +102,8 @@ final class StreamPlacer {
             startRun(captureNanos, packet.sequenceNumber(), packet.timestamp(), packet.payloadType(), payload);
             return;
         }
-        long sequence = lastSequence + (short) (packet.sequenceNumber() - (int) (lastSequence & 0xffff));
-        long timestamp = lastTimestamp + (int) (packet.timestamp() - (lastTimestamp & 0xffffffffL));
+        long sequence = RtpPacket.extendSequence(lastSequence, packet.sequenceNumber());
+        long timestamp = RtpPacket.extendTimestamp(lastTimestamp, packet.timestamp());
         Received r = new Received(captureNanos, packet.sequenceNumber(), packet.timestamp(), sequence, timestamp,
                 packet.payloadType(), payload);
         if (doubtful != null) {
