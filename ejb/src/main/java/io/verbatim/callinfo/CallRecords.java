@@ -11,11 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -84,35 +83,35 @@ public class CallRecords {
             return;
         }
         CallRecord record = find(recording.getPbx(), recording.getCallId()).orElse(null);
-        ownerOf(recording, record, tenantUsers(recording.getPbx())).ifPresent(recording::assignOwner);
+        ownerOf(recording, record).ifPresent(recording::assignOwner);
     }
 
     private int assignOwners(CallRecord record) {
         List<Recording> recordings = em.createQuery("select r from Recording r where r.pbx = :pbx and r.callId = :callId", Recording.class)
                 .setParameter("pbx", record.getPbx()).setParameter("callId", record.getCallId()).getResultList();
-        Set<String> users = tenantUsers(record.getPbx());
         for (Recording r : recordings) {
-            ownerOf(r, record, users).ifPresent(r::assignOwner);
+            ownerOf(r, record).ifPresent(r::assignOwner);
         }
         return recordings.size();
     }
 
-    private Optional<String> ownerOf(Recording r, CallRecord record, Set<String> users) {
-        if (r.getCaptureUser() != null && !users.contains(r.getCaptureUser())) {
+    private Optional<String> ownerOf(Recording r, CallRecord record) {
+        Predicate<String> isUser = username -> isUser(username, r.getPbx());
+        if (r.getCaptureUser() != null && !isUser.test(r.getCaptureUser())) {
             // an administrator's standing assignment of this unregistered extension comes before the rules
             CaptureUserOwner standing = em.find(CaptureUserOwner.class, new CaptureUserOwner.Key(r.getPbx(), r.getCaptureUser()));
             if (standing != null) {
                 return Optional.of(standing.getUsername());
             }
         }
-        return OwnerRules.ownerOf(r.getCaptureUser(), record, users, number -> em.createQuery(
+        return OwnerRules.ownerOf(r.getCaptureUser(), record, isUser, number -> em.createQuery(
                         "select u.username from UserAccount u join u.numbers n where n = :number and u.pbx = :pbx", String.class)
                 .setParameter("number", number).setParameter("pbx", r.getPbx()).getResultStream().findFirst());
     }
 
-    private Set<String> tenantUsers(String pbx) {
-        return new HashSet<>(em.createQuery("select u.username from UserAccount u where u.pbx = :pbx", String.class)
-                .setParameter("pbx", pbx).getResultList());
+    private boolean isUser(String username, String pbx) {
+        return !em.createQuery("select u.id from UserAccount u where u.username = :username and u.pbx = :pbx", Long.class)
+                .setParameter("username", username).setParameter("pbx", pbx).setMaxResults(1).getResultList().isEmpty();
     }
 
     private Optional<CallRecord> find(String pbx, String callId) {

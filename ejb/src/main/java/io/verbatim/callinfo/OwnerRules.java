@@ -1,8 +1,8 @@
 package io.verbatim.callinfo;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Whose recording a call is. A phone or softphone records its own user's calls: the capture's user owns them. A
@@ -18,28 +18,28 @@ public final class OwnerRules {
     /**
      * @param captureUser   the user the capture's name gives
      * @param call          the call's record, when it has come
-     * @param users         usernames of the tenant (a capture user among them is a phone's user)
+     * @param isUser        whether a username is a user of the tenant (a capture user who is one is a phone's user)
      * @param numberOwner   the username a number belongs to, if any
      * @return the owner, or empty when the rules cannot tell
      */
-    public static Optional<String> ownerOf(String captureUser, CallRecord call, Set<String> users,
+    public static Optional<String> ownerOf(String captureUser, CallRecord call, Predicate<String> isUser,
                                            Function<String, Optional<String>> numberOwner) {
-        if (captureUser != null && users.contains(captureUser)) {
+        if (captureUser != null && isUser.test(captureUser)) {
             return Optional.of(captureUser);
         }
         if (call == null) {
             return Optional.empty();
         }
         if (call.getDirection() == Direction.OUTBOUND) {
-            return first(call, CallEventType.INITIATED, users)
+            return first(call, CallEventType.INITIATED, isUser)
                     .or(() -> Optional.ofNullable(call.getLocalNumber()).flatMap(numberOwner));
         }
-        return first(call, CallEventType.ANSWERED, users).or(() -> first(call, CallEventType.PICKED_UP, users));
+        return first(call, CallEventType.ANSWERED, isUser).or(() -> first(call, CallEventType.PICKED_UP, isUser));
     }
 
-    private static Optional<String> first(CallRecord call, CallEventType type, Set<String> users) {
+    private static Optional<String> first(CallRecord call, CallEventType type, Predicate<String> isUser) {
         return call.getEvents().stream()
-                .filter(e -> e.getType() == type && e.getUsername() != null && users.contains(e.getUsername()))
+                .filter(e -> e.getType() == type && e.getUsername() != null && isUser.test(e.getUsername()))
                 .map(CallEvent::getUsername)
                 .findFirst();
     }
