@@ -37,19 +37,17 @@ public class Licences {
     /** Usernames whose recordings users may see: those holding a licence. */
     public Set<String> holders() {
         List<String> assigned = assignedInOrder();
-        OptionalInt installed = settings.licences();
-        int held = installed.isPresent() ? Math.min(installed.getAsInt(), assigned.size()) : assigned.size();
-        return new LinkedHashSet<>(assigned.subList(0, held));
+        return new LinkedHashSet<>(assigned.subList(0, held(assigned.size(), settings.licences())));
     }
 
     @RolesAllowed("ADMIN")
     public Status status() {
         int assigned = assignedInOrder().size();
         OptionalInt installed = settings.licences();
+        int held = held(assigned, installed);
         if (installed.isEmpty()) {
-            return new Status(null, assigned, assigned, null);
+            return new Status(null, assigned, held, null);
         }
-        int held = Math.min(installed.getAsInt(), assigned);
         String warning = assigned > installed.getAsInt()
                 ? assigned + " users are given a recorder licence but " + installed.getAsInt() + " are installed: the "
                 + (assigned - held) + " given one last hold none, and their recordings are hidden from users"
@@ -57,12 +55,17 @@ public class Licences {
         return new Status(installed.getAsInt(), assigned, held, warning);
     }
 
+    /** How many of those given a licence hold one: all until a number is installed, then no more than are installed. */
+    private static int held(int assigned, OptionalInt installed) {
+        return installed.isPresent() ? Math.min(installed.getAsInt(), assigned) : assigned;
+    }
+
     /** Active users given a licence (directly or through a group), earliest first. */
     private List<String> assignedInOrder() {
         Map<String, Instant> since = new HashMap<>();
-        em.createQuery("select u.username, u.licensedSince from UserAccount u where u.active = true and u.licensed = true", Object[].class)
+        em.createQuery("select u.username, u.licence.since from UserAccount u where u.active = true and u.licence.given = true", Object[].class)
                 .getResultList().forEach(row -> since.merge((String) row[0], orEpoch((Instant) row[1]), Licences::earlier));
-        em.createQuery("select m.username, g.licensedSince from UserGroup g join g.members m where g.licensed = true and m.active = true",
+        em.createQuery("select m.username, g.licence.since from UserGroup g join g.members m where g.licence.given = true and m.active = true",
                         Object[].class)
                 .getResultList().forEach(row -> since.merge((String) row[0], orEpoch((Instant) row[1]), Licences::earlier));
         return since.entrySet().stream()

@@ -3,6 +3,7 @@ package io.verbatim.directory;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -54,11 +55,8 @@ public class UserAccount {
     @Column(length = 64)
     private String timezone;
 
-    @Column(nullable = false)
-    private boolean licensed;
-
-    @Column(name = "licensed_since")
-    private Instant licensedSince;
+    @Embedded
+    private LicenceAssignment licence = new LicenceAssignment();
 
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
@@ -91,7 +89,7 @@ public class UserAccount {
     public boolean isActive() { return active; }
     public String getEmail() { return email; }
     public String getTimezone() { return timezone; }
-    public boolean isLicensed() { return licensed; }
+    public boolean isLicensed() { return licence.isGiven(); }
     public Set<String> getNumbers() { return new TreeSet<>(numbers); }
 
     public Instant getLockedUntil() { return lockedUntil; }
@@ -120,13 +118,9 @@ public class UserAccount {
     void setActive(boolean active) { this.active = active; }
     void setEmail(String email) { this.email = email; }
     void setTimezone(String timezone) { this.timezone = timezone; }
-    public Instant getLicensedSince() { return licensedSince; }
 
     void setLicensed(boolean licensed) {
-        if (licensed && !this.licensed) {
-            licensedSince = Instant.now(); // licences go first come, first served
-        }
-        this.licensed = licensed;
+        licence.give(licensed);
     }
 
     void setNumbers(Set<String> numbers) {

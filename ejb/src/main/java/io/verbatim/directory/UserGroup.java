@@ -1,6 +1,7 @@
 package io.verbatim.directory;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -9,7 +10,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -32,11 +32,8 @@ public class UserGroup {
     private String timezone;
 
     /** Gives every member a recorder licence (innovaphone's config template). */
-    @Column(nullable = false)
-    private boolean licensed;
-
-    @Column(name = "licensed_since")
-    private Instant licensedSince;
+    @Embedded
+    private LicenceAssignment licence = new LicenceAssignment();
 
     @ManyToMany
     @JoinTable(name = "group_member", joinColumns = @JoinColumn(name = "group_id"), inverseJoinColumns = @JoinColumn(name = "user_id"))
@@ -61,16 +58,12 @@ public class UserGroup {
     public Set<UserAccount> getMembers() { return Set.copyOf(members); }
     public Set<UserAccount> getManagers() { return Set.copyOf(managers); }
 
-    public boolean isLicensed() { return licensed; }
-    public Instant getLicensedSince() { return licensedSince; }
+    public boolean isLicensed() { return licence.isGiven(); }
 
     void setTimezone(String timezone) { this.timezone = timezone; }
 
     void setLicensed(boolean licensed) {
-        if (licensed && !this.licensed) {
-            licensedSince = Instant.now();
-        }
-        this.licensed = licensed;
+        licence.give(licensed);
     }
 
     void setMembers(Set<UserAccount> members) {
