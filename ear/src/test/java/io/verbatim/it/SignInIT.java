@@ -16,13 +16,11 @@ import org.junit.jupiter.api.Test;
 /** API tokens and the sign-in back-off, against the deployed EAR. */
 class SignInIT {
 
-    static final String PASSWORD = "correct horse battery";
+    static final String PASSWORD = VerbatimServer.USER_PASSWORD;
 
     static String newUser(String prefix) throws Exception {
         String username = prefix + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"USER\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true}", admin());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        VerbatimServer.createUser(username, "USER", true);
         return username;
     }
 

@@ -37,7 +37,7 @@ public class RecordingOwnership {
 
     /** The owner hides a recording from everyone but themselves and administrators (when administrators allow it), or shows it again. */
     public Recording markOnlyMe(long id, boolean onlyMe) {
-        Recording r = em.find(Recording.class, catalog.find(id).getId()); // the read rule first: unseen is 404
+        Recording r = catalog.find(id); // the read rule first: unseen is 404 (managed: the catalog joins this transaction)
         Viewer viewer = access.currentViewer();
         boolean owner = Objects.equals(r.getOwner(), viewer.username());
         if (!owner && !(viewer.administers() && !onlyMe)) {
@@ -58,7 +58,7 @@ public class RecordingOwnership {
      */
     @RolesAllowed("ADMIN")
     public int assign(long id, String username, boolean sameCaptureUser) {
-        Recording r = em.find(Recording.class, catalog.find(id).getId());
+        Recording r = catalog.find(id);
         UserAccount user = directory.findByUsername(username)
                 .filter(u -> Objects.equals(u.getPbx(), r.getPbx()))
                 .orElseThrow(() -> new InvalidEntryException("no user " + username + " on PBX " + r.getPbx()));

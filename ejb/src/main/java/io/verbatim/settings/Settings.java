@@ -69,9 +69,10 @@ public class Settings {
 
     @RolesAllowed("ADMIN")
     public SettingsView view() {
+        OptionalInt licences = licences();
         return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
                 outputFormat().toString(), (int) callInformationWait().toMinutes(),
-                licences().isPresent() ? licences().getAsInt() : null, onlyMeAllowed());
+                licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed());
     }
 
     @RolesAllowed("ADMIN")
