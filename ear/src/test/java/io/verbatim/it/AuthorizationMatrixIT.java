@@ -56,6 +56,7 @@ class AuthorizationMatrixIT {
     static final AtomicInteger UNIQUE = new AtomicInteger();
     static final Set<Person> EVERYONE = EnumSet.complementOf(EnumSet.of(Person.NOBODY));
     static final Set<Person> ADMINS = EnumSet.of(Person.ADMIN, Person.OTHER_ADMIN);
+    static final Set<Person> OFFICERS = EnumSet.of(Person.ADMIN, Person.OTHER_ADMIN, Person.COMPLIANCE);
     static final Set<Person> SEE_OWNERS_RECORDING = EnumSet.of(Person.OWNER, Person.ACCESS_LIST, Person.SUPERVISOR, Person.ADMIN);
 
     static long recording;
@@ -80,6 +81,8 @@ class AuthorizationMatrixIT {
                 new Row("PUT", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER)),
                 new Row("DELETE", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
                 new Row("PUT", "/api/v1/recordings/{id}/owner", "{\"username\":\"" + owner + "\"}", EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/action-log", null, OFFICERS),
+                new Row("GET", "/api/v1/action-log/verification", null, OFFICERS),
                 new Row("GET", "/api/v1/settings", null, ADMINS),
                 new Row("PUT", "/api/v1/settings", "{}", ADMINS),
                 new Row("GET", "/api/v1/quarantine", null, ADMINS),

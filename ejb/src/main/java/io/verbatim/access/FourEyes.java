@@ -1,5 +1,8 @@
 package io.verbatim.access;
 
+import io.verbatim.audit.Outcome;
+import io.verbatim.audit.ActionLog;
+import io.verbatim.audit.Action;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.directory.UserAccount;
@@ -38,6 +41,9 @@ public class FourEyes {
     @Inject
     Event<FourEyesChanged> changed;
 
+    @Inject
+    ActionLog actionLog;
+
     /** Where the caller stands: not under 4-eyes, waiting for a grant (requested or not yet), or granted. */
     public enum Standing { NOT_NEEDED, NOT_REQUESTED, WAITING, GRANTED }
 
@@ -70,6 +76,7 @@ public class FourEyes {
             if (open(user, a).isEmpty()) {
                 em.persist(new FourEyesGrant(a, user, a.getMonitor(), now));
                 LOG.info("4-eyes: " + user.getUsername() + " requests access to " + a.getName() + " from " + a.getMonitor().getUsername());
+                actionLog.record(Action.FOUR_EYES_REQUEST, "requests access to " + a.getName() + " from " + a.getMonitor().getUsername());
                 changed.fire(new FourEyesChanged(user.getUsername(), a.getMonitor().getUsername()));
             }
         }
@@ -90,13 +97,14 @@ public class FourEyes {
         }
         g.grant(monitorSession, Instant.now());
         LOG.info("4-eyes: " + g.getMonitor().getUsername() + " grants " + g.getUser().getUsername() + " access to " + g.getAppObject().getName());
+        actionLog.record(Action.FOUR_EYES_GRANT, "grants " + g.getUser().getUsername() + " access to " + g.getAppObject().getName());
         changed.fire(new FourEyesChanged(g.getUser().getUsername(), g.getMonitor().getUsername()));
     }
 
     /** The monitor revokes a grant, or declines a request. */
     public void revoke(long id) {
         FourEyesGrant g = mine(id);
-        end(g, g.getState() == FourEyesGrant.State.GRANTED ? "revoked by the monitor" : "declined by the monitor");
+        end(g, g.getState() == FourEyesGrant.State.GRANTED ? "revoked by the monitor" : "declined by the monitor", g.getMonitor().getUsername());
     }
 
     /** The monitor's session has ended: every grant given in it ends too. Called by the web tier, not by people. */
@@ -104,13 +112,16 @@ public class FourEyes {
         List<FourEyesGrant> grants = em.createQuery("select g from FourEyesGrant g where g.monitorSession = :session and g.state = :granted",
                         FourEyesGrant.class)
                 .setParameter("session", monitorSession).setParameter("granted", FourEyesGrant.State.GRANTED).getResultList();
-        grants.forEach(g -> end(g, reason));
+        grants.forEach(g -> end(g, reason, ActionLog.SERVER));
         return grants.size();
     }
 
-    private void end(FourEyesGrant g, String reason) {
+    /** {@code actor}: the monitor, or the server when the monitor's session ended (no one is signed in then). */
+    private void end(FourEyesGrant g, String reason, String actor) {
         g.end(reason, Instant.now());
         LOG.info("4-eyes: access of " + g.getUser().getUsername() + " to " + g.getAppObject().getName() + " ended: " + reason);
+        actionLog.recordAs(actor, g.getAppObject().getPbx(), Action.FOUR_EYES_REVOKE, Outcome.SUCCESS,
+                "access of " + g.getUser().getUsername() + " to " + g.getAppObject().getName() + " ended: " + reason);
         changed.fire(new FourEyesChanged(g.getUser().getUsername(), g.getMonitor().getUsername()));
     }
 

@@ -1,5 +1,7 @@
 package io.verbatim.access;
 
+import io.verbatim.audit.ActionLog;
+import io.verbatim.audit.Action;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.UserAccount;
 import jakarta.annotation.security.PermitAll;
@@ -21,17 +23,22 @@ public class Impersonation {
     @Inject
     AccessPolicy access;
 
+    @Inject
+    ActionLog actionLog;
+
     /** @return the user's name, once checked that the caller may view as them */
     @RolesAllowed("ADMIN")
     public String start(String username) {
         UserAccount administrator = directory.caller();
         UserAccount seen = access.impersonable(administrator, username);
         LOG.info("impersonation: " + administrator.getUsername() + " views the recordings as " + seen.getUsername() + " (read-only)");
+        actionLog.record(Action.VIEW_AS, "starts viewing the recordings as " + seen.getUsername() + " (read-only)");
         return seen.getUsername();
     }
 
     @RolesAllowed("ADMIN")
     public void stop(String username) {
         LOG.info("impersonation: " + directory.caller().getUsername() + " stops viewing as " + username);
+        actionLog.record(Action.VIEW_AS, "stops viewing as " + username);
     }
 }

@@ -1,5 +1,8 @@
 package io.verbatim.directory;
 
+import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
+import io.verbatim.audit.Outcome;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -36,6 +39,9 @@ public class ApiTokens {
     @Inject
     Directory directory;
 
+    @Inject
+    ActionLog actionLog;
+
     @RolesAllowed({"ADMIN", "SUPERVISOR", "USER", "COMPLIANCE"})
     public TokenView create(TokenRequest request) {
         if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
@@ -52,6 +58,8 @@ public class ApiTokens {
         ApiToken token = new ApiToken(directory.caller(), request.name().trim(), hash(secret), now,
                 days == null ? null : now.plus(days, ChronoUnit.DAYS));
         em.persist(token);
+        actionLog.record(Action.TOKEN_ISSUE, "API token '" + token.getName() + "'"
+                + (token.getExpiresAt() == null ? "" : ", expires " + token.getExpiresAt()));
         return TokenView.of(token, secret);
     }
 
@@ -74,6 +82,7 @@ public class ApiTokens {
             throw new NoSuchEntryException("token " + id);
         }
         token.revokeAt(Instant.now());
+        actionLog.record(Action.TOKEN_REVOKE, "API token '" + token.getName() + "' of " + token.getUser().getUsername());
         return TokenView.of(token, null);
     }
 
@@ -83,13 +92,16 @@ public class ApiTokens {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        return em.createQuery("select t from ApiToken t where t.tokenHash = :hash", ApiToken.class)
-                .setParameter("hash", hash(secret)).getResultStream().findFirst()
-                .filter(t -> t.validAt(now))
-                .map(t -> {
-                    t.usedAt(now);
-                    return t.getUser();
-                });
+        Optional<ApiToken> token = em.createQuery("select t from ApiToken t where t.tokenHash = :hash", ApiToken.class)
+                .setParameter("hash", hash(secret)).getResultStream().findFirst();
+        if (token.isEmpty() || !token.get().validAt(now)) {
+            actionLog.recordAs(token.map(t -> t.getUser().getUsername()).orElse("unknown API token"),
+                    token.map(t -> t.getUser().getPbx()).orElse(null), Action.FAILED_LOGIN, Outcome.DENIED,
+                    token.isEmpty() ? "no such API token" : "API token '" + token.get().getName() + "' expired or revoked");
+            return Optional.empty();
+        }
+        token.get().usedAt(now);
+        return Optional.of(token.get().getUser());
     }
 
 

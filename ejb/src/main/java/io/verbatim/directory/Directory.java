@@ -1,11 +1,15 @@
 package io.verbatim.directory;
 
+import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
+import io.verbatim.audit.Outcome;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.DateTimeException;
@@ -38,6 +42,9 @@ public class Directory {
     @Resource
     SessionContext context;
 
+    @Inject
+    ActionLog actionLog;
+
     /**
      * The active account whose password matches, if any (never says which of the two was wrong). Failures are
      * counted per account; after {@value UserAccount#LOCKOUT_AFTER} in a row it refuses even the right password for
@@ -47,6 +54,7 @@ public class Directory {
         Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isActive);
         if (account.isEmpty()) {
             PasswordHash.matches(password, DUMMY_HASH); // same work either way, so timing tells nothing
+            actionLog.recordAs(username, null, Action.FAILED_LOGIN, Outcome.DENIED, "no such active user");
             return Optional.empty();
         }
         UserAccount u = account.get();
@@ -54,14 +62,22 @@ public class Directory {
         boolean locked = u.getLockedUntil() != null && now.isBefore(u.getLockedUntil());
         boolean matches = PasswordHash.matches(password, u.getPasswordHash());
         if (locked) {
+            actionLog.recordAs(username, u.getPbx(), Action.FAILED_LOGIN, Outcome.DENIED, "locked after repeated failures");
             return Optional.empty();
         }
         if (!matches) {
             u.signInFailed(now);
+            actionLog.recordAs(username, u.getPbx(), Action.FAILED_LOGIN, Outcome.DENIED, "wrong password"
+                    + (u.getLockedUntil() != null && now.isBefore(u.getLockedUntil()) ? "; locked until " + u.getLockedUntil() : ""));
             return Optional.empty();
         }
         u.signedIn();
         return account;
+    }
+
+    /** A person signed in to the pages (API calls authenticate on each request and are logged by what they do). */
+    public void signedIn(String username) {
+        findByUsername(username).ifPresent(u -> actionLog.recordAs(username, u.getPbx(), Action.LOGIN, Outcome.SUCCESS, "signed in to the pages"));
     }
 
     /** Until when an account refuses sign-ins after repeated failures, if it does now. */

@@ -1,6 +1,8 @@
 package io.verbatim.recording;
 
 import io.verbatim.access.AccessPolicy;
+import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
 import io.verbatim.access.Viewer;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.storage.BlobStore;
@@ -36,6 +38,9 @@ public class RecordingCatalog {
     @Inject
     BlobStore blobs;
 
+    @Inject
+    ActionLog actionLog;
+
     public RecordingPage search(RecordingQuery query) {
         Viewer viewer = access.currentViewer();
         CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -61,18 +66,25 @@ public class RecordingCatalog {
         return r;
     }
 
-    /** The converted audio of a recording the caller may read. */
-    public Audio openAudio(long id) throws IOException {
+    /** Why audio is read: the action log counts a play once, not each range the player fetches as it seeks. */
+    public enum AudioUse { PLAY, CONTINUED_PLAY, DOWNLOAD }
+
+    /** The converted audio of a recording the caller may read; a play or download is logged. */
+    public Audio openAudio(long id, AudioUse use) throws IOException {
         Recording r = find(id);
         if (r.getState() != RecordingState.READY || r.getAudioKey() == null) {
             throw new AudioNotReadyException(r);
         }
+        if (use != AudioUse.CONTINUED_PLAY) {
+            actionLog.record(use == AudioUse.PLAY ? Action.PLAY : Action.DOWNLOAD, r, r.getAudioFormat());
+        }
         return new Audio(r, blobs.size(r.getAudioKey()), blobs.open(r.getAudioKey()));
     }
 
-    /** The original capture as the device sent it, of a recording the caller may read (in any state). */
+    /** The original capture as the device sent it, of a recording the caller may read (in any state); logged as a download. */
     public Audio openOriginal(long id) throws IOException {
         Recording r = find(id);
+        actionLog.record(Action.DOWNLOAD, r, "original capture");
         return new Audio(r, blobs.size(r.getOriginalKey()), blobs.open(r.getOriginalKey()));
     }
 

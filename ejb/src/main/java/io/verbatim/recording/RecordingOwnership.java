@@ -1,5 +1,7 @@
 package io.verbatim.recording;
 
+import io.verbatim.audit.ActionLog;
+import io.verbatim.audit.Action;
 import io.verbatim.access.AccessPolicy;
 import io.verbatim.access.Viewer;
 import io.verbatim.directory.Directory;
@@ -35,6 +37,9 @@ public class RecordingOwnership {
     @Inject
     Directory directory;
 
+    @Inject
+    ActionLog actionLog;
+
     /** The owner hides a recording from everyone but themselves and administrators (when administrators allow it), or shows it again. */
     public Recording markOnlyMe(long id, boolean onlyMe) {
         Recording r = catalog.find(id); // the read rule first: unseen is 404 (managed: the catalog joins this transaction)
@@ -47,6 +52,7 @@ public class RecordingOwnership {
             throw new ActionDeniedException("'only me' is not allowed here; an administrator can allow it in the settings");
         }
         r.markOnlyMe(onlyMe);
+        actionLog.record(Action.ONLY_ME, r, onlyMe ? "hidden from everyone but the owner and administrators" : "shown again");
         return r;
     }
 
@@ -62,6 +68,8 @@ public class RecordingOwnership {
         UserAccount user = directory.findByUsername(username)
                 .filter(u -> Objects.equals(u.getPbx(), r.getPbx()))
                 .orElseThrow(() -> new InvalidEntryException("no user " + username + " on PBX " + r.getPbx()));
+        actionLog.record(Action.OWNER_CHANGE, r, "from " + r.getOwner() + " to " + user.getUsername()
+                + (sameCaptureUser && r.getCaptureUser() != null ? ", with every recording from " + r.getCaptureUser() + " now and to come" : ""));
         if (!sameCaptureUser || r.getCaptureUser() == null) {
             r.assignOwner(user.getUsername());
             return 1;

@@ -1,13 +1,18 @@
 package io.verbatim.settings;
 
+import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
 import io.verbatim.directory.PasswordHash;
 import io.verbatim.media.OutputFormat;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -31,6 +36,9 @@ public class Settings {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ActionLog actionLog;
 
     public long maxCaptureBytes() {
         return value(MAX_CAPTURE_BYTES).map(Long::parseLong).orElse(DEFAULT_MAX_CAPTURE_BYTES);
@@ -77,22 +85,23 @@ public class Settings {
 
     @RolesAllowed("ADMIN")
     public SettingsView change(SettingsChange change) {
+        List<String> changed = new ArrayList<>();
         if (change.maxCaptureBytes() != null) {
             if (change.maxCaptureBytes() < 1024) {
                 throw new InvalidSettingException("maxCaptureBytes must be at least 1024");
             }
-            put(MAX_CAPTURE_BYTES, Long.toString(change.maxCaptureBytes()));
+            put(changed, MAX_CAPTURE_BYTES, "maxCaptureBytes", Long.toString(change.maxCaptureBytes()));
         }
         if (change.webdavUser() != null) {
             String user = change.webdavUser().trim();
             if (!user.isEmpty() && change.webdavPassword() == null && value(WEBDAV_PASSWORD_HASH).isEmpty()) {
                 throw new InvalidSettingException("webdavPassword is required when setting webdavUser");
             }
-            put(WEBDAV_USER, user);
+            put(changed, WEBDAV_USER, "webdavUser", user);
         }
         if (change.outputFormat() != null) {
             try {
-                put(OUTPUT_FORMAT, OutputFormat.parse(change.outputFormat()).toString());
+                put(changed, OUTPUT_FORMAT, "outputFormat", OutputFormat.parse(change.outputFormat()).toString());
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException("outputFormat: " + e.getMessage()
                         + " (wav, wav-alaw or mp3-<kbps>, then optionally -mono, -remote or -local)");
@@ -103,22 +112,26 @@ public class Settings {
             if (minutes < 1 || minutes > MAX_CALL_INFORMATION_WAIT_MINUTES) {
                 throw new InvalidSettingException("callInformationWaitMinutes must be between 1 and " + MAX_CALL_INFORMATION_WAIT_MINUTES);
             }
-            put(CALL_INFORMATION_WAIT_MINUTES, Integer.toString(minutes));
+            put(changed, CALL_INFORMATION_WAIT_MINUTES, "callInformationWaitMinutes", Integer.toString(minutes));
         }
         if (change.onlyMeAllowed() != null) {
-            put(ONLY_ME_ALLOWED, change.onlyMeAllowed().toString());
+            put(changed, ONLY_ME_ALLOWED, "onlyMeAllowed", change.onlyMeAllowed().toString());
         }
         if (change.licences() != null) {
             if (change.licences() < -1 || change.licences() > 1_000_000) {
                 throw new InvalidSettingException("licences must be between 0 and 1000000 (-1: not enforced)");
             }
-            put(LICENCES, change.licences() < 0 ? "" : Integer.toString(change.licences()));
+            put(changed, LICENCES, "licences", change.licences() < 0 ? "" : Integer.toString(change.licences()));
         }
         if (change.webdavPassword() != null) {
             if (change.webdavPassword().length() < 8) {
                 throw new InvalidSettingException("webdavPassword must have at least 8 characters");
             }
             put(WEBDAV_PASSWORD_HASH, PasswordHash.of(change.webdavPassword().toCharArray()));
+            changed.add("webdavPassword (new secret)");
+        }
+        if (!changed.isEmpty()) {
+            actionLog.record(Action.SETTING_CHANGE, String.join(", ", changed));
         }
         return view();
     }
@@ -126,6 +139,14 @@ public class Settings {
     private Optional<String> value(String name) {
         Setting s = em.find(Setting.class, name);
         return s == null ? Optional.empty() : Optional.ofNullable(s.getValue());
+    }
+
+    /** Stores a setting and notes it for the action log if it changed ({@code field}: its name in the API). */
+    private void put(List<String> changed, String name, String field, String value) {
+        if (!value.equals(value(name).orElse(null))) {
+            changed.add(field + "=" + (value.isEmpty() ? "(none)" : value));
+        }
+        put(name, value);
     }
 
     private void put(String name, String value) {

@@ -23,9 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -69,7 +66,7 @@ public class RecordingResource {
             @QueryParam("unassigned") @DefaultValue("false") boolean unassigned,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        RecordingQuery query = new RecordingQuery(owner, instant("from", from, false), instant("to", to, true), text,
+        RecordingQuery query = new RecordingQuery(owner, DateParameter.instant("from", from, false), DateParameter.instant("to", to, true), text,
                 state(state), callId, unassigned, offset, limit);
         RecordingPage page = catalog.search(query);
         RecordingView.Context context = viewContext();
@@ -130,7 +127,10 @@ public class RecordingResource {
     @APIResponse(responseCode = "416", description = "Range past the end")
     public Response audio(@PathParam("id") long id, @HeaderParam("Range") String range,
                           @QueryParam("download") @DefaultValue("false") boolean download) throws IOException {
-        RecordingCatalog.Audio audio = catalog.openAudio(id);
+        // a player fetches the start first, then whatever it seeks to: one play, not one per range
+        boolean continued = range != null && !range.replace(" ", "").startsWith("bytes=0-");
+        RecordingCatalog.Audio audio = catalog.openAudio(id, download ? RecordingCatalog.AudioUse.DOWNLOAD
+                : continued ? RecordingCatalog.AudioUse.CONTINUED_PLAY : RecordingCatalog.AudioUse.PLAY);
         OutputFormat format = audio.recording().getAudioFormat() == null ? OutputFormat.STEREO_WAV
                 : OutputFormat.parse(audio.recording().getAudioFormat());
         return BlobResponses.of(audio.channel(), audio.size(), range, format.mediaType(),
@@ -158,23 +158,6 @@ public class RecordingResource {
             return RecordingState.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("state must be one of RECEIVED, CONVERTING, READY, FAILED");
-        }
-    }
-
-    /** A date means the whole day (UTC): from its start, or up to the next day's start. */
-    private static Instant instant(String name, String value, boolean endOfDay) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                LocalDate day = LocalDate.parse(value.trim());
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(name + " must be a date (yyyy-MM-dd) or an ISO-8601 instant");
-            }
         }
     }
 }

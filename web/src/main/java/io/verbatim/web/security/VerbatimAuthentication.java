@@ -1,5 +1,6 @@
 package io.verbatim.web.security;
 
+import io.verbatim.audit.RequestOrigin;
 import io.verbatim.directory.Directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,9 +41,13 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Directory directory;
 
+    @Inject
+    RequestOrigin origin;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        origin.set(request.getRemoteAddr()); // first thing, so that sign-in failures say where they came from too
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
             return formLogin(request, credential, context);
@@ -81,6 +86,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         request.changeSessionId(); // a fresh id after login: no session fixation
         request.getSession().setAttribute(SignedIn.SESSION_ATTRIBUTE,
                 new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        directory.signedIn(result.getCallerPrincipal().getName());
         return context.notifyContainerAboutLogin(result);
     }
 

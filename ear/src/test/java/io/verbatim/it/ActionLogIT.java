@@ -1,0 +1,120 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.admin;
+import static io.verbatim.it.VerbatimServer.basic;
+import static io.verbatim.it.VerbatimServer.captureName;
+import static io.verbatim.it.VerbatimServer.getBytes;
+import static io.verbatim.it.VerbatimServer.getText;
+import static io.verbatim.it.VerbatimServer.idFrom;
+import static io.verbatim.it.VerbatimServer.json;
+import static io.verbatim.it.VerbatimServer.putJson;
+import static io.verbatim.it.VerbatimServer.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The action log: what people do is written with who, when, from where and the outcome, chained so that tampering shows. */
+class ActionLogIT {
+
+    static final String SUFFIX = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+    static final String OWNER = "logged" + SUFFIX;
+    static final String OFFICER = "officer" + SUFFIX;
+    static long recording;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        VerbatimServer.createUser(OWNER, "USER", true);
+        VerbatimServer.createUser(OFFICER, "COMPLIANCE", true);
+        recording = idFrom(upload(captureName(OWNER), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+        assertThat(VerbatimServer.awaitConverted(recording).getString("state")).isEqualTo("READY");
+    }
+
+    static JsonArray entries(String query, String authorization) throws Exception {
+        HttpResponse<String> response = getText("/api/v1/action-log?" + query, authorization);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body()).getJsonArray("items");
+    }
+
+    static List<String> actions(JsonArray entries) {
+        return entries.stream().map(e -> e.asJsonObject().getString("action")).toList();
+    }
+
+    @Test
+    void playsAndDownloadsAreLoggedOncePerListeningNotPerRange() throws Exception {
+        String owner = basic(OWNER, VerbatimServer.USER_PASSWORD);
+        assertThat(getBytes("/api/v1/recordings/" + recording + "/audio", owner, "Range", "bytes=0-").statusCode()).isEqualTo(206);
+        assertThat(getBytes("/api/v1/recordings/" + recording + "/audio", owner, "Range", "bytes=1000-").statusCode()).isEqualTo(206);
+        assertThat(getBytes("/api/v1/recordings/" + recording + "/audio?download=true", owner).statusCode()).isEqualTo(200);
+        assertThat(getBytes("/api/v1/recordings/" + recording + "/original", owner).statusCode()).isEqualTo(200);
+
+        JsonArray entries = entries("recordingId=" + recording + "&user=" + OWNER, admin());
+        assertThat(actions(entries)).as("newest first").containsExactly("download", "download", "play");
+        JsonObject play = entries.getJsonObject(2);
+        assertThat(play.getString("user")).isEqualTo(OWNER);
+        assertThat(play.getString("outcome")).isEqualTo("success");
+        assertThat(play.getString("origin")).isEqualTo("127.0.0.1");
+        assertThat(play.getString("pbx")).isEqualTo(VerbatimServer.PBX);
+        assertThat(play.getJsonNumber("recordingId").longValue()).isEqualTo(recording);
+        assertThat(play.getString("hash")).matches("[0-9a-f]{64}");
+        assertThat(entries.getJsonObject(0).getString("detail")).isEqualTo("original capture");
+        assertThat(entries.getJsonObject(1).getJsonNumber("position").longValue())
+                .isGreaterThan(play.getJsonNumber("position").longValue());
+    }
+
+    @Test
+    void failedSignInsAreLoggedWithTheNameTried() throws Exception {
+        assertThat(getText("/api/v1/recordings", basic(OWNER, "not the password")).statusCode()).isEqualTo(401);
+        assertThat(getText("/api/v1/recordings", basic("nobody" + SUFFIX, "whatever")).statusCode()).isEqualTo(401);
+        JsonArray wrong = entries("action=failed-login&user=" + OWNER, admin());
+        assertThat(wrong).hasSize(1);
+        assertThat(wrong.getJsonObject(0).getString("outcome")).isEqualTo("denied");
+        assertThat(wrong.getJsonObject(0).getString("detail")).isEqualTo("wrong password");
+        // an unknown name belongs to no tenant: the operator sees it, a tenant's officer does not
+        assertThat(entries("action=failed-login&user=nobody" + SUFFIX, admin())).hasSize(1);
+        assertThat(entries("action=failed-login&user=nobody" + SUFFIX, basic(OFFICER, VerbatimServer.USER_PASSWORD))).isEmpty();
+        assertThat(entries("action=failed-login&user=" + OWNER, basic(OFFICER, VerbatimServer.USER_PASSWORD))).hasSize(1);
+    }
+
+    @Test
+    void settingChangesSayWhatChanged() throws Exception {
+        assertThat(putJson("/api/v1/settings", "{\"callInformationWaitMinutes\":121}", admin()).statusCode()).isEqualTo(200);
+        assertThat(putJson("/api/v1/settings", "{\"callInformationWaitMinutes\":120}", admin()).statusCode()).isEqualTo(200);
+        JsonArray changes = entries("action=setting-change&limit=2", admin());
+        assertThat(changes.getJsonObject(0).getString("detail")).isEqualTo("callInformationWaitMinutes=120");
+        assertThat(changes.getJsonObject(1).getString("detail")).isEqualTo("callInformationWaitMinutes=121");
+        assertThat(changes.getJsonObject(0).getString("user")).isEqualTo(VerbatimServer.ADMIN);
+    }
+
+    @Test
+    void searchFiltersByTimeAndRefusesBadFilters() throws Exception {
+        String now = Instant.now().plusSeconds(1).toString();
+        assertThat(entries("to=2000-01-01", admin())).isEmpty();
+        assertThat(entries("from=" + now, admin())).isEmpty();
+        assertThat(entries("from=2000-01-01&limit=1", admin())).hasSize(1);
+        HttpResponse<String> bad = getText("/api/v1/action-log?action=listen", admin());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad.body()).getString("message")).startsWith("action must be one of play, download");
+        assertThat(getText("/api/v1/action-log?from=yesterday", admin()).statusCode()).isEqualTo(400);
+        assertThat(getText("/api/v1/action-log", basic(OWNER, VerbatimServer.USER_PASSWORD)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theChainVerifiesAndTheCheckIsItselfLogged() throws Exception {
+        HttpResponse<String> response = getText("/api/v1/action-log/verification", basic(OFFICER, VerbatimServer.USER_PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject result = json(response.body());
+        assertThat(result.getBoolean("valid")).as(response.body()).isTrue();
+        assertThat(result.isNull("firstBrokenEntry")).isTrue();
+        assertThat(result.getJsonNumber("entriesChecked").longValue()).isPositive();
+        JsonObject logged = entries("action=verify&user=" + OFFICER, admin()).getJsonObject(0);
+        assertThat(logged.getString("detail")).startsWith("action log: chain intact, ");
+    }
+}

@@ -1,0 +1,192 @@
+package io.verbatim.audit;
+
+import io.verbatim.access.ViewingAs;
+import io.verbatim.recording.Recording;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The one place every action a compliance officer may ask about is written: append-only and hash-chained
+ * ({@link ActionLogEntry}). An entry is written in the caller's transaction, so it exists exactly when the action
+ * it records took effect; a refusal is written in a transaction of its own (the refused action's rolls back).
+ */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class ActionLog {
+
+    private static final Logger LOG = Logger.getLogger(ActionLog.class.getName());
+    /** The actor of what the server does by itself (retention, purges). */
+    public static final String SERVER = "server";
+    private static final int VERIFY_BATCH = 1000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    ViewingAs viewingAs;
+
+    /** The caller did {@code action} to a recording. */
+    public void record(Action action, Recording recording, String detail) {
+        append(caller(), action, Outcome.SUCCESS, recording.getPbx(), recording.getId(), detail);
+    }
+
+    /** The caller did {@code action}, not to one recording (a setting, a grant); the entry belongs to the caller's tenant. */
+    public void record(Action action, String detail) {
+        String actor = caller();
+        append(actor, action, Outcome.SUCCESS, tenantOf(actor), null, detail);
+    }
+
+    /**
+     * Someone not (yet) signed in, or the server itself ({@link #SERVER}), did {@code action}, not to one recording;
+     * {@code pbx} is the tenant the entry belongs to ({@code null}: the operator's).
+     */
+    public void recordAs(String actor, String pbx, Action action, Outcome outcome, String detail) {
+        append(actor, action, outcome, pbx, null, detail);
+    }
+
+    /** The server itself (a job) did {@code action} to a recording. */
+    public void recordAs(String actor, Action action, Recording recording, String detail) {
+        append(actor, action, Outcome.SUCCESS, recording.getPbx(), recording.getId(), detail);
+    }
+
+    /** The caller was refused {@code action}; written even though the refused action's transaction rolls back. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordRefusal(Action action, Recording recording, String reason) {
+        append(caller(), action, Outcome.DENIED, recording.getPbx(), recording.getId(), reason);
+    }
+
+    private void append(String actor, Action action, Outcome outcome, String pbx, Long recordingId, String detail) {
+        ActionLogHead head = em.find(ActionLogHead.class, ActionLogHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        ActionLogEntry entry = new ActionLogEntry(head.getLastPosition() + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                actor, origin(), action, outcome, pbx, recordingId, detail, head.getLastHash());
+        em.persist(entry);
+        head.advance(entry);
+    }
+
+    /** Entries matching the query, newest first: the caller's tenant (the operator and deployment-wide officers: all). */
+    @RolesAllowed({"ADMIN", "COMPLIANCE"})
+    public ActionLogPage search(ActionLogQuery query) {
+        String tenant = tenantOf(caller());
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<ActionLogEntry> select = cb.createQuery(ActionLogEntry.class);
+        Root<ActionLogEntry> e = select.from(ActionLogEntry.class);
+        select.where(conditions(cb, e, query, tenant)).orderBy(cb.desc(e.get("position")));
+        List<ActionLogEntry> items = em.createQuery(select).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<ActionLogEntry> c = count.from(ActionLogEntry.class);
+        count.select(cb.count(c)).where(conditions(cb, c, query, tenant));
+        return new ActionLogPage(items, em.createQuery(count).getSingleResult());
+    }
+
+    /** The activity protocol of a recording the caller has read through the catalog, oldest first. */
+    public List<ActionLogEntry> of(Recording recording) {
+        return em.createQuery("select e from ActionLogEntry e where e.recordingId = :id order by e.position", ActionLogEntry.class)
+                .setParameter("id", recording.getId()).getResultList();
+    }
+
+    /** Checks the whole chain (in batches, so memory stays flat however long the log) and logs that it was checked. */
+    @RolesAllowed({"ADMIN", "COMPLIANCE"})
+    public ChainVerification verify() {
+        ChainVerification result = verifyChain();
+        record(Action.VERIFY, result.valid() ? "action log: chain intact, " + result.entriesChecked() + " entries"
+                : "action log: " + result.problem());
+        if (!result.valid()) {
+            LOG.severe("Action log chain broken: " + result.problem());
+        }
+        return result;
+    }
+
+    ChainVerification verifyChain() {
+        ActionLogHead head = em.find(ActionLogHead.class, ActionLogHead.ID);
+        ChainVerifier verifier = new ChainVerifier();
+        long after = 0;
+        boolean more = true;
+        while (more) {
+            List<ActionLogEntry> batch = em.createQuery("select e from ActionLogEntry e where e.position > :after order by e.position",
+                            ActionLogEntry.class)
+                    .setParameter("after", after).setMaxResults(VERIFY_BATCH).getResultList();
+            for (ActionLogEntry e : batch) {
+                if (!verifier.accept(e)) {
+                    return verifier.result(head.getLastPosition(), head.getLastHash());
+                }
+                after = e.getPosition();
+            }
+            more = batch.size() == VERIFY_BATCH;
+            batch.forEach(em::detach);
+        }
+        return verifier.result(head.getLastPosition(), head.getLastHash());
+    }
+
+    private Predicate[] conditions(CriteriaBuilder cb, Root<ActionLogEntry> e, ActionLogQuery q, String tenant) {
+        List<Predicate> where = new ArrayList<>();
+        if (tenant != null) {
+            where.add(cb.equal(e.get("pbx"), tenant));
+        }
+        if (q.recordingId() != null) {
+            where.add(cb.equal(e.get("recordingId"), q.recordingId()));
+        }
+        if (q.user() != null && !q.user().isBlank()) {
+            where.add(cb.equal(e.get("actor"), q.user().trim()));
+        }
+        if (q.action() != null) {
+            where.add(cb.equal(e.get("action"), q.action()));
+        }
+        if (q.from() != null) {
+            where.add(cb.greaterThanOrEqualTo(e.get("occurredAt"), q.from()));
+        }
+        if (q.to() != null) {
+            where.add(cb.lessThan(e.get("occurredAt"), q.to()));
+        }
+        return where.toArray(Predicate[]::new);
+    }
+
+    private String caller() {
+        String name = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
+        if (name == null || name.equals("anonymous")) {
+            throw new EJBAccessException("not authenticated");
+        }
+        return name;
+    }
+
+    private String tenantOf(String username) {
+        List<String> pbx = em.createQuery("select u.pbx from UserAccount u where u.username = :name", String.class)
+                .setParameter("name", username).getResultList();
+        return pbx.isEmpty() ? null : pbx.get(0); // the operator's is null
+    }
+
+    /** The client's address, and whom an administrator is viewing as, if so (they act read-only, but their reads count). */
+    private String origin() {
+        try {
+            String address = origin.address();
+            return viewingAs.username() == null ? address : address + " as " + viewingAs.username();
+        } catch (ContextNotActiveException noRequest) {
+            return RequestOrigin.SERVER;
+        }
+    }
+}
