@@ -65,8 +65,10 @@ class AuthorizationMatrixIT {
 
     /** One cell row: a request, and who may make it. {@code {u}} in a path or body becomes a fresh number per request. */
     record Row(String method, String path, String body, Set<Person> allowed) {
+        /** As the OpenAPI document names it: our per-cell placeholders stand for its path parameters. */
         String key() {
-            return method + " " + path.replaceAll("\\?.*", "");
+            return method + " " + path.replaceAll("\\?.*", "").replace("{fresh}", "{id}").replace("{binned}", "{id}")
+                    .replace("{note}", "{noteId}");
         }
     }
 
@@ -81,6 +83,16 @@ class AuthorizationMatrixIT {
                 new Row("PUT", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER)),
                 new Row("DELETE", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
                 new Row("PUT", "/api/v1/recordings/{id}/owner", "{\"username\":\"" + owner + "\"}", EnumSet.of(Person.ADMIN)),
+                new Row("PUT", "/api/v1/recordings/{id}/protection", null, SEE_OWNERS_RECORDING),
+                new Row("DELETE", "/api/v1/recordings/{id}/protection", null, SEE_OWNERS_RECORDING),
+                new Row("GET", "/api/v1/recordings/{id}/notes", null, SEE_OWNERS_RECORDING),
+                new Row("POST", "/api/v1/recordings/{id}/notes", "{\"text\":\"matrix\"}", SEE_OWNERS_RECORDING),
+                new Row("PUT", "/api/v1/recordings/{id}/notes/{note}", "{\"text\":\"matrix, edited\"}", EnumSet.of(Person.OWNER)),
+                // deletion: a fresh recording per cell (moved to the recycle bin when allowed)
+                new Row("DELETE", "/api/v1/recordings/{fresh}", null, SEE_OWNERS_RECORDING),
+                new Row("GET", "/api/v1/recycle-bin", null, ADMINS),
+                new Row("POST", "/api/v1/recycle-bin/{binned}/restore", null, EnumSet.of(Person.ADMIN)),
+                new Row("DELETE", "/api/v1/recycle-bin/{binned}", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/action-log", null, OFFICERS),
                 new Row("GET", "/api/v1/action-log/verification", null, OFFICERS),
                 new Row("GET", "/api/v1/settings", null, ADMINS),
@@ -115,6 +127,8 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/app/admin/users.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/groups.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/app-objects.xhtml", null, ADMINS),
+                new Row("GET", "/app/admin/recycle-bin.xhtml", null, ADMINS),
+                new Row("GET", "/app/compliance/action-log.xhtml", null, OFFICERS),
                 new Row("GET", "/app/monitor.xhtml", null, EVERYONE),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
     }
@@ -199,7 +213,10 @@ class AuthorizationMatrixIT {
                         : row.path().startsWith("/api/v1/tokens") ? token(person) : recording))
                 .replace("{username}", row.method().equals("DELETE") ? victim() : USERNAMES.get(Person.OWNER))
                 .replace("{name}", entryName(row))
-                .replace("{u}", SUFFIX + UNIQUE.incrementAndGet());
+                .replace("{u}", SUFFIX + UNIQUE.incrementAndGet())
+                .replace("{note}", row.path().contains("{note}") ? Long.toString(ownersNote()) : "")
+                .replace("{fresh}", row.path().contains("{fresh}") ? Long.toString(freshRecording()) : "")
+                .replace("{binned}", row.path().contains("{binned}") ? Long.toString(binnedRecording()) : "");
         String body = row.body() == null ? null : row.body().replace("{u}", SUFFIX + UNIQUE.incrementAndGet());
         int status = path.endsWith(".xhtml") ? page(path, person) : api(row.method(), path, body, person);
         if (row.allowed().contains(person)) {
@@ -209,6 +226,32 @@ class AuthorizationMatrixIT {
         } else {
             assertThat(status).as("%s %s as %s", row.method(), path, person).isIn(403, 404);
         }
+    }
+
+    static byte[] capture() throws Exception {
+        return Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"));
+    }
+
+    /** A recording of the owner's, made fresh per cell, for deleting. */
+    long freshRecording() throws Exception {
+        long id = idFrom(upload(captureName(USERNAMES.get(Person.OWNER)), capture()));
+        VerbatimServer.awaitConverted(id);
+        return id;
+    }
+
+    /** A recording of the owner's in the recycle bin, made fresh per cell, for restoring or purging. */
+    long binnedRecording() throws Exception {
+        long id = freshRecording();
+        ok(VerbatimServer.delete("/api/v1/recordings/" + id, admin()));
+        return id;
+    }
+
+    /** A note of the owner's on the recording, made fresh per cell, for editing. */
+    long ownersNote() throws Exception {
+        HttpResponse<String> note = postJson("/api/v1/recordings/" + recording + "/notes", "{\"text\":\"the owner's\"}",
+                basic(USERNAMES.get(Person.OWNER), PASSWORD));
+        assertThat(note.statusCode()).as(note.body()).isEqualTo(201);
+        return json(note.body()).getJsonNumber("id").longValue();
     }
 
     /** A token of the owner's, made fresh per cell, for revoking. */

@@ -6,6 +6,7 @@ import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.directory.Role;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
+import io.verbatim.recording.ActionDeniedException;
 import io.verbatim.recording.Recording;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
@@ -85,6 +86,17 @@ public class AccessPolicy {
         }
         Set<String> owners = roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(user, roles);
         return new Viewer(name, roles, user.getPbx(), owners);
+    }
+
+    /**
+     * The caller, about to change something: refused while an administrator views as a user (that view is read-only,
+     * and what they do must not pass for the user's doing).
+     */
+    public Viewer actingViewer() {
+        if (viewingAs.username() != null && context.isCallerInRole(Role.ADMIN.name())) {
+            throw new ActionDeniedException("read-only while viewing as " + viewingAs.username() + "; stop viewing as them first");
+        }
+        return currentViewer();
     }
 
     /** A user an administrator may view the recordings as: one of their tenant (the operator: anyone). */

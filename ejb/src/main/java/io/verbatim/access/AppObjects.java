@@ -113,4 +113,30 @@ public class AppObjects {
                 .setParameter("user", user).getResultList()
                 .stream().filter(a -> Objects.equals(a.getPbx(), user.getPbx())).toList();
     }
+
+    /** What deleting does for a user, and the app object that says so ({@code null} when none does). */
+    public record DeletionRule(DeletionMode mode, String appObject) {
+    }
+
+    /**
+     * How deleting works for a user: their app object's deletion mode; on several, the strictest (denied, then
+     * recoverable, then permanent); on none, into the recycle bin.
+     */
+    public DeletionRule deletionRuleFor(UserAccount user) {
+        DeletionRule rule = new DeletionRule(DeletionMode.RECOVERABLE, null);
+        for (AppObject a : assignedTo(user)) {
+            if (rule.appObject() == null || strictness(a.getDeletionMode()) > strictness(rule.mode())) {
+                rule = new DeletionRule(a.getDeletionMode(), a.getName());
+            }
+        }
+        return rule;
+    }
+
+    private static int strictness(DeletionMode mode) {
+        return switch (mode) {
+            case PERMANENT -> 0;
+            case RECOVERABLE -> 1;
+            case DENIED -> 2;
+        };
+    }
 }

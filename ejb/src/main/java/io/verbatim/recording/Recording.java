@@ -111,6 +111,20 @@ public class Recording {
     @Column(name = "only_me", nullable = false)
     private boolean onlyMe;
 
+    /** Protected against deletion and retention since then (innovaphone: "permanent"); null when not. */
+    @Column(name = "protected_at")
+    private Instant protectedAt;
+
+    @Column(name = "protected_by", length = 255)
+    private String protectedBy;
+
+    /** In the recycle bin since then; null when not. */
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    @Column(name = "deleted_by", length = 255)
+    private String deletedBy;
+
     @Version
     private long version;
 
@@ -193,6 +207,34 @@ public class Recording {
     public void assignOwner(String owner) {
         this.owner = owner;
     }
+    public void protect(String by, Instant at) {
+        protectedAt = at;
+        protectedBy = by;
+    }
+
+    public void unprotect() {
+        protectedAt = null;
+        protectedBy = null;
+    }
+
+    public boolean isProtected() { return protectedAt != null; }
+    public Instant getProtectedAt() { return protectedAt; }
+    public String getProtectedBy() { return protectedBy; }
+
+    public void moveToRecycleBin(String by, Instant at) {
+        deletedAt = at;
+        deletedBy = by;
+    }
+
+    public void restore() {
+        deletedAt = null;
+        deletedBy = null;
+    }
+
+    public boolean isInRecycleBin() { return deletedAt != null; }
+    public Instant getDeletedAt() { return deletedAt; }
+    public String getDeletedBy() { return deletedBy; }
+
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getStartedAt() { return startedAt; }
     public Double getDurationSeconds() { return durationSeconds; }

@@ -6,6 +6,8 @@ import io.verbatim.audit.ActionLog;
 import io.verbatim.access.Viewer;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.storage.BlobStore;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,6 +29,7 @@ import java.util.Locale;
  * policy lets them see, and a recording they may not see does not exist for them.
  */
 @Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class RecordingCatalog {
 
     @PersistenceContext
@@ -42,25 +45,45 @@ public class RecordingCatalog {
     ActionLog actionLog;
 
     public RecordingPage search(RecordingQuery query) {
+        return search(query, false);
+    }
+
+    /** What is in the recycle bin of the administrator's tenant (deleted, restorable until purged), newest first. */
+    @RolesAllowed("ADMIN")
+    public RecordingPage recycleBin(RecordingQuery query) {
+        return search(query, true);
+    }
+
+    private RecordingPage search(RecordingQuery query, boolean binned) {
         Viewer viewer = access.currentViewer();
         CriteriaBuilder cb = em.getCriteriaBuilder();
 
         CriteriaQuery<Recording> select = cb.createQuery(Recording.class);
         Root<Recording> r = select.from(Recording.class);
-        select.where(conditions(cb, select, r, query, viewer).toArray(Predicate[]::new));
+        select.where(conditions(cb, select, r, query, viewer, binned).toArray(Predicate[]::new));
         select.orderBy(cb.desc(cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt"))), cb.desc(r.get("id")));
         List<Recording> items = em.createQuery(select).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<Recording> c = count.from(Recording.class);
-        count.select(cb.count(c)).where(conditions(cb, count, c, query, viewer).toArray(Predicate[]::new));
+        count.select(cb.count(c)).where(conditions(cb, count, c, query, viewer, binned).toArray(Predicate[]::new));
         return new RecordingPage(items, em.createQuery(count).getSingleResult());
     }
 
-    /** @throws NoSuchRecordingException when it does not exist or the caller may not see it */
+    /** @throws NoSuchRecordingException when it does not exist, is in the recycle bin, or the caller may not see it */
     public Recording find(long id) {
+        return find(id, false);
+    }
+
+    /** A recording in the recycle bin of the administrator's tenant. */
+    @RolesAllowed("ADMIN")
+    public Recording findInRecycleBin(long id) {
+        return find(id, true);
+    }
+
+    private Recording find(long id, boolean binned) {
         Recording r = em.find(Recording.class, id);
-        if (r == null || !access.mayRead(access.currentViewer(), r)) {
+        if (r == null || r.isInRecycleBin() != binned || !access.mayRead(access.currentViewer(), r)) {
             throw new NoSuchRecordingException(id);
         }
         return r;
@@ -92,9 +115,11 @@ public class RecordingCatalog {
     public record Audio(Recording recording, long size, SeekableByteChannel channel) {
     }
 
-    private List<Predicate> conditions(CriteriaBuilder cb, AbstractQuery<?> query, Root<Recording> r, RecordingQuery q, Viewer viewer) {
+    private List<Predicate> conditions(CriteriaBuilder cb, AbstractQuery<?> query, Root<Recording> r, RecordingQuery q, Viewer viewer,
+                                       boolean binned) {
         List<Predicate> where = new ArrayList<>();
         where.add(access.visibleTo(viewer, cb, r));
+        where.add(binned ? cb.isNotNull(r.get("deletedAt")) : cb.isNull(r.get("deletedAt")));
         if (q.owner() != null && !q.owner().isBlank()) {
             where.add(cb.equal(r.get("owner"), q.owner()));
         }

@@ -43,7 +43,7 @@ public class RecordingOwnership {
     /** The owner hides a recording from everyone but themselves and administrators (when administrators allow it), or shows it again. */
     public Recording markOnlyMe(long id, boolean onlyMe) {
         Recording r = catalog.find(id); // the read rule first: unseen is 404 (managed: the catalog joins this transaction)
-        Viewer viewer = access.currentViewer();
+        Viewer viewer = access.actingViewer();
         boolean owner = Objects.equals(r.getOwner(), viewer.username());
         if (!owner && !(viewer.administers() && !onlyMe)) {
             throw new ActionDeniedException("only the owner marks a recording 'only me' (administrators may lift it)");

@@ -2,6 +2,7 @@ package io.verbatim.web.api;
 
 import io.verbatim.directory.DirectoryConflictException;
 import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.lifecycle.RecordingProtectedException;
 import io.verbatim.recording.ActionDeniedException;
 import io.verbatim.recording.AudioNotReadyException;
 import io.verbatim.recording.NoSuchRecordingException;
@@ -27,7 +28,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
         if (e instanceof NoSuchRecordingException || e instanceof NoSuchEntryException) {
             return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
         }
-        if (e instanceof AudioNotReadyException || e instanceof DirectoryConflictException) {
+        if (e instanceof AudioNotReadyException || e instanceof DirectoryConflictException || e instanceof RecordingProtectedException) {
             return ApiError.response(Response.Status.CONFLICT, e.getMessage());
         }
         if (e instanceof IllegalArgumentException || e instanceof InvalidSettingException) {

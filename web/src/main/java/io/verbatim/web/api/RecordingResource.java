@@ -1,7 +1,9 @@
 package io.verbatim.web.api;
 
 import io.verbatim.directory.Licences;
+import io.verbatim.lifecycle.RecordingLifecycle;
 import io.verbatim.media.OutputFormat;
+import io.verbatim.notes.RecordingNotes;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingOwnership;
 import io.verbatim.recording.RecordingPage;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,14 +25,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.time.Instant;
+import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Recordings: search, one recording's details, its audio. */
+/** Recordings: search, one recording's details, its audio, protection, deletion and notes. */
 @Path("recordings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Recordings")
@@ -47,8 +51,14 @@ public class RecordingResource {
     @Inject
     Licences licences;
 
+    @Inject
+    RecordingLifecycle lifecycle;
+
+    @Inject
+    RecordingNotes notes;
+
     private RecordingView.Context viewContext() {
-        return new RecordingView.Context(settings.callInformationWait(), Instant.now(), licences.holders());
+        return RecordingView.Context.now(settings, licences);
     }
 
     @GET
@@ -106,6 +116,75 @@ public class RecordingResource {
         OwnerAssignment a = ApiBodies.required(assignment);
         ownership.assign(id, a.username(), a.sameCaptureUser());
         return get(id);
+    }
+
+    @PUT
+    @Path("{id}/protection")
+    @Operation(summary = "Protect the recording against deletion and retention (innovaphone: permanent)")
+    @APIResponse(responseCode = "200", description = "The recording, protected")
+    @APIResponse(responseCode = "403", description = "Read-only (an administrator viewing as a user)")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    public RecordingView protect(@PathParam("id") long id) {
+        return RecordingView.of(lifecycle.protect(id), viewContext());
+    }
+
+    @DELETE
+    @Path("{id}/protection")
+    @Operation(summary = "Lift the protection (innovaphone: volatile): retention and deletion apply again")
+    @APIResponse(responseCode = "200", description = "The recording, unprotected")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    public RecordingView unprotect(@PathParam("id") long id) {
+        return RecordingView.of(lifecycle.unprotect(id), viewContext());
+    }
+
+    /** What a deletion did: {@code recycle-bin} (an administrator can restore it) or {@code erased} (gone for good). */
+    public record DeletionView(long id, String result) {
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete the recording as your app object says: into the recycle bin (recoverable, the default), "
+            + "for good (permanent), or not at all (denied)")
+    @APIResponse(responseCode = "200", description = "{\"result\": \"recycle-bin\" or \"erased\"}")
+    @APIResponse(responseCode = "403", description = "Deletion is not allowed for your app object")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    @APIResponse(responseCode = "409", description = "The recording is protected")
+    public DeletionView delete(@PathParam("id") long id) {
+        return new DeletionView(id, lifecycle.delete(id).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    @GET
+    @Path("{id}/notes")
+    @Operation(summary = "The recording's notes, oldest first (everyone who may see the recording)")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    public List<NoteView> notes(@PathParam("id") long id) {
+        return notes.of(id).stream().map(NoteView::of).toList();
+    }
+
+    /** A note's text (1 to 4000 characters). */
+    public record NoteText(String text) {
+    }
+
+    @POST
+    @Path("{id}/notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a note")
+    @APIResponse(responseCode = "201", description = "The note")
+    @APIResponse(responseCode = "400", description = "No text, or longer than 4000 characters")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    public Response addNote(@PathParam("id") long id, NoteText body) {
+        NoteView note = NoteView.of(notes.add(id, ApiBodies.required(body).text()));
+        return Response.created(URI.create("recordings/" + id + "/notes/" + note.id())).entity(note).build();
+    }
+
+    @PUT
+    @Path("{id}/notes/{noteId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit your own note")
+    @APIResponse(responseCode = "403", description = "Not your note")
+    @APIResponse(responseCode = "404", description = "No such recording or note")
+    public NoteView editNote(@PathParam("id") long id, @PathParam("noteId") long noteId, NoteText body) {
+        return NoteView.of(notes.edit(id, noteId, ApiBodies.required(body).text()));
     }
 
     @GET

@@ -1,15 +1,23 @@
 package io.verbatim.web.api;
 
 import io.verbatim.callinfo.CallInformationStatus;
+import io.verbatim.directory.Licences;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingState;
+import io.verbatim.settings.Settings;
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
-/** A recording as the API shows it, with its call information once matched ({@code callInformationStatus}). */
+/**
+ * A recording as the API shows it, with its call information once matched ({@code callInformationStatus});
+ * {@code protected}: exempt from deletion and retention; {@code deletedAt}/{@code deletedBy}: in the recycle bin.
+ */
 public record RecordingView(long id, String pbx, String fileName, String callId, String device, String owner,
                             String captureUser, boolean onlyMe,
+                            @JsonbProperty("protected") boolean isProtected, Instant protectedAt, String protectedBy,
+                            Instant deletedAt, String deletedBy,
                             RecordingState state, String failureReason, String conversionNotes,
                             Instant receivedAt, Instant start, Double durationSeconds, String codec,
                             long originalSize, String originalSha256, String audioFormat, String audioUrl,
@@ -21,11 +29,16 @@ public record RecordingView(long id, String pbx, String fileName, String callId,
      * a recorder licence (recordings of others are shown to administrators only, flagged).
      */
     record Context(Duration callInformationWait, Instant now, Set<String> licensed) {
+
+        static Context now(Settings settings, Licences licences) {
+            return new Context(settings.callInformationWait(), Instant.now(), licences.holders());
+        }
     }
 
     static RecordingView of(Recording r, Context c) {
         return new RecordingView(r.getId(), r.getPbx(), r.getFileName(), r.getCallId(), r.getDevice(), r.getOwner(),
-                r.getCaptureUser(), r.isOnlyMe(),
+                r.getCaptureUser(), r.isOnlyMe(), r.isProtected(), r.getProtectedAt(), r.getProtectedBy(),
+                r.getDeletedAt(), r.getDeletedBy(),
                 r.getState(), r.getFailureReason(), r.getConversionNotes(), r.getReceivedAt(), r.getStartedAt(),
                 r.getDurationSeconds(), r.getCodec(), r.getOriginalSize(), r.getOriginalSha256(), r.getAudioFormat(),
                 r.getState() == RecordingState.READY ? "/api/v1/recordings/" + r.getId() + "/audio" : null,

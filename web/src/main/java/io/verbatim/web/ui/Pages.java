@@ -2,6 +2,9 @@ package io.verbatim.web.ui;
 
 import io.verbatim.directory.DirectoryConflictException;
 import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.lifecycle.RecordingProtectedException;
+import io.verbatim.recording.ActionDeniedException;
+import io.verbatim.recording.NoSuchRecordingException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -9,7 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** What the administration pages share: turning a refused change into a message, and reading lists typed in a field. */
+/** What the pages share: turning a refused change into a message, and reading lists typed in a field. */
 final class Pages {
 
     private Pages() {
@@ -20,7 +23,8 @@ final class Pages {
         try {
             change.run();
             return true;
-        } catch (IllegalArgumentException | DirectoryConflictException | NoSuchEntryException | EJBAccessException e) {
+        } catch (IllegalArgumentException | DirectoryConflictException | NoSuchEntryException | EJBAccessException
+                 | NoSuchRecordingException | ActionDeniedException | RecordingProtectedException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             return false;
         }

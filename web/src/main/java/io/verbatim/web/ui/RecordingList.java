@@ -3,10 +3,15 @@ package io.verbatim.web.ui;
 import io.verbatim.access.FourEyes;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
+import io.verbatim.lifecycle.Deletion;
+import io.verbatim.lifecycle.RecordingLifecycle;
+import io.verbatim.notes.RecordingNote;
+import io.verbatim.notes.RecordingNotes;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,13 +20,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
 
 /** The Recordings page: a lazily loaded, filtered list, newest first, with a player for each converted call. */
 @Named
@@ -47,6 +50,15 @@ public class RecordingList implements Serializable {
     @Inject
     transient Licences licences;
 
+    @Inject
+    transient RecordingLifecycle lifecycle;
+
+    @Inject
+    transient RecordingNotes notes;
+
+    private Long notesOf;
+    private String noteText;
+    private Long editing;
     private FourEyes.Standing standing; // per view: a grant or its end reloads the page
     private Set<String> licensed;
     private ZoneId zone;
@@ -72,6 +84,65 @@ public class RecordingList implements Serializable {
         standing = null;
     }
 
+    // --- protection, deletion, notes ----------------------------------------------------------------------------
+
+    public void protect(Recording r) {
+        Pages.attempt(() -> lifecycle.protect(r.getId()));
+    }
+
+    public void unprotect(Recording r) {
+        Pages.attempt(() -> lifecycle.unprotect(r.getId()));
+    }
+
+    public void delete(Recording r) {
+        Pages.attempt(() -> Pages.say(lifecycle.delete(r.getId()) == Deletion.RECYCLE_BIN
+                ? "Recording " + r.getId() + " moved to the recycle bin" : "Recording " + r.getId() + " deleted for good"));
+    }
+
+    public void openNotes(Recording r) {
+        notesOf = r.getId();
+        noteText = null;
+        editing = null;
+    }
+
+    public List<RecordingNote> getNotes() {
+        if (notesOf == null) {
+            return List.of();
+        }
+        List<RecordingNote> shown = new ArrayList<>();
+        Pages.attempt(() -> shown.addAll(notes.of(notesOf)));
+        return shown;
+    }
+
+    public void editNote(RecordingNote note) {
+        editing = note.getId();
+        noteText = note.getText();
+    }
+
+    public void saveNote() {
+        boolean saved = Pages.attempt(() -> {
+            if (editing == null) {
+                notes.add(notesOf, noteText);
+            } else {
+                notes.edit(notesOf, editing, noteText);
+            }
+        });
+        if (saved) {
+            noteText = null;
+            editing = null;
+        }
+    }
+
+    /** Whether the signed-in person wrote the note (only they may edit it). */
+    public boolean mine(RecordingNote note) {
+        return note.getAuthor().equals(FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
+    }
+
+    public Long getNotesOf() { return notesOf; }
+    public String getNoteText() { return noteText; }
+    public void setNoteText(String noteText) { this.noteText = noteText; }
+    public boolean isEditingNote() { return editing != null; }
+
     public LazyDataModel<Recording> getRecordings() {
         return recordings;
     }
@@ -83,6 +154,10 @@ public class RecordingList implements Serializable {
 
     public String time(Recording r) {
         return TIME.format(started(r).atZone(zone()));
+    }
+
+    public String written(RecordingNote note) {
+        return DATE.format(note.getWrittenAt().atZone(zone())) + " " + TIME.format(note.getWrittenAt().atZone(zone()));
     }
 
     public String duration(Recording r) {
@@ -116,22 +191,10 @@ public class RecordingList implements Serializable {
         return new RecordingQuery(null, from, to, text, null, null, false, offset, limit);
     }
 
-    private final class Model extends LazyDataModel<Recording> {
+    private final class Model extends RecordingRows {
         @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) catalog.search(query(0, 1)).total();
-        }
-
-        @Override
-        public List<Recording> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            RecordingPage page = catalog.search(query(first, Math.min(pageSize, RecordingQuery.MAX_LIMIT)));
-            setRowCount((int) page.total());
-            return page.items();
-        }
-
-        @Override
-        public String getRowKey(Recording r) {
-            return String.valueOf(r.getId());
+        RecordingPage page(int offset, int limit) {
+            return catalog.search(query(offset, limit));
         }
 
         @Override

@@ -1,0 +1,47 @@
+package io.verbatim.web.ui;
+
+import io.verbatim.lifecycle.RecordingLifecycle;
+import io.verbatim.recording.Recording;
+import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.recording.RecordingPage;
+import io.verbatim.recording.RecordingQuery;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import org.primefaces.model.LazyDataModel;
+
+/** The recycle bin page (administrators): deleted recordings of the tenant, to restore or purge. */
+@Named
+@ViewScoped
+public class RecycleBin implements Serializable {
+
+    @Inject
+    transient RecordingCatalog catalog;
+
+    @Inject
+    transient RecordingLifecycle lifecycle;
+
+    private final LazyDataModel<Recording> recordings = new RecordingRows() {
+        @Override
+        RecordingPage page(int offset, int limit) {
+            return catalog.recycleBin(new RecordingQuery(null, null, null, null, null, null, false, offset, limit));
+        }
+    };
+
+    public LazyDataModel<Recording> getRecordings() {
+        return recordings;
+    }
+
+    public void restore(Recording r) {
+        if (Pages.attempt(() -> lifecycle.restore(r.getId()))) {
+            Pages.say("Recording " + r.getId() + " restored");
+        }
+    }
+
+    public void purge(Recording r) {
+        if (Pages.attempt(() -> lifecycle.purge(r.getId()))) {
+            Pages.say("Recording " + r.getId() + " purged for good");
+        }
+    }
+}
