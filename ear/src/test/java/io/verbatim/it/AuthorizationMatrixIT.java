@@ -79,6 +79,7 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/api/v1/recordings/{id}", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/audio", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/original", null, SEE_OWNERS_RECORDING),
+                new Row("GET", "/api/v1/recordings/{id}/download", null, SEE_OWNERS_RECORDING),
                 // the owner's choice (allowed in setUp); lifted again by the next row, so later rows see as before
                 new Row("PUT", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER)),
                 new Row("DELETE", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
@@ -128,6 +129,7 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/app/admin/groups.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/app-objects.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/recycle-bin.xhtml", null, ADMINS),
+                new Row("GET", "/app/admin/settings.xhtml", null, ADMINS),
                 new Row("GET", "/app/compliance/action-log.xhtml", null, OFFICERS),
                 new Row("GET", "/app/monitor.xhtml", null, EVERYONE),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));

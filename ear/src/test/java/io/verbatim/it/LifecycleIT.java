@@ -191,4 +191,42 @@ class LifecycleIT {
         assertThat(log(id).stream().map(e -> e.asJsonObject().getString("detail")).toList())
                 .contains("note " + note + " added: Customer asked for a refund", "note " + note + " edited: Customer asked for a credit");
     }
+
+    @Test
+    void theDownloadZipHoldsTheAudioAndAReportWithNotesAndActivity() throws Exception {
+        long id = recordingOf(OWNER);
+        assertThat(postJson("/api/v1/recordings/" + id + "/notes", "{\"text\":\"Escalated to second level\"}", as(OWNER)).statusCode()).isEqualTo(201);
+        byte[] audio = getBytes("/api/v1/recordings/" + id + "/audio", as(OWNER)).body();
+
+        HttpResponse<byte[]> zip = getBytes("/api/v1/recordings/" + id + "/download", as(COLLEAGUE));
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
+        assertThat(zip.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"recording-" + id + ".zip\"");
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(entries).containsOnlyKeys("recording-" + id + ".wav", "recording-" + id + ".pdf");
+        assertThat(entries.get("recording-" + id + ".wav")).as("the stored audio, byte for byte").isEqualTo(audio);
+
+        String report;
+        try (com.itextpdf.kernel.pdf.PdfDocument pdf = new com.itextpdf.kernel.pdf.PdfDocument(
+                new com.itextpdf.kernel.pdf.PdfReader(new java.io.ByteArrayInputStream(entries.get("recording-" + id + ".pdf"))))) {
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                text.append(com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor.getTextFromPage(pdf.getPage(page))).append('\n');
+            }
+            report = text.toString();
+        }
+        JsonObject recording = json(getText("/api/v1/recordings/" + id, admin()).body());
+        assertThat(report).contains("Recording " + id).contains(recording.getString("callId")).contains(OWNER)
+                .contains("Escalated to second level").contains(recording.getString("originalSha256"))
+                .contains(sha256(audio)).contains("page 1 of");
+        // the activity protocol: the note, the owner's play, and this download by the colleague
+        assertThat(report).contains("note").contains("play").contains(COLLEAGUE).contains("ZIP with audio and report");
+        assertThat(log(id).getJsonObject(0).getString("user")).isEqualTo(COLLEAGUE);
+        assertThat(getBytes("/api/v1/recordings/" + id + "/download", as(STRANGER)).statusCode()).isEqualTo(404);
+    }
 }

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.logging.Logger;
 
 /**
  * Call information from the PBX or a CTI system: stored per PBX and call id, replaced when sent again, and matched
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class CallRecords {
+
+    private static final Logger LOG = Logger.getLogger(CallRecords.class.getName());
 
     private static final Pattern CALL_ID = Pattern.compile("[0-9a-zA-Z-]{1,64}");
 
@@ -39,6 +42,7 @@ public class CallRecords {
 
     @RolesAllowed("ADMIN")
     public Received receive(List<CallRecordData> batch) {
+        LOG.fine(() -> "Receiving " + batch.size() + " call records");
         if (batch.isEmpty()) {
             throw new InvalidEntryException("no call records in the request");
         }

@@ -89,6 +89,7 @@ public class ConversionService {
         if (r == null) {
             return ConversionOutcome.failed(recordingId, "recording disappeared before conversion");
         }
+        LOG.fine(() -> "Converting recording " + recordingId + " (" + r.getFileName() + ", " + r.getOriginalSize() + " bytes)");
         Path capture = null;
         Path wav = null;
         try {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * Recorder licences: given to users one by one or to a group's members, and held first come, first served when more
@@ -23,6 +24,8 @@ import java.util.Set;
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class Licences {
+
+    private static final Logger LOG = Logger.getLogger(Licences.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -37,7 +40,9 @@ public class Licences {
     /** Usernames whose recordings users may see: those holding a licence. */
     public Set<String> holders() {
         List<String> assigned = assignedInOrder();
-        return new LinkedHashSet<>(assigned.subList(0, held(assigned.size(), settings.licences())));
+        int held = held(assigned.size(), settings.licences());
+        LOG.fine(() -> held + " of " + assigned.size() + " users given a licence hold one (installed: " + settings.licences() + ")");
+        return new LinkedHashSet<>(assigned.subList(0, held));
     }
 
     @RolesAllowed("ADMIN")

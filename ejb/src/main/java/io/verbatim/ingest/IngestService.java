@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.logging.Logger;
 
 /**
  * Takes an uploaded capture from the wire to the catalog: streamed to staging and synced, stored under its
@@ -33,6 +34,8 @@ import java.util.regex.Pattern;
  */
 @Stateless
 public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class.getName());
 
     private static final Pattern PBX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -68,6 +71,7 @@ public class IngestService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // no transaction open while bytes stream in
     public IngestOutcome receive(String pbx, String fileName, InputStream body, long declaredLength) throws IOException {
+        LOG.fine(() -> "Receiving " + pbx + "/" + fileName + " (" + (declaredLength < 0 ? "length not declared" : declaredLength + " bytes") + ")");
         if (pbx == null || !PBX.matcher(pbx).matches()) {
             throw new CaptureRejectedException("PBX name must be 1-100 letters, digits, '.', '_' or '-'");
         }

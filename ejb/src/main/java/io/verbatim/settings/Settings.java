@@ -10,9 +10,14 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -30,6 +35,14 @@ public class Settings {
     static final String CALL_INFORMATION_WAIT_MINUTES = "callinfo.wait-minutes";
     static final String LICENCES = "licence.installed";
     static final String ONLY_ME_ALLOWED = "recording.only-me-allowed";
+    static final String RETENTION_DAYS = "lifecycle.retention-days";
+    static final String RECYCLE_BIN_DAYS = "lifecycle.recycle-bin-days";
+    static final String PBX_NAME = "pbx.name";
+    static final String TRACE = "trace.";
+    /** As innovaphone's recorder: 30 days unless changed; 0 keeps recordings until deleted. */
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+    static final int MAX_RETENTION_DAYS = 11000;
+    public static final int DEFAULT_RECYCLE_BIN_DAYS = 30;
     /** As innovaphone's recorder: a call record may come up to two hours after the recording. */
     public static final int DEFAULT_CALL_INFORMATION_WAIT_MINUTES = 120;
     static final int MAX_CALL_INFORMATION_WAIT_MINUTES = 10 * 24 * 60;
@@ -64,6 +77,35 @@ public class Settings {
         return value(ONLY_ME_ALLOWED).map(Boolean::parseBoolean).orElse(false);
     }
 
+    /** How long unprotected recordings are kept, in days; 0: until deleted. */
+    public int retentionDays() {
+        return value(RETENTION_DAYS).map(Integer::parseInt).orElse(DEFAULT_RETENTION_DAYS);
+    }
+
+    /** How long deleted recordings wait in the recycle bin before they are purged, in days. */
+    public int recycleBinDays() {
+        return value(RECYCLE_BIN_DAYS).map(Integer::parseInt).orElse(DEFAULT_RECYCLE_BIN_DAYS);
+    }
+
+    /** The PBX's name, which administrators must set (a banner says so until they do). */
+    public Optional<String> pbxName() {
+        return value(PBX_NAME).filter(n -> !n.isBlank());
+    }
+
+    /** The log level of each trace category (info unless changed). */
+    public EnumMap<TraceCategory, String> traceLevels() {
+        EnumMap<TraceCategory, String> levels = new EnumMap<>(TraceCategory.class);
+        for (TraceCategory c : TraceCategory.values()) {
+            levels.put(c, value(TRACE + c.key()).orElse(TraceLevels.DEFAULT));
+        }
+        return levels;
+    }
+
+    /** Sets this node's log levels as stored (at start, after a change, and now and then for changes made on other nodes). */
+    public void applyTraceLevels() {
+        TraceLevels.apply(traceLevels());
+    }
+
     /** Whether uploads must carry HTTP Basic credentials (a WebDAV user is configured). */
     public boolean uploadsNeedCredentials() {
         return value(WEBDAV_USER).filter(u -> !u.isEmpty()).isPresent();
@@ -78,30 +120,33 @@ public class Settings {
     @RolesAllowed("ADMIN")
     public SettingsView view() {
         OptionalInt licences = licences();
+        Map<String, String> trace = new LinkedHashMap<>();
+        traceLevels().forEach((category, level) -> trace.put(category.key(), level));
         return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
                 outputFormat().toString(), (int) callInformationWait().toMinutes(),
-                licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed());
+                licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed(), retentionDays(), recycleBinDays(),
+                pbxName().orElse(""), pbxName().isEmpty(), trace);
     }
 
     @RolesAllowed("ADMIN")
     public SettingsView change(SettingsChange change) {
-        List<String> changed = new ArrayList<>();
+        SettingsView before = view();
         if (change.maxCaptureBytes() != null) {
             if (change.maxCaptureBytes() < 1024) {
                 throw new InvalidSettingException("maxCaptureBytes must be at least 1024");
             }
-            put(changed, MAX_CAPTURE_BYTES, "maxCaptureBytes", Long.toString(change.maxCaptureBytes()));
+            put(MAX_CAPTURE_BYTES, Long.toString(change.maxCaptureBytes()));
         }
         if (change.webdavUser() != null) {
             String user = change.webdavUser().trim();
             if (!user.isEmpty() && change.webdavPassword() == null && value(WEBDAV_PASSWORD_HASH).isEmpty()) {
                 throw new InvalidSettingException("webdavPassword is required when setting webdavUser");
             }
-            put(changed, WEBDAV_USER, "webdavUser", user);
+            put(WEBDAV_USER, user);
         }
         if (change.outputFormat() != null) {
             try {
-                put(changed, OUTPUT_FORMAT, "outputFormat", OutputFormat.parse(change.outputFormat()).toString());
+                put(OUTPUT_FORMAT, OutputFormat.parse(change.outputFormat()).toString());
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException("outputFormat: " + e.getMessage()
                         + " (wav, wav-alaw or mp3-<kbps>, then optionally -mono, -remote or -local)");
@@ -112,28 +157,60 @@ public class Settings {
             if (minutes < 1 || minutes > MAX_CALL_INFORMATION_WAIT_MINUTES) {
                 throw new InvalidSettingException("callInformationWaitMinutes must be between 1 and " + MAX_CALL_INFORMATION_WAIT_MINUTES);
             }
-            put(changed, CALL_INFORMATION_WAIT_MINUTES, "callInformationWaitMinutes", Integer.toString(minutes));
+            put(CALL_INFORMATION_WAIT_MINUTES, Integer.toString(minutes));
         }
         if (change.onlyMeAllowed() != null) {
-            put(changed, ONLY_ME_ALLOWED, "onlyMeAllowed", change.onlyMeAllowed().toString());
+            put(ONLY_ME_ALLOWED, change.onlyMeAllowed().toString());
         }
         if (change.licences() != null) {
             if (change.licences() < -1 || change.licences() > 1_000_000) {
                 throw new InvalidSettingException("licences must be between 0 and 1000000 (-1: not enforced)");
             }
-            put(changed, LICENCES, "licences", change.licences() < 0 ? "" : Integer.toString(change.licences()));
+            put(LICENCES, change.licences() < 0 ? "" : Integer.toString(change.licences()));
+        }
+        if (change.retentionDays() != null) {
+            int days = change.retentionDays();
+            if (days < 0 || days > MAX_RETENTION_DAYS) {
+                throw new InvalidSettingException("retentionDays must be between 1 and " + MAX_RETENTION_DAYS + " (0: keep until deleted)");
+            }
+            put(RETENTION_DAYS, Integer.toString(days));
+        }
+        if (change.recycleBinDays() != null) {
+            int days = change.recycleBinDays();
+            if (days < 1 || days > MAX_RETENTION_DAYS) {
+                throw new InvalidSettingException("recycleBinDays must be between 1 and " + MAX_RETENTION_DAYS);
+            }
+            put(RECYCLE_BIN_DAYS, Integer.toString(days));
+        }
+        if (change.pbxName() != null) {
+            String name = change.pbxName().strip();
+            if (name.isEmpty() || name.length() > 100) {
+                throw new InvalidSettingException("pbxName must have 1 to 100 characters");
+            }
+            put(PBX_NAME, name);
+        }
+        if (change.traceLevels() != null) {
+            for (Map.Entry<String, String> e : change.traceLevels().entrySet()) {
+                TraceCategory category = TraceLevels.category(e.getKey());
+                put(TRACE + category.key(), TraceLevels.checked(category.key(), e.getValue()));
+            }
+            applyTraceLevels();
         }
         if (change.webdavPassword() != null) {
             if (change.webdavPassword().length() < 8) {
                 throw new InvalidSettingException("webdavPassword must have at least 8 characters");
             }
             put(WEBDAV_PASSWORD_HASH, PasswordHash.of(change.webdavPassword().toCharArray()));
-            changed.add("webdavPassword (new secret)");
+        }
+        SettingsView after = view();
+        List<String> changed = differences(before, after);
+        if (change.webdavPassword() != null) {
+            changed.add("webdavPassword (a new secret)");
         }
         if (!changed.isEmpty()) {
             actionLog.record(Action.SETTING_CHANGE, String.join(", ", changed));
         }
-        return view();
+        return after;
     }
 
     private Optional<String> value(String name) {
@@ -141,12 +218,21 @@ public class Settings {
         return s == null ? Optional.empty() : Optional.ofNullable(s.getValue());
     }
 
-    /** Stores a setting and notes it for the action log if it changed ({@code field}: its name in the API). */
-    private void put(List<String> changed, String name, String field, String value) {
-        if (!value.equals(value(name).orElse(null))) {
-            changed.add(field + "=" + (value.isEmpty() ? "(none)" : value));
+    /** What a change changed, as {@code field=value} in the API's names (secrets only named). */
+    private static List<String> differences(SettingsView before, SettingsView after) {
+        List<String> changed = new ArrayList<>();
+        for (RecordComponent field : SettingsView.class.getRecordComponents()) {
+            try {
+                Object was = field.getAccessor().invoke(before);
+                Object now = field.getAccessor().invoke(after);
+                if (!Objects.equals(was, now) && !field.getName().equals("webdavPasswordSet") && !field.getName().equals("pbxNameMissing")) {
+                    changed.add(field.getName() + "=" + (now == null || "".equals(now) ? "(none)" : now));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a record's accessor", e);
+            }
         }
-        put(name, value);
+        return changed;
     }
 
     private void put(String name, String value) {

@@ -1,13 +1,19 @@
 package io.verbatim.settings;
 
+import java.util.Map;
+
 /**
  * A change an administrator asks for; {@code null} fields stay as they are. An empty WebDAV user turns
  * upload authentication off. {@code outputFormat} applies to recordings converted from then on;
  * {@code callInformationWaitMinutes} is how long a recording waits for its call record (1 minute to 10 days);
  * {@code licences} is the number of recorder licences installed (-1: not enforced);
- * {@code onlyMeAllowed} lets owners hide recordings from everyone but themselves and administrators.
+ * {@code onlyMeAllowed} lets owners hide recordings from everyone but themselves and administrators;
+ * {@code retentionDays} (0: off, else 1 to 11000) is how long unprotected recordings are kept;
+ * {@code recycleBinDays} how long deleted recordings wait in the recycle bin; {@code pbxName} names the PBX;
+ * {@code traceLevels} maps categories ({@link TraceCategory}) to off, error, warning, info, debug or trace.
  */
 public record SettingsChange(Long maxCaptureBytes, String webdavUser, String webdavPassword, String outputFormat,
                              Integer callInformationWaitMinutes, Integer licences,
-                             Boolean onlyMeAllowed) {
+                             Boolean onlyMeAllowed, Integer retentionDays, Integer recycleBinDays, String pbxName,
+                             Map<String, String> traceLevels) {
 }

@@ -5,6 +5,8 @@ import io.verbatim.lifecycle.RecordingLifecycle;
 import io.verbatim.media.OutputFormat;
 import io.verbatim.notes.RecordingNotes;
 import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.report.RecordingDownload;
+import io.verbatim.report.RecordingDownloads;
 import io.verbatim.recording.RecordingOwnership;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -56,6 +59,9 @@ public class RecordingResource {
 
     @Inject
     RecordingNotes notes;
+
+    @Inject
+    RecordingDownloads downloads;
 
     private RecordingView.Context viewContext() {
         return RecordingView.Context.now(settings, licences);
@@ -214,6 +220,21 @@ public class RecordingResource {
                 : OutputFormat.parse(audio.recording().getAudioFormat());
         return BlobResponses.of(audio.channel(), audio.size(), range, format.mediaType(),
                 "recording-" + id + "." + format.extension(), download);
+    }
+
+    @GET
+    @Path("{id}/download")
+    @Produces("application/zip")
+    @Operation(summary = "The recording for keeping: a ZIP of its audio and a PDF with its call information, notes and "
+            + "activity protocol (this download included)")
+    @APIResponse(responseCode = "200", description = "The ZIP, streamed")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    @APIResponse(responseCode = "409", description = "Not converted (yet)")
+    public Response download(@PathParam("id") long id) throws IOException {
+        RecordingDownload download = downloads.prepare(id);
+        StreamingOutput zip = download::writeZip;
+        return Response.ok(zip, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"").build();
     }
 
     @GET

@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /**
  * How people and systems prove who they are: pages by the login form (then the HTTP session), the REST API by
@@ -30,6 +31,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class VerbatimAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(VerbatimAuthentication.class.getName());
 
     static final String API_PREFIX = "/api/";
     static final String LOGIN_PAGE = "/login.xhtml";
@@ -48,6 +51,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         origin.set(request.getRemoteAddr()); // first thing, so that sign-in failures say where they came from too
+        LOG.finest(() -> request.getMethod() + " " + request.getRequestURI() + " from " + request.getRemoteAddr());
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
             return formLogin(request, credential, context);
@@ -55,6 +59,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         boolean api = request.getRequestURI().startsWith(request.getContextPath() + API_PREFIX);
         String authorization = request.getHeader("Authorization");
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            LOG.fine(() -> "HTTP Basic sign-in from " + request.getRemoteAddr() + " for " + request.getRequestURI());
             return basic(authorization.substring(6).trim(), response, context);
         }
         if (api && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

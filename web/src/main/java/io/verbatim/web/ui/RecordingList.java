@@ -25,11 +25,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.primefaces.model.LazyDataModel;
+import java.util.logging.Logger;
 
 /** The Recordings page: a lazily loaded, filtered list, newest first, with a player for each converted call. */
 @Named
 @ViewScoped
 public class RecordingList implements Serializable {
+
+    private static final Logger LOG = Logger.getLogger(RecordingList.class.getName());
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -100,6 +103,7 @@ public class RecordingList implements Serializable {
     }
 
     public void openNotes(Recording r) {
+        LOG.fine(() -> "Notes of recording " + r.getId() + " opened");
         notesOf = r.getId();
         noteText = null;
         editing = null;

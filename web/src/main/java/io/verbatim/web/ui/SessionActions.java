@@ -1,6 +1,7 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.access.Impersonation;
+import io.verbatim.settings.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -10,7 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
-/** The signed-in user's name for the header, an administrator's "view as", and signing out. */
+/** The signed-in user's name for the header, an administrator's "view as" and banners, and signing out. */
 @Named
 @RequestScoped
 public class SessionActions {
@@ -20,6 +21,14 @@ public class SessionActions {
 
     @Inject
     Impersonation impersonation;
+
+    @Inject
+    Settings settings;
+
+    /** Administrators are told until the PBX has a name (innovaphone: "PBX name missing"). */
+    public boolean isPbxNameMissing() {
+        return faces.getExternalContext().isUserInRole("ADMIN") && settings.pbxName().isEmpty();
+    }
 
     public String getUsername() {
         return faces.getExternalContext().getUserPrincipal() == null ? "" : faces.getExternalContext().getUserPrincipal().getName();

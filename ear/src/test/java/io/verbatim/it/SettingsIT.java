@@ -1,0 +1,93 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.admin;
+import static io.verbatim.it.VerbatimServer.captureName;
+import static io.verbatim.it.VerbatimServer.getText;
+import static io.verbatim.it.VerbatimServer.idFrom;
+import static io.verbatim.it.VerbatimServer.json;
+import static io.verbatim.it.VerbatimServer.putJson;
+import static io.verbatim.it.VerbatimServer.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The lifecycle settings, the PBX name and its banner, and trace levels switched at runtime. */
+class SettingsIT {
+
+    static JsonObject settings() throws Exception {
+        return json(getText("/api/v1/settings", admin()).body());
+    }
+
+    static void refused(String body, String message) throws Exception {
+        HttpResponse<String> response = putJson("/api/v1/settings", body, admin());
+        assertThat(response.statusCode()).as(body).isEqualTo(400);
+        assertThat(json(response.body()).getString("message")).isEqualTo(message);
+    }
+
+    @Test
+    void retentionAndRecycleBinDaysHaveDefaultsAndLimits() throws Exception {
+        JsonObject s = settings();
+        assertThat(s.getInt("retentionDays")).isBetween(0, 11000);
+        refused("{\"retentionDays\":11001}", "retentionDays must be between 1 and 11000 (0: keep until deleted)");
+        refused("{\"retentionDays\":-1}", "retentionDays must be between 1 and 11000 (0: keep until deleted)");
+        refused("{\"recycleBinDays\":0}", "recycleBinDays must be between 1 and 11000");
+        int before = s.getInt("recycleBinDays");
+        assertThat(json(putJson("/api/v1/settings", "{\"recycleBinDays\":" + (before + 1) + "}", admin()).body()).getInt("recycleBinDays"))
+                .isEqualTo(before + 1);
+        assertThat(putJson("/api/v1/settings", "{\"recycleBinDays\":" + before + "}", admin()).statusCode()).isEqualTo(200);
+        JsonObject logged = json(getText("/api/v1/action-log?action=setting-change&limit=2", admin()).body()).getJsonArray("items").getJsonObject(1);
+        assertThat(logged.getString("detail")).isEqualTo("recycleBinDays=" + (before + 1));
+    }
+
+    @Test
+    void traceLevelsSwitchLoggingAtRuntime() throws Exception {
+        refused("{\"traceLevels\":{\"sound\":\"debug\"}}",
+                "traceLevels has no category 'sound'; known: recording, callInformation, conversion, license, gui, connections");
+        refused("{\"traceLevels\":{\"conversion\":\"loud\"}}", "traceLevels.conversion must be one of off, error, warning, info, debug, trace");
+        Path log = Path.of(System.getProperty("verbatim.data", ""), "log", "server.log");
+        assertThat(log).as("-Dverbatim.data: the server's data folder").exists();
+
+        long quiet = idFrom(upload(captureName("tracer"), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+        VerbatimServer.awaitConverted(quiet);
+        assertThat(Files.readString(log)).doesNotContain("Converting recording " + quiet + " (");
+
+        JsonObject changed = json(putJson("/api/v1/settings", "{\"traceLevels\":{\"conversion\":\"debug\"}}", admin()).body());
+        assertThat(changed.getJsonObject("traceLevels").getString("conversion")).isEqualTo("debug");
+        assertThat(changed.getJsonObject("traceLevels").getString("recording")).isEqualTo("info");
+        try {
+            long traced = idFrom(upload(captureName("tracer"), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+            VerbatimServer.awaitConverted(traced);
+            assertThat(Files.readString(log)).contains("Converting recording " + traced + " (");
+        } finally {
+            assertThat(putJson("/api/v1/settings", "{\"traceLevels\":{\"conversion\":\"info\"}}", admin()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void administratorsAreToldUntilThePbxHasAName() throws Exception {
+        refused("{\"pbxName\":\"  \"}", "pbxName must have 1 to 100 characters");
+        try (Browser session = new Browser()) {
+            session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+            boolean missing = settings().getBoolean("pbxNameMissing");
+            assertThat(session.driver.findElements(By.id("pbx-name-missing"))).hasSize(missing ? 1 : 0);
+
+            session.driver.get(VerbatimServer.URL + "/app/admin/settings.xhtml");
+            WebElement name = session.wait.until(ExpectedConditions.elementToBeClickable(By.id("settings:pbxName")));
+            name.clear();
+            name.sendKeys("Head office PBX");
+            session.driver.findElement(By.id("settings:save")).click();
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings:messages"), "Settings saved"));
+            assertThat(settings().getString("pbxName")).isEqualTo("Head office PBX");
+            session.driver.get(VerbatimServer.URL + "/app/recordings.xhtml");
+            session.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+            assertThat(session.driver.findElements(By.id("pbx-name-missing"))).isEmpty();
+        }
+    }
+}

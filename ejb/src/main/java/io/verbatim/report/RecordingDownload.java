@@ -1,0 +1,40 @@
+package io.verbatim.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A recording as it leaves the server for keeping: a ZIP of its audio (streamed from the store, never whole in
+ * memory) and its report (PDF). The audio is stored, not deflated: WAV barely shrinks and MP3 not at all.
+ */
+public record RecordingDownload(long recordingId, String audioName, SeekableByteChannel audio, String reportName, byte[] report)
+        implements AutoCloseable {
+
+    public String fileName() {
+        return "recording-" + recordingId + ".zip";
+    }
+
+    public void writeZip(OutputStream out) throws IOException {
+        try (audio; ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.setLevel(1);
+            zip.putNextEntry(new ZipEntry(audioName));
+            try (InputStream in = Channels.newInputStream(audio)) {
+                in.transferTo(zip);
+            }
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(reportName));
+            zip.write(report);
+            zip.closeEntry();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        audio.close();
+    }
+}

@@ -1,0 +1,61 @@
+package io.verbatim.report;
+
+import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
+import io.verbatim.directory.Directory;
+import io.verbatim.media.OutputFormat;
+import io.verbatim.notes.RecordingNotes;
+import io.verbatim.recording.AudioNotReadyException;
+import io.verbatim.recording.Recording;
+import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.recording.RecordingState;
+import io.verbatim.storage.BlobStore;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/** Downloading a recording for keeping: its audio and a PDF of its call information, notes and activity, in one ZIP. */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class RecordingDownloads {
+
+    @Inject
+    RecordingCatalog catalog;
+
+    @Inject
+    RecordingNotes notes;
+
+    @Inject
+    ActionLog actionLog;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    Directory directory;
+
+    /**
+     * Logs the download, then writes the report (so its activity protocol includes this download) and opens the
+     * audio; the caller streams the ZIP and closes it.
+     */
+    public RecordingDownload prepare(long id) throws IOException {
+        Recording r = catalog.find(id);
+        if (r.getState() != RecordingState.READY || r.getAudioKey() == null) {
+            throw new AudioNotReadyException(r);
+        }
+        actionLog.record(Action.DOWNLOAD, r, "ZIP with audio and report");
+        String viewer = directory.caller().getUsername();
+        String ownZone = directory.caller().getTimezone();
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
+        RecordingReport.write(new RecordingReport.Content(r, notes.of(r), actionLog.of(r), viewer,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), ownZone == null ? ZoneId.systemDefault() : ZoneId.of(ownZone)), pdf);
+        OutputFormat format = r.getAudioFormat() == null ? OutputFormat.STEREO_WAV : OutputFormat.parse(r.getAudioFormat());
+        return new RecordingDownload(r.getId(), "recording-" + r.getId() + "." + format.extension(), blobs.open(r.getAudioKey()),
+                "recording-" + r.getId() + ".pdf", pdf.toByteArray());
+    }
+}

@@ -1,0 +1,94 @@
+package io.verbatim.web.ui;
+
+import io.verbatim.settings.Settings;
+import io.verbatim.settings.SettingsChange;
+import io.verbatim.settings.SettingsView;
+import io.verbatim.settings.TraceCategory;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Settings page (administrators): every setting in one form; each saved change is logged by the service. */
+@Named
+@ViewScoped
+public class SettingsForm implements Serializable {
+
+    @Inject
+    transient Settings settings;
+
+    private String pbxName;
+    private int retentionDays;
+    private int recycleBinDays;
+    private String outputFormat;
+    private int callInformationWaitMinutes;
+    private Integer licences;
+    private boolean onlyMeAllowed;
+    private long maxCaptureBytes;
+    private String webdavUser;
+    private String webdavPassword;
+    private boolean webdavPasswordSet;
+    private final Map<String, String> traceLevels = new LinkedHashMap<>();
+
+    @PostConstruct
+    void load() {
+        show(settings.view());
+    }
+
+    private void show(SettingsView v) {
+        pbxName = v.pbxName();
+        retentionDays = v.retentionDays();
+        recycleBinDays = v.recycleBinDays();
+        outputFormat = v.outputFormat();
+        callInformationWaitMinutes = v.callInformationWaitMinutes();
+        licences = v.licences();
+        onlyMeAllowed = v.onlyMeAllowed();
+        maxCaptureBytes = v.maxCaptureBytes();
+        webdavUser = v.webdavUser();
+        webdavPassword = null;
+        webdavPasswordSet = v.webdavPasswordSet();
+        traceLevels.clear();
+        traceLevels.putAll(v.traceLevels());
+    }
+
+    public void save() {
+        SettingsChange change = new SettingsChange(maxCaptureBytes, webdavUser,
+                webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword, outputFormat,
+                callInformationWaitMinutes, licences == null ? -1 : licences, onlyMeAllowed, retentionDays, recycleBinDays,
+                pbxName, Map.copyOf(traceLevels));
+        SettingsView[] saved = new SettingsView[1];
+        if (Pages.attempt(() -> saved[0] = settings.change(change))) {
+            show(saved[0]);
+            Pages.say("Settings saved");
+        }
+    }
+
+    public List<TraceCategory> getTraceCategories() { return List.of(TraceCategory.values()); }
+    public List<String> getTraceLevelNames() { return List.of("off", "error", "warning", "info", "debug", "trace"); }
+    public Map<String, String> getTraceLevels() { return traceLevels; }
+    public String getPbxName() { return pbxName; }
+    public void setPbxName(String pbxName) { this.pbxName = pbxName; }
+    public int getRetentionDays() { return retentionDays; }
+    public void setRetentionDays(int retentionDays) { this.retentionDays = retentionDays; }
+    public int getRecycleBinDays() { return recycleBinDays; }
+    public void setRecycleBinDays(int recycleBinDays) { this.recycleBinDays = recycleBinDays; }
+    public String getOutputFormat() { return outputFormat; }
+    public void setOutputFormat(String outputFormat) { this.outputFormat = outputFormat; }
+    public int getCallInformationWaitMinutes() { return callInformationWaitMinutes; }
+    public void setCallInformationWaitMinutes(int minutes) { this.callInformationWaitMinutes = minutes; }
+    public Integer getLicences() { return licences; }
+    public void setLicences(Integer licences) { this.licences = licences; }
+    public boolean isOnlyMeAllowed() { return onlyMeAllowed; }
+    public void setOnlyMeAllowed(boolean onlyMeAllowed) { this.onlyMeAllowed = onlyMeAllowed; }
+    public long getMaxCaptureBytes() { return maxCaptureBytes; }
+    public void setMaxCaptureBytes(long maxCaptureBytes) { this.maxCaptureBytes = maxCaptureBytes; }
+    public String getWebdavUser() { return webdavUser; }
+    public void setWebdavUser(String webdavUser) { this.webdavUser = webdavUser; }
+    public String getWebdavPassword() { return webdavPassword; }
+    public void setWebdavPassword(String webdavPassword) { this.webdavPassword = webdavPassword; }
+    public boolean isWebdavPasswordSet() { return webdavPasswordSet; }
+}
