@@ -64,11 +64,17 @@ class AuthorizationMatrixIT {
     static final Map<Person, Long> TOKENS = new LinkedHashMap<>();
 
     /** One cell row: a request, and who may make it. {@code {u}} in a path or body becomes a fresh number per request. */
-    record Row(String method, String path, String body, Set<Person> allowed) {
+    record Row(String method, String path, String body, Set<Person> allowed, int allowedStatus) {
+
+        /** A request the allowed answer with success (2xx). */
+        Row(String method, String path, String body, Set<Person> allowed) {
+            this(method, path, body, allowed, 0);
+        }
+
         /** As the OpenAPI document names it: our per-cell placeholders stand for its path parameters. */
         String key() {
             return method + " " + path.replaceAll("\\?.*", "").replace("{fresh}", "{id}").replace("{binned}", "{id}")
-                    .replace("{note}", "{noteId}");
+                    .replace("{note}", "{noteId}").replace("{run}", "{executionId}").replace("/recycle-purge/", "/{job}/");
         }
     }
 
@@ -94,6 +100,13 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/api/v1/recycle-bin", null, ADMINS),
                 new Row("POST", "/api/v1/recycle-bin/{binned}/restore", null, EnumSet.of(Person.ADMIN)),
                 new Row("DELETE", "/api/v1/recycle-bin/{binned}", null, EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/jobs", null, ADMINS),
+                new Row("GET", "/api/v1/jobs/runs/{run}", null, ADMINS),
+                // recycle-purge with the default 30 days: deletes nothing the other rows use
+                new Row("POST", "/api/v1/jobs/recycle-purge/runs", null, ADMINS),
+                // a finished run: administrators pass, and are told it is not running, or neither failed nor stopped
+                new Row("POST", "/api/v1/jobs/runs/{run}/stop", null, ADMINS, 400),
+                new Row("POST", "/api/v1/jobs/runs/{run}/restart", null, ADMINS, 400),
                 new Row("GET", "/api/v1/action-log", null, OFFICERS),
                 new Row("GET", "/api/v1/action-log/verification", null, OFFICERS),
                 new Row("GET", "/api/v1/settings", null, ADMINS),
@@ -130,6 +143,7 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/app/admin/app-objects.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/recycle-bin.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/settings.xhtml", null, ADMINS),
+                new Row("GET", "/app/admin/jobs.xhtml", null, ADMINS),
                 new Row("GET", "/app/compliance/action-log.xhtml", null, OFFICERS),
                 new Row("GET", "/app/monitor.xhtml", null, EVERYONE),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
@@ -216,12 +230,15 @@ class AuthorizationMatrixIT {
                 .replace("{username}", row.method().equals("DELETE") ? victim() : USERNAMES.get(Person.OWNER))
                 .replace("{name}", entryName(row))
                 .replace("{u}", SUFFIX + UNIQUE.incrementAndGet())
+                .replace("{run}", row.path().contains("{run}") ? Long.toString(jobRun()) : "")
                 .replace("{note}", row.path().contains("{note}") ? Long.toString(ownersNote()) : "")
                 .replace("{fresh}", row.path().contains("{fresh}") ? Long.toString(freshRecording()) : "")
                 .replace("{binned}", row.path().contains("{binned}") ? Long.toString(binnedRecording()) : "");
         String body = row.body() == null ? null : row.body().replace("{u}", SUFFIX + UNIQUE.incrementAndGet());
         int status = path.endsWith(".xhtml") ? page(path, person) : api(row.method(), path, body, person);
-        if (row.allowed().contains(person)) {
+        if (row.allowed().contains(person) && row.allowedStatus() != 0) {
+            assertThat(status).as("%s %s as %s", row.method(), path, person).isEqualTo(row.allowedStatus());
+        } else if (row.allowed().contains(person)) {
             assertThat(status).as("%s %s as %s", row.method(), path, person).isBetween(200, 299);
         } else if (person == Person.NOBODY) {
             assertThat(status).as("%s %s without credentials", row.method(), path).isIn(401, 302);
@@ -233,6 +250,22 @@ class AuthorizationMatrixIT {
     static byte[] capture() throws Exception {
         return Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"));
     }
+
+    /** A finished run of recycle-purge: neither running (to stop) nor failed (to restart). */
+    static long jobRun() throws Exception {
+        if (finishedRun == 0) {
+            HttpResponse<String> started = VerbatimServer.send("POST", "/api/v1/jobs/recycle-purge/runs", "", "application/json", admin());
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            finishedRun = json(started.body()).getJsonNumber("executionId").longValue();
+            for (int i = 0; i < 100 && !json(VerbatimServer.getText("/api/v1/jobs/runs/" + finishedRun, admin()).body())
+                    .getString("status").equals("COMPLETED"); i++) {
+                Thread.sleep(100);
+            }
+        }
+        return finishedRun;
+    }
+
+    static long finishedRun;
 
     /** A recording of the owner's, made fresh per cell, for deleting. */
     long freshRecording() throws Exception {
@@ -283,6 +316,9 @@ class AuthorizationMatrixIT {
         return name;
     }
 
+    /** HTTP/1.1: the client's default h2c upgrade once left a request unanswered until the server closed the connection. */
+    static final HttpClient MATRIX_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
     static int api(String method, String path, String body, Person person) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(VerbatimServer.URL + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -292,12 +328,13 @@ class AuthorizationMatrixIT {
         if (person != Person.NOBODY) {
             request.header("Authorization", person == Person.ADMIN ? admin() : basic(USERNAMES.get(person), PASSWORD));
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return MATRIX_CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** Signs in through the login form (a browser's cookies, no redirects followed), then asks for the page. */
     static int page(String path, Person person) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         if (person != Person.NOBODY) {
             String form = browser.send(HttpRequest.newBuilder(URI.create(VerbatimServer.URL + "/login.xhtml")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -35,9 +36,9 @@ class LifecyclePagesIT {
     }
 
     @AfterEach
-    void closeBrowser() throws Exception {
+    void closeBrowser(TestInfo test) throws Exception {
         if (session != null) {
-            session.screenshot("lifecycle-pages");
+            session.screenshot("lifecycle-pages-" + test.getTestMethod().map(m -> m.getName()).orElse("test"));
             session.close();
         }
     }
@@ -98,10 +99,23 @@ class LifecyclePagesIT {
         recording.sendKeys(Long.toString(id));
         click("log:search");
         wait.until(d -> logRows().size() == 2);
-        assertThat(logRows().get(0)).contains("restore").contains(VerbatimServer.ADMIN);
+        assertThat(logRows().get(0)).contains("restore").contains(VerbatimServer.ADMIN).contains("deleted by " + VerbatimServer.ADMIN + " at ");
         assertThat(logRows().get(1)).contains("delete").contains("to the recycle bin");
         click("log:verify");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log:messages"), "The chain is intact"));
+    }
+
+    @Test
+    void anAdministratorStartsAJobAndWatchesItFinish() {
+        session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+        browser.get(VerbatimServer.URL + "/app/admin/jobs.xhtml");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.vb-start-recycle-purge"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs:messages"), "recycle-purge started (run "));
+        String message = browser.findElement(By.id("jobs:messages")).getText();
+        String run = message.replaceAll("(?s).*\\(run (\\d+)\\).*", "$1");
+        // the table polls: the run shows up and reaches COMPLETED without reloading the page
+        wait.until(d -> d.findElements(By.cssSelector("#jobs\\:table_data > tr")).stream()
+                .map(WebElement::getText).anyMatch(row -> row.matches("(?s)" + run + "\\s+recycle-purge\\s+COMPLETED\\s.*")));
     }
 
     private List<String> rows() {

@@ -37,7 +37,7 @@ class SettingsIT {
         assertThat(s.getInt("retentionDays")).isBetween(0, 11000);
         refused("{\"retentionDays\":11001}", "retentionDays must be between 1 and 11000 (0: keep until deleted)");
         refused("{\"retentionDays\":-1}", "retentionDays must be between 1 and 11000 (0: keep until deleted)");
-        refused("{\"recycleBinDays\":0}", "recycleBinDays must be between 1 and 11000");
+        refused("{\"recycleBinDays\":-1}", "recycleBinDays must be between 0 (purged by the next run) and 11000");
         int before = s.getInt("recycleBinDays");
         assertThat(json(putJson("/api/v1/settings", "{\"recycleBinDays\":" + (before + 1) + "}", admin()).body()).getInt("recycleBinDays"))
                 .isEqualTo(before + 1);

@@ -26,7 +26,8 @@ final class VerbatimServer {
     static final String ADMIN_PASSWORD = System.getProperty("verbatim.admin.password", "it-admin-secret");
     static final String PBX = "pbx-it";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: one request, one answer
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private VerbatimServer() {

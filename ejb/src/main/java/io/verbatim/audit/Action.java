@@ -45,7 +45,9 @@ public enum Action {
     TOKEN_ISSUE,
     TOKEN_REVOKE,
     /** Exported the action log. */
-    EXPORT;
+    EXPORT,
+    /** An administrator started, stopped or restarted a batch job. */
+    JOB_START;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -12,14 +12,9 @@ import io.verbatim.recording.RecordingCatalog;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A recording's life after conversion, as people steer it: protection against deletion, deletion by the rule of the
@@ -29,9 +24,6 @@ import java.util.List;
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class RecordingLifecycle {
-
-    @PersistenceContext
-    EntityManager em;
 
     @Inject
     RecordingCatalog catalog;
@@ -49,7 +41,7 @@ public class RecordingLifecycle {
     ActionLog actionLog;
 
     @Inject
-    Event<RecordingErased> erased;
+    Erasure erasure;
 
     /** Exempts a recording from deletion and retention (innovaphone: "permanent"). */
     public Recording protect(long id) {
@@ -96,7 +88,7 @@ public class RecordingLifecycle {
             }
             case PERMANENT -> {
                 actionLog.record(Action.DELETE, r, "permanently, as " + rule.appObject() + " says");
-                erase(r);
+                erasure.erase(r);
                 return Deletion.ERASED;
             }
             default -> {
@@ -112,8 +104,8 @@ public class RecordingLifecycle {
     public Recording restore(long id) {
         Recording r = catalog.findInRecycleBin(id);
         access.actingViewer();
-        r.restore();
         actionLog.record(Action.RESTORE, r, "deleted by " + r.getDeletedBy() + " at " + r.getDeletedAt());
+        r.restore();
         return r;
     }
 
@@ -123,18 +115,7 @@ public class RecordingLifecycle {
         Recording r = catalog.findInRecycleBin(id);
         access.actingViewer();
         actionLog.record(Action.PURGE, r, "deleted by " + r.getDeletedBy() + " at " + r.getDeletedAt());
-        erase(r);
-    }
-
-    /** The row (its notes with it) now; the audio and original once that has committed ({@link ErasedBlobs}). */
-    void erase(Recording r) {
-        List<String> keys = new ArrayList<>();
-        keys.add(r.getOriginalKey());
-        if (r.getAudioKey() != null) {
-            keys.add(r.getAudioKey());
-        }
-        em.remove(r);
-        erased.fire(new RecordingErased(r.getId(), keys));
+        erasure.erase(r);
     }
 
     private static Instant now() {

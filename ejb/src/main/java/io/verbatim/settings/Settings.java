@@ -177,8 +177,8 @@ public class Settings {
         }
         if (change.recycleBinDays() != null) {
             int days = change.recycleBinDays();
-            if (days < 1 || days > MAX_RETENTION_DAYS) {
-                throw new InvalidSettingException("recycleBinDays must be between 1 and " + MAX_RETENTION_DAYS);
+            if (days < 0 || days > MAX_RETENTION_DAYS) {
+                throw new InvalidSettingException("recycleBinDays must be between 0 (purged by the next run) and " + MAX_RETENTION_DAYS);
             }
             put(RECYCLE_BIN_DAYS, Integer.toString(days));
         }

@@ -1,0 +1,159 @@
+package io.verbatim.jobs;
+
+import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
+import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.lifecycle.Expiry;
+import io.verbatim.lifecycle.RecordingExpiry;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.batch.runtime.JobInstance;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.StepExecution;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+
+/**
+ * The batch jobs administrators see and steer: their runs (from the job repository in the database, so history
+ * survives restarts and is shared by nodes), starting the lifecycle jobs now, and restarting a failed or stopped
+ * run from its last checkpoint.
+ */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class JobRuns {
+
+    private static final Logger LOG = Logger.getLogger(JobRuns.class.getName());
+    /** The jobs shown: conversion and the lifecycle jobs. */
+    public static final List<String> JOBS = List.of("convert", Expiry.RETENTION.jobName(), Expiry.RECYCLE_PURGE.jobName(),
+            Expiry.LICENCE_GRACE.jobName());
+    static final String CUTOFF = "cutoff";
+
+    @Inject
+    RecordingExpiry expiry;
+
+    @Inject
+    ActionLog actionLog;
+
+    /** The newest runs of each job, newest first. */
+    @RolesAllowed("ADMIN")
+    public List<JobRun> recent(int perJob) {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        List<JobRun> runs = new ArrayList<>();
+        for (String job : JOBS) {
+            List<JobInstance> instances;
+            try {
+                instances = operator.getJobInstances(job, 0, perJob);
+            } catch (NoSuchJobException neverRun) {
+                continue;
+            }
+            for (JobInstance instance : instances) {
+                for (JobExecution execution : operator.getJobExecutions(instance)) {
+                    runs.add(run(operator, execution));
+                }
+            }
+        }
+        runs.sort(Comparator.comparingLong(JobRun::executionId).reversed());
+        return runs;
+    }
+
+    @RolesAllowed("ADMIN")
+    public JobRun get(long executionId) {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        JobExecution execution = operator.getJobExecution(executionId);
+        if (execution == null || !JOBS.contains(execution.getJobName())) {
+            throw new NoSuchEntryException("job run " + executionId);
+        }
+        return run(operator, execution);
+    }
+
+    /** Starts a lifecycle job now (an administrator's request); empty when its policy is off. */
+    @RolesAllowed("ADMIN")
+    public Optional<JobRun> start(String job) {
+        Expiry policy;
+        try {
+            policy = Expiry.ofJob(job);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("job must be one of " + Expiry.RETENTION.jobName() + ", "
+                    + Expiry.RECYCLE_PURGE.jobName() + ", " + Expiry.LICENCE_GRACE.jobName());
+        }
+        Optional<Long> id = startLifecycleJob(policy);
+        actionLog.record(Action.JOB_START, job + (id.isPresent() ? " (run " + id.get() + ")" : ": off, not started"));
+        return id.map(this::get);
+    }
+
+    /** Starts a lifecycle job with the cutoff its policy gives now, fixed for the run and any restart of it. */
+    public Optional<Long> startLifecycleJob(Expiry policy) {
+        Optional<Instant> cutoff = expiry.cutoff(policy, Instant.now());
+        if (cutoff.isEmpty()) {
+            return Optional.empty();
+        }
+        Properties parameters = new Properties();
+        parameters.setProperty(CUTOFF, cutoff.get().toString());
+        long id = BatchRuntime.getJobOperator().start(policy.jobName(), parameters);
+        LOG.info("Started " + policy.jobName() + " (run " + id + "), deleting what is older than " + cutoff.get());
+        return Optional.of(id);
+    }
+
+    /** Asks a running job to stop after its current chunk (what it committed stays done; a restart goes on from there). */
+    @RolesAllowed("ADMIN")
+    public JobRun stop(long executionId) {
+        JobRun run = get(executionId);
+        if (!run.status().equals(BatchStatus.STARTING.name()) && !run.status().equals(BatchStatus.STARTED.name())) {
+            throw new IllegalArgumentException("run " + executionId + " is " + run.status() + ", not running");
+        }
+        BatchRuntime.getJobOperator().stop(executionId);
+        actionLog.record(Action.JOB_START, run.job() + ": run " + executionId + " asked to stop");
+        return get(executionId);
+    }
+
+    /** Restarts a failed or stopped run from its last checkpoint, with its own parameters. */
+    @RolesAllowed("ADMIN")
+    public JobRun restart(long executionId) {
+        JobRun run = get(executionId);
+        if (!run.status().equals(BatchStatus.FAILED.name()) && !run.status().equals(BatchStatus.STOPPED.name())) {
+            throw new IllegalArgumentException("run " + executionId + " is " + run.status() + "; only FAILED or STOPPED runs restart");
+        }
+        long id = BatchRuntime.getJobOperator().restart(executionId, new Properties());
+        actionLog.record(Action.JOB_START, run.job() + ": run " + executionId + " restarted as run " + id);
+        return get(id);
+    }
+
+    private static JobRun run(JobOperator operator, JobExecution e) {
+        long read = 0;
+        long written = 0;
+        for (StepExecution step : operator.getStepExecutions(e.getExecutionId())) {
+            for (Metric m : step.getMetrics()) {
+                if (m.getType() == Metric.MetricType.READ_COUNT) {
+                    read += m.getValue();
+                } else if (m.getType() == Metric.MetricType.WRITE_COUNT) {
+                    written += m.getValue();
+                }
+            }
+        }
+        Instant start = e.getStartTime() == null ? null : e.getStartTime().toInstant();
+        Instant end = e.getEndTime() == null ? null : e.getEndTime().toInstant();
+        Double seconds = start == null || end == null ? null : Duration.between(start, end).toMillis() / 1000.0;
+        Properties p = e.getJobParameters();
+        if (p == null || p.isEmpty()) { // a restart runs with its first run's parameters
+            p = operator.getJobExecutions(operator.getJobInstance(e.getExecutionId())).stream()
+                    .min(Comparator.comparingLong(JobExecution::getExecutionId)).map(JobExecution::getJobParameters).orElse(null);
+        }
+        String parameters = p == null || p.isEmpty() ? null : new TreeMap<>(p).toString();
+        return new JobRun(e.getExecutionId(), e.getJobName(), e.getBatchStatus().name(), start, end, seconds, read, written,
+                e.getExitStatus(), parameters);
+    }
+}
