@@ -117,4 +117,47 @@ class ActionLogIT {
         JsonObject logged = entries("action=verify&user=" + OFFICER, admin()).getJsonObject(0);
         assertThat(logged.getString("detail")).startsWith("action log: chain intact, ");
     }
+
+    @Test
+    void anExportIsAZipWithAPagedPdfOfTheFilteredEntriesAndItsChainCheck() throws Exception {
+        String officer = basic(OFFICER, VerbatimServer.USER_PASSWORD);
+        assertThat(getText("/api/v1/recordings", basic(OFFICER, "wrong again")).statusCode()).isEqualTo(401);
+        HttpResponse<String> started = VerbatimServer.postJson("/api/v1/action-log/exports",
+                "{\"from\":\"2000-01-01\",\"users\":[\"" + OFFICER + "\"],\"actions\":[\"failed-login\",\"play\"]}", officer);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/api/v1/action-log/exports/");
+        String path = location.substring(location.indexOf("/api/v1/"));
+
+        JsonObject export = json(started.body());
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!List.of("DONE", "FAILED").contains(export.getString("state"))) {
+            assertThat(Instant.now()).as("export still %s", export.getString("state")).isBefore(deadline);
+            Thread.sleep(200);
+            export = json(getText(path, officer).body());
+        }
+        assertThat(export.getString("state")).as(export.toString()).isEqualTo("DONE");
+        assertThat(export.getInt("percent")).isEqualTo(100);
+        long total = export.getJsonNumber("total").longValue();
+        assertThat(total).isPositive();
+
+        HttpResponse<byte[]> zip = getBytes(export.getString("fileUrl"), officer);
+        assertThat(zip.statusCode()).isEqualTo(200);
+        java.util.Map<String, byte[]> entries = VerbatimServer.unzip(zip.body());
+        long id = export.getJsonNumber("id").longValue();
+        assertThat(entries).containsOnlyKeys("action-log-export-" + id + ".pdf");
+        String pdf = VerbatimServer.pdfText(entries.get("action-log-export-" + id + ".pdf"));
+        assertThat(pdf).contains("Action log").contains("PBX " + VerbatimServer.PBX).contains(OFFICER)
+                .contains("intact: all").contains("page 1 of").contains("failed-login")
+                .doesNotContain("setting-change").contains("Entries " + total);
+        assertThat(entries("action=export&user=" + OFFICER, admin()).getJsonObject(0).getString("detail"))
+                .startsWith("export " + id + " requested: from 2000-01-01T00:00:00Z to now, users [" + OFFICER + "]");
+
+        HttpResponse<String> bad = VerbatimServer.postJson("/api/v1/action-log/exports", "{\"actions\":[\"listen\"]}", officer);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(VerbatimServer.postJson("/api/v1/action-log/exports", "{\"from\":\"2026-02-01\",\"to\":\"2026-01-01\"}", officer)
+                .statusCode()).isEqualTo(400);
+        assertThat(VerbatimServer.postJson("/api/v1/action-log/exports", "{}", basic(OWNER, VerbatimServer.USER_PASSWORD)).statusCode())
+                .isEqualTo(403);
+    }
 }

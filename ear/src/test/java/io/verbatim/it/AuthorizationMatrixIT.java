@@ -74,7 +74,8 @@ class AuthorizationMatrixIT {
         /** As the OpenAPI document names it: our per-cell placeholders stand for its path parameters. */
         String key() {
             return method + " " + path.replaceAll("\\?.*", "").replace("{fresh}", "{id}").replace("{binned}", "{id}")
-                    .replace("{note}", "{noteId}").replace("{run}", "{executionId}").replace("/recycle-purge/", "/{job}/");
+                    .replace("{note}", "{noteId}").replace("{run}", "{executionId}").replace("/recycle-purge/", "/{job}/")
+                    .replace("{export}", "{id}");
         }
     }
 
@@ -109,6 +110,10 @@ class AuthorizationMatrixIT {
                 new Row("POST", "/api/v1/jobs/runs/{run}/restart", null, ADMINS, 400),
                 new Row("GET", "/api/v1/action-log", null, OFFICERS),
                 new Row("GET", "/api/v1/action-log/verification", null, OFFICERS),
+                new Row("POST", "/api/v1/action-log/exports", "{\"actions\":[\"verify\"]}", OFFICERS),
+                // the operator's export (all tenants): seen by the operator only
+                new Row("GET", "/api/v1/action-log/exports/{export}", null, EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/action-log/exports/{export}/file", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/settings", null, ADMINS),
                 new Row("PUT", "/api/v1/settings", "{}", ADMINS),
                 new Row("GET", "/api/v1/quarantine", null, ADMINS),
@@ -231,6 +236,7 @@ class AuthorizationMatrixIT {
                 .replace("{name}", entryName(row))
                 .replace("{u}", SUFFIX + UNIQUE.incrementAndGet())
                 .replace("{run}", row.path().contains("{run}") ? Long.toString(jobRun()) : "")
+                .replace("{export}", row.path().contains("{export}") ? Long.toString(finishedExport()) : "")
                 .replace("{note}", row.path().contains("{note}") ? Long.toString(ownersNote()) : "")
                 .replace("{fresh}", row.path().contains("{fresh}") ? Long.toString(freshRecording()) : "")
                 .replace("{binned}", row.path().contains("{binned}") ? Long.toString(binnedRecording()) : "");
@@ -266,6 +272,22 @@ class AuthorizationMatrixIT {
     }
 
     static long finishedRun;
+
+    /** A finished export of the operator's (every tenant). */
+    static long finishedExport() throws Exception {
+        if (finishedExport == 0) {
+            HttpResponse<String> started = postJson("/api/v1/action-log/exports", "{\"actions\":[\"verify\"]}", admin());
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            finishedExport = json(started.body()).getJsonNumber("id").longValue();
+            for (int i = 0; i < 300 && !json(VerbatimServer.getText("/api/v1/action-log/exports/" + finishedExport, admin()).body())
+                    .getString("state").equals("DONE"); i++) {
+                Thread.sleep(100);
+            }
+        }
+        return finishedExport;
+    }
+
+    static long finishedExport;
 
     /** A recording of the owner's, made fresh per cell, for deleting. */
     long freshRecording() throws Exception {

@@ -202,24 +202,11 @@ class LifecycleIT {
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.headers().firstValue("Content-Type")).hasValue("application/zip");
         assertThat(zip.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"recording-" + id + ".zip\"");
-        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
-            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                entries.put(e.getName(), in.readAllBytes());
-            }
-        }
+        java.util.Map<String, byte[]> entries = VerbatimServer.unzip(zip.body());
         assertThat(entries).containsOnlyKeys("recording-" + id + ".wav", "recording-" + id + ".pdf");
         assertThat(entries.get("recording-" + id + ".wav")).as("the stored audio, byte for byte").isEqualTo(audio);
 
-        String report;
-        try (com.itextpdf.kernel.pdf.PdfDocument pdf = new com.itextpdf.kernel.pdf.PdfDocument(
-                new com.itextpdf.kernel.pdf.PdfReader(new java.io.ByteArrayInputStream(entries.get("recording-" + id + ".pdf"))))) {
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
-                text.append(com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor.getTextFromPage(pdf.getPage(page))).append('\n');
-            }
-            report = text.toString();
-        }
+        String report = VerbatimServer.pdfText(entries.get("recording-" + id + ".pdf"));
         JsonObject recording = json(getText("/api/v1/recordings/" + id, admin()).body());
         assertThat(report).contains("Recording " + id).contains(recording.getString("callId")).contains(OWNER)
                 .contains("Escalated to second level").contains(recording.getString("originalSha256"))

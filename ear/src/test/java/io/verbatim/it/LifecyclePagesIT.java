@@ -103,6 +103,10 @@ class LifecyclePagesIT {
         assertThat(logRows().get(1)).contains("delete").contains("to the recycle bin");
         click("log:verify");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log:messages"), "The chain is intact"));
+        click("log:export");
+        WebElement download = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("log:download")));
+        assertThat(download.getText()).contains("(2 entries)");
+        assertThat(download.getAttribute("href")).contains("/api/v1/action-log/exports/").endsWith("/file");
     }
 
     @Test

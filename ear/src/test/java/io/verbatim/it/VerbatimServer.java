@@ -121,6 +121,29 @@ final class VerbatimServer {
         }
     }
 
+    /** The entries of a ZIP, by name, in order. */
+    static java.util.Map<String, byte[]> unzip(byte[] zip) throws java.io.IOException {
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+
+    /** The text of every page of a PDF, as a reader would copy it. */
+    static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (com.itextpdf.kernel.pdf.PdfDocument doc = new com.itextpdf.kernel.pdf.PdfDocument(
+                new com.itextpdf.kernel.pdf.PdfReader(new java.io.ByteArrayInputStream(pdf)))) {
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                text.append(com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor.getTextFromPage(doc.getPage(page))).append('\n');
+            }
+            return text.toString();
+        }
+    }
+
     static long idFrom(HttpResponse<String> created) {
         return json(created.body()).getJsonNumber("id").longValue();
     }

@@ -2,6 +2,7 @@ package io.verbatim.jobs;
 
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
+import io.verbatim.audit.ActionLogExports;
 import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.lifecycle.Expiry;
 import io.verbatim.lifecycle.RecordingExpiry;
@@ -37,9 +38,9 @@ import java.util.logging.Logger;
 public class JobRuns {
 
     private static final Logger LOG = Logger.getLogger(JobRuns.class.getName());
-    /** The jobs shown: conversion and the lifecycle jobs. */
+    /** The jobs shown: conversion, the lifecycle jobs and action-log exports. */
     public static final List<String> JOBS = List.of("convert", Expiry.RETENTION.jobName(), Expiry.RECYCLE_PURGE.jobName(),
-            Expiry.LICENCE_GRACE.jobName());
+            Expiry.LICENCE_GRACE.jobName(), ActionLogExports.JOB);
     static final String CUTOFF = "cutoff";
 
     @Inject

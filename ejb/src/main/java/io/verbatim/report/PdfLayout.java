@@ -5,6 +5,10 @@ import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.kernel.font.PdfFontFactory;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfPage;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.PdfCanvas;
+import com.itextpdf.layout.Canvas;
 import com.itextpdf.kernel.pdf.PdfWriter;
 import com.itextpdf.layout.Document;
 import com.itextpdf.layout.element.Cell;
@@ -16,6 +20,7 @@ import com.itextpdf.layout.properties.VerticalAlignment;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 
 /**
  * The look our PDFs share (A4, Helvetica, headings, key/value and column tables, "page n of m" and a footer line on
@@ -28,10 +33,22 @@ final class PdfLayout implements AutoCloseable {
     private final PdfFont bold;
     private final String footer;
 
+    private final boolean numberAtClose;
+
+    /** A PDF numbered when closed: its pages stay in memory until then (fine for a report of a few pages). */
     PdfLayout(OutputStream out, String title, String footer) {
+        this(out, title, footer, true);
+    }
+
+    /**
+     * {@code numberAtClose} false: pages are written out as they fill, so memory stays flat however long the document;
+     * {@link #numberPages} numbers them afterwards.
+     */
+    PdfLayout(OutputStream out, String title, String footer, boolean numberAtClose) {
         PdfDocument pdf = new PdfDocument(new PdfWriter(out));
         pdf.getDocumentInfo().setTitle(title).setCreator("Verbatim");
-        document = new Document(pdf, PageSize.A4, false); // pages stay open until close(), for "page n of m"
+        this.numberAtClose = numberAtClose;
+        document = new Document(pdf, PageSize.A4, !numberAtClose);
         document.setMargins(48, 40, 56, 40);
         try {
             regular = PdfFontFactory.createFont(StandardFonts.HELVETICA);
@@ -75,6 +92,16 @@ final class PdfLayout implements AutoCloseable {
         return table;
     }
 
+    /** A table written out as rows are added ({@link Table#flush()}), for tables of any length; finish with {@link Table#complete()}. */
+    Table growingColumns(float[] widths, String... headers) {
+        Table table = new Table(UnitValue.createPercentArray(widths), true).useAllAvailableWidth();
+        for (String header : headers) {
+            table.addHeaderCell(cell(header).setFont(bold));
+        }
+        document.add(table);
+        return table;
+    }
+
     void add(Table table) {
         document.add(table);
     }
@@ -85,12 +112,33 @@ final class PdfLayout implements AutoCloseable {
 
     @Override
     public void close() {
-        int pages = document.getPdfDocument().getNumberOfPages();
-        for (int page = 1; page <= pages; page++) {
-            float x = document.getPdfDocument().getPage(page).getPageSize().getWidth() / 2;
-            document.showTextAligned(new Paragraph(footer + "  ·  page " + page + " of " + pages).setFontSize(7),
-                    x, 28, page, TextAlignment.CENTER, VerticalAlignment.BOTTOM, 0);
+        if (numberAtClose) {
+            int pages = document.getPdfDocument().getNumberOfPages();
+            for (int page = 1; page <= pages; page++) {
+                float x = document.getPdfDocument().getPage(page).getPageSize().getWidth() / 2;
+                document.showTextAligned(footerLine(footer, page, pages), x, 28, page, TextAlignment.CENTER, VerticalAlignment.BOTTOM, 0);
+            }
         }
         document.close();
+    }
+
+    private static Paragraph footerLine(String footer, int page, int pages) {
+        return new Paragraph(footer + "  ·  page " + page + " of " + pages).setFontSize(7);
+    }
+
+    /** Copies a PDF adding the footer and "page n of m" to every page, one page in memory at a time. */
+    static void numberPages(Path in, Path out, String footer) throws IOException {
+        try (PdfDocument pdf = new PdfDocument(new PdfReader(in.toFile()), new PdfWriter(out.toFile()))) {
+            PdfFont font = PdfFontFactory.createFont(StandardFonts.HELVETICA);
+            int pages = pdf.getNumberOfPages();
+            for (int n = 1; n <= pages; n++) {
+                PdfPage page = pdf.getPage(n);
+                try (Canvas canvas = new Canvas(new PdfCanvas(page), page.getPageSize())) {
+                    canvas.setFont(font).showTextAligned(footerLine(footer, n, pages), page.getPageSize().getWidth() / 2, 28,
+                            TextAlignment.CENTER, VerticalAlignment.BOTTOM);
+                }
+                page.flush();
+            }
+        }
     }
 }

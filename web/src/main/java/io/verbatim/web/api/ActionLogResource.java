@@ -2,15 +2,25 @@ package io.verbatim.web.api;
 
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
+import io.verbatim.audit.ActionLogExport;
+import io.verbatim.audit.ActionLogExports;
 import io.verbatim.audit.ActionLogPage;
 import io.verbatim.audit.ActionLogQuery;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -24,6 +34,9 @@ public class ActionLogResource {
 
     @Inject
     ActionLog actionLog;
+
+    @Inject
+    ActionLogExports exports;
 
     @GET
     @Operation(summary = "Search the action log of your tenant, newest first (administrators and compliance officers)")
@@ -52,5 +65,52 @@ public class ActionLogResource {
     @APIResponse(responseCode = "403", description = "Neither an administrator nor a compliance officer")
     public ChainVerificationView verify() {
         return ChainVerificationView.of(actionLog.verify());
+    }
+
+    /**
+     * What to export: a period ({@code from} inclusive, {@code to} exclusive; dates or instants), users and actions
+     * (none: all), and optionally one recording.
+     */
+    public record ExportRequest(String from, String to, List<String> users, List<String> actions, Long recordingId) {
+    }
+
+    @POST
+    @Path("exports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Export the action log of your tenant for a filter as a ZIP holding a PDF (header with tenant, period, "
+            + "generated-by and the chain check; the entries; page numbers); made by a job, downloadable when done")
+    @APIResponse(responseCode = "202", description = "Started; Location is the export, which shows its progress")
+    @APIResponse(responseCode = "400", description = "A filter has a bad value")
+    @APIResponse(responseCode = "403", description = "Neither an administrator nor a compliance officer")
+    public Response export(ExportRequest request) {
+        ExportRequest r = request == null ? new ExportRequest(null, null, null, null, null) : request;
+        Set<Action> actions = new TreeSet<>();
+        if (r.actions() != null) {
+            r.actions().forEach(a -> actions.add(Action.of(a)));
+        }
+        Set<String> users = r.users() == null ? Set.of() : new TreeSet<>(r.users().stream().map(String::trim).filter(u -> !u.isEmpty()).toList());
+        ActionLogExport export = exports.request(DateParameter.instant("from", r.from(), false), DateParameter.instant("to", r.to(), true),
+                users, actions, r.recordingId());
+        return Response.accepted(ExportView.of(export)).location(URI.create("action-log/exports/" + export.getId())).build();
+    }
+
+    @GET
+    @Path("exports/{id}")
+    @Operation(summary = "An export: its state and progress, and where to download it once done")
+    @APIResponse(responseCode = "404", description = "No such export of your tenant")
+    public ExportView exportState(@PathParam("id") long id) {
+        return ExportView.of(exports.get(id));
+    }
+
+    @GET
+    @Path("exports/{id}/file")
+    @Produces("application/zip")
+    @Operation(summary = "The finished export (ZIP with the PDF); the download is logged")
+    @APIResponse(responseCode = "404", description = "No such export of your tenant")
+    @APIResponse(responseCode = "409", description = "Not done (yet), or failed")
+    public Response exportFile(@PathParam("id") long id) {
+        java.nio.file.Path file = exports.file(id);
+        return Response.ok(file.toFile(), "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"").build();
     }
 }

@@ -1,5 +1,6 @@
 package io.verbatim.web.api;
 
+import io.verbatim.audit.ExportNotReadyException;
 import io.verbatim.directory.DirectoryConflictException;
 import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.lifecycle.RecordingProtectedException;
@@ -28,7 +29,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
         if (e instanceof NoSuchRecordingException || e instanceof NoSuchEntryException) {
             return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
         }
-        if (e instanceof AudioNotReadyException || e instanceof DirectoryConflictException || e instanceof RecordingProtectedException) {
+        if (e instanceof AudioNotReadyException || e instanceof DirectoryConflictException || e instanceof RecordingProtectedException
+                || e instanceof ExportNotReadyException) {
             return ApiError.response(Response.Status.CONFLICT, e.getMessage());
         }
         if (e instanceof IllegalArgumentException || e instanceof InvalidSettingException) {

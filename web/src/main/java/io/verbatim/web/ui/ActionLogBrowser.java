@@ -3,6 +3,8 @@ package io.verbatim.web.ui;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.ActionLogEntry;
+import io.verbatim.audit.ActionLogExport;
+import io.verbatim.audit.ActionLogExports;
 import io.verbatim.audit.ActionLogPage;
 import io.verbatim.audit.ActionLogQuery;
 import io.verbatim.audit.ChainVerification;
@@ -17,17 +19,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
-/** The action log page (administrators, compliance officers): search the log and check its chain. */
+/** The action log page (administrators, compliance officers): search the log, check its chain, export it as PDF. */
 @Named
 @ViewScoped
 public class ActionLogBrowser implements Serializable {
 
     @Inject
     transient ActionLog actionLog;
+
+    @Inject
+    transient ActionLogExports exports;
+
+    private Long exportId;
 
     private String user;
     private Action action;
@@ -67,6 +75,29 @@ public class ActionLogBrowser implements Serializable {
                 ? new FacesMessage(FacesMessage.SEVERITY_INFO, "The chain is intact: " + result.entriesChecked() + " entries checked.", null)
                 : new FacesMessage(FacesMessage.SEVERITY_ERROR, "The chain is broken at entry " + result.firstBrokenEntry() + ": "
                         + result.problem(), null));
+    }
+
+    /** Exports what the filters select (a job; the page shows its progress and then the download). */
+    public void export() {
+        Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Pages.attempt(() -> exportId = exports.request(start, end, user == null || user.isBlank() ? Set.of() : Set.of(user.trim()),
+                action == null ? Set.of() : Set.of(action), recordingId).getId());
+    }
+
+    /** The export started from this page, as it stands now. */
+    public ActionLogExport getExport() {
+        return exportId == null ? null : exports.get(exportId);
+    }
+
+    public boolean isExportRunning() {
+        ActionLogExport e = getExport();
+        return e != null && (e.getState() == ActionLogExport.State.WAITING || e.getState() == ActionLogExport.State.RUNNING);
+    }
+
+    public int getExportPercent() {
+        ActionLogExport e = getExport();
+        return e == null || e.getTotal() == null ? 0 : e.getTotal() == 0 ? 100 : (int) (100 * e.getDone() / e.getTotal());
     }
 
     public Action[] getActions() { return Action.values(); }

@@ -1,0 +1,180 @@
+package io.verbatim.audit;
+
+import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.storage.DataDirectory;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Exports of the action log: asked for by administrators and compliance officers (their tenant; the operator's
+ * cover every tenant), made by the {@code action-log-export} job, downloaded afterwards. Asking and downloading
+ * are logged.
+ */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class ActionLogExports {
+
+    public static final String JOB = "action-log-export";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource
+    SessionContext context;
+
+    @Inject
+    ActionLog actionLog;
+
+    @Inject
+    DataDirectory data;
+
+    @Inject
+    Event<ExportRequested> requested;
+
+    @RolesAllowed({"ADMIN", "COMPLIANCE"})
+    public ActionLogExport request(Instant from, Instant to, Set<String> users, Set<Action> actions, Long recordingId) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+        String caller = context.getCallerPrincipal().getName();
+        ActionLogExport export = new ActionLogExport(caller, Instant.now().truncatedTo(ChronoUnit.MILLIS), actionLog.tenantOf(caller),
+                from, to, users, actions, recordingId);
+        em.persist(export);
+        em.flush();
+        actionLog.record(Action.EXPORT, "export " + export.getId() + " requested: " + (from == null ? "from the beginning" : "from " + from)
+                + (to == null ? " to now" : " to " + to) + (users.isEmpty() ? "" : ", users " + users)
+                + (actions.isEmpty() ? "" : ", actions " + actions.stream().map(Action::word).toList())
+                + (recordingId == null ? "" : ", recording " + recordingId));
+        requested.fire(new ExportRequested(export.getId()));
+        return export;
+    }
+
+    /** An export of the caller's tenant (the operator: any). */
+    @RolesAllowed({"ADMIN", "COMPLIANCE"})
+    public ActionLogExport get(long id) {
+        ActionLogExport export = em.find(ActionLogExport.class, id);
+        String tenant = actionLog.tenantOf(context.getCallerPrincipal().getName());
+        if (export == null || (tenant != null && !tenant.equals(export.getPbx()))) {
+            throw new NoSuchEntryException("export " + id);
+        }
+        return export;
+    }
+
+    /** The finished export's ZIP; the download is logged. */
+    @RolesAllowed({"ADMIN", "COMPLIANCE"})
+    public Path file(long id) {
+        ActionLogExport export = get(id);
+        if (export.getState() != ActionLogExport.State.DONE) {
+            throw new ExportNotReadyException("export " + id + " is " + export.getState().name().toLowerCase() + ", not done");
+        }
+        actionLog.record(Action.DOWNLOAD, "action-log export " + id);
+        return folder().resolve(export.getFileName());
+    }
+
+    /** Where finished exports are kept. */
+    public Path folder() {
+        return data.folder("exports");
+    }
+
+    // --- for the job: each step in a transaction of its own, so progress shows while it runs -----------------------
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ActionLogExport started(long id, long executionId) {
+        ActionLogExport export = em.find(ActionLogExport.class, id);
+        export.started(executionId);
+        return export;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void running(long id, long total) {
+        em.find(ActionLogExport.class, id).running(total);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void progress(long id, long done) {
+        em.find(ActionLogExport.class, id).progress(done);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void finished(long id, Path file) throws IOException {
+        em.find(ActionLogExport.class, id).finished(file.getFileName().toString(), Files.size(file), Instant.now());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void failed(long id, String reason) {
+        em.find(ActionLogExport.class, id).failed(reason, Instant.now());
+    }
+
+    public ActionLogExport find(long id) {
+        return em.find(ActionLogExport.class, id);
+    }
+
+    public long count(ActionLogExport export) {
+        return query(export, "select count(e)", "", Long.class).getSingleResult();
+    }
+
+    /** The export's entries after {@code position}, oldest first. */
+    public List<ActionLogEntry> entriesAfter(ActionLogExport export, long position, int limit) {
+        return query(export, "select e", " and e.position > :after order by e.position", ActionLogEntry.class)
+                .setParameter("after", position).setMaxResults(limit).getResultList();
+    }
+
+    private <T> TypedQuery<T> query(ActionLogExport export, String select, String tail, Class<T> type) {
+        StringBuilder where = new StringBuilder(" from ActionLogEntry e where 1 = 1");
+        if (export.getPbx() != null) {
+            where.append(" and e.pbx = :pbx");
+        }
+        if (export.getFrom() != null) {
+            where.append(" and e.occurredAt >= :from");
+        }
+        if (export.getTo() != null) {
+            where.append(" and e.occurredAt < :to");
+        }
+        if (!export.userSet().isEmpty()) {
+            where.append(" and e.actor in :users");
+        }
+        if (!export.actionSet().isEmpty()) {
+            where.append(" and e.action in :actions");
+        }
+        if (export.getRecordingId() != null) {
+            where.append(" and e.recordingId = :recording");
+        }
+        TypedQuery<T> q = em.createQuery(select + where + tail, type);
+        if (export.getPbx() != null) {
+            q.setParameter("pbx", export.getPbx());
+        }
+        if (export.getFrom() != null) {
+            q.setParameter("from", export.getFrom());
+        }
+        if (export.getTo() != null) {
+            q.setParameter("to", export.getTo());
+        }
+        if (!export.userSet().isEmpty()) {
+            q.setParameter("users", export.userSet());
+        }
+        if (!export.actionSet().isEmpty()) {
+            q.setParameter("actions", export.actionSet());
+        }
+        if (export.getRecordingId() != null) {
+            q.setParameter("recording", export.getRecordingId());
+        }
+        return q;
+    }
+}
