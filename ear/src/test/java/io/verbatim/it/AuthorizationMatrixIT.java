@@ -87,6 +87,8 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/api/v1/recordings/{id}/audio", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/original", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/download", null, SEE_OWNERS_RECORDING),
+                new Row("GET", "/api/v1/recordings/{id}/seal", null, SEE_OWNERS_RECORDING),
+                new Row("GET", "/api/v1/seal/public-key", null, EVERYONE),
                 // the owner's choice (allowed in setUp); lifted again by the next row, so later rows see as before
                 new Row("PUT", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER)),
                 new Row("DELETE", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER, Person.ADMIN)),

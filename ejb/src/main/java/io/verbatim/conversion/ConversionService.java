@@ -7,6 +7,7 @@ import io.verbatim.media.OutputFormat;
 import io.verbatim.media.UnsupportedCodecException;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingState;
+import io.verbatim.seal.Seals;
 import io.verbatim.settings.Settings;
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.Staging;
@@ -58,6 +59,9 @@ public class ConversionService {
 
     @Inject
     Settings settings;
+
+    @Inject
+    Seals seals;
 
     /** Takes the oldest waiting recording for {@code node}, committing the claim at once. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -133,6 +137,9 @@ public class ConversionService {
             r.converted(outcome.audioKey(), outcome.audioSize(), outcome.audioFormat(), result.start(), result.durationSeconds(),
                     result.codec(),
                     result.warnings().isEmpty() ? null : String.join("; ", result.warnings()));
+            if (settings.sealEnabled()) {
+                seals.seal(r);
+            }
             LOG.info("Converted recording " + r.getId() + ": " + result.codec() + ", "
                     + String.format("%.1f", result.durationSeconds()) + " s" + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));
         } else {

@@ -38,9 +38,9 @@ import java.util.logging.Logger;
 public class JobRuns {
 
     private static final Logger LOG = Logger.getLogger(JobRuns.class.getName());
-    /** The jobs shown: conversion, the lifecycle jobs and action-log exports. */
+    /** The jobs shown: conversion, the lifecycle jobs, action-log exports and sealing. */
     public static final List<String> JOBS = List.of("convert", Expiry.RETENTION.jobName(), Expiry.RECYCLE_PURGE.jobName(),
-            Expiry.LICENCE_GRACE.jobName(), ActionLogExports.JOB);
+            Expiry.LICENCE_GRACE.jobName(), ActionLogExports.JOB, "seal");
     static final String CUTOFF = "cutoff";
 
     @Inject

@@ -125,6 +125,13 @@ public class Recording {
     @Column(name = "deleted_by", length = 255)
     private String deletedBy;
 
+    /** Ed25519 signature (base64) over {@code io.verbatim.seal.SealedContent}; null when not sealed. */
+    @Column(name = "seal_signature", length = 128)
+    private String sealSignature;
+
+    @Column(name = "sealed_at")
+    private Instant sealedAt;
+
     @Version
     private long version;
 
@@ -234,6 +241,14 @@ public class Recording {
     public boolean isInRecycleBin() { return deletedAt != null; }
     public Instant getDeletedAt() { return deletedAt; }
     public String getDeletedBy() { return deletedBy; }
+
+    public void seal(String signature, Instant at) {
+        sealSignature = signature;
+        sealedAt = at;
+    }
+
+    public String getSealSignature() { return sealSignature; }
+    public Instant getSealedAt() { return sealedAt; }
 
     public Instant getReceivedAt() { return receivedAt; }
     public Instant getStartedAt() { return startedAt; }

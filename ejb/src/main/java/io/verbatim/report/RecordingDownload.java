@@ -5,14 +5,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * A recording as it leaves the server for keeping: a ZIP of its audio (streamed from the store, never whole in
- * memory) and its report (PDF). The audio is stored, not deflated: WAV barely shrinks and MP3 not at all.
+ * memory) and small files beside it (the PDF report; for a sealed recording the sealed text and its signature).
  */
-public record RecordingDownload(long recordingId, String audioName, SeekableByteChannel audio, String reportName, byte[] report)
+public record RecordingDownload(long recordingId, String audioName, SeekableByteChannel audio, Map<String, byte[]> beside)
         implements AutoCloseable {
 
     public String fileName() {
@@ -27,9 +28,11 @@ public record RecordingDownload(long recordingId, String audioName, SeekableByte
                 in.transferTo(zip);
             }
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(reportName));
-            zip.write(report);
-            zip.closeEntry();
+            for (Map.Entry<String, byte[]> file : beside.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
         }
     }
 

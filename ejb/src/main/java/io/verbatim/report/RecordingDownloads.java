@@ -9,6 +9,8 @@ import io.verbatim.recording.AudioNotReadyException;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingState;
+import io.verbatim.seal.SealedContent;
+import io.verbatim.seal.Seals;
 import io.verbatim.storage.BlobStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -18,6 +20,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Downloading a recording for keeping: its audio and a PDF of its call information, notes and activity, in one ZIP. */
 @Stateless
@@ -55,7 +59,13 @@ public class RecordingDownloads {
         RecordingReport.write(new RecordingReport.Content(r, notes.of(r), actionLog.of(r), viewer,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), ownZone == null ? ZoneId.systemDefault() : ZoneId.of(ownZone)), pdf);
         OutputFormat format = r.getAudioFormat() == null ? OutputFormat.STEREO_WAV : OutputFormat.parse(r.getAudioFormat());
-        return new RecordingDownload(r.getId(), "recording-" + r.getId() + "." + format.extension(), blobs.open(r.getAudioKey()),
-                "recording-" + r.getId() + ".pdf", pdf.toByteArray());
+        Map<String, byte[]> beside = new LinkedHashMap<>();
+        beside.put("recording-" + r.getId() + ".pdf", pdf.toByteArray());
+        if (r.getSealSignature() != null) {
+            // what a third party checks with openssl and the public key (see the README)
+            beside.put("recording-" + r.getId() + ".seal.txt", SealedContent.of(r));
+            beside.put("recording-" + r.getId() + ".sig", Seals.signatureOf(r));
+        }
+        return new RecordingDownload(r.getId(), "recording-" + r.getId() + "." + format.extension(), blobs.open(r.getAudioKey()), beside);
     }
 }

@@ -4,9 +4,11 @@ import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.directory.PasswordHash;
 import io.verbatim.media.OutputFormat;
+import io.verbatim.seal.SealingEnabled;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,6 +41,7 @@ public class Settings {
     static final String RECYCLE_BIN_DAYS = "lifecycle.recycle-bin-days";
     static final String PBX_NAME = "pbx.name";
     static final String TRACE = "trace.";
+    static final String SEAL_ENABLED = "seal.enabled";
     /** As innovaphone's recorder: 30 days unless changed; 0 keeps recordings until deleted. */
     public static final int DEFAULT_RETENTION_DAYS = 30;
     static final int MAX_RETENTION_DAYS = 11000;
@@ -52,6 +55,9 @@ public class Settings {
 
     @Inject
     ActionLog actionLog;
+
+    @Inject
+    Event<SealingEnabled> sealingEnabled;
 
     public long maxCaptureBytes() {
         return value(MAX_CAPTURE_BYTES).map(Long::parseLong).orElse(DEFAULT_MAX_CAPTURE_BYTES);
@@ -85,6 +91,11 @@ public class Settings {
     /** How long deleted recordings wait in the recycle bin before they are purged, in days. */
     public int recycleBinDays() {
         return value(RECYCLE_BIN_DAYS).map(Integer::parseInt).orElse(DEFAULT_RECYCLE_BIN_DAYS);
+    }
+
+    /** Whether recordings are sealed when converted (switching it on seals the earlier ones too). */
+    public boolean sealEnabled() {
+        return value(SEAL_ENABLED).map(Boolean::parseBoolean).orElse(false);
     }
 
     /** The PBX's name, which administrators must set (a banner says so until they do). */
@@ -125,7 +136,7 @@ public class Settings {
         return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
                 outputFormat().toString(), (int) callInformationWait().toMinutes(),
                 licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed(), retentionDays(), recycleBinDays(),
-                pbxName().orElse(""), pbxName().isEmpty(), trace);
+                pbxName().orElse(""), pbxName().isEmpty(), trace, sealEnabled());
     }
 
     @RolesAllowed("ADMIN")
@@ -188,6 +199,13 @@ public class Settings {
                 throw new InvalidSettingException("pbxName must have 1 to 100 characters");
             }
             put(PBX_NAME, name);
+        }
+        if (change.sealEnabled() != null) {
+            boolean enabling = change.sealEnabled() && !sealEnabled();
+            put(SEAL_ENABLED, change.sealEnabled().toString());
+            if (enabling) {
+                sealingEnabled.fire(new SealingEnabled());
+            }
         }
         if (change.traceLevels() != null) {
             for (Map.Entry<String, String> e : change.traceLevels().entrySet()) {

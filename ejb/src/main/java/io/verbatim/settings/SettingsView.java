@@ -6,5 +6,5 @@ import java.util.Map;
 public record SettingsView(long maxCaptureBytes, String webdavUser, boolean webdavPasswordSet, String outputFormat,
                            int callInformationWaitMinutes, Integer licences,
                            boolean onlyMeAllowed, int retentionDays, int recycleBinDays, String pbxName,
-                           boolean pbxNameMissing, Map<String, String> traceLevels) {
+                           boolean pbxNameMissing, Map<String, String> traceLevels, boolean sealEnabled) {
 }

@@ -1,27 +1,19 @@
 package io.verbatim.batch.lifecycle;
 
+import io.verbatim.batch.RecordingIdReader;
 import io.verbatim.lifecycle.Expiry;
 import io.verbatim.lifecycle.RecordingExpiry;
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 
-/**
- * Reads the ids of recordings a lifecycle policy deletes, ascending, a page at a time. Its checkpoint is the last
- * id handed out: after a restart it goes on above it, so a committed chunk is never done twice and the rest is not
- * missed (what an interrupted chunk had read is read again; its deletions were rolled back).
- */
+/** Reads the ids of recordings a lifecycle policy deletes, for the cutoff fixed when the job started. */
 @Dependent
 @Named("expiredRecordingReader")
-public class ExpiredRecordingReader extends AbstractItemReader {
-
-    private static final int PAGE = 200;
+public class ExpiredRecordingReader extends RecordingIdReader {
 
     @Inject
     RecordingExpiry expiry;
@@ -34,30 +26,8 @@ public class ExpiredRecordingReader extends AbstractItemReader {
     @BatchProperty
     String cutoff;
 
-    private final Deque<Long> page = new ArrayDeque<>();
-    private long lastId;
-    private boolean exhausted;
-
     @Override
-    public void open(Serializable checkpoint) {
-        lastId = checkpoint == null ? 0 : (Long) checkpoint;
-    }
-
-    @Override
-    public Object readItem() {
-        if (page.isEmpty() && !exhausted) {
-            page.addAll(expiry.candidates(Expiry.valueOf(policy), Instant.parse(cutoff), lastId, PAGE));
-            exhausted = page.size() < PAGE;
-        }
-        Long next = page.poll();
-        if (next != null) {
-            lastId = next;
-        }
-        return next;
-    }
-
-    @Override
-    public Serializable checkpointInfo() {
-        return lastId;
+    protected List<Long> idsAfter(long afterId, int limit) {
+        return expiry.candidates(Expiry.valueOf(policy), Instant.parse(cutoff), afterId, limit);
     }
 }

@@ -7,6 +7,7 @@ import io.verbatim.notes.RecordingNotes;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.report.RecordingDownload;
 import io.verbatim.report.RecordingDownloads;
+import io.verbatim.seal.Seals;
 import io.verbatim.recording.RecordingOwnership;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
@@ -62,6 +63,9 @@ public class RecordingResource {
 
     @Inject
     RecordingDownloads downloads;
+
+    @Inject
+    Seals seals;
 
     private RecordingView.Context viewContext() {
         return RecordingView.Context.now(settings, licences);
@@ -235,6 +239,15 @@ public class RecordingResource {
         StreamingOutput zip = download::writeZip;
         return Response.ok(zip, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"").build();
+    }
+
+    @GET
+    @Path("{id}/seal")
+    @Operation(summary = "Check the recording's seal: valid, altered (the audio's bytes or the sealed metadata changed) or unsealed")
+    @APIResponse(responseCode = "200", description = "{\"status\": \"valid\"|\"altered\"|\"unsealed\", \"reason\": …}")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    public SealCheckView seal(@PathParam("id") long id) {
+        return SealCheckView.of(seals.verify(id));
     }
 
     @GET

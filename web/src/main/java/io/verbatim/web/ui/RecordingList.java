@@ -8,9 +8,12 @@ import io.verbatim.lifecycle.RecordingLifecycle;
 import io.verbatim.notes.RecordingNote;
 import io.verbatim.notes.RecordingNotes;
 import io.verbatim.recording.Recording;
+import io.verbatim.seal.SealCheck;
+import io.verbatim.seal.Seals;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -59,6 +62,9 @@ public class RecordingList implements Serializable {
     @Inject
     transient RecordingNotes notes;
 
+    @Inject
+    transient Seals seals;
+
     private Long notesOf;
     private String noteText;
     private Long editing;
@@ -100,6 +106,15 @@ public class RecordingList implements Serializable {
     public void delete(Recording r) {
         Pages.attempt(() -> Pages.say(lifecycle.delete(r.getId()) == Deletion.RECYCLE_BIN
                 ? "Recording " + r.getId() + " moved to the recycle bin" : "Recording " + r.getId() + " deleted for good"));
+    }
+
+    public void verifySeal(Recording r) {
+        Pages.attempt(() -> {
+            SealCheck check = seals.verify(r.getId());
+            String text = "Recording " + r.getId() + ": seal " + check.verdict().name().toLowerCase() + (check.reason() == null ? "" : ", " + check.reason());
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(check.verdict() == SealCheck.Verdict.ALTERED
+                    ? FacesMessage.SEVERITY_ERROR : FacesMessage.SEVERITY_INFO, text, null));
+        });
     }
 
     public void openNotes(Recording r) {

@@ -32,6 +32,7 @@ public class SettingsForm implements Serializable {
     private String webdavUser;
     private String webdavPassword;
     private boolean webdavPasswordSet;
+    private boolean sealEnabled;
     private final Map<String, String> traceLevels = new LinkedHashMap<>();
 
     @PostConstruct
@@ -51,6 +52,7 @@ public class SettingsForm implements Serializable {
         webdavUser = v.webdavUser();
         webdavPassword = null;
         webdavPasswordSet = v.webdavPasswordSet();
+        sealEnabled = v.sealEnabled();
         traceLevels.clear();
         traceLevels.putAll(v.traceLevels());
     }
@@ -59,7 +61,7 @@ public class SettingsForm implements Serializable {
         SettingsChange change = new SettingsChange(maxCaptureBytes, webdavUser,
                 webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword, outputFormat,
                 callInformationWaitMinutes, licences == null ? -1 : licences, onlyMeAllowed, retentionDays, recycleBinDays,
-                pbxName, Map.copyOf(traceLevels));
+                pbxName, Map.copyOf(traceLevels), sealEnabled);
         SettingsView[] saved = new SettingsView[1];
         if (Pages.attempt(() -> saved[0] = settings.change(change))) {
             show(saved[0]);
@@ -91,4 +93,6 @@ public class SettingsForm implements Serializable {
     public String getWebdavPassword() { return webdavPassword; }
     public void setWebdavPassword(String webdavPassword) { this.webdavPassword = webdavPassword; }
     public boolean isWebdavPasswordSet() { return webdavPasswordSet; }
+    public boolean isSealEnabled() { return sealEnabled; }
+    public void setSealEnabled(boolean sealEnabled) { this.sealEnabled = sealEnabled; }
 }

@@ -1,0 +1,19 @@
+package io.verbatim.batch.seal;
+
+import io.verbatim.seal.SealingEnabled;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import java.util.Properties;
+
+/** Starts the seal job once sealing has been switched on (and that change committed). */
+@Stateless
+public class SealJobStarter {
+
+    public static final String JOB = "seal";
+
+    public void onEnabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) SealingEnabled enabled) {
+        BatchRuntime.getJobOperator().start(JOB, new Properties());
+    }
+}
