@@ -86,7 +86,8 @@ public class CaptureUploadServlet extends HttpServlet {
         }
     }
 
-    private static void error(HttpServletResponse response, int status, String message) throws IOException {
+    /** A refusal as the devices' endpoints answer it: the status and a JSON message naming the problem. */
+    static void error(HttpServletResponse response, int status, String message) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

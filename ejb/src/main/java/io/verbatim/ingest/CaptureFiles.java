@@ -1,0 +1,72 @@
+package io.verbatim.ingest;
+
+import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
+import io.verbatim.recording.Recording;
+import io.verbatim.settings.Settings;
+import io.verbatim.storage.BlobStore;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The original captures as a folder per PBX, for reading over WebDAV (innovaphone's recordings share) with the
+ * WebDAV credentials from the settings: that account reads every original, as on innovaphone's recorder, and
+ * nobody does while no credentials are set. Recordings in the recycle bin are not listed. Each file read is logged.
+ */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class CaptureFiles {
+
+    /** One original: what a folder listing shows of it. */
+    public record CaptureFile(long recordingId, String fileName, long size, Instant receivedAt, String sha256) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    ActionLog actionLog;
+
+    /** Whether reading over WebDAV is possible at all: only once WebDAV credentials are set. */
+    public boolean open() {
+        return settings.uploadsNeedCredentials();
+    }
+
+    public boolean readerAccepted(String user, char[] password) {
+        return settings.acceptsUploadCredentials(user, password);
+    }
+
+    /** A page of a PBX's originals, oldest first. */
+    public List<CaptureFile> list(String pbx, int offset, int limit) {
+        return em.createQuery("select new io.verbatim.ingest.CaptureFiles$CaptureFile(r.id, r.fileName, r.originalSize, r.receivedAt, r.originalSha256)"
+                        + " from Recording r where r.pbx = :pbx and r.deletedAt is null order by r.id", CaptureFile.class)
+                .setParameter("pbx", pbx).setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    public Optional<CaptureFile> find(String pbx, String fileName) {
+        return em.createQuery("select new io.verbatim.ingest.CaptureFiles$CaptureFile(r.id, r.fileName, r.originalSize, r.receivedAt, r.originalSha256)"
+                        + " from Recording r where r.pbx = :pbx and r.fileName = :name and r.deletedAt is null", CaptureFile.class)
+                .setParameter("pbx", pbx).setParameter("name", fileName).getResultStream().findFirst();
+    }
+
+    /** The original's bytes for {@code reader} (the WebDAV user); logged as a download. */
+    public SeekableByteChannel read(CaptureFile file, String reader) throws IOException {
+        Recording r = em.find(Recording.class, file.recordingId());
+        actionLog.recordAs("webdav:" + reader, Action.DOWNLOAD, r, "original capture over WebDAV");
+        return blobs.open(r.getOriginalKey());
+    }
+}
