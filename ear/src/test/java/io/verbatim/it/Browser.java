@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -29,7 +30,9 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class); // rows are replaced while a table refreshes
+        // rows are replaced while a table refreshes: reading one mid-swap fails as stale, or (Chromium 156) as a node
+        // that "does not belong to the document"; the wait polls again, and a timeout still reports the last cause
+        wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
     }
 
     /** Signs in through the login form and waits for the page it leads to. */

@@ -113,8 +113,9 @@ public class ConversionService {
                 channel.force(true);
             }
             long size = Files.size(wav);
-            String key = blobs.put(wav, Staging.sha256Of(wav));
-            return ConversionOutcome.converted(recordingId, key, size, format.toString(), result);
+            String sha256 = Staging.sha256Of(wav);
+            String key = blobs.put(wav, sha256);
+            return ConversionOutcome.converted(recordingId, key, size, sha256, format.toString(), result);
         } catch (InvalidCaptureException | UnsupportedCodecException e) {
             return ConversionOutcome.failed(recordingId, e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -134,7 +135,7 @@ public class ConversionService {
         }
         if (outcome.succeeded()) {
             ConversionResult result = outcome.result();
-            r.converted(outcome.audioKey(), outcome.audioSize(), outcome.audioFormat(), result.start(), result.durationSeconds(),
+            r.converted(outcome.audioKey(), outcome.audioSize(), outcome.audioSha256(), outcome.audioFormat(), result.start(), result.durationSeconds(),
                     result.codec(),
                     result.warnings().isEmpty() ? null : String.join("; ", result.warnings()));
             if (settings.sealEnabled()) {

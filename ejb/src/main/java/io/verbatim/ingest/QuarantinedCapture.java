@@ -32,7 +32,7 @@ public class QuarantinedCapture {
     @Column(nullable = false, length = 64)
     private String sha256;
 
-    @Column(name = "blob_key", nullable = false, length = 80)
+    @Column(name = "blob_key", nullable = false, length = 120)
     private String blobKey;
 
     @Column(nullable = false, length = 1000)

@@ -58,7 +58,7 @@ public class Recording {
     @Column(length = 100)
     private String codec;
 
-    @Column(name = "original_key", nullable = false, length = 80)
+    @Column(name = "original_key", nullable = false, length = 120)
     private String originalKey;
 
     @Column(name = "original_size", nullable = false)
@@ -67,11 +67,15 @@ public class Recording {
     @Column(name = "original_sha256", nullable = false, length = 64)
     private String originalSha256;
 
-    @Column(name = "audio_key", length = 80)
+    @Column(name = "audio_key", length = 120)
     private String audioKey;
 
     @Column(name = "audio_size")
     private Long audioSize;
+
+    /** The audio's SHA-256 (hex), whatever its stored form (plain or encrypted). */
+    @Column(name = "audio_sha256", length = 64)
+    private String audioSha256;
 
     /** As {@code io.verbatim.media.OutputFormat} prints it, e.g. "wav" or "mp3-32-mono". */
     @Column(name = "audio_format", length = 32)
@@ -173,10 +177,11 @@ public class Recording {
         }
     }
 
-    public void converted(String audioKey, long audioSize, String audioFormat, Instant startedAt, double durationSeconds,
-                          String codec, String notes) {
+    public void converted(String audioKey, long audioSize, String audioSha256, String audioFormat, Instant startedAt,
+                          double durationSeconds, String codec, String notes) {
         this.state = RecordingState.READY;
         this.audioKey = audioKey;
+        this.audioSha256 = audioSha256;
         this.audioSize = audioSize;
         this.audioFormat = audioFormat;
         this.startedAt = startedAt;
@@ -259,6 +264,7 @@ public class Recording {
     public String getOriginalSha256() { return originalSha256; }
     public String getAudioKey() { return audioKey; }
     public Long getAudioSize() { return audioSize; }
+    public String getAudioSha256() { return audioSha256; }
     public String getAudioFormat() { return audioFormat; }
     public RecordingState getState() { return state; }
     public String getFailureReason() { return failureReason; }

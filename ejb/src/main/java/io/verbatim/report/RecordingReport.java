@@ -48,7 +48,7 @@ public final class RecordingReport {
             facts.add(new String[] {"State", r.getState().name() + (r.getFailureReason() == null ? "" : ": " + r.getFailureReason())});
             facts.add(new String[] {"Protected", r.isProtected() ? "yes, by " + r.getProtectedBy() + " since " + time(r.getProtectedAt(), c.zone()) : "no"});
             facts.add(new String[] {"Original SHA-256", r.getOriginalSha256()});
-            facts.add(new String[] {"Audio SHA-256", r.getAudioKey() == null ? null : r.getAudioKey().replaceFirst("^sha256:", "")});
+            facts.add(new String[] {"Audio SHA-256", r.getAudioSha256()});
             facts.add(new String[] {"Seal", r.getSealSignature() == null ? "not sealed"
                     : "Ed25519, sealed " + time(r.getSealedAt(), c.zone()) + " (the .seal.txt and .sig files beside this report)"});
             pdf.facts(facts.toArray(String[][]::new));

@@ -29,7 +29,7 @@ public final class SealedContent {
         line(text, "codec", r.getCodec());
         line(text, "original-sha256", r.getOriginalSha256());
         line(text, "audio-format", r.getAudioFormat());
-        line(text, "audio-sha256", r.getAudioKey() == null ? "" : r.getAudioKey().replaceFirst("^sha256:", ""));
+        line(text, "audio-sha256", r.getAudioSha256());
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -87,7 +87,7 @@ public class Seals {
         if (r.getAudioKey() == null) {
             throw new AudioNotReadyException(r);
         }
-        String sealedHash = r.getAudioKey().replaceFirst("^sha256:", "");
+        String sealedHash = r.getAudioSha256();
         String storedHash = sha256(r.getAudioKey());
         if (!storedHash.equals(sealedHash)) {
             return new SealCheck(r.getId(), SealCheck.Verdict.ALTERED, r.getSealedAt(), "the stored audio is not the audio that was sealed");

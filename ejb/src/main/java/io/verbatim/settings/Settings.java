@@ -2,11 +2,14 @@ package io.verbatim.settings;
 
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
+import io.verbatim.crypto.KeyRing;
 import io.verbatim.directory.PasswordHash;
 import io.verbatim.media.OutputFormat;
 import io.verbatim.seal.SealingEnabled;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -58,6 +61,12 @@ public class Settings {
 
     @Inject
     Event<SealingEnabled> sealingEnabled;
+
+    @Inject
+    KeyRing keyRing;
+
+    @Resource
+    SessionContext context;
 
     public long maxCaptureBytes() {
         return value(MAX_CAPTURE_BYTES).map(Long::parseLong).orElse(DEFAULT_MAX_CAPTURE_BYTES);
@@ -136,7 +145,7 @@ public class Settings {
         return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
                 outputFormat().toString(), (int) callInformationWait().toMinutes(),
                 licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed(), retentionDays(), recycleBinDays(),
-                pbxName().orElse(""), pbxName().isEmpty(), trace, sealEnabled());
+                pbxName().orElse(""), pbxName().isEmpty(), trace, sealEnabled(), keyRing.activeId().orElse(null));
     }
 
     @RolesAllowed("ADMIN")
@@ -213,6 +222,15 @@ public class Settings {
                 put(TRACE + category.key(), TraceLevels.checked(category.key(), e.getValue()));
             }
             applyTraceLevels();
+        }
+        if (change.cryptKey() != null) { // logged as the change of cryptKeyId (the key ring's entry), never the key
+            if (change.cryptKey().isEmpty()) {
+                keyRing.clear();
+            } else if (change.cryptKey().length() < 12) {
+                throw new InvalidSettingException("cryptKey must have at least 12 characters (empty: store new files unencrypted)");
+            } else {
+                keyRing.activate(change.cryptKey().toCharArray(), context.getCallerPrincipal().getName());
+            }
         }
         if (change.webdavPassword() != null) {
             if (change.webdavPassword().length() < 8) {

@@ -33,6 +33,9 @@ public class SettingsForm implements Serializable {
     private String webdavPassword;
     private boolean webdavPasswordSet;
     private boolean sealEnabled;
+    private String cryptKey;
+    private boolean clearCryptKey;
+    private String cryptKeyId;
     private final Map<String, String> traceLevels = new LinkedHashMap<>();
 
     @PostConstruct
@@ -53,6 +56,9 @@ public class SettingsForm implements Serializable {
         webdavPassword = null;
         webdavPasswordSet = v.webdavPasswordSet();
         sealEnabled = v.sealEnabled();
+        cryptKey = null;
+        clearCryptKey = false;
+        cryptKeyId = v.cryptKeyId();
         traceLevels.clear();
         traceLevels.putAll(v.traceLevels());
     }
@@ -61,7 +67,7 @@ public class SettingsForm implements Serializable {
         SettingsChange change = new SettingsChange(maxCaptureBytes, webdavUser,
                 webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword, outputFormat,
                 callInformationWaitMinutes, licences == null ? -1 : licences, onlyMeAllowed, retentionDays, recycleBinDays,
-                pbxName, Map.copyOf(traceLevels), sealEnabled);
+                pbxName, Map.copyOf(traceLevels), sealEnabled, cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey);
         SettingsView[] saved = new SettingsView[1];
         if (Pages.attempt(() -> saved[0] = settings.change(change))) {
             show(saved[0]);
@@ -94,5 +100,10 @@ public class SettingsForm implements Serializable {
     public void setWebdavPassword(String webdavPassword) { this.webdavPassword = webdavPassword; }
     public boolean isWebdavPasswordSet() { return webdavPasswordSet; }
     public boolean isSealEnabled() { return sealEnabled; }
+    public String getCryptKey() { return cryptKey; }
+    public void setCryptKey(String cryptKey) { this.cryptKey = cryptKey; }
+    public boolean isClearCryptKey() { return clearCryptKey; }
+    public void setClearCryptKey(boolean clearCryptKey) { this.clearCryptKey = clearCryptKey; }
+    public String getCryptKeyId() { return cryptKeyId; }
     public void setSealEnabled(boolean sealEnabled) { this.sealEnabled = sealEnabled; }
 }

@@ -1,0 +1,100 @@
+package io.verbatim.crypto;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import io.verbatim.storage.DataDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The server's master key: it encrypts the key ring's data keys, never a recording itself. It is a Tink keyset
+ * (AES-256-GCM) in the file {@code verbatim.master-key-file} names (env {@code VERBATIM_MASTER_KEY_FILE}) — keep that
+ * apart from the data and backed up; without it set, one is made in {@code data/keys/} on first use.
+ */
+@ApplicationScoped
+public class MasterKey {
+
+    private static final Logger LOG = Logger.getLogger(MasterKey.class.getName());
+    static final String DEFAULT_FILE = "master-key.json";
+
+    @Inject
+    DataDirectory data;
+
+    @Inject
+    @ConfigProperty(name = "verbatim.master-key-file")
+    Optional<String> configured;
+
+    private volatile Aead aead;
+
+    static {
+        try {
+            AeadConfig.register();
+            StreamingAeadConfig.register();
+        } catch (GeneralSecurityException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    Aead aead() {
+        Aead loaded = aead;
+        if (loaded == null) {
+            synchronized (this) {
+                if (aead == null) {
+                    aead = load();
+                }
+                loaded = aead;
+            }
+        }
+        return loaded;
+    }
+
+    private Aead load() {
+        Path file = configured.map(Path::of).orElseGet(() -> data.folder("keys").resolve(DEFAULT_FILE));
+        try {
+            if (!Files.exists(file) && configured.isEmpty()) {
+                KeysetHandle fresh = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"));
+                try {
+                    Files.writeString(file, TinkJsonProtoKeysetFormat.serializeKeyset(fresh, InsecureSecretKeyAccess.get()),
+                            StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                    restrict(file);
+                    LOG.warning("Made a master key in " + file + ": back it up apart from the data, or set VERBATIM_MASTER_KEY_FILE");
+                } catch (FileAlreadyExistsException anotherNodeWasFirst) {
+                    // use theirs
+                }
+            }
+            KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(Files.readString(file, StandardCharsets.UTF_8),
+                    InsecureSecretKeyAccess.get());
+            return handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the master key " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the master key " + file + " is not a Tink AES-GCM keyset", e);
+        }
+    }
+
+    private static void restrict(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // the folder's own permissions apply
+        }
+    }
+}
