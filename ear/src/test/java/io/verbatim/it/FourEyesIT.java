@@ -77,7 +77,20 @@ class FourEyesIT {
             monitorBrowser.driver.findElement(By.id("session:signOut")).click();
             monitorBrowser.wait.until(ExpectedConditions.urlContains("/login.xhtml"));
             assertThat(asUser(w.user(), w.recording())).as("ended with the monitor's session").isEqualTo(404);
+
+            // the action log: both signed in through the page, the request, the grant, and its end
+            assertThat(logged("login", w.user())).isNotEmpty();
+            assertThat(logged("login", w.monitor())).isNotEmpty();
+            assertThat(logged("four-eyes-request", w.user())).anyMatch(d -> d.startsWith("requests access to watcheds" + SUFFIX));
+            assertThat(logged("four-eyes-grant", w.monitor())).containsExactly("grants " + w.user() + " access to watcheds" + SUFFIX);
+            assertThat(logged("four-eyes-revoke", "server")).anyMatch(d -> d.startsWith("access of " + w.user() + " to watcheds" + SUFFIX + " ended"));
         }
+    }
+
+    /** The details of the action-log entries of one action by one user. */
+    static java.util.List<String> logged(String action, String user) throws Exception {
+        return VerbatimServer.json(VerbatimServer.getText("/api/v1/action-log?action=" + action + "&user=" + user + "&limit=1000", admin()).body())
+                .getJsonArray("items").stream().map(e -> e.asJsonObject().getString("detail")).toList();
     }
 
     @Test
