@@ -18,7 +18,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -74,7 +73,7 @@ public class MasterKey {
                 try {
                     Files.writeString(file, TinkJsonProtoKeysetFormat.serializeKeyset(fresh, InsecureSecretKeyAccess.get()),
                             StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    restrict(file);
+                    DataDirectory.ownerOnly(file);
                     LOG.warning("Made a master key in " + file + ": back it up apart from the data, or set VERBATIM_MASTER_KEY_FILE");
                 } catch (FileAlreadyExistsException anotherNodeWasFirst) {
                     // use theirs
@@ -87,14 +86,6 @@ public class MasterKey {
             throw new UncheckedIOException("cannot read the master key " + file, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the master key " + file + " is not a Tink AES-GCM keyset", e);
-        }
-    }
-
-    private static void restrict(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException notPosix) {
-            // the folder's own permissions apply
         }
     }
 }

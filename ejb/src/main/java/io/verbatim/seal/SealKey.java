@@ -10,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -88,7 +87,7 @@ public class SealKey {
                 KeyPair fresh = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 try {
                     Files.write(privateFile, fresh.getPrivate().getEncoded(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    restrict(privateFile);
+                    DataDirectory.ownerOnly(privateFile);
                     Files.writeString(folder.resolve(PUBLIC_FILE), pem(fresh.getPublic()), StandardCharsets.US_ASCII);
                     return fresh;
                 } catch (FileAlreadyExistsException anotherNodeWasFirst) {
@@ -105,14 +104,6 @@ public class SealKey {
             throw new UncheckedIOException("cannot read or write the sealing key in " + folder, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the sealing key in " + folder + " is damaged", e);
-        }
-    }
-
-    private static void restrict(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException notPosix) {
-            // Windows: the folder's own permissions apply
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,6 +31,15 @@ public class DataDirectory {
             return Files.createDirectories(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + folder, e);
+        }
+    }
+
+    /** Makes a file readable and writable by the server's user only (keys); where there are no POSIX permissions, the folder's apply. */
+    public static void ownerOnly(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException notPosix) {
+            // Windows: the folder's own permissions apply
         }
     }
 }

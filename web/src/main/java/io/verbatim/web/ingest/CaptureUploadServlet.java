@@ -6,6 +6,7 @@ import io.verbatim.ingest.IngestOutcome;
 import io.verbatim.ingest.IngestService;
 import io.verbatim.settings.Settings;
 import io.verbatim.storage.TooLargeException;
+import io.verbatim.web.security.BasicCredentials;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -14,8 +15,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -74,16 +73,9 @@ public class CaptureUploadServlet extends HttpServlet {
     }
 
     private boolean credentialsAccepted(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon > 0 && settings.acceptsUploadCredentials(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray());
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
+        return BasicCredentials.of(authorization)
+                .filter(c -> !c.user().isEmpty() && settings.acceptsUploadCredentials(c.user(), c.password().toCharArray()))
+                .isPresent();
     }
 
     /** A refusal as the devices' endpoints answer it: the status and a JSON message naming the problem. */

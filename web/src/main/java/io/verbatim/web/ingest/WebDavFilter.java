@@ -3,6 +3,7 @@ package io.verbatim.web.ingest;
 import io.verbatim.ingest.CaptureFiles;
 import io.verbatim.ingest.CaptureFiles.CaptureFile;
 import io.verbatim.web.api.ByteRange;
+import io.verbatim.web.security.BasicCredentials;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +21,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -83,17 +83,10 @@ public class WebDavFilter extends HttpFilter {
             error(response, 403, "WebDAV is off: set webdavUser and webdavPassword in the settings");
             return Optional.empty();
         }
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                if (colon > 0 && files.readerAccepted(decoded.substring(0, colon), decoded.substring(colon + 1).toCharArray())) {
-                    return Optional.of(decoded.substring(0, colon));
-                }
-            } catch (IllegalArgumentException malformed) {
-                // answered below
-            }
+        Optional<BasicCredentials> credentials = BasicCredentials.of(request.getHeader("Authorization"))
+                .filter(c -> !c.user().isEmpty() && files.readerAccepted(c.user(), c.password().toCharArray()));
+        if (credentials.isPresent()) {
+            return Optional.of(credentials.get().user());
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Verbatim recordings\", charset=\"UTF-8\"");
         error(response, 401, "the WebDAV credentials from the settings are needed");

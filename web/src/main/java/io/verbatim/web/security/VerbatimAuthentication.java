@@ -19,8 +19,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -60,7 +60,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         String authorization = request.getHeader("Authorization");
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             LOG.fine(() -> "HTTP Basic sign-in from " + request.getRemoteAddr() + " for " + request.getRequestURI());
-            return basic(authorization.substring(6).trim(), response, context);
+            return basic(authorization, response, context);
         }
         if (api && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             CredentialValidationResult result = identityStores.validate(new ApiTokenCredential(authorization.substring(7).trim()));
@@ -95,19 +95,13 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
-    private AuthenticationStatus basic(String encoded, HttpServletResponse response, HttpMessageContext context) {
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+    private AuthenticationStatus basic(String authorization, HttpServletResponse response, HttpMessageContext context) {
+        Optional<BasicCredentials> credentials = BasicCredentials.of(authorization);
+        if (credentials.isEmpty()) {
             return unauthorized(response, "malformed HTTP Basic credentials");
         }
-        int colon = decoded.indexOf(':');
-        if (colon < 0) {
-            return unauthorized(response, "malformed HTTP Basic credentials");
-        }
-        String username = decoded.substring(0, colon);
-        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, decoded.substring(colon + 1)));
+        String username = credentials.get().user();
+        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, credentials.get().password()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return unauthorized(response, failureMessage(username));
         }
