@@ -25,10 +25,6 @@ final class Decimator {
         this.ring = new float[2 * taps.length];
     }
 
-    int factor() {
-        return factor;
-    }
-
     /** Decimates {@code in[0..n)} into {@code out} from {@code outOffset}; returns the samples written. */
     int process(short[] in, int n, short[] out, int outOffset) {
         int written = 0;

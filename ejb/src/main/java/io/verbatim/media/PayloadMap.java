@@ -49,16 +49,20 @@ public final class PayloadMap {
         }
         String name = negotiated.get(payloadType);
         if (name == null) {
-            return Opus.recognise(stream) ? Optional.of(new Opus(opusSampleRate)) : Optional.empty();
+            return Opus.recognise(stream) ? Optional.of(opus(stream)) : Optional.empty();
         }
         return switch (name) {
-            case "opus" -> Optional.of(new Opus(opusSampleRate));
+            case "opus" -> Optional.of(opus(stream));
             case "pcmu" -> Optional.of(G711.MU_LAW);
             case "pcma" -> Optional.of(G711.A_LAW);
             case "g729" -> Optional.of(new G729());
             case "g722" -> Optional.of(new G722());
             default -> Optional.empty();
         };
+    }
+
+    private Opus opus(RtpStream stream) {
+        return Opus.forStream(opusSampleRate, stream.dynamicPayload(stream.dominantPayloadType()));
     }
 
     /** A name for messages: the negotiated encoding when the SDP gave one, otherwise the static meaning. */

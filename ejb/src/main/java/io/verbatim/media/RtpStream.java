@@ -30,6 +30,9 @@ public final class RtpStream {
         long firstTimestamp;
         long lastCaptureNanos;
         long lastTimestamp;
+        /** Of the Opus packets, how many were hybrid or CELT, and the widest audio rate of the SILK-only ones. */
+        int opusBeyondSilk;
+        int widestSilkRate;
 
         /** RTP clock ticks per second of capture time, or 0 when the packets span no time. */
         double ticksPerSecond() {
@@ -83,6 +86,12 @@ public final class RtpStream {
             d.lastTimestamp = timestamp;
             if (Opus.isWellFormed(packet.datagram(), packet.payloadOffset(), packet.payloadLength())) {
                 d.wellFormedOpus++;
+                int silkRate = Opus.silkRate(packet.datagram()[packet.payloadOffset()]);
+                if (silkRate == 0) {
+                    d.opusBeyondSilk++;
+                } else {
+                    d.widestSilkRate = Math.max(d.widestSilkRate, silkRate);
+                }
             }
         }
     }

@@ -124,6 +124,55 @@ class CodecCorpusTest {
     }
 
     /**
+     * At the default 16 kHz, a stream of SILK-only Opus is decoded at that rate directly, every other stream at
+     * 48 kHz and decimated. Both must give the same audio, up to the two paths' filter delays; and the corpus must
+     * hold streams that take the direct path, or this proves nothing.
+     */
+    @TestFactory
+    Stream<DynamicTest> opusDecodedAtItsOutputRateMatchesItsFullRateDecode() {
+        List<java.nio.file.Path> captures = Corpus.references("opus").stream().map(Corpus.Reference::captureFile).distinct().toList();
+        assumeTrue(!captures.isEmpty(), "no shared corpus beside this checkout");
+        int[] direct = {0};
+        Stream<DynamicTest> each = captures.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+            CallAudio atOutputRate = CallAudio.read(file, Opus.DEFAULT_SAMPLE_RATE);
+            CallAudio atFullRate = CallAudio.read(file, Opus.CLOCK_RATE);
+            for (RtpStream stream : atOutputRate.streams()) {
+                Codec codec = atOutputRate.codec(stream).orElse(null);
+                if (!(codec instanceof Opus opus)) {
+                    continue;
+                }
+                direct[0] += opus.decodesAtOutputRate() ? 1 : 0;
+                short[] ours = timeline(atOutputRate, stream, stream.firstCaptureNanos());
+                short[] full = timeline(atFullRate, stream, stream.firstCaptureNanos());
+                short[] decimated = new short[full.length / 3];
+                new Decimator(3).process(full, decimated.length * 3, decimated, 0);
+                assertThat(bestCorrelation(decimated, ours, 48)).as("%s: correlation with the 48 kHz decode", stream.key())
+                        .isGreaterThanOrEqualTo(MIN_LOSSY_CORRELATION);
+            }
+        }));
+        return Stream.concat(each, Stream.of(DynamicTest.dynamicTest("some stream decodes at its output rate",
+                () -> assertThat(direct[0]).isPositive())));
+    }
+
+    private static short[] timeline(CallAudio call, RtpStream stream, long originNanos) throws Exception {
+        List<StreamPlacer.PlacedFrame> placed = new ArrayList<>();
+        call.place(stream, call.codec(stream).orElseThrow(), originNanos, placed::add);
+        return render(placed, call.codec(stream).orElseThrow());
+    }
+
+    /** The highest correlation of {@code b} shifted against {@code a} by up to {@code maxLag} samples either way. */
+    private static double bestCorrelation(short[] a, short[] b, int maxLag) {
+        int n = Math.min(a.length, b.length) - 2 * maxLag;
+        double best = -1;
+        for (int lag = -maxLag; lag <= maxLag; lag++) {
+            short[] x = java.util.Arrays.copyOfRange(a, maxLag, maxLag + n);
+            short[] y = java.util.Arrays.copyOfRange(b, maxLag + lag, maxLag + lag + n);
+            best = Math.max(best, WavFile.correlation(x, y));
+        }
+        return best;
+    }
+
+    /**
      * Capture times of the packets the reference holds, in its order, as the corpus' make_reference.sh chose them:
      * sequence numbers extended in arrival order, the first packet of each number kept; then sorted by number
      * (ffmpeg references), or left in capture order without the packets that came after a higher number
