@@ -61,13 +61,12 @@ public final class CallAudio {
         Map<RtpStream.Key, RtpStream> streams = new LinkedHashMap<>();
         PayloadMap payloads = new PayloadMap(opusSampleRate);
         CaptureReader.Summary summary = new CaptureReader().read(capture, datagram -> {
-            byte[] data = datagram.payload();
-            RtpPacket packet = RtpPacket.parse(data, data.length);
+            RtpPacket packet = RtpPacket.parse(datagram.data(), datagram.offset(), datagram.length());
             if (packet != null) {
                 RtpStream.Key key = new RtpStream.Key(packet.ssrc(), datagram.source(), datagram.destination());
                 streams.computeIfAbsent(key, k -> new RtpStream(k, datagram.captureNanos())).count(datagram.captureNanos(), packet);
             } else {
-                payloads.learnFrom(data);
+                payloads.learnFrom(datagram.data(), datagram.offset(), datagram.length());
             }
         });
         return new CallAudio(capture, streams, payloads, summary);
@@ -199,13 +198,16 @@ public final class CallAudio {
         long total = frames();
         Mixer mixer = new Mixer(total, sink);
         Map<RtpStream.Key, StreamPlacer> placers = new LinkedHashMap<>();
+        short[][] decoded = {new short[0]}; // one buffer for every frame: the mixer copies what it keeps
         sides.forEach((key, side) -> {
             Codec decoder = decoderAtCallRate(streams.get(key));
             int channel = side == Side.REMOTE ? Mixer.LEFT : Mixer.RIGHT;
             placers.put(key, placer(key, decoder, f -> {
-                short[] decoded = new short[f.samples()];
-                decoder.decode(f.payload(), 0, f.payload().length, decoded, 0);
-                mixer.add(channel, f.position(), decoded);
+                if (decoded[0].length < f.samples()) {
+                    decoded[0] = new short[f.samples()];
+                }
+                int samples = decoder.decode(f.payload(), 0, f.payload().length, decoded[0], 0);
+                mixer.add(channel, f.position(), decoded[0], samples);
             }));
         });
         try {
@@ -257,8 +259,7 @@ public final class CallAudio {
     private void replay(Map<RtpStream.Key, StreamPlacer> placers, Watermark watermark) {
         long[] clock = {Long.MIN_VALUE, Long.MIN_VALUE}; // capture time reached; when to advance next
         new CaptureReader().read(capture, datagram -> {
-            byte[] data = datagram.payload();
-            RtpPacket packet = RtpPacket.parse(data, data.length);
+            RtpPacket packet = RtpPacket.parse(datagram.data(), datagram.offset(), datagram.length());
             if (packet == null) {
                 return;
             }

@@ -1,21 +1,18 @@
 package io.verbatim.media;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.List;
 
 /**
  * Renders the two channels of a call block by block as decoded frames arrive, so neither the output nor the
- * decoded audio is ever whole in memory: a block is written once the caller says no frame can still land in it
- * ({@link #renderUntil}). Where no frame covers a sample (loss, silence suppression, one-way audio) it is silent;
- * where frames overlap, the one placed later on the timeline wins.
+ * decoded audio is ever whole in memory: each channel is a ring of samples from the first one not yet written
+ * onwards, frames are copied into it at their timeline position, and a block is written once the caller says no
+ * frame can still land in it ({@link #renderUntil}). Where no frame covers a sample (loss, silence suppression,
+ * one-way audio) it is silent; where frames overlap, the one added last wins.
  */
 final class Mixer {
 
-    static final int BLOCK_FRAMES = 8192;
+    static final int BLOCK_FRAMES = 32768;
     static final int LEFT = 0;
     static final int RIGHT = 1;
 
@@ -33,15 +30,17 @@ final class Mixer {
         this.sink = sink;
     }
 
-    /** Puts decoded samples on a channel at a timeline position; what falls before the rendered part is lost. */
-    void add(int channel, long position, short[] samples) {
-        long end = position + samples.length;
-        if (end <= rendered) {
-            lateSamples += samples.length;
-            return;
+    /**
+     * Puts {@code samples[0..count)} on a channel from a timeline position; what falls before the written part is
+     * lost (and counted), what falls after the call's end is dropped.
+     */
+    void add(int channel, long position, short[] samples, int count) {
+        long from = Math.max(position, rendered);
+        long to = Math.min(position + count, frames);
+        lateSamples += Math.min(count, Math.max(0, rendered - position));
+        if (from < to) {
+            channels[channel].put(from - rendered, samples, (int) (from - position), (int) (to - from));
         }
-        lateSamples += Math.max(0, rendered - position);
-        channels[channel].pending.add(new Piece(position, samples));
     }
 
     /** Writes every whole block before {@code position}: no frame still to come starts before it. */
@@ -65,40 +64,57 @@ final class Mixer {
     }
 
     private void renderBlock(int n) throws IOException {
-        channels[LEFT].fill(rendered, n, left);
-        channels[RIGHT].fill(rendered, n, right);
+        channels[LEFT].take(left, n);
+        channels[RIGHT].take(right, n);
         sink.write(left, right, n);
         rendered += n;
     }
 
-    private record Piece(long position, short[] samples) {
-        long end() {
-            return position + samples.length;
-        }
-    }
-
-    /** One channel's frames: those not yet reached, and those the block being rendered overlaps. */
+    /**
+     * One channel's samples from the first not yet written: a ring whose {@code start} is that sample, grown when
+     * a frame lands beyond it. Frames land at most a reorder window and a placement stretch ahead of what is
+     * written, so the ring stays that size whatever the call's length.
+     */
     private static final class Channel {
-        final NearlySortedQueue<Piece> pending = new NearlySortedQueue<>(Comparator.comparingLong(Piece::position));
-        final List<Piece> current = new ArrayList<>();
+        short[] ring = new short[2 * BLOCK_FRAMES]; // a power of two
+        int start;
 
-        void fill(long start, int n, short[] out) {
-            Arrays.fill(out, 0, n, (short) 0);
-            long blockEnd = start + n;
-            while (!pending.isEmpty() && pending.peek().position() < blockEnd) {
-                current.add(pending.poll());
+        /** Copies {@code count} samples to {@code ahead} samples past the first unwritten one. */
+        void put(long ahead, short[] samples, int from, int count) {
+            if (ahead + count > ring.length) {
+                grow(ahead + count);
             }
-            for (Iterator<Piece> it = current.iterator(); it.hasNext(); ) {
-                Piece p = it.next();
-                long from = Math.max(start, p.position());
-                long to = Math.min(blockEnd, p.end());
-                if (from < to) {
-                    System.arraycopy(p.samples(), (int) (from - p.position()), out, (int) (from - start), (int) (to - from));
+            int mask = ring.length - 1;
+            int at = (int) ((start + ahead) & mask);
+            int first = Math.min(count, ring.length - at);
+            System.arraycopy(samples, from, ring, at, first);
+            System.arraycopy(samples, from + first, ring, 0, count - first);
+        }
+
+        /** Moves the next {@code n} samples to {@code out}, leaving silence behind for the ring's next turn. */
+        void take(short[] out, int n) {
+            int first = Math.min(n, ring.length - start);
+            System.arraycopy(ring, start, out, 0, first);
+            System.arraycopy(ring, 0, out, first, n - first);
+            Arrays.fill(ring, start, start + first, (short) 0);
+            Arrays.fill(ring, 0, n - first, (short) 0);
+            start = (start + n) & (ring.length - 1);
+        }
+
+        private void grow(long needed) {
+            int length = ring.length;
+            while (length < needed) {
+                if (length >= 1 << 30) {
+                    throw new IllegalStateException("a frame lands " + needed + " samples ahead of the written audio");
                 }
-                if (p.end() <= blockEnd) {
-                    it.remove();
-                }
+                length <<= 1;
             }
+            short[] bigger = new short[length];
+            int first = ring.length - start;
+            System.arraycopy(ring, start, bigger, 0, first);
+            System.arraycopy(ring, 0, bigger, first, start);
+            ring = bigger;
+            start = 0;
         }
     }
 }

@@ -26,8 +26,8 @@ public final class PayloadMap {
     }
 
     /** Reads {@code a=rtpmap} lines from a UDP datagram that carries a SIP message. */
-    void learnFrom(byte[] datagram) {
-        String text = new String(datagram, StandardCharsets.ISO_8859_1);
+    void learnFrom(byte[] data, int offset, int length) {
+        String text = new String(data, offset, length, StandardCharsets.ISO_8859_1);
         int lineEnd = text.indexOf('\n');
         if (lineEnd < 0 || !text.substring(0, lineEnd).contains("SIP/2.0")) {
             return;

@@ -13,6 +13,20 @@ public final class RtpStream {
 
     /** Identity of a stream: its SSRC and the flow it travels on. */
     public record Key(long ssrc, Endpoint source, Endpoint destination) {
+        // Written out rather than left to the record's generated methods: every packet of a capture is looked up
+        // by its key, and a reader hands out the same Endpoint instances, so identity settles most comparisons.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && ssrc == k.ssrc
+                    && (source == k.source || source.equals(k.source))
+                    && (destination == k.destination || destination.equals(k.destination));
+        }
+
+        @Override
+        public int hashCode() {
+            return (Long.hashCode(ssrc) * 31 + source.hashCode()) * 31 + destination.hashCode();
+        }
+
         @Override
         public String toString() {
             return source + "->" + destination + " ssrc=0x" + Long.toHexString(ssrc);

@@ -2,6 +2,8 @@ package io.verbatim.media;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,8 @@ public final class WavWriter implements AudioWriter {
     private static final int HEADER_BYTES = 44;
     private static final int WAVE_FORMAT_PCM = 1;
     private static final int WAVE_FORMAT_ALAW = 6;
+
+    private static final VarHandle FRAME = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final OutputStream out;
     private final int channels;
@@ -76,14 +80,9 @@ public final class WavWriter implements AudioWriter {
             buffer = new byte[bytes];
         }
         byte[] b = buffer;
-        if (!alaw && channels == 2) { // the common case, in one tight loop
+        if (!alaw && channels == 2) { // the common case: one little-endian 32-bit store per frame
             for (int i = 0, p = 0; i < frames; i++, p += 4) {
-                short l = left[i];
-                short r = right[i];
-                b[p] = (byte) l;
-                b[p + 1] = (byte) (l >> 8);
-                b[p + 2] = (byte) r;
-                b[p + 3] = (byte) (r >> 8);
+                FRAME.set(b, p, (left[i] & 0xffff) | right[i] << 16);
             }
         } else {
             int p = 0;

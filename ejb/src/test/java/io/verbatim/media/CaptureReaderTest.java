@@ -18,7 +18,8 @@ class CaptureReaderTest {
 
     private static List<UdpDatagram> read(Path capture) {
         List<UdpDatagram> datagrams = new ArrayList<>();
-        new CaptureReader().read(capture, datagrams::add);
+        // a datagram is a view into the reader's buffer: keep a copy of each
+        new CaptureReader().read(capture, d -> datagrams.add(new UdpDatagram(d.captureNanos(), d.source(), d.destination(), d.payload())));
         return datagrams;
     }
 

@@ -183,7 +183,7 @@ class CodecCorpusTest {
         List<Long> captureOrder = new ArrayList<>();
         long[] state = {Long.MIN_VALUE, Long.MIN_VALUE}; // last sequence, highest sequence
         new CaptureReader().read(ref.captureFile(), datagram -> {
-            RtpPacket p = RtpPacket.parse(datagram.payload(), datagram.payload().length);
+            RtpPacket p = RtpPacket.parse(datagram.data(), datagram.offset(), datagram.length());
             if (p == null || p.payloadType() != stream.dominantPayloadType()
                     || !new RtpStream.Key(p.ssrc(), datagram.source(), datagram.destination()).equals(stream.key())) {
                 return;
@@ -231,8 +231,8 @@ class CodecCorpusTest {
         });
         for (StreamPlacer.PlacedFrame f : placed) {
             short[] decoded = new short[f.samples()];
-            decoder.decode(f.payload(), 0, f.payload().length, decoded, 0);
-            mixer.add(Mixer.LEFT, f.position(), decoded);
+            int samples = decoder.decode(f.payload(), 0, f.payload().length, decoded, 0);
+            mixer.add(Mixer.LEFT, f.position(), decoded, samples);
         }
         mixer.finish();
         return out;
