@@ -106,6 +106,11 @@ public final class G722 implements Codec {
         return clamp(v, Short.MIN_VALUE, Short.MAX_VALUE);
     }
 
+    /** {@code v} when {@code mask} is 0, {@code -v} when it is -1. */
+    private static int negateIf(int v, int mask) {
+        return (v ^ mask) - mask;
+    }
+
     /**
      * One sub-band's ADPCM state: quantiser scale, and the two-pole/six-zero adaptive predictor. Held in scalar
      * fields rather than small arrays: the decoder runs once per byte, and this is its hot spot.
@@ -137,29 +142,30 @@ public final class G722 implements Codec {
         void predict(int d) {
             int r0 = saturate(estimate + d);
             int p0 = saturate(zeroEstimate + d);
-            int s0 = p0 >> 15;
-            int s1 = p1 >> 15;
-            int s2 = p2 >> 15;
+
+            // The sign comparisons below decide at random from sample to sample, so they are computed without
+            // branches (a mispredicted branch costs more than the arithmetic): for 16-bit values, (x ^ y) >> 31 is
+            // 0 when the signs agree and -1 when not, and (v ^ m) - m negates v where m is -1.
+            int differ01 = (p0 ^ p1) >> 31;
 
             // UPPOL2: second pole coefficient
             int wd1 = saturate(a1 << 2);
-            int wd2 = Math.min(s0 == s1 ? -wd1 : wd1, 32767);
-            int next2 = clamp((s0 == s2 ? 128 : -128) + (wd2 >> 7) + ((a2 * 32512) >> 15), -12288, 12288);
+            int wd2 = Math.min(negateIf(wd1, ~differ01), 32767);
+            int next2 = clamp(negateIf(128, (p0 ^ p2) >> 31) + (wd2 >> 7) + ((a2 * 32512) >> 15), -12288, 12288);
 
             // UPPOL1: first pole coefficient, bounded by the second
-            int next1 = saturate((s0 == s1 ? 192 : -192) + ((a1 * 32640) >> 15));
+            int next1 = saturate(negateIf(192, differ01) + ((a1 * 32640) >> 15));
             int bound = saturate(15360 - next2);
             next1 = clamp(next1, -bound, bound);
 
             // UPZERO: zero coefficients move towards the sign agreement of past and present differences
             int step = d == 0 ? 0 : 128;
-            int sd = d >> 15;
-            int n1 = saturate(((d1 >> 15) == sd ? step : -step) + ((b1 * 32640) >> 15));
-            int n2 = saturate(((d2 >> 15) == sd ? step : -step) + ((b2 * 32640) >> 15));
-            int n3 = saturate(((d3 >> 15) == sd ? step : -step) + ((b3 * 32640) >> 15));
-            int n4 = saturate(((d4 >> 15) == sd ? step : -step) + ((b4 * 32640) >> 15));
-            int n5 = saturate(((d5 >> 15) == sd ? step : -step) + ((b5 * 32640) >> 15));
-            int n6 = saturate(((d6 >> 15) == sd ? step : -step) + ((b6 * 32640) >> 15));
+            int n1 = saturate(negateIf(step, (d1 ^ d) >> 31) + ((b1 * 32640) >> 15));
+            int n2 = saturate(negateIf(step, (d2 ^ d) >> 31) + ((b2 * 32640) >> 15));
+            int n3 = saturate(negateIf(step, (d3 ^ d) >> 31) + ((b3 * 32640) >> 15));
+            int n4 = saturate(negateIf(step, (d4 ^ d) >> 31) + ((b4 * 32640) >> 15));
+            int n5 = saturate(negateIf(step, (d5 ^ d) >> 31) + ((b5 * 32640) >> 15));
+            int n6 = saturate(negateIf(step, (d6 ^ d) >> 31) + ((b6 * 32640) >> 15));
 
             // DELAYA: shift the memories
             d6 = d5;
