@@ -41,6 +41,9 @@ public final class ConversionBenchmark {
             convert(capture, wav); // warm-up: JIT, class loading
             long best = Long.MAX_VALUE;
             for (int run = 0; run < 3; run++) {
+                // a new file each run, as the server writes each recording: overwriting the last run's output
+                // would time the kernel freeing it too
+                Files.deleteIfExists(wav);
                 long t0 = System.nanoTime();
                 convert(capture, wav);
                 best = Math.min(best, System.nanoTime() - t0);
