@@ -131,7 +131,9 @@ public final class Opus implements Codec {
     /** Whether a payload parses as an Opus packet (RFC 6716 section 3: TOC byte, frame count and lengths). */
     static boolean isWellFormed(byte[] payload, int offset, int length) {
         try {
-            OpusPacketInfo.parseOpusPacket(payload, offset, length);
+            // on a copy of just the packet: Concentus' parser boxes every byte of the array it is given, and a
+            // datagram is a view into the capture reader's large buffer
+            OpusPacketInfo.parseOpusPacket(Arrays.copyOfRange(payload, offset, offset + length), 0, length);
             return true;
         } catch (OpusException | RuntimeException notOpus) {
             return false;
