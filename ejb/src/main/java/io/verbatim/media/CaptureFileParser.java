@@ -43,7 +43,7 @@ final class CaptureFileParser {
     CaptureReader.Summary read(Path capture, Consumer<UdpDatagram> sink) throws UnknownLinkType {
         try (Input in = new Input(Files.newInputStream(capture))) {
             byte[] magic = new byte[4];
-            if (readFully(in, magic, 4) < 4) {
+            if (in.readFully(magic, 4) < 4) {
                 throw new InvalidCaptureException("not a readable pcap/pcapng capture: shorter than a file header");
             }
             CaptureFormat format = CaptureFormat.detect(magic, 4);
@@ -65,7 +65,7 @@ final class CaptureFileParser {
         ByteOrder order = m == 0xa1b2c3d4 || m == 0xa1b23c4d ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         boolean nanos = m == 0xa1b23c4d || m == 0x4d3cb2a1;
         byte[] rest = new byte[20];
-        if (readFully(in, rest, 20) < 20) {
+        if (in.readFully(rest, 20) < 20) {
             throw new InvalidCaptureException("not a readable pcap/pcapng capture: truncated file header");
         }
         int linkType = ByteBuffer.wrap(rest).order(order).getInt(16) & 0xffff;
@@ -76,7 +76,7 @@ final class CaptureFileParser {
         byte[] frame = new byte[MAX_RECORD];
         ByteBuffer h = ByteBuffer.wrap(header).order(order);
         while (true) {
-            int n = readFully(in, header, 16);
+            int n = in.readFully(header, 16);
             if (n == 0) {
                 return null;
             }
@@ -89,7 +89,7 @@ final class CaptureFileParser {
             if (length < 0 || length > MAX_RECORD) {
                 return "invalid packet capture length " + (length & 0xffffffffL);
             }
-            int got = readFully(in, frame, length);
+            int got = in.readFully(frame, length);
             if (got < length) {
                 return "truncated dump file; tried to read " + length + " captured bytes, only got " + got;
             }
@@ -109,7 +109,7 @@ final class CaptureFileParser {
     private String readPcapng(Input in, Consumer<UdpDatagram> sink) throws IOException {
         byte[] head = new byte[8];
         System.arraycopy(new byte[]{0x0a, 0x0d, 0x0d, 0x0a}, 0, head, 0, 4);
-        if (readFully(in, head, 4, 4) < 4) {
+        if (in.readFully(head, 4, 4) < 4) {
             throw new InvalidCaptureException("not a readable pcap/pcapng capture: truncated section header");
         }
         ByteOrder order = ByteOrder.LITTLE_ENDIAN;
@@ -117,7 +117,7 @@ final class CaptureFileParser {
         boolean first = true;
         while (true) {
             if (!first) {
-                int n = readFully(in, head, 8);
+                int n = in.readFully(head, 8);
                 if (n == 0) {
                     return null;
                 }
@@ -131,7 +131,7 @@ final class CaptureFileParser {
             if (type == 0x0a0d0d0a) {
                 // Section Header Block: the byte-order magic comes after the length, so read it first
                 byte[] bom = new byte[4];
-                if (readFully(in, bom, 4) < 4) {
+                if (in.readFully(bom, 4) < 4) {
                     return "truncated section header";
                 }
                 int magic = ByteBuffer.wrap(bom).getInt();
@@ -150,7 +150,7 @@ final class CaptureFileParser {
                     return "bad section header length " + total;
                 }
                 body = new byte[(int) total - 12];
-                if (readFully(in, body, body.length) < body.length) {
+                if (in.readFully(body, body.length) < body.length) {
                     return "truncated section header";
                 }
                 interfaces.clear();
@@ -163,7 +163,7 @@ final class CaptureFileParser {
                 return "bad block length " + total;
             }
             body = new byte[(int) total - 8];
-            int got = readFully(in, body, body.length);
+            int got = in.readFully(body, body.length);
             if (got < body.length) {
                 return "truncated block; tried to read " + body.length + " bytes, only got " + got;
             }
@@ -321,14 +321,6 @@ final class CaptureFileParser {
         return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
     }
 
-    private static int readFully(Input in, byte[] buffer, int length) throws IOException {
-        return in.readFully(buffer, 0, length);
-    }
-
-    private static int readFully(Input in, byte[] buffer, int offset, int length) throws IOException {
-        return in.readFully(buffer, offset, length);
-    }
-
     /**
      * The capture's bytes through a large buffer of our own: records are read two small pieces at a time, and
      * {@link java.io.BufferedInputStream} takes a lock on every read, which cost more than the parsing.
@@ -344,6 +336,10 @@ final class CaptureFileParser {
         }
 
         /** Reads up to {@code length} bytes, fewer only at the end of the file; returns how many. */
+        int readFully(byte[] target, int length) throws IOException {
+            return readFully(target, 0, length);
+        }
+
         int readFully(byte[] target, int offset, int length) throws IOException {
             int total = 0;
             while (total < length) {

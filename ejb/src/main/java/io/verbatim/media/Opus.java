@@ -98,7 +98,7 @@ public final class Opus implements Codec {
         try {
             if (decoder == null) {
                 decoder = new OpusDecoder(decodingRate, 1);
-                decimator = new Decimator(decodingRate / sampleRate);
+                decimator = direct ? null : new Decimator(decodingRate / sampleRate);
             }
             decoder.decode(payload, offset, length, pcm, at, decoded, false);
         } catch (OpusException | RuntimeException corrupt) {

@@ -164,8 +164,8 @@ class CodecCorpusTest {
     private static double bestCorrelation(short[] a, short[] b, int maxLag) {
         int n = Math.min(a.length, b.length) - 2 * maxLag;
         double best = -1;
+        short[] x = java.util.Arrays.copyOfRange(a, maxLag, maxLag + n);
         for (int lag = -maxLag; lag <= maxLag; lag++) {
-            short[] x = java.util.Arrays.copyOfRange(a, maxLag, maxLag + n);
             short[] y = java.util.Arrays.copyOfRange(b, maxLag + lag, maxLag + lag + n);
             best = Math.max(best, WavFile.correlation(x, y));
         }
