@@ -93,7 +93,6 @@ public class ActionLogExport {
         this.state = State.WAITING;
     }
 
-    void started(long executionId) { this.executionId = executionId; }
     void running(long total) { this.state = State.RUNNING; this.total = total; this.done = 0; }
     void progress(long done) { this.done = done; }
 

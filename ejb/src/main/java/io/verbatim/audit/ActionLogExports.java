@@ -95,11 +95,14 @@ public class ActionLogExports {
 
     // --- for the job: each step in a transaction of its own, so progress shows while it runs -----------------------
 
+    /**
+     * Records the job execution that runs an export. Only that column is written: the job may already have run
+     * and finished, and writing back the whole row as read before it did would undo its state and total.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public ActionLogExport started(long id, long executionId) {
-        ActionLogExport export = em.find(ActionLogExport.class, id);
-        export.started(executionId);
-        return export;
+    public void started(long id, long executionId) {
+        em.createQuery("update ActionLogExport e set e.executionId = :execution where e.id = :id")
+                .setParameter("execution", executionId).setParameter("id", id).executeUpdate();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
