@@ -119,6 +119,7 @@ class LifecycleIT {
         JsonArray bin = json(getText("/api/v1/recycle-bin?limit=500", admin()).body()).getJsonArray("items");
         JsonObject binned = bin.stream().map(v -> v.asJsonObject()).filter(r -> r.getJsonNumber("id").longValue() == id).findFirst().orElseThrow();
         assertThat(binned.getString("deletedBy")).isEqualTo(OWNER);
+        assertThat(bin.getJsonObject(0).getJsonNumber("id").longValue()).as("the most recently deleted first").isEqualTo(id);
         assertThat(getText("/api/v1/recycle-bin", as(OWNER)).statusCode()).isEqualTo(403);
 
         HttpResponse<String> restored = send("POST", "/api/v1/recycle-bin/" + id + "/restore", "", "application/json", admin());

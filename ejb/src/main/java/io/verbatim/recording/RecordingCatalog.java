@@ -48,7 +48,10 @@ public class RecordingCatalog {
         return search(query, false);
     }
 
-    /** What is in the recycle bin of the administrator's tenant (deleted, restorable until purged), newest first. */
+    /**
+     * What is in the recycle bin of the administrator's tenant (deleted, restorable until purged), the most
+     * recently deleted first: the one an administrator comes to restore is on the first page.
+     */
     @RolesAllowed("ADMIN")
     public RecordingPage recycleBin(RecordingQuery query) {
         return search(query, true);
@@ -61,7 +64,8 @@ public class RecordingCatalog {
         CriteriaQuery<Recording> select = cb.createQuery(Recording.class);
         Root<Recording> r = select.from(Recording.class);
         select.where(conditions(cb, select, r, query, viewer, binned).toArray(Predicate[]::new));
-        select.orderBy(cb.desc(cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt"))), cb.desc(r.get("id")));
+        select.orderBy(cb.desc(binned ? r.<java.time.Instant>get("deletedAt")
+                : cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt"))), cb.desc(r.get("id")));
         List<Recording> items = em.createQuery(select).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
