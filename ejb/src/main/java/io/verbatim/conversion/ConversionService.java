@@ -18,10 +18,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -105,11 +103,9 @@ public class ConversionService {
             OutputFormat format = settings.outputFormat();
             wav = staging.newFile("." + format.extension());
             ConversionResult result;
-            try (FileChannel channel = FileChannel.open(wav, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024)) {
+            try (FileChannel channel = FileChannel.open(wav, StandardOpenOption.WRITE)) {
                 String title = r.getCallId() != null ? r.getCallId() : r.getFileName();
-                result = new CaptureConverter().convert(capture, out, format, title);
-                out.flush();
+                result = new CaptureConverter().convert(capture, channel, format, title);
                 channel.force(true);
             }
             long size = Files.size(wav);

@@ -32,7 +32,6 @@ public final class CallAudio {
     private final CaptureReader.Summary summary;
     private final long startNanos;
     private final int sampleRate;
-    private long frames = -1;
     private long latePackets;
     private long lateSamples;
 
@@ -55,7 +54,7 @@ public final class CallAudio {
 
     /**
      * Surveys a capture: its RTP streams, their payload types, and dynamic payload types from its SDP. The audio
-     * itself is read by later passes ({@link #frames()}, {@link #render}), which hold only a bounded window of it.
+     * itself is read by a later pass ({@link #render}), which holds only a bounded window of it.
      */
     public static CallAudio read(Path capture, int opusSampleRate) {
         Map<RtpStream.Key, RtpStream> streams = new LinkedHashMap<>();
@@ -176,38 +175,26 @@ public final class CallAudio {
                 .orElse(-1);
     }
 
-    /** Length of the call in samples at {@link #sampleRate()}: where its last frame ends on the timeline. */
-    public long frames() {
-        if (frames < 0) {
-            long[] end = {0};
-            Map<RtpStream.Key, StreamPlacer> placers = new LinkedHashMap<>();
-            sides.forEach((key, side) -> placers.put(key, placer(key, decoderAtCallRate(streams.get(key)),
-                    f -> end[0] = Math.max(end[0], f.end()))));
-            replay(placers, watermark -> { });
-            frames = end[0];
-        }
-        return frames;
-    }
-
     /**
-     * Renders the call into {@code sink}, left the remote party and right the local party, {@link #frames()} samples
-     * per channel. Each stream is decoded in sequence order as its frames are placed, so stateful decoders see their
-     * packets as the sender encoded them.
+     * Renders the call into {@code sink}, left the remote party and right the local party, and returns its length in
+     * samples per channel: up to where its last frame ends. Each stream is decoded in sequence order as its frames
+     * are placed, so stateful decoders see their packets as the sender encoded them.
+     *
+     * @param limit the most samples per channel a call can have
+     * @throws InvalidCaptureException as soon as audio lands beyond the limit (its timestamps are damaged)
      */
-    public void render(PcmSink sink) throws IOException {
-        long total = frames();
-        Mixer mixer = new Mixer(total, sink);
+    public long render(PcmSink sink, long limit) throws IOException {
+        Mixer mixer = new Mixer(sink);
         Map<RtpStream.Key, StreamPlacer> placers = new LinkedHashMap<>();
-        short[][] decoded = {new short[0]}; // one buffer for every frame: the mixer copies what it keeps
         sides.forEach((key, side) -> {
             Codec decoder = decoderAtCallRate(streams.get(key));
             int channel = side == Side.REMOTE ? Mixer.LEFT : Mixer.RIGHT;
             placers.put(key, placer(key, decoder, f -> {
-                if (decoded[0].length < f.samples()) {
-                    decoded[0] = new short[f.samples()];
+                if (f.end() > limit) {
+                    throw new InvalidCaptureException(String.format("the capture's timestamps span more than %.1f hours, "
+                            + "longer than any call recording; they are damaged", limit / 3600.0 / sampleRate));
                 }
-                int samples = decoder.decode(f.payload(), 0, f.payload().length, decoded[0], 0);
-                mixer.add(channel, f.position(), decoded[0], samples);
+                mixer.decode(channel, f.position(), f.samples(), decoder, f.payload());
             }));
         });
         try {
@@ -221,9 +208,10 @@ public final class CallAudio {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        mixer.finish();
+        long frames = mixer.finish();
         latePackets = placers.values().stream().mapToLong(StreamPlacer::latePackets).sum();
         lateSamples = mixer.lateSamples();
+        return frames;
     }
 
     /** Packets and samples the last {@link #render} could not place because they arrived too late. */

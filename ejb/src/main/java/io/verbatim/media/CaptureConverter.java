@@ -1,9 +1,11 @@
 package io.verbatim.media;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +22,10 @@ public final class CaptureConverter {
     /** No call recording runs longer; a timeline that does comes from damaged timestamps. */
     static final long MAX_CALL_HOURS = 24;
 
+    /** Times in the comment have a fixed length, so the header written before the end was known keeps its size. */
+    private static final DateTimeFormatter COMMENT_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private final int opusSampleRate;
 
     public CaptureConverter() {
@@ -32,18 +38,18 @@ public final class CaptureConverter {
     }
 
     /** A stereo 16-bit WAV: left remote party, right local party. */
-    public ConversionResult toStereoWav(Path capture, OutputStream out) throws IOException {
+    public ConversionResult toStereoWav(Path capture, SeekableByteChannel out) throws IOException {
         return convert(capture, out, OutputFormat.STEREO_WAV, null);
     }
 
     /**
-     * Converts a capture into {@code format}; WAV files carry {@code title} (e.g. the call id), the call's start
-     * and end, and which party is in which channel, in their INFO chunk.
+     * Converts a capture into {@code format}, written from the channel's position; WAV files carry {@code title}
+     * (e.g. the call id), the call's start and end, and which party is in which channel, in their INFO chunk.
      *
      * @throws InvalidCaptureException when the file is no readable capture or holds no RTP audio
      * @throws UnsupportedCodecException when its audio is in a codec this engine does not decode
      */
-    public ConversionResult convert(Path capture, OutputStream out, OutputFormat format, String title) throws IOException {
+    public ConversionResult convert(Path capture, SeekableByteChannel out, OutputFormat format, String title) throws IOException {
         CallAudio call = CallAudio.read(capture, opusSampleRate);
         List<RtpStream> remote = call.streams(Side.REMOTE);
         List<RtpStream> local = call.streams(Side.LOCAL);
@@ -75,23 +81,16 @@ public final class CaptureConverter {
         if (call.summary().truncation() != null) {
             warnings.add("capture ends in a truncated record; converted what was there (" + call.summary().truncation() + ")");
         }
-        long frames = call.frames();
         long limit = Math.min(WavWriter.maxFrames(2), MAX_CALL_HOURS * 3600 * sampleRate);
-        if (frames > limit) {
-            throw new InvalidCaptureException(String.format(
-                    "the capture's timestamps span %.1f hours, more than one call recording holds (%.1f h at most); "
-                            + "its timestamps are damaged", frames / 3600.0 / sampleRate, limit / 3600.0 / sampleRate));
-        }
         Instant start = Instant.ofEpochSecond(0, call.startNanos());
         int channels = format.layout().channels();
-        Map<String, String> info = info(title, start, frames, sampleRate, format.layout());
         AudioWriter writer = switch (format.container()) {
-            case WAV, WAV_ALAW -> new WavWriter(out, sampleRate, channels, frames,
-                    format.container() == OutputFormat.Container.WAV_ALAW, info);
-            case MP3 -> new Mp3Writer(out, sampleRate, channels, format.mp3BitrateKbps(), info);
+            case WAV, WAV_ALAW -> new WavWriter(out, sampleRate, channels, format.container() == OutputFormat.Container.WAV_ALAW,
+                    info(title, start, 0, sampleRate, format.layout()));
+            case MP3 -> new Mp3Writer(out, sampleRate, channels, format.mp3BitrateKbps(), info(title, start, 0, sampleRate, format.layout()));
         };
-        call.render(arranged(format.layout(), writer));
-        writer.finish();
+        long frames = call.render(arranged(format.layout(), writer), limit);
+        writer.finish(info(title, start, frames, sampleRate, format.layout()));
         if (call.lateness() != null) {
             warnings.add(call.lateness());
         }
@@ -128,7 +127,7 @@ public final class CaptureConverter {
         }
         Instant end = start.plusNanos(frames * 1_000_000_000L / sampleRate);
         info.put("ICRD", start.toString());
-        info.put("ICMT", "start " + start + "; end " + end + "; " + switch (layout) {
+        info.put("ICMT", "start " + COMMENT_TIME.format(start) + "; end " + COMMENT_TIME.format(end) + "; " + switch (layout) {
             case STEREO -> "left: remote party, right: local party";
             case MONO -> "both parties mixed";
             case REMOTE_ONLY -> "remote party only";

@@ -1,61 +1,84 @@
 package io.verbatim.media;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
  * Renders the two channels of a call block by block as decoded frames arrive, so neither the output nor the
- * decoded audio is ever whole in memory: each channel is a ring of samples from the first one not yet written
- * onwards, frames are copied into it at their timeline position, and a block is written once the caller says no
- * frame can still land in it ({@link #renderUntil}). Where no frame covers a sample (loss, silence suppression,
- * one-way audio) it is silent; where frames overlap, the one added last wins.
+ * decoded audio is ever whole in memory: each channel holds blocks from the first one not yet written onwards,
+ * frames are decoded (or copied) into them at their timeline position, and a block is written once the caller
+ * says no frame can still land in it ({@link #renderUntil}). Where no frame covers a sample (loss, silence
+ * suppression, one-way audio) it is silent; where frames overlap, the one added last wins. The call's length is
+ * where its last frame ends, known only once every frame is in: the mixer never writes past the furthest end so
+ * far, and {@link #finish} writes up to the final one.
  */
 final class Mixer {
 
-    static final int BLOCK_FRAMES = 32768;
+    static final int BLOCK_FRAMES = 32768; // a power of two
     static final int LEFT = 0;
     static final int RIGHT = 1;
 
-    private final long frames;
     private final PcmSink sink;
-    private final Channel[] channels = {new Channel(), new Channel()};
-    private final short[] left = new short[BLOCK_FRAMES];
-    private final short[] right = new short[BLOCK_FRAMES];
+    private final Blocks[] channels;
+    private short[] scratch = new short[0];
     private long rendered;
+    private long end;
     private long lateSamples;
 
-    /** @param frames length of the call in samples per channel; {@code sink} receives exactly that many */
-    Mixer(long frames, PcmSink sink) {
-        this.frames = frames;
+    Mixer(PcmSink sink) {
         this.sink = sink;
+        Blocks.Pool pool = new Blocks.Pool();
+        this.channels = new Blocks[] {new Blocks(pool), new Blocks(pool)};
     }
 
     /**
      * Puts {@code samples[0..count)} on a channel from a timeline position; what falls before the written part is
-     * lost (and counted), what falls after the call's end is dropped.
+     * lost (and counted).
      */
     void add(int channel, long position, short[] samples, int count) {
         long from = Math.max(position, rendered);
-        long to = Math.min(position + count, frames);
+        long to = position + count;
         lateSamples += Math.min(count, Math.max(0, rendered - position));
         if (from < to) {
+            end = Math.max(end, to);
             channels[channel].put(from - rendered, samples, (int) (from - position), (int) (to - from));
         }
     }
 
+    /**
+     * Decodes one payload of {@code samples} samples onto a channel from a timeline position: straight into its
+     * block when it fits one whole (nearly always: a block holds seconds, a frame milliseconds), otherwise through
+     * a scratch buffer and {@link #add}.
+     */
+    void decode(int channel, long position, int samples, Codec decoder, byte[] payload) {
+        long ahead = position - rendered;
+        int offset = (int) (ahead & (BLOCK_FRAMES - 1));
+        if (ahead >= 0 && offset + samples <= BLOCK_FRAMES) {
+            int decoded = decoder.decode(payload, 0, payload.length, channels[channel].blockAt(ahead), offset);
+            end = Math.max(end, position + decoded);
+            return;
+        }
+        if (scratch.length < samples) {
+            scratch = new short[samples];
+        }
+        add(channel, position, scratch, decoder.decode(payload, 0, payload.length, scratch, 0));
+    }
+
     /** Writes every whole block before {@code position}: no frame still to come starts before it. */
     void renderUntil(long position) throws IOException {
-        long until = Math.min(position, frames);
+        long until = Math.min(position, end);
         while (until - rendered >= BLOCK_FRAMES) {
             renderBlock(BLOCK_FRAMES);
         }
     }
 
-    /** Writes the rest of the call. */
-    void finish() throws IOException {
-        while (rendered < frames) {
-            renderBlock((int) Math.min(BLOCK_FRAMES, frames - rendered));
+    /** Writes the rest of the call; returns its length in samples per channel. */
+    long finish() throws IOException {
+        while (rendered < end) {
+            renderBlock((int) Math.min(BLOCK_FRAMES, end - rendered));
         }
+        return end;
     }
 
     /** Samples that arrived for a part already written (a stream placed far earlier than its packets came). */
@@ -64,57 +87,97 @@ final class Mixer {
     }
 
     private void renderBlock(int n) throws IOException {
-        channels[LEFT].take(left, n);
-        channels[RIGHT].take(right, n);
-        sink.write(left, right, n);
+        sink.write(channels[LEFT].first(), channels[RIGHT].first(), n);
+        channels[LEFT].dropFirst();
+        channels[RIGHT].dropFirst();
         rendered += n;
     }
 
     /**
-     * One channel's samples from the first not yet written: a ring whose {@code start} is that sample, grown when
-     * a frame lands beyond it. Frames land at most a reorder window and a placement stretch ahead of what is
-     * written, so the ring stays that size whatever the call's length.
+     * One channel's samples from the first not yet written, in blocks of {@link #BLOCK_FRAMES}: a block exists only
+     * where some frame landed. Frames land at most a reorder window and a placement stretch ahead of what is
+     * written, so a channel holds that many blocks whatever the call's length; written blocks are cleared and
+     * reused.
      */
-    private static final class Channel {
-        short[] ring = new short[2 * BLOCK_FRAMES]; // a power of two
-        int start;
+    private static final class Blocks {
+
+        /** Cleared blocks for either channel, and one that stays silent for a block no frame landed in. */
+        static final class Pool {
+            final ArrayDeque<short[]> free = new ArrayDeque<>();
+            final short[] silence = new short[BLOCK_FRAMES];
+
+            short[] take() {
+                short[] block = free.pollLast();
+                return block != null ? block : new short[BLOCK_FRAMES];
+            }
+        }
+
+        private final Pool pool;
+        private short[][] blocks = new short[8][]; // a ring of block slots, a power of two; null is silence
+        private int head;
+
+        Blocks(Pool pool) {
+            this.pool = pool;
+        }
+
+        /** The block holding the sample {@code ahead} samples past the first unwritten one, made if need be. */
+        short[] blockAt(long ahead) {
+            long index = ahead / BLOCK_FRAMES;
+            if (index >= blocks.length) {
+                grow(index + 1);
+            }
+            int slot = (int) ((head + index) & (blocks.length - 1));
+            short[] block = blocks[slot];
+            if (block == null) {
+                block = pool.take();
+                blocks[slot] = block;
+            }
+            return block;
+        }
 
         /** Copies {@code count} samples to {@code ahead} samples past the first unwritten one. */
         void put(long ahead, short[] samples, int from, int count) {
-            if (ahead + count > ring.length) {
-                grow(ahead + count);
+            while (count > 0) {
+                int offset = (int) (ahead & (BLOCK_FRAMES - 1));
+                int n = Math.min(count, BLOCK_FRAMES - offset);
+                System.arraycopy(samples, from, blockAt(ahead), offset, n);
+                ahead += n;
+                from += n;
+                count -= n;
             }
-            int mask = ring.length - 1;
-            int at = (int) ((start + ahead) & mask);
-            int first = Math.min(count, ring.length - at);
-            System.arraycopy(samples, from, ring, at, first);
-            System.arraycopy(samples, from + first, ring, 0, count - first);
         }
 
-        /** Moves the next {@code n} samples to {@code out}, leaving silence behind for the ring's next turn. */
-        void take(short[] out, int n) {
-            int first = Math.min(n, ring.length - start);
-            System.arraycopy(ring, start, out, 0, first);
-            System.arraycopy(ring, 0, out, first, n - first);
-            Arrays.fill(ring, start, start + first, (short) 0);
-            Arrays.fill(ring, 0, n - first, (short) 0);
-            start = (start + n) & (ring.length - 1);
+        /** The first unwritten block (silence when no frame landed in it). */
+        short[] first() {
+            short[] block = blocks[head];
+            return block != null ? block : pool.silence;
+        }
+
+        /** The first block has been written: cleared, it goes back to the pool. */
+        void dropFirst() {
+            short[] block = blocks[head];
+            if (block != null) {
+                Arrays.fill(block, (short) 0);
+                pool.free.addLast(block);
+                blocks[head] = null;
+            }
+            head = (head + 1) & (blocks.length - 1);
         }
 
         private void grow(long needed) {
-            int length = ring.length;
+            if (needed > 1 << 20) {
+                throw new IllegalStateException("a frame lands " + needed + " blocks ahead of the written audio");
+            }
+            int length = blocks.length;
             while (length < needed) {
-                if (length >= 1 << 30) {
-                    throw new IllegalStateException("a frame lands " + needed + " samples ahead of the written audio");
-                }
                 length <<= 1;
             }
-            short[] bigger = new short[length];
-            int first = ring.length - start;
-            System.arraycopy(ring, start, bigger, 0, first);
-            System.arraycopy(ring, 0, bigger, first, start);
-            ring = bigger;
-            start = 0;
+            short[][] bigger = new short[length][];
+            for (int i = 0; i < blocks.length; i++) {
+                bigger[i] = blocks[(head + i) & (blocks.length - 1)];
+            }
+            blocks = bigger;
+            head = 0;
         }
     }
 }

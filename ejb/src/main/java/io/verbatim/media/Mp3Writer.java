@@ -4,17 +4,22 @@ import com.mpatric.mp3agic.ID3v24Tag;
 import com.mpatric.mp3agic.NotSupportedException;
 import de.sciss.jump3r.lowlevel.LameEncoder;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.util.Map;
 import javax.sound.sampled.AudioFormat;
 
 /**
  * Writes MP3 through jump3r (a pure-Java port of LAME): constant bit rate, mono or joint stereo, behind an ID3v2.4
- * tag (mp3agic) carrying what a WAV file's INFO chunk carries: title (call id), date, comment, software.
+ * tag (mp3agic) carrying what a WAV file's INFO chunk carries: title (call id), date, comment, software. The tag
+ * is written again when the call's end is known.
  */
 final class Mp3Writer implements AudioWriter {
 
-    private final OutputStream out;
+    private final SeekableByteChannel out;
+    private final long origin;
+    private final int tagBytes;
+    private final ByteBuffer pending = ByteBuffer.allocate(1 << 16);
     private final int channels;
     private final LameEncoder encoder;
     private final byte[] pcm;
@@ -22,9 +27,12 @@ final class Mp3Writer implements AudioWriter {
     private int filled;
 
     /** @param info entries by RIFF INFO id (INAM, ICRD, ICMT, ISFT), as for {@link WavWriter} */
-    Mp3Writer(OutputStream out, int sampleRate, int channels, int bitrateKbps, Map<String, String> info) throws IOException {
+    Mp3Writer(SeekableByteChannel out, int sampleRate, int channels, int bitrateKbps, Map<String, String> info) throws IOException {
         this.out = out;
-        out.write(id3(info));
+        this.origin = out.position();
+        byte[] tag = id3(info);
+        this.tagBytes = tag.length;
+        writeFully(ByteBuffer.wrap(tag));
         this.channels = channels;
         this.encoder = new LameEncoder(new AudioFormat(sampleRate, 16, channels, true, false), bitrateKbps,
                 channels == 1 ? LameEncoder.CHANNEL_MODE_MONO : LameEncoder.CHANNEL_MODE_JOINT_STEREO,
@@ -74,18 +82,44 @@ final class Mp3Writer implements AudioWriter {
 
     private void encode() throws IOException {
         int n = encoder.encodeBuffer(pcm, 0, filled, mp3);
-        out.write(mp3, 0, n);
+        append(n);
         filled = 0;
     }
 
+    /** Gathers encoded bytes into writes of a useful size. */
+    private void append(int n) throws IOException {
+        if (pending.remaining() < n) {
+            writeFully(pending.flip());
+            pending.clear();
+        }
+        if (n > pending.remaining()) {
+            writeFully(ByteBuffer.wrap(mp3, 0, n));
+        } else {
+            pending.put(mp3, 0, n);
+        }
+    }
+
+    private void writeFully(ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            out.write(b);
+        }
+    }
+
     @Override
-    public void finish() throws IOException {
+    public void finish(Map<String, String> info) throws IOException {
         if (filled > 0) {
             encode();
         }
-        int n = encoder.encodeFinish(mp3);
-        out.write(mp3, 0, n);
+        append(encoder.encodeFinish(mp3));
         encoder.close();
-        out.flush();
+        writeFully(pending.flip());
+        byte[] tag = id3(info);
+        if (tag.length != tagBytes) {
+            throw new IllegalArgumentException("the final ID3 entries differ in length from the provisional ones");
+        }
+        long end = out.position();
+        out.position(origin);
+        writeFully(ByteBuffer.wrap(tag));
+        out.position(end);
     }
 }

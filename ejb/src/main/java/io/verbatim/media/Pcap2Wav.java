@@ -1,11 +1,11 @@
 package io.verbatim.media;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +67,8 @@ public final class Pcap2Wav {
         try {
             Path partial = wav.resolveSibling(wav.getFileName() + ".part");
             ConversionResult result;
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+            try (FileChannel o = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
                 result = new CaptureConverter(opusRate).convert(capture, o, format, capture.getFileName().toString());
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(partial);

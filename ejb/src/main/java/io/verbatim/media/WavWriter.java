@@ -1,61 +1,75 @@
 package io.verbatim.media;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Writes RIFF/WAVE: 16-bit PCM, or 8-bit A-law (G.711, half the size). The length is known before the first
- * sample (the mixer computes it), so the header is written once and the data streams straight through.
- * Optional INFO metadata (title, date, comment) goes into a LIST chunk before the data.
+ * Writes RIFF/WAVE: 16-bit PCM, or 8-bit A-law (G.711, half the size). The data streams straight through; the
+ * sizes in the header are known only at the end, so the header is written with none first and again by
+ * {@link #finish}. Optional INFO metadata (title, date, comment) goes into a LIST chunk before the data.
  */
 public final class WavWriter implements AudioWriter {
 
-    private static final int HEADER_BYTES = 44;
+    /** More than any header, INFO chunk included, takes. */
+    private static final int HEADER_ALLOWANCE = 65536;
     private static final int WAVE_FORMAT_PCM = 1;
     private static final int WAVE_FORMAT_ALAW = 6;
 
-    private static final VarHandle FRAME = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-
-    private final OutputStream out;
+    private final SeekableByteChannel out;
+    private final long origin;
+    private final int sampleRate;
     private final int channels;
     private final boolean alaw;
-    private final boolean padding; // an odd number of data bytes needs one more to keep chunks word-aligned
-    private byte[] buffer = new byte[0];
+    private final int headerBytes;
+    private final long maxDataBytes;
+    private long dataBytes;
+    // direct, so the channel need not copy it; stereo PCM is interleaved into an int[] first and copied in bulk,
+    // which is faster than storing frame by frame into the buffer
+    private ByteBuffer buffer = ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN);
+    private int[] interleaved = new int[0];
 
-    /** The most frames a RIFF/WAVE file (32-bit sizes) holds with {@code channels} 16-bit channels. */
+    /** The most frames a RIFF/WAVE file (32-bit sizes) surely holds with {@code channels} 16-bit channels. */
     public static long maxFrames(int channels) {
-        return (0xffffffffL - HEADER_BYTES + 8) / (channels * 2L);
+        return (0xffffffffL - HEADER_ALLOWANCE) / (channels * 2L);
     }
 
-    public WavWriter(OutputStream out, int sampleRate, int channels, long frames) throws IOException {
-        this(out, sampleRate, channels, frames, false, Map.of());
+    public WavWriter(SeekableByteChannel out, int sampleRate, int channels) throws IOException {
+        this(out, sampleRate, channels, false, Map.of());
     }
 
-    /** @param info INFO chunk entries by four-letter id (INAM, ICRD, ICMT, ISFT …), in the map's order */
-    public WavWriter(OutputStream out, int sampleRate, int channels, long frames, boolean alaw, Map<String, String> info)
+    /**
+     * Starts the file at the channel's position.
+     *
+     * @param info INFO chunk entries by four-letter id (INAM, ICRD, ICMT, ISFT …), in the map's order
+     */
+    public WavWriter(SeekableByteChannel out, int sampleRate, int channels, boolean alaw, Map<String, String> info)
             throws IOException {
         if (channels < 1 || channels > 2) {
             throw new IllegalArgumentException("channels must be 1 or 2");
         }
+        this.out = out;
+        this.origin = out.position();
+        this.sampleRate = sampleRate;
+        this.channels = channels;
+        this.alaw = alaw;
+        ByteBuffer header = header(0, info);
+        this.headerBytes = header.remaining();
+        this.maxDataBytes = 0xffffffffL - (headerBytes - 8) - 1; // RIFF's size excludes its first 8 bytes; one pad byte
+        writeFully(header);
+    }
+
+    private ByteBuffer header(long frames, Map<String, String> info) {
         int bytesPerSample = alaw ? 1 : 2;
-        long dataBytes = frames * channels * bytesPerSample;
+        long data = frames * channels * bytesPerSample;
         byte[] list = infoChunk(info);
         int fmtBytes = alaw ? 18 : 16;
         int factBytes = alaw ? 12 : 0;
-        long riffBytes = 4 + (8 + fmtBytes) + factBytes + list.length + 8 + dataBytes + (dataBytes & 1);
-        if (riffBytes > 0xffffffffL) {
-            throw new IllegalArgumentException("audio too long for a WAV file: " + frames + " frames");
-        }
-        this.out = out;
-        this.channels = channels;
-        this.alaw = alaw;
-        ByteBuffer h = ByteBuffer.allocate(12 + 8 + fmtBytes + factBytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer h = ByteBuffer.allocate(12 + 8 + fmtBytes + factBytes + list.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+        long riffBytes = h.capacity() - 8 + data + (data & 1);
         h.put(ascii("RIFF")).putInt((int) riffBytes).put(ascii("WAVE"));
         h.put(ascii("fmt ")).putInt(fmtBytes)
                 .putShort((short) (alaw ? WAVE_FORMAT_ALAW : WAVE_FORMAT_PCM)).putShort((short) channels)
@@ -65,53 +79,74 @@ public final class WavWriter implements AudioWriter {
             h.putShort((short) 0); // no extra format bytes
             h.put(ascii("fact")).putInt(4).putInt((int) frames);
         }
-        out.write(h.array());
-        out.write(list);
-        ByteBuffer data = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-        out.write(data.put(ascii("data")).putInt((int) dataBytes).array());
-        this.padding = (dataBytes & 1) == 1;
+        h.put(list);
+        h.put(ascii("data")).putInt((int) data);
+        return h.flip();
     }
 
     /** Stereo: left and right interleaved; mono writers take the left channel. */
     @Override
     public void write(short[] left, short[] right, int frames) throws IOException {
         int bytes = frames * channels * (alaw ? 1 : 2);
-        if (buffer.length < bytes) {
-            buffer = new byte[bytes];
+        if (dataBytes + bytes > maxDataBytes) {
+            throw new IOException("audio too long for a WAV file: more than " + (maxDataBytes / channels / (alaw ? 1 : 2)) + " frames");
         }
-        byte[] b = buffer;
-        if (!alaw && channels == 2) { // the common case: one little-endian 32-bit store per frame
-            for (int i = 0, p = 0; i < frames; i++, p += 4) {
-                FRAME.set(b, p, (left[i] & 0xffff) | right[i] << 16);
+        if (buffer.capacity() < bytes) {
+            buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        ByteBuffer b = buffer.clear();
+        if (!alaw && channels == 2) { // the common case: a frame is one little-endian int
+            if (interleaved.length < frames) {
+                interleaved = new int[frames];
             }
+            int[] f = interleaved;
+            for (int i = 0; i < frames; i++) {
+                f[i] = (left[i] & 0xffff) | right[i] << 16;
+            }
+            b.asIntBuffer().put(f, 0, frames);
         } else {
             int p = 0;
             for (int i = 0; i < frames; i++) {
-                p = put(left[i], p);
+                p = put(b, left[i], p);
                 if (channels == 2) {
-                    p = put(right[i], p);
+                    p = put(b, right[i], p);
                 }
             }
         }
-        out.write(b, 0, bytes);
+        writeFully(b.limit(bytes));
+        dataBytes += bytes;
     }
 
-    private int put(short sample, int p) {
+    private int put(ByteBuffer b, short sample, int p) {
         if (alaw) {
-            buffer[p++] = G711.compressALaw(sample);
+            b.put(p++, G711.compressALaw(sample));
         } else {
-            buffer[p++] = (byte) sample;
-            buffer[p++] = (byte) (sample >> 8);
+            b.putShort(p, sample);
+            p += 2;
         }
         return p;
     }
 
+    /** Pads the data to a whole word (chunks are word-aligned) and writes the header again with the sizes. */
     @Override
-    public void finish() throws IOException {
-        if (padding) {
-            out.write(0); // chunks are word-aligned
+    public void finish(Map<String, String> info) throws IOException {
+        if ((dataBytes & 1) == 1) {
+            writeFully(ByteBuffer.allocate(1));
         }
-        out.flush();
+        long end = out.position();
+        ByteBuffer header = header(dataBytes / channels / (alaw ? 1 : 2), info);
+        if (header.remaining() != headerBytes) {
+            throw new IllegalArgumentException("the final INFO entries differ in length from the provisional ones");
+        }
+        out.position(origin);
+        writeFully(header);
+        out.position(end);
+    }
+
+    private void writeFully(ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            out.write(b);
+        }
     }
 
     private static byte[] infoChunk(Map<String, String> info) {

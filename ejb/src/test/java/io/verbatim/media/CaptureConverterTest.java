@@ -5,7 +5,6 @@ import static io.verbatim.media.TestCaptures.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,9 +47,9 @@ class CaptureConverterTest {
     }
 
     static WavFile convert(Path capture, ConversionResult[] result) throws Exception {
-        ByteArrayOutputStream wav = new ByteArrayOutputStream();
+        MemoryChannel wav = new MemoryChannel();
         result[0] = new CaptureConverter().toStereoWav(capture, wav);
-        return WavFile.parse(wav.toByteArray());
+        return WavFile.parse(wav.bytes());
     }
 
     @Test
@@ -212,10 +211,25 @@ class CaptureConverterTest {
                 }
             }
             at[0] += frames;
-        });
+        }, Long.MAX_VALUE);
         assertThat(where[1]).as("local marker").isEqualTo((long) marker * 160);
         assertThat(Math.abs(where[0] - where[1])).as("samples between the parties' markers after an hour")
                 .isLessThanOrEqualTo(160); // 20 ms
+    }
+
+    @Test
+    void audioSpanningMoreThanADayHasDamagedTimestampsAndIsRefusedAsSoonAsItIsPlaced() throws Exception {
+        TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
+        for (int i = 0; i < 10; i++) {
+            long micros = T0 + i * 20_000L + (i >= 5 ? 25 * 3600_000_000L : 0);
+            pcap.udp(micros, PHONE, 16386, RECORDER, 16388, rtp(8, false, i, i * 160L, 1, constant(LOCAL_CODE, 160)));
+        }
+        Path capture = pcap.write(dir.resolve("a-day.pcap"));
+        MemoryChannel out = new MemoryChannel();
+        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(capture, out))
+                .isInstanceOf(InvalidCaptureException.class)
+                .hasMessage("the capture's timestamps span more than 24.0 hours, longer than any call recording; they are damaged");
+        assertThat(out.size()).as("no day of silence written first").isLessThan(1 << 20);
     }
 
     @Test
@@ -278,7 +292,7 @@ class CaptureConverterTest {
             pcap.udp(T0 + i * 30_000L, PHONE, 16386, RECORDER, 16388, rtp(4, false, i, i * 240L, 5, new byte[24]));
         }
         Path g7231 = pcap.write(dir.resolve("g723.pcap"));
-        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(g7231, new ByteArrayOutputStream()))
+        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(g7231, new MemoryChannel()))
                 .isInstanceOf(UnsupportedCodecException.class)
                 .hasMessage("unsupported codec G.723.1 (PT 4)");
     }
@@ -288,11 +302,11 @@ class CaptureConverterTest {
         Path noRtp = new TestCaptures.PcapBuilder()
                 .udp(T0, PHONE, 5060, RECORDER, 5060, "INVITE sip:a@b SIP/2.0\r\n\r\n".getBytes())
                 .write(dir.resolve("sip-only.pcap"));
-        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(noRtp, new ByteArrayOutputStream()))
+        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(noRtp, new MemoryChannel()))
                 .isInstanceOf(InvalidCaptureException.class)
                 .hasMessageContaining("no RTP audio found");
         Path text = Files.writeString(dir.resolve("text.pcap"), "this is not a capture");
-        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(text, new ByteArrayOutputStream()))
+        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(text, new MemoryChannel()))
                 .isInstanceOf(InvalidCaptureException.class)
                 .hasMessageContaining("not a readable pcap/pcapng capture");
     }

@@ -4,7 +4,6 @@ import static io.verbatim.media.TestCaptures.constant;
 import static io.verbatim.media.TestCaptures.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -53,9 +52,9 @@ class CaptureShapesTest {
             pcap.udp(t0 + i * 20_000L, phone, 16386, recorder, 16388, rtp(8, i == 0, i, i * 160L, 1, constant(LOCAL_CODE, 160)));
             pcap.udp(t0 + i * 20_000L + 50, recorder, 16388, phone, 16386, rtp(8, i == 0, i, i * 160L, 2, constant(REMOTE_CODE, 160)));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MemoryChannel out = new MemoryChannel();
         ConversionResult result = new CaptureConverter().toStereoWav(pcap.write(dir.resolve("call.pcap")), out);
-        WavFile wav = WavFile.parse(out.toByteArray());
+        WavFile wav = WavFile.parse(out.bytes());
 
         assertThat(result.localStreams()).isEqualTo(1);
         assertThat(result.remoteStreams()).isEqualTo(1);

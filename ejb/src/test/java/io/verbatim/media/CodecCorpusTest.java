@@ -225,14 +225,12 @@ class CodecCorpusTest {
         long frames = placed.stream().mapToLong(StreamPlacer.PlacedFrame::end).max().orElse(0);
         short[] out = new short[(int) frames];
         int[] at = {0};
-        Mixer mixer = new Mixer(frames, (left, right, n) -> {
+        Mixer mixer = new Mixer((left, right, n) -> {
             System.arraycopy(left, 0, out, at[0], n);
             at[0] += n;
         });
         for (StreamPlacer.PlacedFrame f : placed) {
-            short[] decoded = new short[f.samples()];
-            int samples = decoder.decode(f.payload(), 0, f.payload().length, decoded, 0);
-            mixer.add(Mixer.LEFT, f.position(), decoded, samples);
+            mixer.decode(Mixer.LEFT, f.position(), f.samples(), decoder, f.payload());
         }
         mixer.finish();
         return out;

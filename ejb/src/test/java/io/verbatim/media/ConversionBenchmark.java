@@ -2,8 +2,10 @@ package io.verbatim.media;
 
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,8 @@ public final class ConversionBenchmark {
     static final int MEMORY_MINUTES = 240;
 
     static void convert(Path capture, Path wav) throws Exception {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(wav), 1 << 16)) {
+        try (FileChannel out = FileChannel.open(wav, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
             new CaptureConverter().toStereoWav(capture, out);
         }
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mpatric.mp3agic.ID3v24Tag;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -40,9 +39,9 @@ class OutputFormatTest {
     }
 
     byte[] convert(String format) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MemoryChannel out = new MemoryChannel();
         new CaptureConverter().convert(call, out, OutputFormat.parse(format), "0123456789abcdef0123456789abcdef");
-        return out.toByteArray();
+        return out.bytes();
     }
 
     @Test
@@ -88,7 +87,7 @@ class OutputFormatTest {
     void wavFilesSayWhichCallAndWhen() throws Exception {
         String text = new String(convert("wav"), StandardCharsets.ISO_8859_1);
         assertThat(text).contains("LIST", "INFO", "INAM", "0123456789abcdef0123456789abcdef", "ICRD", "2023-11-14T22:13:20Z",
-                "start 2023-11-14T22:13:20Z; end 2023-11-14T22:13:21Z; left: remote party, right: local party", "ISFT", "Verbatim");
+                "start 2023-11-14T22:13:20.000Z; end 2023-11-14T22:13:21.000Z; left: remote party, right: local party", "ISFT", "Verbatim");
         assertThat(WavFile.parse(convert("wav")).channel(1)[100]).as("still readable past the INFO chunk").isEqualTo(LOCAL);
     }
 
@@ -98,7 +97,7 @@ class OutputFormatTest {
         ID3v24Tag tag = new ID3v24Tag(mp3);
         assertThat(tag.getTitle()).isEqualTo("0123456789abcdef0123456789abcdef");
         assertThat(tag.getDate()).isEqualTo("2023-11-14T22:13:20Z");
-        assertThat(tag.getComment()).isEqualTo("start 2023-11-14T22:13:20Z; end 2023-11-14T22:13:21Z; left: remote party, right: local party");
+        assertThat(tag.getComment()).isEqualTo("start 2023-11-14T22:13:20.000Z; end 2023-11-14T22:13:21.000Z; left: remote party, right: local party");
         assertThat(tag.getEncoder()).isEqualTo("Verbatim");
         double seconds = 0;
         int frames = 0;
