@@ -194,6 +194,9 @@ public final class CallAudio {
                     throw new InvalidCaptureException(String.format("the capture's timestamps span more than %.1f hours, "
                             + "longer than any call recording; they are damaged", limit / 3600.0 / sampleRate));
                 }
+                if (f.lostSamples() > 0) {
+                    mixer.conceal(channel, f.position() - f.lostSamples(), f.lostSamples(), decoder, f.payload());
+                }
                 mixer.decode(channel, f.position(), f.samples(), decoder, f.payload());
             }));
         });

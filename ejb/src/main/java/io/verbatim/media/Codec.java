@@ -21,6 +21,16 @@ public interface Codec {
      */
     int decode(byte[] payload, int offset, int length, short[] out, int outOffset);
 
+    /**
+     * Fills {@code samples} of lost audio, the time between the last decoded payload and {@code next}, into
+     * {@code out} from {@code outOffset} with the codec's own concealment (extrapolation, forward error
+     * correction carried in {@code next}); returns the samples written, 0 when the codec has none and the gap
+     * stays silent. Called just before {@code next} is decoded.
+     */
+    default int conceal(int samples, byte[] next, short[] out, int outOffset) {
+        return 0;
+    }
+
     /** A decoder for one stream; stateless codecs return themselves. */
     default Codec newDecoder() {
         return this;

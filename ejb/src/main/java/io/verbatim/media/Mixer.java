@@ -52,17 +52,30 @@ final class Mixer {
      * a scratch buffer and {@link #add}.
      */
     void decode(int channel, long position, int samples, Codec decoder, byte[] payload) {
+        fill(channel, position, samples, decoder, payload, false);
+    }
+
+    /** Fills {@code samples} of lost audio before the payload {@code next} with the decoder's concealment. */
+    void conceal(int channel, long position, int samples, Codec decoder, byte[] next) {
+        fill(channel, position, samples, decoder, next, true);
+    }
+
+    private void fill(int channel, long position, int samples, Codec decoder, byte[] payload, boolean lost) {
         long ahead = position - rendered;
         int offset = (int) (ahead & (BLOCK_FRAMES - 1));
         if (ahead >= 0 && offset + samples <= BLOCK_FRAMES) {
-            int decoded = decoder.decode(payload, 0, payload.length, channels[channel].blockAt(ahead), offset);
-            end = Math.max(end, position + decoded);
+            int filled = run(decoder, payload, lost, samples, channels[channel].blockAt(ahead), offset);
+            end = Math.max(end, position + filled);
             return;
         }
         if (scratch.length < samples) {
             scratch = new short[samples];
         }
-        add(channel, position, scratch, decoder.decode(payload, 0, payload.length, scratch, 0));
+        add(channel, position, scratch, run(decoder, payload, lost, samples, scratch, 0));
+    }
+
+    private static int run(Codec decoder, byte[] payload, boolean lost, int samples, short[] out, int at) {
+        return lost ? decoder.conceal(samples, payload, out, at) : decoder.decode(payload, 0, payload.length, out, at);
     }
 
     /** Writes every whole block before {@code position}: no frame still to come starts before it. */

@@ -109,6 +109,40 @@ public final class Opus implements Codec {
         return direct ? samples : decimator.process(pcm, decoded, out, outOffset);
     }
 
+    /**
+     * libopus' concealment: extrapolation (PLC) over the gap, and for its last frame the lower-rate copy that a
+     * sender using in-band FEC puts into the next packet. Longer gaps stay silent: extrapolation fades out anyway.
+     */
+    @Override
+    public int conceal(int samples, byte[] next, short[] out, int outOffset) {
+        if (decoder == null || samples > MAX_CONCEALED_MS * sampleRate / 1000) {
+            return 0;
+        }
+        int step = sampleRate / 400; // libopus conceals whole 2.5 ms steps
+        int concealed = samples / step * step;
+        if (concealed == 0) {
+            return 0;
+        }
+        int lead = samples - concealed; // a part step stays silent before, so that the FEC frame meets next
+        Arrays.fill(out, outOffset, outOffset + lead, (short) 0);
+        boolean direct = decodingRate == sampleRate;
+        int decoded = concealed * (decodingRate / sampleRate);
+        if (!direct && full.length < decoded) {
+            full = new short[decoded];
+        }
+        short[] pcm = direct ? out : full;
+        int at = direct ? outOffset + lead : 0;
+        try {
+            decoder.decode(next, 0, next.length, pcm, at, decoded, true);
+        } catch (OpusException | RuntimeException corrupt) {
+            Arrays.fill(pcm, at, at + decoded, (short) 0);
+        }
+        return lead + (direct ? concealed : decimator.process(pcm, decoded, out, outOffset + lead));
+    }
+
+    /** Beyond this a gap is left silent. */
+    static final int MAX_CONCEALED_MS = 200;
+
     @Override
     public Codec newDecoder() {
         return new Opus(sampleRate, decodingRate);

@@ -19,8 +19,12 @@ import java.util.function.Consumer;
  */
 final class StreamPlacer {
 
-    /** A frame on the call's timeline: when it was captured, its sequence number, first output sample, length and payload. */
-    record PlacedFrame(long captureNanos, long sequence, long position, int samples, byte[] payload) {
+    /**
+     * A frame on the call's timeline: when it was captured, its sequence number, first output sample, length and
+     * payload, and how many samples before it were lost (packets missing from the numbering since the previous
+     * frame, whose time lies between the two; 0 when none were).
+     */
+    record PlacedFrame(long captureNanos, long sequence, long position, int samples, byte[] payload, int lostSamples) {
         long end() {
             return position + samples;
         }
@@ -70,6 +74,8 @@ final class StreamPlacer {
     private long highestTimestamp;
     private long highestCaptureNanos;
     private long late;
+    private long placedSequence = Long.MIN_VALUE; // the last frame handed on, in this run of numbers
+    private long placedEnd;
 
     /**
      * @param codec          gives the stream's clock and audio rates and each payload's length in samples
@@ -114,6 +120,7 @@ final class StreamPlacer {
                 // the earlier run is placed first, and the new one is ordered on its own
                 flush();
                 last = null;
+                placedSequence = Long.MIN_VALUE;
                 startRun(d.captureNanos, d.rawSequence, d.rawTimestamp, d.payloadType, d.payload);
                 add(captureNanos, packet);
                 return;
@@ -247,6 +254,20 @@ final class StreamPlacer {
         last = f;
     }
 
+    /**
+     * The samples between the previous frame and this one when packets are missing between them and their time
+     * is about what those packets held; a longer pause is the sender's (silence suppression), not loss.
+     */
+    private int lostBefore(long sequence, long position, int samples) {
+        long missing = sequence - placedSequence - 1;
+        long gap = position - placedEnd;
+        if (placedSequence == Long.MIN_VALUE || missing < 1 || missing >= MAX_RUN_STEP || gap <= 0
+                || gap > missing * samples + samples / 2) {
+            return 0;
+        }
+        return (int) gap;
+    }
+
     private void closeStretch() {
         if (stretch.isEmpty()) {
             return;
@@ -265,7 +286,10 @@ final class StreamPlacer {
         offset = Math.max(offset, -earliestStamp);
         for (Arrival f : stretch) {
             long position = offset + Math.round((f.timestamp - firstTimestamp) * samplesPerTick);
-            out.accept(new PlacedFrame(f.captureNanos, f.sequence, position, codec.samplesIn(f.payload, 0, f.payload.length), f.payload));
+            int samples = codec.samplesIn(f.payload, 0, f.payload.length);
+            out.accept(new PlacedFrame(f.captureNanos, f.sequence, position, samples, f.payload, lostBefore(f.sequence, position, samples)));
+            placedSequence = f.sequence;
+            placedEnd = position + samples;
         }
         stretch.clear();
         stretchEarliestNanos = Long.MAX_VALUE;

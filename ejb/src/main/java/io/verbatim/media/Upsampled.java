@@ -48,6 +48,16 @@ final class Upsampled implements Codec {
     }
 
     @Override
+    public int conceal(int samples, byte[] next, short[] out, int outOffset) {
+        int own = samples / factor;
+        if (buffer.length < own) {
+            buffer = new short[own];
+        }
+        int concealed = codec.conceal(own, next, buffer, 0);
+        return concealed == 0 ? 0 : interpolator.process(buffer, concealed, out, outOffset);
+    }
+
+    @Override
     public Codec newDecoder() {
         return new Upsampled(codec.newDecoder(), factor);
     }

@@ -54,4 +54,22 @@ class StreamPlacerTest {
         assertThat(placed).hasSize(10);
         assertThat(placer.pendingSinceNanos()).isEqualTo(Long.MAX_VALUE);
     }
+
+    @Test
+    void missingPacketsWhoseTimeLiesBetweenAreLossButAPauseInTheTimestampsIsNot() {
+        List<StreamPlacer.PlacedFrame> placed = new ArrayList<>();
+        StreamPlacer placer = new StreamPlacer(G711.A_LAW, 8, T0, placed::add);
+        // sequence numbers and timestamps (in 20 ms packets) of what arrives
+        long[][] packets = {{0, 0}, {1, 1}, {4, 4}, {5, 5}, {6, 56}, {9, 59}, {11, 100}};
+        for (long[] p : packets) {
+            byte[] d = rtp(8, false, (int) p[0], p[1] * 160, 1, constant(0xd5, 160));
+            placer.add(T0 + p[1] * 20_000_000L, RtpPacket.parse(d, d.length));
+        }
+        placer.finish();
+
+        assertThat(placed).extracting(StreamPlacer.PlacedFrame::sequence).containsExactly(0L, 1L, 4L, 5L, 6L, 9L, 11L);
+        assertThat(placed).extracting(StreamPlacer.PlacedFrame::lostSamples)
+                .as("two packets lost; a second of silence suppression; two lost; one missing across 40 packets' time")
+                .containsExactly(0, 0, 320, 0, 0, 320, 0);
+    }
 }
