@@ -84,10 +84,11 @@ public final class CaptureConverter {
         long limit = Math.min(WavWriter.maxFrames(2), MAX_CALL_HOURS * 3600 * sampleRate);
         Instant start = Instant.ofEpochSecond(0, call.startNanos());
         int channels = format.layout().channels();
+        Map<String, String> provisional = info(title, start, 0, sampleRate, format.layout()); // the end comes last
         AudioWriter writer = switch (format.container()) {
             case WAV, WAV_ALAW -> new WavWriter(out, sampleRate, channels, format.container() == OutputFormat.Container.WAV_ALAW,
-                    info(title, start, 0, sampleRate, format.layout()));
-            case MP3 -> new Mp3Writer(out, sampleRate, channels, format.mp3BitrateKbps(), info(title, start, 0, sampleRate, format.layout()));
+                    provisional);
+            case MP3 -> new Mp3Writer(out, sampleRate, channels, format.mp3BitrateKbps(), provisional);
         };
         long frames = call.render(arranged(format.layout(), writer), limit);
         writer.finish(info(title, start, frames, sampleRate, format.layout()));

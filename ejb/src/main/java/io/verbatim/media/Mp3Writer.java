@@ -16,9 +16,7 @@ import javax.sound.sampled.AudioFormat;
  */
 final class Mp3Writer implements AudioWriter {
 
-    private final SeekableByteChannel out;
-    private final long origin;
-    private final int tagBytes;
+    private final HeadedFile file;
     private final ByteBuffer pending = ByteBuffer.allocate(1 << 16);
     private final int channels;
     private final LameEncoder encoder;
@@ -28,11 +26,7 @@ final class Mp3Writer implements AudioWriter {
 
     /** @param info entries by RIFF INFO id (INAM, ICRD, ICMT, ISFT), as for {@link WavWriter} */
     Mp3Writer(SeekableByteChannel out, int sampleRate, int channels, int bitrateKbps, Map<String, String> info) throws IOException {
-        this.out = out;
-        this.origin = out.position();
-        byte[] tag = id3(info);
-        this.tagBytes = tag.length;
-        writeFully(ByteBuffer.wrap(tag));
+        this.file = new HeadedFile(out, ByteBuffer.wrap(id3(info)));
         this.channels = channels;
         this.encoder = new LameEncoder(new AudioFormat(sampleRate, 16, channels, true, false), bitrateKbps,
                 channels == 1 ? LameEncoder.CHANNEL_MODE_MONO : LameEncoder.CHANNEL_MODE_JOINT_STEREO,
@@ -89,19 +83,13 @@ final class Mp3Writer implements AudioWriter {
     /** Gathers encoded bytes into writes of a useful size. */
     private void append(int n) throws IOException {
         if (pending.remaining() < n) {
-            writeFully(pending.flip());
+            file.write(pending.flip());
             pending.clear();
         }
         if (n > pending.remaining()) {
-            writeFully(ByteBuffer.wrap(mp3, 0, n));
+            file.write(ByteBuffer.wrap(mp3, 0, n));
         } else {
             pending.put(mp3, 0, n);
-        }
-    }
-
-    private void writeFully(ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            out.write(b);
         }
     }
 
@@ -112,14 +100,7 @@ final class Mp3Writer implements AudioWriter {
         }
         append(encoder.encodeFinish(mp3));
         encoder.close();
-        writeFully(pending.flip());
-        byte[] tag = id3(info);
-        if (tag.length != tagBytes) {
-            throw new IllegalArgumentException("the final ID3 entries differ in length from the provisional ones");
-        }
-        long end = out.position();
-        out.position(origin);
-        writeFully(ByteBuffer.wrap(tag));
-        out.position(end);
+        file.write(pending.flip());
+        file.rewriteHead(ByteBuffer.wrap(id3(info)), "ID3");
     }
 }

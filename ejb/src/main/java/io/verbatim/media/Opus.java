@@ -88,25 +88,7 @@ public final class Opus implements Codec {
         if (samples == 0) {
             return 0; // not an Opus packet at all: it has no place on the timeline
         }
-        boolean direct = decodingRate == sampleRate;
-        int decoded = samples * (decodingRate / sampleRate);
-        if (!direct && full.length < decoded) {
-            full = new short[decoded];
-        }
-        short[] pcm = direct ? out : full;
-        int at = direct ? outOffset : 0;
-        try {
-            if (decoder == null) {
-                decoder = new OpusDecoder(decodingRate, 1);
-                decimator = direct ? null : new Decimator(decodingRate / sampleRate);
-            }
-            decoder.decode(payload, offset, length, pcm, at, decoded, false);
-        } catch (OpusException | RuntimeException corrupt) {
-            // Concentus throws checked and unchecked exceptions alike for corrupt packets: the frame is lost,
-            // its time stays, silent
-            Arrays.fill(pcm, at, at + decoded, (short) 0);
-        }
-        return direct ? samples : decimator.process(pcm, decoded, out, outOffset);
+        return run(payload, offset, length, samples, false, out, outOffset);
     }
 
     /**
@@ -125,19 +107,33 @@ public final class Opus implements Codec {
         }
         int lead = samples - concealed; // a part step stays silent before, so that the FEC frame meets next
         Arrays.fill(out, outOffset, outOffset + lead, (short) 0);
-        boolean direct = decodingRate == sampleRate;
-        int decoded = concealed * (decodingRate / sampleRate);
+        return lead + run(next, 0, next.length, concealed, true, out, outOffset + lead);
+    }
+
+    /**
+     * Decodes one packet (with {@code fec}, conceals the gap before it) into {@code samples} samples at the output
+     * rate: directly, or at 48 kHz and decimated.
+     */
+    private int run(byte[] payload, int offset, int length, int samples, boolean fec, short[] out, int outOffset) {
+        boolean direct = decodesAtOutputRate();
+        int decoded = samples * (decodingRate / sampleRate);
         if (!direct && full.length < decoded) {
             full = new short[decoded];
         }
         short[] pcm = direct ? out : full;
-        int at = direct ? outOffset + lead : 0;
+        int at = direct ? outOffset : 0;
         try {
-            decoder.decode(next, 0, next.length, pcm, at, decoded, true);
+            if (decoder == null) {
+                decoder = new OpusDecoder(decodingRate, 1);
+                decimator = direct ? null : new Decimator(decodingRate / sampleRate);
+            }
+            decoder.decode(payload, offset, length, pcm, at, decoded, fec);
         } catch (OpusException | RuntimeException corrupt) {
+            // Concentus throws checked and unchecked exceptions alike for corrupt packets: the frame is lost,
+            // its time stays, silent
             Arrays.fill(pcm, at, at + decoded, (short) 0);
         }
-        return lead + (direct ? concealed : decimator.process(pcm, decoded, out, outOffset + lead));
+        return direct ? samples : decimator.process(pcm, decoded, out, outOffset);
     }
 
     /** Beyond this a gap is left silent. */

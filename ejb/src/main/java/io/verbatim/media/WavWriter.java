@@ -19,12 +19,10 @@ public final class WavWriter implements AudioWriter {
     private static final int WAVE_FORMAT_PCM = 1;
     private static final int WAVE_FORMAT_ALAW = 6;
 
-    private final SeekableByteChannel out;
-    private final long origin;
+    private final HeadedFile file;
     private final int sampleRate;
     private final int channels;
     private final boolean alaw;
-    private final int headerBytes;
     private final long maxDataBytes;
     private long dataBytes;
     // direct, so the channel need not copy it; stereo PCM is interleaved into an int[] first and copied in bulk,
@@ -51,15 +49,11 @@ public final class WavWriter implements AudioWriter {
         if (channels < 1 || channels > 2) {
             throw new IllegalArgumentException("channels must be 1 or 2");
         }
-        this.out = out;
-        this.origin = out.position();
         this.sampleRate = sampleRate;
         this.channels = channels;
         this.alaw = alaw;
-        ByteBuffer header = header(0, info);
-        this.headerBytes = header.remaining();
-        this.maxDataBytes = 0xffffffffL - (headerBytes - 8) - 1; // RIFF's size excludes its first 8 bytes; one pad byte
-        writeFully(header);
+        this.file = new HeadedFile(out, header(0, info));
+        this.maxDataBytes = 0xffffffffL - (file.headBytes() - 8) - 1; // RIFF's size excludes its first 8 bytes; one pad byte
     }
 
     private ByteBuffer header(long frames, Map<String, String> info) {
@@ -113,7 +107,7 @@ public final class WavWriter implements AudioWriter {
                 }
             }
         }
-        writeFully(b.limit(bytes));
+        file.write(b.limit(bytes));
         dataBytes += bytes;
     }
 
@@ -131,22 +125,9 @@ public final class WavWriter implements AudioWriter {
     @Override
     public void finish(Map<String, String> info) throws IOException {
         if ((dataBytes & 1) == 1) {
-            writeFully(ByteBuffer.allocate(1));
+            file.write(ByteBuffer.allocate(1));
         }
-        long end = out.position();
-        ByteBuffer header = header(dataBytes / channels / (alaw ? 1 : 2), info);
-        if (header.remaining() != headerBytes) {
-            throw new IllegalArgumentException("the final INFO entries differ in length from the provisional ones");
-        }
-        out.position(origin);
-        writeFully(header);
-        out.position(end);
-    }
-
-    private void writeFully(ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) {
-            out.write(b);
-        }
+        file.rewriteHead(header(dataBytes / channels / (alaw ? 1 : 2), info), "INFO");
     }
 
     private static byte[] infoChunk(Map<String, String> info) {
