@@ -3,6 +3,9 @@ package io.verbatim.media;
 /** An audio codec carried in RTP: how to turn one packet's payload into 16-bit PCM. */
 public interface Codec {
 
+    /** Longer gaps stay silent: a codec's concealment only extends the sound before the gap, fading. */
+    int MAX_CONCEALED_MS = 200;
+
     /** Name as users and logs see it, e.g. "G.711 A-law". */
     String name();
 

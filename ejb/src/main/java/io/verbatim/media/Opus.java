@@ -136,9 +136,6 @@ public final class Opus implements Codec {
         return direct ? samples : decimator.process(pcm, decoded, out, outOffset);
     }
 
-    /** Beyond this a gap is left silent. */
-    static final int MAX_CONCEALED_MS = 200;
-
     @Override
     public Codec newDecoder() {
         return new Opus(sampleRate, decodingRate);
