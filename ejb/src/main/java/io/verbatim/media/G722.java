@@ -9,29 +9,61 @@ package io.verbatim.media;
  */
 public final class G722 implements Codec {
 
-    // Tables of the Recommendation (G.722 Tables 6, 7, 9, 10, 11, 14 and the QMF coefficients of Table 12).
-    private static final int[] QM6 = {
+    // Tables of the Recommendation (G.722 Tables 6, 7, 9, 10, 11, 14; the QMF coefficients of Table 12 are written
+    // into the filter below); the tests' literal decoder reads them too.
+    static final int[] QM6 = {
             -136, -136, -136, -136, -24808, -21904, -19008, -16704, -14984, -13512, -12280, -11192, -10232, -9360,
             -8576, -7856, -7192, -6576, -6000, -5456, -4944, -4464, -4008, -3576, -3168, -2776, -2400, -2032, -1688,
             -1360, -1040, -728, 24808, 21904, 19008, 16704, 14984, 13512, 12280, 11192, 10232, 9360, 8576, 7856, 7192,
             6576, 6000, 5456, 4944, 4464, 4008, 3576, 3168, 2776, 2400, 2032, 1688, 1360, 1040, 728, 432, 136, -432, -136};
-    private static final int[] QM4 = {
+    static final int[] QM4 = {
             0, -20456, -12896, -8968, -6288, -4240, -2584, -1200, 20456, 12896, 8968, 6288, 4240, 2584, 1200, 0};
-    private static final int[] QM2 = {-7408, -1616, 7408, 1616};
-    private static final int[] RL42 = {0, 7, 6, 5, 4, 3, 2, 1, 7, 6, 5, 4, 3, 2, 1, 0};
-    private static final int[] WL = {-60, -30, 58, 172, 334, 538, 1198, 3042};
-    private static final int[] RH2 = {2, 1, 2, 1};
-    private static final int[] WH = {0, -214, 798};
-    private static final int[] ILB = {
+    static final int[] QM2 = {-7408, -1616, 7408, 1616};
+    static final int[] RL42 = {0, 7, 6, 5, 4, 3, 2, 1, 7, 6, 5, 4, 3, 2, 1, 0};
+    static final int[] WL = {-60, -30, 58, 172, 334, 538, 1198, 3042};
+    static final int[] RH2 = {2, 1, 2, 1};
+    static final int[] WH = {0, -214, 798};
+    static final int[] ILB = {
             2048, 2093, 2139, 2186, 2233, 2282, 2332, 2383, 2435, 2489, 2543, 2599, 2656, 2714, 2774, 2834, 2896,
             2960, 3025, 3091, 3158, 3228, 3298, 3371, 3444, 3520, 3597, 3676, 3756, 3838, 3922, 4008};
-    private static final int[] QMF = {3, -11, 12, 32, -210, 951, 3876, -805, 362, -156, 53, -11};
 
-    private final SubBand low = new SubBand(32);
-    private final SubBand high = new SubBand(8);
-    // the receive QMF's last 24 inputs, each written twice so that qmf[at .. at + 24) holds them oldest first
-    private final int[] qmf = new int[48];
-    private int at;
+    private static final int LOW_MAX_LOG_SCALE = 18432;
+    private static final int HIGH_MAX_LOG_SCALE = 22528;
+
+    // Derived once from the tables above so that the per-byte work is one lookup each: the 4-bit quantiser level
+    // and log-scale step of each 6-bit lower sub-band code, and the scale (SCALEL/SCALEH) of each log scale >> 6.
+    private static final int[] LOW_LEVEL = new int[64];
+    private static final int[] LOW_STEP = new int[64];
+    private static final int[] HIGH_STEP = new int[4];
+    private static final int[] LOW_SCALE = scales(LOW_MAX_LOG_SCALE, 8);
+    private static final int[] HIGH_SCALE = scales(HIGH_MAX_LOG_SCALE, 10);
+
+    static {
+        for (int code = 0; code < 64; code++) {
+            LOW_LEVEL[code] = QM4[code >> 2];
+            LOW_STEP[code] = WL[RL42[code >> 2]];
+        }
+        for (int code = 0; code < 4; code++) {
+            HIGH_STEP[code] = WH[RH2[code]];
+        }
+    }
+
+    /** SCALEL/SCALEH: the quantiser scale of each log scale, by its bits above the sixth. */
+    private static int[] scales(int maxLogScale, int shift) {
+        int[] scales = new int[(maxLogScale >> 6) + 1];
+        for (int i = 0; i < scales.length; i++) {
+            int mantissa = ILB[i & 31];
+            int exponent = shift - (i >> 5);
+            scales[i] = (exponent < 0 ? mantissa << -exponent : mantissa >> exponent) << 2;
+        }
+        return scales;
+    }
+
+    private final SubBand low = new SubBand(LOW_SCALE, LOW_MAX_LOG_SCALE);
+    private final SubBand high = new SubBand(HIGH_SCALE, HIGH_MAX_LOG_SCALE);
+    // the receive QMF's inputs, oldest first: the last 22 of the previous payload, then this payload's
+    private int[] qmf = new int[QMF_HISTORY + 2 * 160];
+    private static final int QMF_HISTORY = 22;
 
     @Override
     public String name() {
@@ -55,42 +87,45 @@ public final class G722 implements Codec {
 
     @Override
     public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
-        int written = 0;
+        if (qmf.length < QMF_HISTORY + 2 * length) {
+            int[] larger = new int[QMF_HISTORY + 2 * length];
+            System.arraycopy(qmf, 0, larger, 0, QMF_HISTORY);
+            qmf = larger;
+        }
+        int[] x = qmf;
+        SubBand low = this.low;
+        SubBand high = this.high;
         for (int i = 0; i < length; i++) {
             int code = payload[offset + i] & 0xff;
             int lowCode = code & 0x3f;
             int highCode = code >> 6;
 
             // lower sub-band: reconstruct with the 6-bit quantiser, adapt with the 4-bit one
-            int lowSignal = clamp(low.estimate + ((low.scale * QM6[lowCode]) >> 15), -16384, 16383);
-            int lowDifference = (low.scale * QM4[lowCode >> 2]) >> 15;
-            low.adaptScale(WL[RL42[lowCode >> 2]], 18432, 8);
-            low.predict(lowDifference);
+            int lowScale = low.scale;
+            int lowSignal = clamp(low.estimate + ((lowScale * QM6[lowCode]) >> 15), -16384, 16383);
+            low.update((lowScale * LOW_LEVEL[lowCode]) >> 15, LOW_STEP[lowCode]);
 
             // higher sub-band: 2-bit quantiser
             int highDifference = (high.scale * QM2[highCode]) >> 15;
             int highSignal = clamp(high.estimate + highDifference, -16384, 16383);
-            high.adaptScale(WH[RH2[highCode]], 22528, 10);
-            high.predict(highDifference);
+            high.update(highDifference, HIGH_STEP[highCode]);
 
-            // receive QMF: two output samples per pair of sub-band samples
-            int sum = lowSignal + highSignal;
-            int difference = lowSignal - highSignal;
-            qmf[at] = sum;
-            qmf[at + 24] = sum;
-            qmf[at + 1] = difference;
-            qmf[at + 25] = difference;
-            at = at + 2 == 24 ? 0 : at + 2;
-            int even = 0;
-            int odd = 0;
-            for (int k = 0; k < 12; k++) {
-                odd += qmf[at + 2 * k] * QMF[k];
-                even += qmf[at + 2 * k + 1] * QMF[11 - k];
-            }
-            out[outOffset + written++] = (short) clamp(even >> 11, Short.MIN_VALUE, Short.MAX_VALUE);
-            out[outOffset + written++] = (short) clamp(odd >> 11, Short.MIN_VALUE, Short.MAX_VALUE);
+            // receive QMF: two output samples per pair of sub-band samples; x[j .. j + 24) are the last 24
+            // inputs, oldest first; the coefficients are constants in the code so that no table is read
+            int j = 2 * i;
+            x[j + QMF_HISTORY] = lowSignal + highSignal;
+            x[j + QMF_HISTORY + 1] = lowSignal - highSignal;
+            int odd = 3 * x[j] - 11 * x[j + 2] + 12 * x[j + 4] + 32 * x[j + 6] - 210 * x[j + 8] + 951 * x[j + 10]
+                    + 3876 * x[j + 12] - 805 * x[j + 14] + 362 * x[j + 16] - 156 * x[j + 18] + 53 * x[j + 20]
+                    - 11 * x[j + 22];
+            int even = -11 * x[j + 1] + 53 * x[j + 3] - 156 * x[j + 5] + 362 * x[j + 7] - 805 * x[j + 9]
+                    + 3876 * x[j + 11] + 951 * x[j + 13] - 210 * x[j + 15] + 32 * x[j + 17] + 12 * x[j + 19]
+                    - 11 * x[j + 21] + 3 * x[j + 23];
+            out[outOffset + j] = (short) saturate(even >> 11);
+            out[outOffset + j + 1] = (short) saturate(odd >> 11);
         }
-        return written;
+        System.arraycopy(x, 2 * length, x, 0, QMF_HISTORY);
+        return 2 * length;
     }
 
     @Override
@@ -113,85 +148,82 @@ public final class G722 implements Codec {
 
     /**
      * One sub-band's ADPCM state: quantiser scale, and the two-pole/six-zero adaptive predictor. Held in scalar
-     * fields rather than small arrays: the decoder runs once per byte, and this is its hot spot.
+     * fields rather than small arrays: the decoder runs once per byte, and this is its hot spot. The past
+     * differences and signals are kept doubled (the signals saturated), the form both filters read them in;
+     * doubling keeps a value's sign, which is all the coefficient updates read.
      */
     private static final class SubBand {
+        final int[] scales;   // SCALEL/SCALEH by log scale >> 6
+        final int maxLogScale;
         int scale;            // DET: quantiser scale factor
         int logScale;         // NB: its logarithm, adapted per sample
         int estimate;         // S: predicted signal
         int zeroEstimate;     // SZ
         int a1, a2;           // pole coefficients
         int b1, b2, b3, b4, b5, b6;   // zero coefficients
-        int d1, d2, d3, d4, d5, d6;   // past quantised differences, newest first
-        int r1, r2;           // past reconstructed signals
-        int p1, p2;           // past partial reconstructed signals
+        int d1, d2, d3, d4, d5, d6;   // past quantised differences, newest first, doubled
+        int r1, r2;           // past reconstructed signals, doubled and saturated
+        int p1, p2;           // past partial reconstructed signals, unsaturated: only their signs are read
 
-        SubBand(int initialScale) {
-            scale = initialScale;
+        SubBand(int[] scales, int maxLogScale) {
+            this.scales = scales;
+            this.maxLogScale = maxLogScale;
+            scale = scales[0];
         }
 
-        /** LOGSCL and SCALEL/SCALEH: the log scale leaks towards zero and moves by {@code step}. */
-        void adaptScale(int step, int maxLogScale, int shift) {
+        /**
+         * Blocks 3 and 4 for one quantised difference {@code d}: LOGSCL/SCALEL adapt the scale by {@code step};
+         * reconstruct, update the pole and zero predictors, predict the next sample.
+         */
+        void update(int d, int step) {
             logScale = clamp(((logScale * 127) >> 7) + step, 0, maxLogScale);
-            int mantissa = ILB[(logScale >> 6) & 31];
-            int exponent = shift - (logScale >> 11);
-            scale = (exponent < 0 ? mantissa << -exponent : mantissa >> exponent) << 2;
-        }
-
-        /** Block 4: reconstruct, update the pole and zero predictors, predict the next sample. */
-        void predict(int d) {
-            int r0 = saturate(estimate + d);
-            int p0 = saturate(zeroEstimate + d);
+            scale = scales[logScale >> 6];
 
             // The sign comparisons below decide at random from sample to sample, so they are computed without
-            // branches (a mispredicted branch costs more than the arithmetic): for 16-bit values, (x ^ y) >> 31 is
-            // 0 when the signs agree and -1 when not, and (v ^ m) - m negates v where m is -1.
+            // branches (a mispredicted branch costs more than the arithmetic): x >> 31 is 0 for x >= 0 and -1
+            // below, (x ^ y) >> 31 is 0 when the signs agree and -1 when not, and (v ^ m) - m negates v where m is
+            // -1. Doubling and saturating keep a value's sign, so the stored forms serve the comparisons.
+            int p0 = zeroEstimate + d;
             int differ01 = (p0 ^ p1) >> 31;
 
-            // UPPOL2: second pole coefficient
-            int wd1 = saturate(a1 << 2);
-            int wd2 = Math.min(negateIf(wd1, ~differ01), 32767);
-            int next2 = clamp(negateIf(128, (p0 ^ p2) >> 31) + (wd2 >> 7) + ((a2 * 32512) >> 15), -12288, 12288);
+            // UPPOL2: second pole coefficient ((4 a1 saturated) >> 7 is (a1 >> 5) within [-256, 255])
+            int wd2 = clamp(negateIf(a1, ~differ01) >> 5, -256, 255);
+            int next2 = clamp(negateIf(128, (p0 ^ p2) >> 31) + wd2 + ((a2 * 32512) >> 15), -12288, 12288);
 
-            // UPPOL1: first pole coefficient, bounded by the second
-            int next1 = saturate(negateIf(192, differ01) + ((a1 * 32640) >> 15));
-            int bound = saturate(15360 - next2);
-            next1 = clamp(next1, -bound, bound);
+            // UPPOL1: first pole coefficient, bounded by the second (|a1| < 27648 keeps it within 16 bits)
+            int bound = 15360 - next2;
+            a1 = clamp(negateIf(192, differ01) + ((a1 * 32640) >> 15), -bound, bound);
+            a2 = next2;
 
-            // UPZERO: zero coefficients move towards the sign agreement of past and present differences
-            int step = d == 0 ? 0 : 128;
-            int n1 = saturate(negateIf(step, (d1 ^ d) >> 31) + ((b1 * 32640) >> 15));
-            int n2 = saturate(negateIf(step, (d2 ^ d) >> 31) + ((b2 * 32640) >> 15));
-            int n3 = saturate(negateIf(step, (d3 ^ d) >> 31) + ((b3 * 32640) >> 15));
-            int n4 = saturate(negateIf(step, (d4 ^ d) >> 31) + ((b4 * 32640) >> 15));
-            int n5 = saturate(negateIf(step, (d5 ^ d) >> 31) + ((b5 * 32640) >> 15));
-            int n6 = saturate(negateIf(step, (d6 ^ d) >> 31) + ((b6 * 32640) >> 15));
+            // UPZERO: zero coefficients move 128 towards the sign agreement of past and present differences, and
+            // leak 1/256, so they never leave 16 bits and need no saturation; nor does the doubled difference (the
+            // scale stays within 16384, so |d| within 10228)
+            int dd = d + d;
+            int move = dd == 0 ? 0 : negateIf(128, dd >> 31);
+            b1 = negateIf(move, d1 >> 31) + ((b1 * 32640) >> 15);
+            b2 = negateIf(move, d2 >> 31) + ((b2 * 32640) >> 15);
+            b3 = negateIf(move, d3 >> 31) + ((b3 * 32640) >> 15);
+            b4 = negateIf(move, d4 >> 31) + ((b4 * 32640) >> 15);
+            b5 = negateIf(move, d5 >> 31) + ((b5 * 32640) >> 15);
+            b6 = negateIf(move, d6 >> 31) + ((b6 * 32640) >> 15);
 
-            // DELAYA: shift the memories
+            // DELAYA: shift the memories (2 r0 saturated, with r0 = estimate + d saturated, is 2 (estimate + d)
+            // saturated)
             d6 = d5;
             d5 = d4;
             d4 = d3;
             d3 = d2;
             d2 = d1;
-            d1 = d;
-            b1 = n1;
-            b2 = n2;
-            b3 = n3;
-            b4 = n4;
-            b5 = n5;
-            b6 = n6;
+            d1 = dd;
             r2 = r1;
-            r1 = r0;
+            r1 = saturate((estimate + d) << 1);
             p2 = p1;
             p1 = p0;
-            a1 = next1;
-            a2 = next2;
 
             // FILTEP, FILTEZ, PREDIC
-            int poles = saturate(((a1 * saturate(r1 + r1)) >> 15) + ((a2 * saturate(r2 + r2)) >> 15));
-            int zeros = ((b6 * saturate(d6 + d6)) >> 15) + ((b5 * saturate(d5 + d5)) >> 15)
-                    + ((b4 * saturate(d4 + d4)) >> 15) + ((b3 * saturate(d3 + d3)) >> 15)
-                    + ((b2 * saturate(d2 + d2)) >> 15) + ((b1 * saturate(d1 + d1)) >> 15);
+            int poles = saturate(((a1 * r1) >> 15) + ((a2 * r2) >> 15));
+            int zeros = ((b6 * d6) >> 15) + ((b5 * d5) >> 15) + ((b4 * d4) >> 15) + ((b3 * d3) >> 15)
+                    + ((b2 * d2) >> 15) + ((b1 * d1) >> 15);
             zeroEstimate = saturate(zeros);
             estimate = saturate(poles + zeroEstimate);
         }
