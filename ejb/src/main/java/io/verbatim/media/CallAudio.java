@@ -248,14 +248,19 @@ public final class CallAudio {
 
     /** Reads the capture again, feeding each placed stream's packets to its placer in arrival order. */
     private void replay(Map<RtpStream.Key, StreamPlacer> placers, Watermark watermark) {
-        long[] clock = {Long.MIN_VALUE, Long.MIN_VALUE}; // capture time reached; when to advance next
+        // capture time reached; when to advance next; the previous packet's capture time
+        long[] clock = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
         new CaptureReader().read(capture, datagram -> {
             RtpPacket packet = RtpPacket.parse(datagram.data(), datagram.offset(), datagram.length());
             if (packet == null) {
                 return;
             }
-            long now = Math.max(clock[0], datagram.captureNanos());
+            // the clock moves only as far as two packets in a row have reached: one record whose capture time is
+            // damaged would otherwise jump it hours ahead and release everything after it as late
+            long captured = datagram.captureNanos();
+            long now = Math.max(clock[0], clock[2] == Long.MIN_VALUE ? captured : Math.min(clock[2], captured));
             clock[0] = now;
+            clock[2] = captured;
             StreamPlacer placer = placers.get(new RtpStream.Key(packet.ssrc(), datagram.source(), datagram.destination()));
             if (placer != null) {
                 placer.add(datagram.captureNanos(), packet);

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 final class StreamPlacer {
 
     /**
-     * A frame on the call's timeline: when it was captured, its sequence number, first output sample, length and
+     * A frame on the call's timeline: when it was captured (its record's time), its sequence number, first output sample, length and
      * payload, and how many samples before it were lost (packets missing from the numbering since the previous
      * frame, whose time lies between the two; 0 when none were).
      */
@@ -39,14 +39,16 @@ final class StreamPlacer {
 
     /** A packet of the stream's audio between its arrival and its placement. */
     private static final class Arrival {
-        final long captureNanos;
+        final long captureNanos;   // the time it is placed by
+        final long recordedNanos;  // its record's capture time, which differs for a retimed packet
         final long sequence;
         final long timestamp;
         final byte[] payload;
         boolean released;
 
-        Arrival(long captureNanos, long sequence, long timestamp, byte[] payload) {
+        Arrival(long captureNanos, long recordedNanos, long sequence, long timestamp, byte[] payload) {
             this.captureNanos = captureNanos;
+            this.recordedNanos = recordedNanos;
             this.sequence = sequence;
             this.timestamp = timestamp;
             this.payload = payload;
@@ -66,6 +68,7 @@ final class StreamPlacer {
     private long stretchEarliestNanos = Long.MAX_VALUE;
     private Arrival last;
     private Received doubtful;
+    private Received mistimed;
     private boolean started;
     private long lastSequence;
     private long lastTimestamp;
@@ -93,12 +96,16 @@ final class StreamPlacer {
 
     /** A packet as received, with its sequence number and timestamp extended in the run it seemed to belong to. */
     private record Received(long captureNanos, int rawSequence, long rawTimestamp, long sequence, long timestamp,
-                            int payloadType, byte[] payload) {
+                            int payloadType, byte[] payload, long recordedNanos) {
+        /** As captured; {@code recordedNanos} differs from {@code captureNanos} only for a retimed packet. */
+        Received(long captureNanos, int rawSequence, long rawTimestamp, long sequence, long timestamp, int payloadType,
+                 byte[] payload) {
+            this(captureNanos, rawSequence, rawTimestamp, sequence, timestamp, payloadType, payload, captureNanos);
+        }
     }
 
     /** Takes a packet of this stream as it arrives; sequence numbers and timestamps are extended past their wrap. */
     void add(long captureNanos, RtpPacket packet) {
-        lastArrivalNanos = Math.max(lastArrivalNanos, captureNanos);
         byte[] payload = null;
         if (packet.payloadType() == payloadType) {
             payload = new byte[packet.payloadLength()];
@@ -112,6 +119,12 @@ final class StreamPlacer {
         long timestamp = RtpPacket.extendTimestamp(lastTimestamp, packet.timestamp());
         Received r = new Received(captureNanos, packet.sequenceNumber(), packet.timestamp(), sequence, timestamp,
                 packet.payloadType(), payload);
+        if (mistimed != null) {
+            Received m = mistimed;
+            mistimed = null;
+            // the packet after it agrees with the one before: only its capture time was wrong
+            accept(agreesWithHighest(r) ? retimed(m) : m);
+        }
         if (doubtful != null) {
             Received d = doubtful;
             doubtful = null;
@@ -131,7 +144,32 @@ final class StreamPlacer {
             doubtful = r; // the next packet tells whether it starts a new run or came late
             return;
         }
+        if (highestSequence != Long.MIN_VALUE && r.sequence > highestSequence && !agreesWithHighest(r)) {
+            mistimed = r; // the next packet tells whether the sender's clock moved or this record's capture time is wrong
+            return;
+        }
         accept(r);
+    }
+
+    /** Whether a packet numbered after the highest so far is as far from it in capture time as in RTP time. */
+    private boolean agreesWithHighest(Received r) {
+        return !disagree(r.timestamp - highestTimestamp, r.captureNanos - highestCaptureNanos);
+    }
+
+    /**
+     * A packet whose RTP numbers continue from the highest so far (a healthy stream's steps: at most
+     * {@link #MAX_RUN_STEP} packets on, at most half a second of audio per packet) with the capture time those
+     * numbers give; otherwise as it was, since its sender really did move its clock.
+     */
+    private Received retimed(Received r) {
+        long packets = r.sequence - highestSequence;
+        long ticks = r.timestamp - highestTimestamp;
+        if (packets < 1 || packets > MAX_RUN_STEP || ticks < 0 || ticks > packets * codec.clockRate() / 2) {
+            return r;
+        }
+        long captured = highestCaptureNanos + ticks * 1_000_000_000L / codec.clockRate();
+        return new Received(captured, r.rawSequence, r.rawTimestamp, r.sequence, r.timestamp, r.payloadType, r.payload,
+                r.recordedNanos);
     }
 
     private void startRun(long captureNanos, int sequence, long timestamp, int type, byte[] payload) {
@@ -141,6 +179,7 @@ final class StreamPlacer {
     }
 
     private void accept(Received r) {
+        lastArrivalNanos = Math.max(lastArrivalNanos, r.captureNanos);
         lastSequence = r.sequence;
         lastTimestamp = r.timestamp;
         if (r.sequence > highestSequence) {
@@ -149,7 +188,7 @@ final class StreamPlacer {
             highestCaptureNanos = r.captureNanos;
         }
         if (r.payload != null) {
-            Arrival arrival = new Arrival(r.captureNanos, r.sequence, r.timestamp, r.payload);
+            Arrival arrival = new Arrival(r.captureNanos, r.recordedNanos, r.sequence, r.timestamp, r.payload);
             bySequence.add(arrival);
             byArrival.addLast(arrival);
         }
@@ -221,6 +260,10 @@ final class StreamPlacer {
     }
 
     private void flush() {
+        if (mistimed != null) {
+            accept(retimed(mistimed)); // nothing followed it: one packet does not show that its sender's clock moved
+            mistimed = null;
+        }
         if (doubtful != null) {
             accept(doubtful); // nothing followed it: a late packet
             doubtful = null;
@@ -287,7 +330,7 @@ final class StreamPlacer {
         for (Arrival f : stretch) {
             long position = offset + Math.round((f.timestamp - firstTimestamp) * samplesPerTick);
             int samples = codec.samplesIn(f.payload, 0, f.payload.length);
-            out.accept(new PlacedFrame(f.captureNanos, f.sequence, position, samples, f.payload, lostBefore(f.sequence, position, samples)));
+            out.accept(new PlacedFrame(f.recordedNanos, f.sequence, position, samples, f.payload, lostBefore(f.sequence, position, samples)));
             placedSequence = f.sequence;
             placedEnd = position + samples;
         }

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CaptureConverterTest {
 
@@ -215,6 +217,36 @@ class CaptureConverterTest {
         assertThat(where[1]).as("local marker").isEqualTo((long) marker * 160);
         assertThat(Math.abs(where[0] - where[1])).as("samples between the parties' markers after an hour")
                 .isLessThanOrEqualTo(160); // 20 ms
+    }
+
+    /**
+     * One record's capture time is damaged (a device's clock glitch, a corrupt record header) while its RTP numbers
+     * are fine: the packet is placed by its RTP timing between its neighbours, and neither the call's length nor the
+     * other party's alignment moves.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {25 * 3600_000_000L, 2 * 3600_000_000L, 3_000_000L, -25 * 3600_000_000L})
+    void aRecordWithADamagedCaptureTimeIsPlacedByItsRtpTiming(long errorMicros) throws Exception {
+        List<Packet> packets = new ArrayList<>(stream(16386, 16388, 1, LOCAL_CODE, T0, 100, 500)); // 10 s
+        packets.addAll(stream(16388, 16386, 2, REMOTE_CODE, T0 + 250, 7, 500)); // 2 samples later
+        packets.sort((a, b) -> Long.compare(a.micros(), b.micros()));
+        int damaged = 400; // a local packet in the middle of the file, sent at 4 s
+        Packet original = packets.get(damaged);
+        assertThat(original.srcPort()).isEqualTo(16386);
+        packets.set(damaged, new Packet(original.micros() + errorMicros, original.srcPort(), original.dstPort(), original.rtp()));
+        ConversionResult[] result = new ConversionResult[1];
+        WavFile wav = convert(write(packets), result);
+
+        short[] left = wav.channel(0);
+        short[] right = wav.channel(1);
+        assertThat(right).as("the call keeps its length").hasSize(10 * 8000 + 2);
+        short local = G711.A_LAW.expand(LOCAL_CODE);
+        short remote = G711.A_LAW.expand(REMOTE_CODE);
+        for (int i = 0; i < right.length; i++) {
+            assertThat(right[i]).as("local sample %d", i).isEqualTo((short) (i < 10 * 8000 ? local : 0));
+            assertThat(left[i]).as("remote sample %d", i).isEqualTo((short) (i >= 2 ? remote : 0));
+        }
+        assertThat(result[0].warnings()).noneMatch(w -> w.contains("late"));
     }
 
     @Test
