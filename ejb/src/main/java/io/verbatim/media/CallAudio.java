@@ -248,26 +248,20 @@ public final class CallAudio {
 
     /** Reads the capture again, feeding each placed stream's packets to its placer in arrival order. */
     private void replay(Map<RtpStream.Key, StreamPlacer> placers, Watermark watermark) {
-        // capture time reached; when to advance next; the previous packet's capture time
-        long[] clock = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
+        ReplayClock clock = new ReplayClock();
         new CaptureReader().read(capture, datagram -> {
             RtpPacket packet = RtpPacket.parse(datagram.data(), datagram.offset(), datagram.length());
             if (packet == null) {
                 return;
             }
-            // the clock moves only as far as two packets in a row have reached: one record whose capture time is
-            // damaged would otherwise jump it hours ahead and release everything after it as late
-            long captured = datagram.captureNanos();
-            long now = Math.max(clock[0], clock[2] == Long.MIN_VALUE ? captured : Math.min(clock[2], captured));
-            clock[0] = now;
-            clock[2] = captured;
+            long now = clock.reach(datagram.captureNanos());
             StreamPlacer placer = placers.get(new RtpStream.Key(packet.ssrc(), datagram.source(), datagram.destination()));
             if (placer != null) {
                 placer.add(datagram.captureNanos(), packet);
                 placer.advance(now);
             }
-            if (now >= clock[1]) {
-                clock[1] = now + ADVANCE_STEP_NANOS;
+            if (now >= clock.nextAdvance) {
+                clock.nextAdvance = now + ADVANCE_STEP_NANOS;
                 long pending = now - StreamPlacer.REORDER_NANOS;
                 for (StreamPlacer p : placers.values()) {
                     p.advance(now);
@@ -281,5 +275,22 @@ public final class CallAudio {
             }
         });
         placers.values().forEach(StreamPlacer::finish);
+    }
+
+    /**
+     * How far a replay has got in capture time. It moves only as far as two packets in a row have reached: one
+     * record whose capture time is damaged would otherwise jump it hours ahead and release everything after it as
+     * late.
+     */
+    private static final class ReplayClock {
+        long now = Long.MIN_VALUE;
+        long previous = Long.MIN_VALUE; // the last packet's capture time
+        long nextAdvance = Long.MIN_VALUE; // when to tell the placers next
+
+        long reach(long captured) {
+            now = Math.max(now, previous == Long.MIN_VALUE ? captured : Math.min(previous, captured));
+            previous = captured;
+            return now;
+        }
     }
 }

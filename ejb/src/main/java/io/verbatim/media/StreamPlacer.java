@@ -60,6 +60,7 @@ final class StreamPlacer {
     private final long callStartNanos;
     private final Consumer<PlacedFrame> out;
     private final long anchorTicks;
+    private final double nanosPerTick; // asked of every packet: computed once
 
     private final NearlySortedQueue<Arrival> bySequence = new NearlySortedQueue<>(
             Comparator.comparingLong((Arrival a) -> a.sequence).thenComparingLong(a -> a.captureNanos)); // of duplicates, the first
@@ -92,6 +93,7 @@ final class StreamPlacer {
         this.callStartNanos = callStartNanos;
         this.out = out;
         this.anchorTicks = (long) ANCHOR_SECONDS * codec.clockRate();
+        this.nanosPerTick = 1e9 / codec.clockRate();
     }
 
     /** A packet as received, with its sequence number and timestamp extended in the run it seemed to belong to. */
@@ -213,7 +215,7 @@ final class StreamPlacer {
     static final int MAX_RUN_STEP = 100;
 
     private boolean disagree(long ticks, long capturedNanos) {
-        return Math.abs((double) ticks / codec.clockRate() - capturedNanos / 1e9) > MAX_CLOCK_DISAGREEMENT_SECONDS;
+        return Math.abs(ticks * nanosPerTick - capturedNanos) > MAX_CLOCK_DISAGREEMENT_SECONDS * 1e9;
     }
 
     /**
