@@ -129,13 +129,7 @@ class ActionLogIT {
         assertThat(location).contains("/api/v1/action-log/exports/");
         String path = location.substring(location.indexOf("/api/v1/"));
 
-        JsonObject export = json(started.body());
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!List.of("DONE", "FAILED").contains(export.getString("state"))) {
-            assertThat(Instant.now()).as("export still %s", export.getString("state")).isBefore(deadline);
-            Thread.sleep(200);
-            export = json(getText(path, officer).body());
-        }
+        JsonObject export = VerbatimServer.awaitExport(path, officer);
         assertThat(export.getString("state")).as(export.toString()).isEqualTo("DONE");
         assertThat(export.getInt("percent")).isEqualTo(100);
         long total = export.getJsonNumber("total").longValue();

@@ -26,15 +26,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Encryption at rest: with a crypt key set, nothing written to the store starts like a capture, a WAV or an MP3, yet
- * everything reads back (also in ranges); a changed key keeps older recordings readable; a cleared key stores plain.
+ * Encryption at rest: with a crypt key set, nothing written to the store starts like a capture, a WAV, an MP3 or an
+ * action-log export, yet everything reads back (also in ranges); a changed key keeps older recordings readable; a
+ * cleared key stores plain.
  */
 class EncryptionIT {
 
     static final List<byte[]> PLAIN_HEADERS = List.of(
             new byte[] {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1}, new byte[] {(byte) 0xa1, (byte) 0xb2, (byte) 0xc3, (byte) 0xd4},
             new byte[] {0x4d, 0x3c, (byte) 0xb2, (byte) 0xa1}, new byte[] {(byte) 0xa1, (byte) 0xb2, 0x3c, 0x4d},
-            new byte[] {0x0a, 0x0d, 0x0d, 0x0a}, "RIFF".getBytes(), "ID3".getBytes(), new byte[] {(byte) 0xff, (byte) 0xfb});
+            new byte[] {0x0a, 0x0d, 0x0d, 0x0a}, "RIFF".getBytes(), "ID3".getBytes(), new byte[] {(byte) 0xff, (byte) 0xfb},
+            "PK".getBytes(), "%PDF".getBytes()); // action-log exports: ZIP, PDF
 
     @AfterAll
     static void noCryptKeyAgain() throws Exception {
@@ -56,6 +58,12 @@ class EncryptionIT {
         Path blobs = LifecycleIT.blob("0".repeat(64)).getParent().getParent().getParent();
         try (Stream<Path> files = Files.walk(blobs)) {
             return files.filter(Files::isRegularFile).filter(f -> modified(f).toInstant().isAfter(since)).toList();
+        }
+    }
+
+    static List<Path> everythingUnder(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).toList();
         }
     }
 
@@ -92,9 +100,21 @@ class EncryptionIT {
         assertThat(first).isNotNull();
         long a = converted(capture);
 
+        HttpResponse<String> started = VerbatimServer.postJson("/api/v1/action-log/exports", "{\"actions\":[\"setting-change\"]}", admin());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonObject export = VerbatimServer.awaitExport(location.substring(location.indexOf("/api/v1/")), admin());
+        assertThat(export.getString("state")).as(export.toString()).isEqualTo("DONE");
+
         List<Path> written = storedSince(start);
-        assertThat(written).as("original and audio were stored").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(written).as("no plaintext capture, WAV or MP3 header in the store").noneMatch(EncryptionIT::startsPlain);
+        assertThat(written).as("original, audio and export were stored").hasSizeGreaterThanOrEqualTo(3);
+        assertThat(written).as("no plaintext capture, WAV, MP3, ZIP or PDF header in the store").noneMatch(EncryptionIT::startsPlain);
+        assertThat(everythingUnder(Path.of(System.getProperty("verbatim.data"))))
+                .as("no ZIP or PDF file left in the data folder").noneMatch(f -> f.getFileName().toString().matches(".*\\.(zip|pdf)"));
+        byte[] zip = getBytes(export.getString("fileUrl"), admin()).body();
+        long exportId = export.getJsonNumber("id").longValue();
+        assertThat(VerbatimServer.pdfText(VerbatimServer.unzip(zip).get("action-log-export-" + exportId + ".pdf")))
+                .as("the export reads back whole").contains("Action log").contains("setting-change");
 
         assertThat(getBytes("/api/v1/recordings/" + a + "/original", admin()).body()).isEqualTo(capture);
         byte[] audio = getBytes("/api/v1/recordings/" + a + "/audio", admin()).body();

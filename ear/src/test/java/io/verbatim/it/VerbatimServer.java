@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /** The deployed server the end-to-end tests talk to (started by ear/bin/test), over plain HTTP. */
 final class VerbatimServer {
@@ -149,6 +150,19 @@ final class VerbatimServer {
     }
 
     /** Polls the recording until conversion has finished (READY or FAILED). */
+    /** Polls an action-log export (its path under /api/v1) until it is done or failed. */
+    static JsonObject awaitExport(String path, String authorization) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (true) {
+            JsonObject export = json(getText(path, authorization).body());
+            if (List.of("DONE", "FAILED").contains(export.getString("state"))) {
+                return export;
+            }
+            assertThat(Instant.now()).as("export still %s", export.getString("state")).isBefore(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     static JsonObject awaitConverted(long id) throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
         while (true) {

@@ -71,6 +71,9 @@ public class ActionLogExport {
     @Column(name = "file_size")
     private Long fileSize;
 
+    @Column(name = "blob_key", length = 120)
+    private String blobKey; // where the ZIP is in the blob store; null for exports finished before it was kept there
+
     @Column(name = "finished_at")
     private Instant finishedAt;
 
@@ -96,9 +99,10 @@ public class ActionLogExport {
     void running(long total) { this.state = State.RUNNING; this.total = total; this.done = 0; }
     void progress(long done) { this.done = done; }
 
-    void finished(String fileName, long fileSize, Instant at) {
+    void finished(String fileName, String blobKey, long fileSize, Instant at) {
         this.state = State.DONE;
         this.fileName = fileName;
+        this.blobKey = blobKey;
         this.fileSize = fileSize;
         this.finishedAt = at;
         this.done = total == null ? done : total;
@@ -131,6 +135,7 @@ public class ActionLogExport {
     public Long getExecutionId() { return executionId; }
     public String getFileName() { return fileName; }
     public Long getFileSize() { return fileSize; }
+    public String getBlobKey() { return blobKey; }
     public Instant getFinishedAt() { return finishedAt; }
     public String getFailure() { return failure; }
 }

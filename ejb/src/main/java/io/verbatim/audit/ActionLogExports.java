@@ -1,6 +1,7 @@
 package io.verbatim.audit;
 
 import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.DataDirectory;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -15,8 +16,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -44,6 +45,9 @@ public class ActionLogExports {
 
     @Inject
     DataDirectory data;
+
+    @Inject
+    BlobStore blobs;
 
     @Inject
     Event<ExportRequested> requested;
@@ -77,20 +81,26 @@ public class ActionLogExports {
         return export;
     }
 
-    /** The finished export's ZIP; the download is logged. */
+    /** A finished export's ZIP: its file name, its size and its content, decrypted as it is read. */
+    public record ExportFile(String name, long size, SeekableByteChannel content) {
+    }
+
+    /** The finished export's ZIP, opened (the caller closes it); the download is logged. */
     @RolesAllowed({"ADMIN", "COMPLIANCE"})
-    public Path file(long id) {
+    public ExportFile file(long id) throws IOException {
         ActionLogExport export = get(id);
         if (export.getState() != ActionLogExport.State.DONE) {
             throw new ExportNotReadyException("export " + id + " is " + export.getState().name().toLowerCase() + ", not done");
         }
-        actionLog.record(Action.DOWNLOAD, "action-log export " + id);
-        return folder().resolve(export.getFileName());
-    }
-
-    /** Where finished exports are kept. */
-    public Path folder() {
-        return data.folder("exports");
+        SeekableByteChannel content = export.getBlobKey() != null ? blobs.open(export.getBlobKey())
+                : FileChannel.open(data.folder("exports").resolve(export.getFileName())); // finished before V14
+        try {
+            actionLog.record(Action.DOWNLOAD, "action-log export " + id);
+        } catch (RuntimeException e) {
+            content.close();
+            throw e;
+        }
+        return new ExportFile(export.getFileName(), export.getFileSize(), content);
     }
 
     // --- for the job: each step in a transaction of its own, so progress shows while it runs -----------------------
@@ -116,8 +126,8 @@ public class ActionLogExports {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void finished(long id, Path file) throws IOException {
-        em.find(ActionLogExport.class, id).finished(file.getFileName().toString(), Files.size(file), Instant.now());
+    public void finished(long id, String fileName, String blobKey, long size) {
+        em.find(ActionLogExport.class, id).finished(fileName, blobKey, size, Instant.now());
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -5,6 +5,8 @@ import io.verbatim.audit.ActionLogEntry;
 import io.verbatim.audit.ActionLogExport;
 import io.verbatim.audit.ActionLogExports;
 import io.verbatim.audit.Action;
+import io.verbatim.storage.BlobStore;
+import io.verbatim.storage.Staging;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,9 +14,11 @@ import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,12 +42,22 @@ public class ActionLogExportRun {
     @Inject
     ActionLog actionLog;
 
+    @Inject
+    Staging staging;
+
+    @Inject
+    BlobStore blobs;
+
     public void run(long exportId) {
-        Path folder = exports.folder();
-        Path draft = folder.resolve("export-" + exportId + ".draft.pdf");
-        Path numbered = folder.resolve("export-" + exportId + ".pdf");
-        Path zip = folder.resolve("action-log-export-" + exportId + ".zip");
+        // the PDF and the ZIP are made in staging, then the ZIP goes into the blob store (encrypted while a crypt key
+        // is set), as recordings do: nothing of the log is left in plain files
+        Path draft = null;
+        Path numbered = null;
+        Path zip = null;
         try {
+            draft = staging.newFile(".draft.pdf");
+            numbered = staging.newFile(".pdf");
+            zip = staging.newFile(".zip");
             ActionLogExport export = exports.find(exportId);
             long total = exports.count(export);
             exports.running(exportId, total);
@@ -66,28 +80,37 @@ public class ActionLogExportRun {
                 } while (page.size() == PAGE);
             }
             ActionLogReport.numberPages(draft, numbered, ActionLogReport.footer(header));
-            Path partial = folder.resolve(zip.getFileName() + ".part");
-            try (ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
+            try (FileChannel file = FileChannel.open(zip, StandardOpenOption.WRITE);
+                 ZipOutputStream out = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(file)))) {
                 out.putNextEntry(new ZipEntry("action-log-export-" + exportId + ".pdf"));
                 Files.copy(numbered, out);
                 out.closeEntry();
+                out.finish();
+                out.flush();
+                file.force(true); // the store takes complete, synced files only
             }
-            Files.move(partial, zip, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            exports.finished(exportId, zip);
+            long size = Files.size(zip);
+            String key = blobs.put(zip, Staging.sha256Of(zip));
+            zip = null; // the store has it now
+            exports.finished(exportId, "action-log-export-" + exportId + ".zip", key, size);
         } catch (IOException | RuntimeException e) {
             exports.failed(exportId, e.toString());
             throw new IllegalStateException("export " + exportId + " failed: " + e, e);
         } finally {
             deleteQuietly(draft);
             deleteQuietly(numbered);
+            deleteQuietly(zip);
         }
     }
 
     private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // a leftover draft is harmless and overwritten by a retry
+            // a leftover in staging is cleared when the node starts
         }
     }
 }

@@ -17,7 +17,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.Channels;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -108,9 +112,14 @@ public class ActionLogResource {
     @Operation(summary = "The finished export (ZIP with the PDF); the download is logged")
     @APIResponse(responseCode = "404", description = "No such export of your tenant")
     @APIResponse(responseCode = "409", description = "Not done (yet), or failed")
-    public Response exportFile(@PathParam("id") long id) {
-        java.nio.file.Path file = exports.file(id);
-        return Response.ok(file.toFile(), "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"").build();
+    public Response exportFile(@PathParam("id") long id) throws IOException {
+        ActionLogExports.ExportFile file = exports.file(id);
+        StreamingOutput body = out -> {
+            try (InputStream in = Channels.newInputStream(file.content())) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, "application/zip").header("Content-Length", file.size())
+                .header("Content-Disposition", "attachment; filename=\"" + file.name() + "\"").build();
     }
 }
