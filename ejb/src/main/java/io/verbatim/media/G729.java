@@ -1,20 +1,34 @@
 package io.verbatim.media;
 
 import java.util.Arrays;
-import org.restcomm.media.codec.g729.DecLD8K;
+import org.restcomm.media.codec.g729.DecAcelp;
+import org.restcomm.media.codec.g729.DecGain;
+import org.restcomm.media.codec.g729.DecLag;
+import org.restcomm.media.codec.g729.Filter;
+import org.restcomm.media.codec.g729.FloatPointer;
 import org.restcomm.media.codec.g729.IntegerPointer;
+import org.restcomm.media.codec.g729.LD8KConstants;
+import org.restcomm.media.codec.g729.LpcFunc;
+import org.restcomm.media.codec.g729.LspGetq;
 import org.restcomm.media.codec.g729.PParity;
 import org.restcomm.media.codec.g729.PostFil;
 import org.restcomm.media.codec.g729.PostPro;
+import org.restcomm.media.codec.g729.PredLt;
 import org.restcomm.media.codec.g729.TabLD8k;
 
 /**
- * ITU-T G.729 / G.729A (RTP payload type 18) through Restcomm's pure-Java port of the ITU floating-point decoder:
- * 10-byte frames of 10 ms. Its stages (synthesis, postfilter, high-pass) are driven here rather than through its
- * {@code Decoder.process}, which has no way to say a frame is missing: a lost frame is decoded with the bad-frame
- * indicator set, the Recommendation's concealment (section 4.4: last LSPs, attenuated gains, repeated pitch for
- * voiced speech, random fixed codebook for unvoiced). A 2-byte SID frame (G.729B) marks comfort noise; it becomes
- * silence of one frame.
+ * ITU-T G.729 / G.729A / G.729B (RTP payload type 18): 10-byte frames of 10 ms, decoded by the Recommendation's
+ * decoder (section 4) built from the blocks of Restcomm's pure-Java port of the ITU floating-point code (LSP
+ * quantiser, pitch and algebraic codebooks, gains, synthesis filter, postfilter, high-pass). The frame loop is ours
+ * rather than its {@code DecLD8K}, for three reasons: that class cannot be told a frame is missing; it keeps the
+ * LSPs that concealment reuses in static fields, so every decoder in the JVM conceals with the LSPs of whichever
+ * stream decoded last (the other party of the same call, or another call); and its "random" numbers for concealment
+ * are the wall clock, so the same capture would convert differently each time. Here each stream has its own memory
+ * and the Recommendation's random generator. Good frames decode exactly as Restcomm's decoder does.
+ *
+ * <p>A lost frame is decoded with the bad-frame indicator set (section 4.4: last LSPs, attenuated gains, repeated
+ * pitch for voiced speech, random fixed codebook for unvoiced). A 2-byte SID frame (G.729B) becomes comfort noise,
+ * as do the frames the sender leaves out after it (see {@link G729ComfortNoise}).
  */
 public final class G729 implements Codec {
 
@@ -23,25 +37,51 @@ public final class G729 implements Codec {
     static final int FRAME_SAMPLES = 80;
     private static final int SUBFRAME_SAMPLES = 40;
     private static final int ORDER = 10; // of the LPC synthesis filter, whose memory leads the synthesis buffer
+    // the excitation of the frame being decoded starts after the past excitation the pitch predictor reads
+    private static final int EXCITATION = LD8KConstants.PIT_MAX + LD8KConstants.L_INTERPOL;
 
-    private final DecLD8K synthesis = new DecLD8K();
-    private final PostFil postFilter = new PostFil();
-    private final PostPro highPass = new PostPro();
     // the ITU decoder's frame parameters: [0] the bad-frame indicator, then the 11 fields of Table 8 (bits per
     // field: TabLD8k.bitsno)
     private final int[] parameters = new int[12];
+    private final float[] excitation = new float[EXCITATION + FRAME_SAMPLES];
+    private final float[] lspOld = {0.9595f, 0.8413f, 0.6549f, 0.4154f, 0.1423f, -0.1423f, -0.4154f, -0.6549f,
+            -0.8413f, -0.9595f};
+    private final float[] lspNew = new float[ORDER];
+    private final float[][] lsfHistory = new float[4][ORDER]; // the LSF quantiser's MA predictor memory
+    private final float[] lastGoodLsf = new float[ORDER];      // what a lost frame reuses
+    private int lastGoodMode;
+    private final float[] lsfResidual = new float[ORDER];
+    private final float[] code = new float[SUBFRAME_SAMPLES];
+    private final DecGain gains = new DecGain();
+    private final FloatPointer pitchGain = new FloatPointer(0f);
+    private final FloatPointer codeGain = new FloatPointer(0f);
+    private final IntegerPointer lag = new IntegerPointer(0);
+    private final IntegerPointer lagFraction = new IntegerPointer(0);
+    private float sharpening = LD8KConstants.SHARPMIN;
+    private int oldLag = 60;
+    private short seed = 21845; // the Recommendation's random generator, for the codebook of lost frames
+
+    private final float[] synthesisMemory = new float[ORDER];
     private final float[] synthesised = new float[ORDER + FRAME_SAMPLES];
     private final float[] filterCoefficients = new float[2 * (ORDER + 1)]; // A(z) of both subframes
+    private final PostFil postFilter = new PostFil();
+    private final PostPro highPass = new PostPro();
     private final float[] filtered = new float[FRAME_SAMPLES];
-    private final IntegerPointer pitchLag = new IntegerPointer(0);
     private final IntegerPointer subframeVoicing = new IntegerPointer(0);
     private int voicing = 60; // the postfilter's voicing of the last frame, which steers concealment
 
     public G729() {
-        synthesis.init_decod_ld8k();
+        for (float[] lsf : lsfHistory) {
+            System.arraycopy(RESET_LSF, 0, lsf, 0, ORDER);
+        }
+        System.arraycopy(RESET_LSF, 0, lastGoodLsf, 0, ORDER);
         postFilter.init_post_filter();
         highPass.init_post_process();
     }
+
+    /** The LSFs the quantiser's memory starts from: equally spaced, pi (k + 1) / 11. */
+    static final float[] RESET_LSF = {0.285599f, 0.571199f, 0.856798f, 1.142397f, 1.427997f, 1.713596f, 1.999195f,
+            2.284795f, 2.570394f, 2.855993f};
 
     @Override
     public String name() {
@@ -115,15 +155,14 @@ public final class G729 implements Codec {
         parameters[4] = PParity.check_parity_pitch(parameters[3], parameters[4]);
     }
 
-    /** Decodes the frame the parameters hold: synthesis, postfilter per subframe, high-pass, rounding. */
+    /** Decodes the frame the parameters hold, then postfilter per subframe, high-pass, rounding. */
     private void frame(short[] out, int outOffset) {
-        synthesis.decod_ld8k(parameters, 0, voicing, synthesised, ORDER, filterCoefficients, pitchLag);
+        int firstLag = speech();
         voicing = 0;
-        int lag = pitchLag.value;
         for (int subframe = 0; subframe < 2; subframe++) {
             int start = subframe * SUBFRAME_SAMPLES;
-            postFilter.post(lag, synthesised, ORDER + start, filterCoefficients, subframe * (ORDER + 1), filtered, start,
-                    subframeVoicing);
+            postFilter.post(firstLag, synthesised, ORDER + start, filterCoefficients, subframe * (ORDER + 1), filtered,
+                    start, subframeVoicing);
             if (subframeVoicing.value != 0) {
                 voicing = subframeVoicing.value;
             }
@@ -136,6 +175,100 @@ public final class G729 implements Codec {
             out[outOffset + i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE,
                     (int) (sample >= 0 ? sample + 0.5f : sample - 0.5f)));
         }
+    }
+
+    /**
+     * Section 4.1 for one frame of speech, good or lost: LSPs and their interpolation, then per subframe the
+     * adaptive and fixed codebook vectors, their gains, the excitation and its synthesis. Returns the first
+     * subframe's integer pitch lag, which the postfilter searches around.
+     */
+    private int speech() {
+        boolean bad = parameters[0] != 0;
+        decodeLsp(bad);
+        LpcFunc.int_qlpc(lspOld, lspNew, filterCoefficients);
+        System.arraycopy(lspNew, 0, lspOld, 0, ORDER);
+
+        int firstLag = 0;
+        for (int subframe = 0, p = 3; subframe < 2; subframe++) {
+            int start = subframe * SUBFRAME_SAMPLES;
+            int lagIndex = parameters[p++];
+            boolean lagLost = bad || subframe == 0 && parameters[p++] != 0; // the parity check's verdict
+            if (lagLost) {
+                lag.value = oldLag;
+                lagFraction.value = 0;
+                oldLag = Math.min(oldLag + 1, LD8KConstants.PIT_MAX);
+            } else {
+                DecLag.dec_lag3(lagIndex, LD8KConstants.PIT_MIN, LD8KConstants.PIT_MAX, start, lag, lagFraction);
+                oldLag = lag.value;
+            }
+            if (subframe == 0) {
+                firstLag = lag.value;
+            }
+            PredLt.pred_lt_3(excitation, EXCITATION + start, lag.value, lagFraction.value, SUBFRAME_SAMPLES);
+
+            if (bad) { // a random fixed codebook vector: 13 bits of pulse positions, 4 of signs
+                parameters[p] = random() & 0x1fff;
+                parameters[p + 1] = random() & 0x000f;
+            }
+            DecAcelp.decod_ACELP(parameters[p + 1], parameters[p], code);
+            p += 2;
+            for (int i = lag.value; i < SUBFRAME_SAMPLES; i++) {
+                code[i] += sharpening * code[i - lag.value];
+            }
+            gains.dec_gain(parameters[p++], code, SUBFRAME_SAMPLES, bad ? 1 : 0, pitchGain, codeGain);
+            float gp = pitchGain.value;
+            float gc = codeGain.value;
+            sharpening = Math.max(LD8KConstants.SHARPMIN, Math.min(LD8KConstants.SHARPMAX, gp));
+
+            for (int i = 0, e = EXCITATION + start; i < SUBFRAME_SAMPLES; i++, e++) {
+                if (!bad) {
+                    excitation[e] = gp * excitation[e] + gc * code[i];
+                } else if (voicing == 0) {
+                    excitation[e] = gc * code[i];
+                } else {
+                    excitation[e] = gp * excitation[e];
+                }
+            }
+            synthesise(subframe);
+        }
+        System.arraycopy(excitation, FRAME_SAMPLES, excitation, 0, EXCITATION);
+        return firstLag;
+    }
+
+    /**
+     * Section 4.1.1 (and 4.4.1 for a lost frame): the LSFs from the two-stage quantiser and the MA predictor of the
+     * mode the frame names; a lost frame repeats the last good frame's LSFs and feeds the predictor what would have
+     * made them. Leaves the LSPs in {@code lspNew}.
+     */
+    private void decodeLsp(boolean bad) {
+        if (!bad) {
+            int mode = (parameters[1] >> 7) & 1;
+            LspGetq.lsp_get_quant(TabLD8k.lspcb1, TabLD8k.lspcb2, parameters[1] & 0x7f, (parameters[2] >> 5) & 0x1f,
+                    parameters[2] & 0x1f, TabLD8k.fg[mode], lsfHistory, lspNew, TabLD8k.fg_sum[mode]);
+            System.arraycopy(lspNew, 0, lastGoodLsf, 0, ORDER);
+            lastGoodMode = mode;
+        } else {
+            System.arraycopy(lastGoodLsf, 0, lspNew, 0, ORDER);
+            LspGetq.lsp_prev_extract(lastGoodLsf, lsfResidual, TabLD8k.fg[lastGoodMode], lsfHistory,
+                    TabLD8k.fg_sum_inv[lastGoodMode]);
+            LspGetq.lsp_prev_update(lsfResidual, lsfHistory);
+        }
+        for (int i = 0; i < ORDER; i++) {
+            lspNew[i] = (float) Math.cos(lspNew[i]);
+        }
+    }
+
+    /** One subframe of excitation through the LPC synthesis filter 1/A(z), into the synthesis buffer. */
+    private void synthesise(int subframe) {
+        int start = subframe * SUBFRAME_SAMPLES;
+        Filter.syn_filt(filterCoefficients, subframe * (ORDER + 1), excitation, EXCITATION + start, synthesised,
+                ORDER + start, SUBFRAME_SAMPLES, synthesisMemory, 0, 1);
+    }
+
+    /** The Recommendation's 16-bit linear congruential generator. */
+    private int random() {
+        seed = (short) (seed * 31821 + 13849);
+        return seed;
     }
 
     @Override

@@ -5,22 +5,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.restcomm.media.codec.g729.Decoder;
 
-/** Our driving of Restcomm's decoder stages gives, for good frames, exactly what its own frame loop gives. */
+/**
+ * Our frame loop over Restcomm's decoder blocks gives, for good frames, exactly what its own loop gives; lost frames
+ * are concealed from each stream's own memory, the same way every time.
+ */
 class G729Test {
 
     @Test
     void goodFramesDecodeAsRestcommsOwnLoopDecodesThem() {
-        assumeTrue(Corpus.root() != null, "no shared corpus beside this checkout");
-        CallAudio call = CallAudio.read(Corpus.root().resolve("captures/sipnab/tests/pcap-samples/sip-rtp-g729a.pcap"));
-        RtpStream stream = call.streams().stream()
-                .filter(s -> s.dominantPayloadType() == PayloadTypes.G729).findFirst().orElseThrow();
-        List<byte[]> payloads = new ArrayList<>();
-        call.place(stream, new G729(), stream.firstCaptureNanos(), f -> payloads.add(f.payload()));
-        assertThat(payloads).hasSizeGreaterThan(100);
+        List<byte[]> payloads = corpusPayloads();
 
         G729 ours = new G729();
         Decoder restcomm = new Decoder();
@@ -38,5 +36,66 @@ class G729Test {
             }
         }
         assertThat(frames).isGreaterThan(200);
+    }
+
+    /**
+     * Restcomm's decoder keeps the LSPs a lost frame reuses in static fields and draws its random codebook from the
+     * clock: a stream decoded alongside another concealed its losses with the other's spectrum, differently on
+     * each run.
+     */
+    @Test
+    void lossIsConcealedFromTheStreamsOwnMemoryAlongsideAnotherStream() {
+        List<byte[]> payloads = corpusPayloads();
+        List<byte[]> other = new ArrayList<>(payloads);
+        Collections.reverse(other);
+        short[] alone = decodeWithLoss(payloads, null);
+        assertThat(decodeWithLoss(payloads, null)).as("the same stream decoded again").isEqualTo(alone);
+        assertThat(decodeWithLoss(payloads, other)).as("decoded alongside another stream").isEqualTo(alone);
+        int start = 0;
+        for (byte[] payload : payloads.subList(0, 52)) {
+            start += G729.FRAME_SAMPLES * (payload.length / G729.FRAME_BYTES);
+        }
+        int lostPacketSamples = G729.FRAME_SAMPLES * (payloads.get(52).length / G729.FRAME_BYTES);
+        assertThat(Arrays.copyOfRange(alone, start, start + lostPacketSamples)).as("packet 52, lost and concealed")
+                .isNotEqualTo(new short[lostPacketSamples]);
+    }
+
+    /** Every seventh packet of {@code payloads} lost and concealed; {@code other}, when given, decoded in step. */
+    private static short[] decodeWithLoss(List<byte[]> payloads, List<byte[]> other) {
+        G729 decoder = new G729();
+        G729 otherDecoder = new G729();
+        short[] out = new short[payloads.size() * 2 * G729.FRAME_SAMPLES];
+        short[] scratch = new short[out.length];
+        int at = 0;
+        for (int i = 0; i < payloads.size(); i++) {
+            byte[] payload = payloads.get(i);
+            int samples = decoder.samplesIn(payload, 0, payload.length);
+            boolean lost = i % 7 == 3;
+            if (other != null) {
+                byte[] theirs = other.get(i);
+                if (lost) {
+                    otherDecoder.conceal(samples, theirs, scratch, 0);
+                }
+                otherDecoder.decode(theirs, 0, theirs.length, scratch, 0);
+            }
+            if (lost) {
+                assertThat(decoder.conceal(samples, payload, out, at)).isEqualTo(samples);
+            } else {
+                decoder.decode(payload, 0, payload.length, out, at);
+            }
+            at += samples;
+        }
+        return Arrays.copyOf(out, at);
+    }
+
+    private static List<byte[]> corpusPayloads() {
+        assumeTrue(Corpus.root() != null, "no shared corpus beside this checkout");
+        CallAudio call = CallAudio.read(Corpus.root().resolve("captures/sipnab/tests/pcap-samples/sip-rtp-g729a.pcap"));
+        RtpStream stream = call.streams().stream()
+                .filter(s -> s.dominantPayloadType() == PayloadTypes.G729).findFirst().orElseThrow();
+        List<byte[]> payloads = new ArrayList<>();
+        call.place(stream, new G729(), stream.firstCaptureNanos(), f -> payloads.add(f.payload()));
+        assertThat(payloads).hasSizeGreaterThan(100);
+        return payloads;
     }
 }
