@@ -34,6 +34,17 @@ public interface Codec {
         return 0;
     }
 
+    /**
+     * Fills part of a pause the sender made before the next payload, with no packet missing (discontinuous
+     * transmission: after a G.729B comfort-noise frame the sender sends nothing until the noise or the speech
+     * changes), into {@code out} from {@code outOffset}; returns the samples written, 0 when the pause stays
+     * silent. A pause comes in pieces of any length, in order, as the render reaches it; the next payload (or
+     * concealment) follows the last piece.
+     */
+    default int pause(int samples, short[] out, int outOffset) {
+        return 0;
+    }
+
     /** A decoder for one stream; stateless codecs return themselves. */
     default Codec newDecoder() {
         return this;

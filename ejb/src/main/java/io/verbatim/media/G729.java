@@ -28,7 +28,8 @@ import org.restcomm.media.codec.g729.TabLD8k;
  *
  * <p>A lost frame is decoded with the bad-frame indicator set (section 4.4: last LSPs, attenuated gains, repeated
  * pitch for voiced speech, random fixed codebook for unvoiced). A 2-byte SID frame (G.729B) becomes comfort noise,
- * as do the frames the sender leaves out after it (see {@link G729ComfortNoise}).
+ * and so do the pause after it, in which the sender sends nothing, and frames lost in it (see
+ * {@link G729ComfortNoise}).
  */
 public final class G729 implements Codec {
 
@@ -70,6 +71,11 @@ public final class G729 implements Codec {
     private final IntegerPointer subframeVoicing = new IntegerPointer(0);
     private int voicing = 60; // the postfilter's voicing of the last frame, which steers concealment
 
+    private final G729ComfortNoise comfortNoise = new G729ComfortNoise();
+    private boolean inComfortNoise; // the last frame was comfort noise: a SID frame or one left out after it
+    private final short[] noise = new short[FRAME_SAMPLES]; // a comfort noise frame, partly handed out by pause()
+    private int noiseLeft;
+
     public G729() {
         for (float[] lsf : lsfHistory) {
             System.arraycopy(RESET_LSF, 0, lsf, 0, ORDER);
@@ -107,13 +113,15 @@ public final class G729 implements Codec {
     public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
         int written = 0;
         int end = offset + length;
+        noiseLeft = 0;
         for (int at = offset; at + FRAME_BYTES <= end; at += FRAME_BYTES) {
             unpack(payload, at);
-            frame(out, outOffset + written);
+            frame(false, out, outOffset + written);
             written += FRAME_SAMPLES;
         }
-        if (length % FRAME_BYTES >= SID_BYTES) { // a SID frame: comfort noise, rendered as silence
-            Arrays.fill(out, outOffset + written, outOffset + written + FRAME_SAMPLES, (short) 0);
+        if (length % FRAME_BYTES >= SID_BYTES) {
+            comfortNoise.sid(payload, offset + length / FRAME_BYTES * FRAME_BYTES, lsfHistory);
+            frame(true, out, outOffset + written);
             written += FRAME_SAMPLES;
         }
         return written;
@@ -122,10 +130,14 @@ public final class G729 implements Codec {
     /**
      * The Recommendation's frame erasure concealment for each whole frame of the gap; a part frame before them
      * stays silent so that the concealed frames meet {@code next}. Longer gaps stay silent: the concealment only
-     * repeats the last frame's sound, fading slowly.
+     * repeats the last frame's sound, fading slowly. Frames lost during comfort noise are more of it (Annex B
+     * treats them as frames the sender left out), however many.
      */
     @Override
     public int conceal(int samples, byte[] next, short[] out, int outOffset) {
+        if (inComfortNoise) {
+            return pause(samples, out, outOffset);
+        }
         if (samples > MAX_CONCEALED_MS * sampleRate() / 1000) {
             return 0;
         }
@@ -135,9 +147,28 @@ public final class G729 implements Codec {
         for (int i = 0; i < frames; i++) {
             Arrays.fill(parameters, 0);
             parameters[0] = 1; // bad frame
-            frame(out, outOffset + lead + i * FRAME_SAMPLES);
+            frame(false, out, outOffset + lead + i * FRAME_SAMPLES);
         }
         return frames == 0 ? 0 : samples;
+    }
+
+    /** After a SID frame the sender sends nothing until the noise or the speech changes: comfort noise goes on. */
+    @Override
+    public int pause(int samples, short[] out, int outOffset) {
+        if (!inComfortNoise) {
+            return 0;
+        }
+        for (int written = 0; written < samples; ) {
+            if (noiseLeft == 0) {
+                frame(true, noise, 0);
+                noiseLeft = FRAME_SAMPLES;
+            }
+            int n = Math.min(noiseLeft, samples - written);
+            System.arraycopy(noise, FRAME_SAMPLES - noiseLeft, out, outOffset + written, n);
+            noiseLeft -= n;
+            written += n;
+        }
+        return samples;
     }
 
     /** Reads the 80 bits of one frame, most significant first, into the parameters of a good frame. */
@@ -155,9 +186,13 @@ public final class G729 implements Codec {
         parameters[4] = PParity.check_parity_pitch(parameters[3], parameters[4]);
     }
 
-    /** Decodes the frame the parameters hold, then postfilter per subframe, high-pass, rounding. */
-    private void frame(short[] out, int outOffset) {
-        int firstLag = speech();
+    /**
+     * Decodes one frame, speech from the parameters or comfort noise, then postfilter per subframe, high-pass,
+     * rounding. Annex B leaves the long-term postfilter out for comfort noise; Restcomm's postfilter has no switch
+     * for that, and on noise its pitch search finds no period worth enhancing.
+     */
+    private void frame(boolean noiseFrame, short[] out, int outOffset) {
+        int firstLag = noiseFrame ? comfortNoise() : speech();
         voicing = 0;
         for (int subframe = 0; subframe < 2; subframe++) {
             int start = subframe * SUBFRAME_SAMPLES;
@@ -178,12 +213,31 @@ public final class G729 implements Codec {
     }
 
     /**
+     * Annex B for a SID frame or one the sender left out: the comfort noise excitation through the synthesis
+     * filter of the noise's spectrum (interpolated from the last LSPs in the first subframe). Returns the pitch
+     * lag the postfilter searches around: the last one of speech.
+     */
+    private int comfortNoise() {
+        comfortNoise.excitation(!inComfortNoise, excitation, EXCITATION);
+        LpcFunc.int_qlpc(lspOld, comfortNoise.lsp(), filterCoefficients);
+        System.arraycopy(comfortNoise.lsp(), 0, lspOld, 0, ORDER);
+        synthesise(0);
+        synthesise(1);
+        sharpening = LD8KConstants.SHARPMIN;
+        System.arraycopy(excitation, FRAME_SAMPLES, excitation, 0, EXCITATION);
+        inComfortNoise = true;
+        return oldLag;
+    }
+
+    /**
      * Section 4.1 for one frame of speech, good or lost: LSPs and their interpolation, then per subframe the
      * adaptive and fixed codebook vectors, their gains, the excitation and its synthesis. Returns the first
      * subframe's integer pitch lag, which the postfilter searches around.
      */
     private int speech() {
         boolean bad = parameters[0] != 0;
+        inComfortNoise = false;
+        comfortNoise.speech();
         decodeLsp(bad);
         LpcFunc.int_qlpc(lspOld, lspNew, filterCoefficients);
         System.arraycopy(lspNew, 0, lspOld, 0, ORDER);

@@ -49,38 +49,94 @@ final class Mixer {
     /**
      * Decodes one payload of {@code samples} samples onto a channel from a timeline position: straight into its
      * block when it fits one whole (nearly always: a block holds seconds, a frame milliseconds), otherwise through
-     * a scratch buffer and {@link #add}.
+     * a scratch buffer and {@link #add}. A pause the sender made before it is filled first.
      */
     void decode(int channel, long position, int samples, Codec decoder, byte[] payload) {
-        fill(channel, position, samples, decoder, payload, false);
+        closePause(channel, position);
+        int filled = fill(channel, position, samples, decoder, payload, DECODE);
+        pausing[channel] = decoder;
+        pauseFrom[channel] = Math.max(pauseFrom[channel], position + filled);
     }
 
     /** Fills {@code samples} of lost audio before the payload {@code next} with the decoder's concealment. */
     void conceal(int channel, long position, int samples, Codec decoder, byte[] next) {
-        fill(channel, position, samples, decoder, next, true);
+        closePause(channel, position);
+        fill(channel, position, samples, decoder, next, CONCEAL);
     }
 
-    private void fill(int channel, long position, int samples, Codec decoder, byte[] payload, boolean lost) {
+    /*
+     * Pauses: after each frame a channel is paused until its next frame, and what the last decoder makes of the
+     * pause (Codec.pause: comfort noise after a G.729B SID frame, else nothing) fills it as the render reaches it
+     * and when the next frame comes. Filling only as far as the render has to write keeps a pause of minutes as
+     * small in memory as any other stretch of the call.
+     */
+    private final Codec[] pausing = new Codec[2];
+    private final long[] pauseFrom = new long[2];
+    /** 0.5 s at 48 kHz: the most filled at once. */
+    static final int PAUSE_PIECE = 24_000;
+    /** Pieces are multiples of this, so that they are whole samples at the codec's own rate upsampled by up to 6. */
+    private static final int PAUSE_GRAIN = 48;
+
+    /** Fills the channel's pause up to {@code position}, where a frame starts, and ends it. */
+    private void closePause(int channel, long position) {
+        extendPause(channel, position, true);
+        pausing[channel] = null;
+    }
+
+    /** Fills the channel's pause up to {@code until}, or to the last multiple of the grain before it. */
+    private void extendPause(int channel, long until, boolean closing) {
+        Codec decoder = pausing[channel];
+        long from = Math.max(pauseFrom[channel], rendered);
+        while (decoder != null && from < until) {
+            long left = until - from;
+            int piece = (int) (left >= PAUSE_PIECE ? PAUSE_PIECE : closing ? left : left - left % PAUSE_GRAIN);
+            if (piece == 0) {
+                break;
+            }
+            int filled = fill(channel, from, piece, decoder, null, PAUSE);
+            if (filled == 0) {
+                pausing[channel] = null; // this decoder leaves pauses silent
+                break;
+            }
+            from += filled;
+        }
+        pauseFrom[channel] = from;
+    }
+
+    private static final int DECODE = 0;
+    private static final int CONCEAL = 1;
+    private static final int PAUSE = 2;
+
+    private int fill(int channel, long position, int samples, Codec decoder, byte[] payload, int kind) {
         long ahead = position - rendered;
         int offset = (int) (ahead & (BLOCK_FRAMES - 1));
         if (ahead >= 0 && offset + samples <= BLOCK_FRAMES) {
-            int filled = run(decoder, payload, lost, samples, channels[channel].blockAt(ahead), offset);
+            int filled = run(decoder, payload, kind, samples, channels[channel].blockAt(ahead), offset);
             end = Math.max(end, position + filled);
-            return;
+            return filled;
         }
         if (scratch.length < samples) {
             scratch = new short[samples];
         }
-        add(channel, position, scratch, run(decoder, payload, lost, samples, scratch, 0));
+        int filled = run(decoder, payload, kind, samples, scratch, 0);
+        add(channel, position, scratch, filled);
+        return filled;
     }
 
-    private static int run(Codec decoder, byte[] payload, boolean lost, int samples, short[] out, int at) {
-        return lost ? decoder.conceal(samples, payload, out, at) : decoder.decode(payload, 0, payload.length, out, at);
+    private static int run(Codec decoder, byte[] payload, int kind, int samples, short[] out, int at) {
+        return switch (kind) {
+            case DECODE -> decoder.decode(payload, 0, payload.length, out, at);
+            case CONCEAL -> decoder.conceal(samples, payload, out, at);
+            default -> decoder.pause(samples, out, at);
+        };
     }
 
     /** Writes every whole block before {@code position}: no frame still to come starts before it. */
     void renderUntil(long position) throws IOException {
         long until = Math.min(position, end);
+        long blocksEnd = rendered + (until - rendered) / BLOCK_FRAMES * BLOCK_FRAMES;
+        extendPause(LEFT, blocksEnd, false);
+        extendPause(RIGHT, blocksEnd, false);
         while (until - rendered >= BLOCK_FRAMES) {
             renderBlock(BLOCK_FRAMES);
         }
@@ -88,6 +144,9 @@ final class Mixer {
 
     /** Writes the rest of the call; returns its length in samples per channel. */
     long finish() throws IOException {
+        long last = end;
+        extendPause(LEFT, last, true);
+        extendPause(RIGHT, last, true);
         while (rendered < end) {
             renderBlock((int) Math.min(BLOCK_FRAMES, end - rendered));
         }

@@ -49,12 +49,25 @@ final class Upsampled implements Codec {
 
     @Override
     public int conceal(int samples, byte[] next, short[] out, int outOffset) {
+        return interpolated(codec.conceal(ownBuffer(samples), next, buffer, 0), out, outOffset);
+    }
+
+    @Override
+    public int pause(int samples, short[] out, int outOffset) {
+        return interpolated(codec.pause(ownBuffer(samples), buffer, 0), out, outOffset);
+    }
+
+    /** The codec's own samples for {@code samples} at this rate, with the buffer made large enough for them. */
+    private int ownBuffer(int samples) {
         int own = samples / factor;
         if (buffer.length < own) {
             buffer = new short[own];
         }
-        int concealed = codec.conceal(own, next, buffer, 0);
-        return concealed == 0 ? 0 : interpolator.process(buffer, concealed, out, outOffset);
+        return own;
+    }
+
+    private int interpolated(int filled, short[] out, int outOffset) {
+        return filled == 0 ? 0 : interpolator.process(buffer, filled, out, outOffset);
     }
 
     @Override

@@ -88,7 +88,8 @@ class G729Test {
         return Arrays.copyOf(out, at);
     }
 
-    private static List<byte[]> corpusPayloads() {
+    /** The payloads of the corpus' G.729A call, in order. */
+    static List<byte[]> corpusPayloads() {
         assumeTrue(Corpus.root() != null, "no shared corpus beside this checkout");
         CallAudio call = CallAudio.read(Corpus.root().resolve("captures/sipnab/tests/pcap-samples/sip-rtp-g729a.pcap"));
         RtpStream stream = call.streams().stream()
