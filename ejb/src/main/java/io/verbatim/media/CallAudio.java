@@ -43,7 +43,7 @@ public final class CallAudio {
         streams.forEach((key, stream) -> payloads.codecFor(stream).ifPresent(codec -> codecs.put(key, codec)));
         assignSides();
         // the call starts with its first audio, not with a stray datagram that merely parses as RTP
-        this.startNanos = sides.keySet().stream().mapToLong(key -> streams.get(key).firstCaptureNanos()).min().orElse(0);
+        this.startNanos = sides.keySet().stream().mapToLong(this::streamStartNanos).min().orElse(0);
         this.sampleRate = sides.keySet().stream().mapToInt(key -> codecs.get(key).sampleRate()).max().orElse(8000);
     }
 
@@ -232,7 +232,18 @@ public final class CallAudio {
     }
 
     private StreamPlacer placer(RtpStream.Key key, Codec codec, Consumer<StreamPlacer.PlacedFrame> out) {
-        return new StreamPlacer(codec, streams.get(key).dominantPayloadType(), startNanos, out);
+        RtpStream stream = streams.get(key);
+        StreamPlacer placer = new StreamPlacer(codec, stream.dominantPayloadType(), startNanos, out);
+        long start = streamStartNanos(key);
+        if (start != stream.firstCaptureNanos()) {
+            placer.firstRecordAt(start);
+        }
+        return placer;
+    }
+
+    /** When a stream's audio began, its first record's capture time unless that is damaged. */
+    private long streamStartNanos(RtpStream.Key key) {
+        return streams.get(key).startNanos(codecs.get(key).clockRate());
     }
 
     /** Beyond any network delay between a sender and the capture; the render waits this long behind the capture. */
@@ -258,9 +269,11 @@ public final class CallAudio {
             StreamPlacer placer = placers.get(new RtpStream.Key(packet.ssrc(), datagram.source(), datagram.destination()));
             if (placer != null) {
                 placer.add(datagram.captureNanos(), packet);
-                placer.advance(now);
+                if (now != Long.MIN_VALUE) {
+                    placer.advance(now);
+                }
             }
-            if (now >= clock.nextAdvance) {
+            if (now != Long.MIN_VALUE && now >= clock.nextAdvance) {
                 clock.nextAdvance = now + ADVANCE_STEP_NANOS;
                 long pending = now - StreamPlacer.REORDER_NANOS;
                 for (StreamPlacer p : placers.values()) {
@@ -287,8 +300,11 @@ public final class CallAudio {
         long previous = Long.MIN_VALUE; // the last packet's capture time
         long nextAdvance = Long.MIN_VALUE; // when to tell the placers next
 
+        /** Long.MIN_VALUE until the second packet: the first alone might be damaged. */
         long reach(long captured) {
-            now = Math.max(now, previous == Long.MIN_VALUE ? captured : Math.min(previous, captured));
+            if (previous != Long.MIN_VALUE) {
+                now = Math.max(now, Math.min(previous, captured));
+            }
             previous = captured;
             return now;
         }

@@ -151,7 +151,7 @@ public final class Opus implements Codec {
         if (packets == null || packets.packets < 3 || packets.wellFormedOpus < 0.9 * packets.packets) {
             return false;
         }
-        double ticksPerSecond = packets.ticksPerSecond();
+        double ticksPerSecond = packets.ticksPerSecond(CLOCK_RATE);
         return ticksPerSecond > CLOCK_RATE * 0.8 && ticksPerSecond < CLOCK_RATE * 1.2;
     }
 

@@ -80,6 +80,7 @@ final class StreamPlacer {
     private long late;
     private long placedSequence = Long.MIN_VALUE; // the last frame handed on, in this run of numbers
     private long placedEnd;
+    private long firstRecordNanos = Long.MIN_VALUE;
 
     /**
      * @param codec          gives the stream's clock and audio rates and each payload's length in samples
@@ -94,6 +95,14 @@ final class StreamPlacer {
         this.out = out;
         this.anchorTicks = (long) ANCHOR_SECONDS * codec.clockRate();
         this.nanosPerTick = 1e9 / codec.clockRate();
+    }
+
+    /**
+     * The stream's first record has a damaged capture time, and its audio began at {@code nanos} (see
+     * {@link RtpStream#startNanos}): the first record is taken as captured then.
+     */
+    void firstRecordAt(long nanos) {
+        firstRecordNanos = nanos;
     }
 
     /** A packet as received, with its sequence number and timestamp extended in the run it seemed to belong to. */
@@ -114,7 +123,8 @@ final class StreamPlacer {
             System.arraycopy(packet.datagram(), packet.payloadOffset(), payload, 0, payload.length);
         }
         if (!started) {
-            startRun(captureNanos, packet.sequenceNumber(), packet.timestamp(), packet.payloadType(), payload);
+            startRun(firstRecordNanos != Long.MIN_VALUE ? firstRecordNanos : captureNanos, packet.sequenceNumber(),
+                    packet.timestamp(), packet.payloadType(), payload);
             return;
         }
         long sequence = RtpPacket.extendSequence(lastSequence, packet.sequenceNumber());
@@ -159,14 +169,12 @@ final class StreamPlacer {
     }
 
     /**
-     * A packet whose RTP numbers continue from the highest so far (a healthy stream's steps: at most
-     * {@link #MAX_RUN_STEP} packets on, at most half a second of audio per packet) with the capture time those
+     * A packet whose RTP numbers {@linkplain #continues continue} from the highest so far with the capture time those
      * numbers give; otherwise as it was, since its sender really did move its clock.
      */
     private Received retimed(Received r) {
-        long packets = r.sequence - highestSequence;
         long ticks = r.timestamp - highestTimestamp;
-        if (packets < 1 || packets > MAX_RUN_STEP || ticks < 0 || ticks > packets * codec.clockRate() / 2) {
+        if (!continues(r.sequence - highestSequence, ticks, codec.clockRate())) {
             return r;
         }
         long captured = highestCaptureNanos + ticks * 1_000_000_000L / codec.clockRate();
@@ -215,7 +223,20 @@ final class StreamPlacer {
     static final int MAX_RUN_STEP = 100;
 
     private boolean disagree(long ticks, long capturedNanos) {
+        return disagree(ticks, capturedNanos, nanosPerTick);
+    }
+
+    /** Whether {@code ticks} of an RTP clock of {@code nanosPerTick} and a span of capture time tell different times. */
+    static boolean disagree(long ticks, long capturedNanos, double nanosPerTick) {
         return Math.abs(ticks * nanosPerTick - capturedNanos) > MAX_CLOCK_DISAGREEMENT_SECONDS * 1e9;
+    }
+
+    /**
+     * Whether two packets' RTP numbers continue one another as a healthy stream's do: at most {@link #MAX_RUN_STEP}
+     * packets on, at most half a second of audio per packet.
+     */
+    static boolean continues(long packets, long ticks, int clockRate) {
+        return packets >= 1 && packets <= MAX_RUN_STEP && ticks >= 0 && ticks <= packets * clockRate / 2;
     }
 
     /**

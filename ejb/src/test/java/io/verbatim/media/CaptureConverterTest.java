@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CaptureConverterTest {
@@ -225,12 +226,15 @@ class CaptureConverterTest {
      * other party's alignment moves.
      */
     @ParameterizedTest
-    @ValueSource(longs = {25 * 3600_000_000L, 2 * 3600_000_000L, 3_000_000L, -25 * 3600_000_000L})
-    void aRecordWithADamagedCaptureTimeIsPlacedByItsRtpTiming(long errorMicros) throws Exception {
+    @CsvSource({
+            // a local packet in the middle of the file, sent at 4 s
+            "90000000000, 400", "7200000000, 400", "3000000, 400", "-90000000000, 400",
+            // the first record of the file, which the call's start and the stream's first anchor come from
+            "90000000000, 0", "7200000000, 0", "3000000, 0", "-90000000000, 0", "-3000000, 0"})
+    void aRecordWithADamagedCaptureTimeIsPlacedByItsRtpTiming(long errorMicros, int damaged) throws Exception {
         List<Packet> packets = new ArrayList<>(stream(16386, 16388, 1, LOCAL_CODE, T0, 100, 500)); // 10 s
         packets.addAll(stream(16388, 16386, 2, REMOTE_CODE, T0 + 250, 7, 500)); // 2 samples later
         packets.sort((a, b) -> Long.compare(a.micros(), b.micros()));
-        int damaged = 400; // a local packet in the middle of the file, sent at 4 s
         Packet original = packets.get(damaged);
         assertThat(original.srcPort()).isEqualTo(16386);
         packets.set(damaged, new Packet(original.micros() + errorMicros, original.srcPort(), original.dstPort(), original.rtp()));
@@ -247,6 +251,27 @@ class CaptureConverterTest {
             assertThat(left[i]).as("remote sample %d", i).isEqualTo((short) (i >= 2 ? remote : 0));
         }
         assertThat(result[0].warnings()).noneMatch(w -> w.contains("late"));
+        assertThat(result[0].start().toEpochMilli()).as("the call's start").isEqualTo(T0 / 1000);
+    }
+
+    /**
+     * An Opus stream without SDP, recognised from its packets' TOC bytes and clock, whose first and last records'
+     * capture times are damaged: its clock is still recognised, the call starts with its audio, and the audio is
+     * what the undamaged capture gives.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {90_000_000_000L, -90_000_000_000L, 7_200_000_000L})
+    void anOpusStreamWhoseFirstAndLastRecordsAreDamagedIsStillRecognisedAndPlaced(long errorMicros) throws Exception {
+        LossyStream opus = LossyStream.of(OpusConcealmentTest.FEC_CAPTURE, 107);
+        org.junit.jupiter.api.Assumptions.assumeTrue(opus != null, "no shared corpus beside this checkout");
+        int last = opus.size() - 1;
+        ConversionResult[] result = new ConversionResult[1];
+        WavFile wav = convert(opus.capture(dir.resolve("damaged.pcap"), i -> false,
+                i -> i == 0 || i == last ? errorMicros : 0), result);
+        assertThat(result[0].codec()).startsWith("Opus");
+        assertThat(result[0].start().toEpochMilli()).isEqualTo(LossyStream.T0 / 1000);
+        assertThat(wav.channel(1)).as("the local party's audio")
+                .isEqualTo(LossyStream.local(opus.capture(dir.resolve("complete.pcap"), i -> false)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.IntToLongFunction;
 
 /**
  * One real stream of the shared corpus, replayed as the local party of an innovaphone call with chosen packets
@@ -33,6 +34,11 @@ final class LossyStream {
         call.place(stream, codec, stream.firstCaptureNanos(), f -> payloads.add(f.payload()));
     }
 
+    /** How many packets the stream has. */
+    int size() {
+        return payloads.size();
+    }
+
     /** Samples packet {@code i} decodes to. */
     int samples(int i) {
         return codec.samplesIn(payloads.get(i), 0, payloads.get(i).length);
@@ -49,6 +55,14 @@ final class LossyStream {
 
     /** The stream as one party of an innovaphone call, leaving out the packets {@code dropped} says. */
     Path capture(Path file, IntPredicate dropped) throws Exception {
+        return capture(file, dropped, i -> 0);
+    }
+
+    /**
+     * The stream as one party of an innovaphone call, leaving out the packets {@code dropped} says and with packet
+     * {@code i}'s record {@code damage.applyAsLong(i)} µs off its capture time.
+     */
+    Path capture(Path file, IntPredicate dropped, IntToLongFunction damage) throws Exception {
         TestCaptures.PcapBuilder pcap = new TestCaptures.PcapBuilder();
         long micros = 0;
         long timestamp = 0;
@@ -56,7 +70,7 @@ final class LossyStream {
             byte[] payload = payloads.get(i);
             int samples = samples(i);
             if (!dropped.test(i)) {
-                pcap.udp(T0 + micros, "10.0.0.5", 16386, "10.0.0.9", 16388,
+                pcap.udp(T0 + micros + damage.applyAsLong(i), "10.0.0.5", 16386, "10.0.0.9", 16388,
                         TestCaptures.rtp(payloadType, false, i, timestamp, 7, payload));
             }
             micros += samples * 1_000_000L / codec.sampleRate();
