@@ -1,8 +1,9 @@
 package io.verbatim.report;
 
-import com.itextpdf.io.font.constants.StandardFonts;
+import com.itextpdf.io.font.PdfEncodings;
 import com.itextpdf.kernel.font.PdfFont;
 import com.itextpdf.kernel.font.PdfFontFactory;
+import com.itextpdf.kernel.font.PdfFontFactory.EmbeddingStrategy;
 import com.itextpdf.kernel.geom.PageSize;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfPage;
@@ -18,12 +19,13 @@ import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.UnitValue;
 import com.itextpdf.layout.properties.VerticalAlignment;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
- * The look our PDFs share (A4, Helvetica, headings, key/value and column tables, "page n of m" and a footer line on
+ * The look our PDFs share (A4, Liberation Sans, headings, key/value and column tables, "page n of m" and a footer line on
  * every page), so the recording report and the action-log export read alike.
  */
 final class PdfLayout implements AutoCloseable {
@@ -50,12 +52,8 @@ final class PdfLayout implements AutoCloseable {
         this.numberAtClose = numberAtClose;
         document = new Document(pdf, PageSize.A4, !numberAtClose);
         document.setMargins(48, 40, 56, 40);
-        try {
-            regular = PdfFontFactory.createFont(StandardFonts.HELVETICA);
-            bold = PdfFontFactory.createFont(StandardFonts.HELVETICA_BOLD);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the standard PDF fonts are built into iText", e);
-        }
+        regular = font(REGULAR);
+        bold = font(BOLD);
         document.setFont(regular).setFontSize(9);
         this.footer = footer;
         document.add(new Paragraph(title).setFont(bold).setFontSize(16).setMarginBottom(2));
@@ -122,6 +120,33 @@ final class PdfLayout implements AutoCloseable {
         document.close();
     }
 
+    /*
+     * Liberation Sans (metrically Helvetica's twin, so layouts keep their look) covers Latin, Greek and Cyrillic,
+     * where the PDF standard fonts silently leave out every letter beyond Western European ones. Embedded as a
+     * subset of the glyphs a document uses, it adds a few kilobytes to it.
+     */
+    private static final byte[] REGULAR = fontFile("LiberationSans-Regular.ttf");
+    private static final byte[] BOLD = fontFile("LiberationSans-Bold.ttf");
+
+    private static byte[] fontFile(String name) {
+        try (InputStream in = PdfLayout.class.getClassLoader().getResourceAsStream("liberation/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + name + " is missing from the class path (openpdf-fonts-extra)");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PdfFont font(byte[] file) {
+        try {
+            return PdfFontFactory.createFont(file, PdfEncodings.IDENTITY_H, EmbeddingStrategy.FORCE_EMBEDDED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the font file is read already; only a damaged one fails here", e);
+        }
+    }
+
     private static Paragraph footerLine(String footer, int page, int pages) {
         return new Paragraph(footer + "  ·  page " + page + " of " + pages).setFontSize(7);
     }
@@ -129,7 +154,7 @@ final class PdfLayout implements AutoCloseable {
     /** Copies a PDF adding the footer and "page n of m" to every page, one page in memory at a time. */
     static void numberPages(Path in, Path out, String footer) throws IOException {
         try (PdfDocument pdf = new PdfDocument(new PdfReader(in.toFile()), new PdfWriter(out.toFile()))) {
-            PdfFont font = PdfFontFactory.createFont(StandardFonts.HELVETICA);
+            PdfFont font = font(REGULAR);
             int pages = pdf.getNumberOfPages();
             for (int n = 1; n <= pages; n++) {
                 PdfPage page = pdf.getPage(n);

@@ -1,0 +1,59 @@
+package io.verbatim.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Names in our PDFs come from PBXs and users anywhere in Europe: a compliance document must show them as they are,
+ * not with letters silently left out (the PDF standard fonts only know Western European letters).
+ */
+class PdfLayoutTest {
+
+    static final String NAMES = "Łukasz Żółć, Ελένη Παπαδοπούλου, Дмитрий Иванов, Jürgen Müller, Čedomir Šarić";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void namesInAnyEuropeanScriptAreWrittenAsTheyAre() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PdfLayout pdf = new PdfLayout(out, "Recording of " + NAMES, "footer " + NAMES)) {
+            pdf.heading(NAMES);
+            pdf.text(NAMES);
+            pdf.facts(new String[][] {{"Parties", NAMES}});
+        }
+        String text = text(out.toByteArray());
+        assertThat(text.split(NAMES, -1)).as("the names, as the title, heading, text, table and footer show them")
+                .hasSize(6);
+    }
+
+    @Test
+    void pagesNumberedAfterwardsKeepNamesInTheFooter() throws Exception {
+        Path unnumbered = dir.resolve("unnumbered.pdf");
+        try (PdfLayout pdf = new PdfLayout(Files.newOutputStream(unnumbered), "Action log", "", false)) {
+            pdf.text(NAMES);
+        }
+        Path numbered = dir.resolve("numbered.pdf");
+        PdfLayout.numberPages(unnumbered, numbered, "exported by " + NAMES);
+        assertThat(text(Files.readAllBytes(numbered))).contains(NAMES + " ").contains("exported by " + NAMES);
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (PdfDocument document = new PdfDocument(new PdfReader(new ByteArrayInputStream(pdf)))) {
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                text.append(PdfTextExtractor.getTextFromPage(document.getPage(page))).append('\n');
+            }
+        }
+        return text.toString().replaceAll("\\s+", " "); // lines a table cell wrapped read as one
+    }
+}
