@@ -154,4 +154,66 @@ class ActionLogIT {
         assertThat(VerbatimServer.postJson("/api/v1/action-log/exports", "{}", basic(OWNER, VerbatimServer.USER_PASSWORD)).statusCode())
                 .isEqualTo(403);
     }
+
+    /**
+     * An export holds a copy of the log, so its file is not kept for ever: an officer deletes it, or the export
+     * expiry deletes it once it is older than the export keeping time (7 days unless changed). The export stays
+     * listed, saying when and by whom; its file answers 410; both deletions are logged.
+     */
+    @Test
+    void anExportsFileIsDeletedByHandOrOnceOlderThanTheKeepingTime() throws Exception {
+        String officer = basic(OFFICER, VerbatimServer.USER_PASSWORD);
+        String byHand = newExport(officer);
+        String expiring = newExport(officer);
+
+        assertThat(VerbatimServer.delete(byHand, officer).statusCode()).isEqualTo(204);
+        JsonObject deleted = json(getText(byHand, officer).body());
+        assertThat(deleted.getString("state")).isEqualTo("DELETED");
+        assertThat(deleted.getString("deletedBy")).isEqualTo(OFFICER);
+        assertThat(deleted.containsKey("fileUrl") && !deleted.isNull("fileUrl")).as("a file URL").isFalse();
+        HttpResponse<byte[]> gone = getBytes(byHand + "/file", officer);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(new String(gone.body())).contains("was deleted at").contains("by " + OFFICER);
+        assertThat(VerbatimServer.delete(byHand, officer).statusCode()).as("deleted already").isEqualTo(204);
+        long byHandId = deleted.getJsonNumber("id").longValue();
+        assertThat(entries("action=delete&user=" + OFFICER, admin()).getJsonObject(0).getString("detail"))
+                .isEqualTo("action-log export " + byHandId);
+
+        int keepDays = json(getText("/api/v1/settings", admin()).body()).getInt("exportKeepDays");
+        assertThat(keepDays).as("the default").isEqualTo(7);
+        assertThat(expiryRun().getString("parameters")).contains("keepDays=7");
+        assertThat(json(getText(expiring, officer).body()).getString("state")).as("made just now").isEqualTo("DONE");
+        assertThat(putJson("/api/v1/settings", "{\"exportKeepDays\":-1}", admin()).statusCode()).isEqualTo(400);
+        try {
+            assertThat(putJson("/api/v1/settings", "{\"exportKeepDays\":0}", admin()).statusCode()).isEqualTo(200);
+            expiryRun();
+        } finally {
+            putJson("/api/v1/settings", "{\"exportKeepDays\":" + keepDays + "}", admin());
+        }
+        JsonObject expired = json(getText(expiring, officer).body());
+        assertThat(expired.getString("state")).isEqualTo("DELETED");
+        assertThat(expired.getString("deletedBy")).isEqualTo("expiry");
+        assertThat(new String(getBytes(expiring + "/file", officer).body())).contains("older than the export keeping time");
+        long expiredId = expired.getJsonNumber("id").longValue();
+        assertThat(entries("action=delete&user=server", admin()).stream()
+                .map(e -> e.asJsonObject().getString("detail")).toList())
+                .contains("action-log export " + expiredId + " expired: finished more than 0 days ago");
+    }
+
+    /** Starts an export of the officer's own entries and waits until it is done; its path. */
+    private static String newExport(String officer) throws Exception {
+        HttpResponse<String> started = VerbatimServer.postJson("/api/v1/action-log/exports",
+                "{\"users\":[\"" + OFFICER + "\"]}", officer);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String path = location.substring(location.indexOf("/api/v1/"));
+        assertThat(VerbatimServer.awaitExport(path, officer).getString("state")).isEqualTo("DONE");
+        return path;
+    }
+
+    private static JsonObject expiryRun() throws Exception {
+        JsonObject run = LifecycleJobsIT.awaitEnd(LifecycleJobsIT.start("export-expiry"));
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+        return run;
+    }
 }

@@ -116,6 +116,8 @@ class AuthorizationMatrixIT {
                 // the operator's export (all tenants): seen by the operator only
                 new Row("GET", "/api/v1/action-log/exports/{export}", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/action-log/exports/{export}/file", null, EnumSet.of(Person.ADMIN)),
+                // after the rows reading it: the operator deletes its file
+                new Row("DELETE", "/api/v1/action-log/exports/{export}", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/settings", null, ADMINS),
                 new Row("PUT", "/api/v1/settings", "{}", ADMINS),
                 new Row("GET", "/api/v1/quarantine", null, ADMINS),

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -32,12 +33,13 @@ class SettingsIT {
     }
 
     @Test
-    void retentionAndRecycleBinDaysHaveDefaultsAndLimits() throws Exception {
+    void retentionRecycleBinAndExportKeepingDaysHaveDefaultsAndLimits() throws Exception {
         JsonObject s = settings();
         assertThat(s.getInt("retentionDays")).isBetween(0, 11000);
         refused("{\"retentionDays\":11001}", "retentionDays must be between 1 and 11000 (0: keep until deleted)");
         refused("{\"retentionDays\":-1}", "retentionDays must be between 1 and 11000 (0: keep until deleted)");
         refused("{\"recycleBinDays\":-1}", "recycleBinDays must be between 0 (purged by the next run) and 11000");
+        refused("{\"exportKeepDays\":11001}", "exportKeepDays must be between 0 (deleted by the next run) and 11000");
         int before = s.getInt("recycleBinDays");
         assertThat(json(putJson("/api/v1/settings", "{\"recycleBinDays\":" + (before + 1) + "}", admin()).body()).getInt("recycleBinDays"))
                 .isEqualTo(before + 1);
@@ -85,6 +87,18 @@ class SettingsIT {
             session.driver.findElement(By.id("settings:save")).click();
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings:messages"), "Settings saved"));
             assertThat(settings().getString("pbxName")).isEqualTo("Head office PBX");
+
+            // how long action-log exports are kept, on the same page
+            int keepDays = settings().getInt("exportKeepDays");
+            WebElement keep = session.driver.findElement(By.id("settings:exportKeepDays_input"));
+            keep.sendKeys(Keys.chord(Keys.CONTROL, "a"), "14"); // the number field's script ignores clear()
+            session.driver.findElement(By.id("settings:save")).click();
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings:messages"), "Settings saved"));
+            try {
+                assertThat(settings().getInt("exportKeepDays")).isEqualTo(14);
+            } finally {
+                putJson("/api/v1/settings", "{\"exportKeepDays\":" + keepDays + "}", admin());
+            }
             session.driver.get(VerbatimServer.URL + "/app/recordings.xhtml");
             session.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
             assertThat(session.driver.findElements(By.id("pbx-name-missing"))).isEmpty();

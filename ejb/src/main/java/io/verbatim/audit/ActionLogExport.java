@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 @Table(name = "action_log_export")
 public class ActionLogExport {
 
-    public enum State { WAITING, RUNNING, DONE, FAILED }
+    /** DELETED: its file is gone (deleted by hand or expired); the row stays as the record of it. */
+    public enum State { WAITING, RUNNING, DONE, FAILED, DELETED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -80,6 +81,15 @@ public class ActionLogExport {
     @Column(length = 1000)
     private String failure;
 
+    @Column(name = "deleted_at")
+    private Instant deletedAt;
+
+    /** Who deleted the file, or {@link #EXPIRY} when it outlived the export keeping time. */
+    @Column(name = "deleted_by", length = 255)
+    private String deletedBy;
+
+    public static final String EXPIRY = "expiry";
+
     protected ActionLogExport() {
     }
 
@@ -114,6 +124,13 @@ public class ActionLogExport {
         this.finishedAt = at;
     }
 
+    void deleted(String by, Instant at) {
+        this.state = State.DELETED;
+        this.blobKey = null;
+        this.deletedBy = by;
+        this.deletedAt = at;
+    }
+
     public Set<String> userSet() {
         return users == null ? Set.of() : new TreeSet<>(Arrays.asList(users.split(",")));
     }
@@ -138,4 +155,6 @@ public class ActionLogExport {
     public String getBlobKey() { return blobKey; }
     public Instant getFinishedAt() { return finishedAt; }
     public String getFailure() { return failure; }
+    public Instant getDeletedAt() { return deletedAt; }
+    public String getDeletedBy() { return deletedBy; }
 }

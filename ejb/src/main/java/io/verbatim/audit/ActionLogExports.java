@@ -13,11 +13,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -89,6 +91,11 @@ public class ActionLogExports {
     @RolesAllowed({"ADMIN", "COMPLIANCE"})
     public ExportFile file(long id) throws IOException {
         ActionLogExport export = get(id);
+        if (export.getState() == ActionLogExport.State.DELETED) {
+            throw new ExportGoneException("export " + id + " was deleted at " + export.getDeletedAt()
+                    + (ActionLogExport.EXPIRY.equals(export.getDeletedBy()) ? ", older than the export keeping time"
+                    : " by " + export.getDeletedBy()));
+        }
         if (export.getState() != ActionLogExport.State.DONE) {
             throw new ExportNotReadyException("export " + id + " is " + export.getState().name().toLowerCase() + ", not done");
         }
@@ -101,6 +108,54 @@ public class ActionLogExports {
             throw e;
         }
         return new ExportFile(export.getFileName(), export.getFileSize(), content);
+    }
+
+    /**
+     * Deletes a finished or failed export's file (the record of the export stays, marked deleted); logged. Deleting
+     * one already deleted changes nothing; one still being made cannot be deleted.
+     */
+    @RolesAllowed({"ADMIN", "COMPLIANCE"})
+    public ActionLogExport delete(long id) throws IOException {
+        ActionLogExport export = get(id);
+        if (export.getState() == ActionLogExport.State.WAITING || export.getState() == ActionLogExport.State.RUNNING) {
+            throw new ExportNotReadyException("export " + id + " is " + export.getState().name().toLowerCase()
+                    + "; it can be deleted once it is done");
+        }
+        if (export.getState() != ActionLogExport.State.DELETED) {
+            String caller = context.getCallerPrincipal().getName();
+            deleteFile(export, caller);
+            actionLog.record(Action.DELETE, "action-log export " + id);
+        }
+        return export;
+    }
+
+    /** The exports, finished or failed, whose files are still kept and were made before {@code cutoff}. */
+    public List<Long> finishedBefore(Instant cutoff) {
+        return em.createQuery("select e.id from ActionLogExport e where e.state in :states and e.finishedAt < :cutoff"
+                        + " order by e.id", Long.class)
+                .setParameter("states", List.of(ActionLogExport.State.DONE, ActionLogExport.State.FAILED))
+                .setParameter("cutoff", cutoff).getResultList();
+    }
+
+    /** Deletes an export's file as older than the export keeping time of {@code keepDays}; logged. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void expire(long id, int keepDays) throws IOException {
+        ActionLogExport export = em.find(ActionLogExport.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (export == null || export.getState() == ActionLogExport.State.DELETED) {
+            return; // deleted by hand meanwhile
+        }
+        deleteFile(export, ActionLogExport.EXPIRY);
+        actionLog.recordAs(ActionLog.SERVER, export.getPbx(), Action.DELETE, Outcome.SUCCESS, "action-log export "
+                + id + " expired: finished more than " + keepDays + " days ago");
+    }
+
+    private void deleteFile(ActionLogExport export, String by) throws IOException {
+        if (export.getBlobKey() != null) {
+            blobs.delete(export.getBlobKey());
+        } else if (export.getFileName() != null) { // finished before V14
+            Files.deleteIfExists(data.folder("exports").resolve(export.getFileName()));
+        }
+        export.deleted(by, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
     // --- for the job: each step in a transaction of its own, so progress shows while it runs -----------------------

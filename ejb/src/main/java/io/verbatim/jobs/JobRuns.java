@@ -6,6 +6,7 @@ import io.verbatim.audit.ActionLogExports;
 import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.lifecycle.Expiry;
 import io.verbatim.lifecycle.RecordingExpiry;
+import io.verbatim.settings.Settings;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.batch.operations.JobOperator;
@@ -38,9 +39,11 @@ import java.util.logging.Logger;
 public class JobRuns {
 
     private static final Logger LOG = Logger.getLogger(JobRuns.class.getName());
-    /** The jobs shown: conversion, the lifecycle jobs, action-log exports and sealing. */
+    /** Deletes the files of action-log exports older than the export keeping time. */
+    public static final String EXPORT_EXPIRY = "export-expiry";
+    /** The jobs shown: conversion, the lifecycle jobs, action-log exports and their expiry, and sealing. */
     public static final List<String> JOBS = List.of("convert", Expiry.RETENTION.jobName(), Expiry.RECYCLE_PURGE.jobName(),
-            Expiry.LICENCE_GRACE.jobName(), ActionLogExports.JOB, "seal");
+            Expiry.LICENCE_GRACE.jobName(), ActionLogExports.JOB, EXPORT_EXPIRY, "seal");
     static final String CUTOFF = "cutoff";
 
     @Inject
@@ -48,6 +51,9 @@ public class JobRuns {
 
     @Inject
     ActionLog actionLog;
+
+    @Inject
+    Settings settings;
 
     /** The newest runs of each job, newest first. */
     @RolesAllowed("ADMIN")
@@ -84,14 +90,17 @@ public class JobRuns {
     /** Starts a lifecycle job now (an administrator's request); empty when its policy is off. */
     @RolesAllowed("ADMIN")
     public Optional<JobRun> start(String job) {
-        Expiry policy;
-        try {
-            policy = Expiry.ofJob(job);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("job must be one of " + Expiry.RETENTION.jobName() + ", "
-                    + Expiry.RECYCLE_PURGE.jobName() + ", " + Expiry.LICENCE_GRACE.jobName());
+        Optional<Long> id;
+        if (EXPORT_EXPIRY.equals(job)) {
+            id = Optional.of(startExportExpiry());
+        } else {
+            try {
+                id = startLifecycleJob(Expiry.ofJob(job));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("job must be one of " + Expiry.RETENTION.jobName() + ", "
+                        + Expiry.RECYCLE_PURGE.jobName() + ", " + Expiry.LICENCE_GRACE.jobName() + ", " + EXPORT_EXPIRY);
+            }
         }
-        Optional<Long> id = startLifecycleJob(policy);
         actionLog.record(Action.JOB_START, job + (id.isPresent() ? " (run " + id.get() + ")" : ": off, not started"));
         return id.map(this::get);
     }
@@ -107,6 +116,18 @@ public class JobRuns {
         long id = BatchRuntime.getJobOperator().start(policy.jobName(), parameters);
         LOG.info("Started " + policy.jobName() + " (run " + id + "), deleting what is older than " + cutoff.get());
         return Optional.of(id);
+    }
+
+    /** Starts the export expiry with the cutoff the export keeping time gives now. */
+    public long startExportExpiry() {
+        int days = settings.exportKeepDays();
+        Instant cutoff = Instant.now().minus(Duration.ofDays(days));
+        Properties parameters = new Properties();
+        parameters.setProperty(CUTOFF, cutoff.toString());
+        parameters.setProperty("keepDays", Integer.toString(days));
+        long id = BatchRuntime.getJobOperator().start(EXPORT_EXPIRY, parameters);
+        LOG.info("Started " + EXPORT_EXPIRY + " (run " + id + "), deleting exports finished before " + cutoff);
+        return id;
     }
 
     /** Asks a running job to stop after its current chunk (what it committed stays done; a restart goes on from there). */

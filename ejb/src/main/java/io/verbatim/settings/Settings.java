@@ -42,6 +42,7 @@ public class Settings {
     static final String ONLY_ME_ALLOWED = "recording.only-me-allowed";
     static final String RETENTION_DAYS = "lifecycle.retention-days";
     static final String RECYCLE_BIN_DAYS = "lifecycle.recycle-bin-days";
+    static final String EXPORT_KEEP_DAYS = "audit.export-keep-days";
     static final String PBX_NAME = "pbx.name";
     static final String TRACE = "trace.";
     static final String SEAL_ENABLED = "seal.enabled";
@@ -49,6 +50,8 @@ public class Settings {
     public static final int DEFAULT_RETENTION_DAYS = 30;
     static final int MAX_RETENTION_DAYS = 11000;
     public static final int DEFAULT_RECYCLE_BIN_DAYS = 30;
+    /** Long enough to download an export after a weekend; it holds a copy of the log, so not for ever. */
+    public static final int DEFAULT_EXPORT_KEEP_DAYS = 7;
     /** As innovaphone's recorder: a call record may come up to two hours after the recording. */
     public static final int DEFAULT_CALL_INFORMATION_WAIT_MINUTES = 120;
     static final int MAX_CALL_INFORMATION_WAIT_MINUTES = 10 * 24 * 60;
@@ -102,6 +105,11 @@ public class Settings {
         return value(RECYCLE_BIN_DAYS).map(Integer::parseInt).orElse(DEFAULT_RECYCLE_BIN_DAYS);
     }
 
+    /** How long a finished action-log export's file is kept, in days. */
+    public int exportKeepDays() {
+        return value(EXPORT_KEEP_DAYS).map(Integer::parseInt).orElse(DEFAULT_EXPORT_KEEP_DAYS);
+    }
+
     /** Whether recordings are sealed when converted (switching it on seals the earlier ones too). */
     public boolean sealEnabled() {
         return value(SEAL_ENABLED).map(Boolean::parseBoolean).orElse(false);
@@ -145,7 +153,7 @@ public class Settings {
         return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
                 outputFormat().toString(), (int) callInformationWait().toMinutes(),
                 licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed(), retentionDays(), recycleBinDays(),
-                pbxName().orElse(""), pbxName().isEmpty(), trace, sealEnabled(), keyRing.activeId().orElse(null));
+                exportKeepDays(), pbxName().orElse(""), pbxName().isEmpty(), trace, sealEnabled(), keyRing.activeId().orElse(null));
     }
 
     @RolesAllowed("ADMIN")
@@ -201,6 +209,13 @@ public class Settings {
                 throw new InvalidSettingException("recycleBinDays must be between 0 (purged by the next run) and " + MAX_RETENTION_DAYS);
             }
             put(RECYCLE_BIN_DAYS, Integer.toString(days));
+        }
+        if (change.exportKeepDays() != null) {
+            int days = change.exportKeepDays();
+            if (days < 0 || days > MAX_RETENTION_DAYS) {
+                throw new InvalidSettingException("exportKeepDays must be between 0 (deleted by the next run) and " + MAX_RETENTION_DAYS);
+            }
+            put(EXPORT_KEEP_DAYS, Integer.toString(days));
         }
         if (change.pbxName() != null) {
             String name = change.pbxName().strip();

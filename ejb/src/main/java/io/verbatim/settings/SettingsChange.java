@@ -9,13 +9,15 @@ import java.util.Map;
  * {@code licences} is the number of recorder licences installed (-1: not enforced);
  * {@code onlyMeAllowed} lets owners hide recordings from everyone but themselves and administrators;
  * {@code retentionDays} (0: off, else 1 to 11000) is how long unprotected recordings are kept;
- * {@code recycleBinDays} how long deleted recordings wait in the recycle bin; {@code pbxName} names the PBX;
+ * {@code recycleBinDays} how long deleted recordings wait in the recycle bin; {@code exportKeepDays} (0 to 11000)
+ * how long a finished action-log export's file is kept; {@code pbxName} names the PBX;
  * {@code cryptKey} (write-only, at least 12 characters; empty: none) encrypts files stored from then on;
  * {@code sealEnabled} seals recordings as they are converted (and, once, the earlier ones);
  * {@code traceLevels} maps categories ({@link TraceCategory}) to off, error, warning, info, debug or trace.
  */
 public record SettingsChange(Long maxCaptureBytes, String webdavUser, String webdavPassword, String outputFormat,
                              Integer callInformationWaitMinutes, Integer licences,
-                             Boolean onlyMeAllowed, Integer retentionDays, Integer recycleBinDays, String pbxName,
+                             Boolean onlyMeAllowed, Integer retentionDays, Integer recycleBinDays, Integer exportKeepDays,
+                             String pbxName,
                              Map<String, String> traceLevels, Boolean sealEnabled, String cryptKey) {
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 /** Settings as they may be shown (no secrets): {@code cryptKeyId} names the active crypt key, null when none is set. */
 public record SettingsView(long maxCaptureBytes, String webdavUser, boolean webdavPasswordSet, String outputFormat,
                            int callInformationWaitMinutes, Integer licences,
-                           boolean onlyMeAllowed, int retentionDays, int recycleBinDays, String pbxName,
+                           boolean onlyMeAllowed, int retentionDays, int recycleBinDays, int exportKeepDays, String pbxName,
                            boolean pbxNameMissing, Map<String, String> traceLevels, boolean sealEnabled,
                            String cryptKeyId) {
 }

@@ -9,7 +9,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs the lifecycle jobs every night. {@code verbatim.lifecycle.schedule=off} (env {@code VERBATIM_LIFECYCLE_SCHEDULE})
+ * Runs the lifecycle jobs and the export expiry every night. {@code verbatim.lifecycle.schedule=off} (env {@code VERBATIM_LIFECYCLE_SCHEDULE})
  * leaves them to be started by hand, as the test suite does so that its fixed-date captures stay put.
  */
 @Singleton
@@ -35,5 +35,6 @@ public class LifecycleScheduler {
                 LOG.info(policy.jobName() + " is off (retention 0): not started");
             }
         }
+        jobs.startExportExpiry();
     }
 }

@@ -9,6 +9,7 @@ import io.verbatim.audit.ActionLogQuery;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -106,12 +107,24 @@ public class ActionLogResource {
         return ExportView.of(exports.get(id));
     }
 
+    @DELETE
+    @Path("exports/{id}")
+    @Operation(summary = "Deletes a finished or failed export's file; the export stays listed as DELETED, and the deletion is logged")
+    @APIResponse(responseCode = "204", description = "Deleted (or deleted already)")
+    @APIResponse(responseCode = "404", description = "No such export of your tenant")
+    @APIResponse(responseCode = "409", description = "Still being made")
+    public Response deleteExport(@PathParam("id") long id) throws IOException {
+        exports.delete(id);
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("exports/{id}/file")
     @Produces("application/zip")
     @Operation(summary = "The finished export (ZIP with the PDF); the download is logged")
     @APIResponse(responseCode = "404", description = "No such export of your tenant")
     @APIResponse(responseCode = "409", description = "Not done (yet), or failed")
+    @APIResponse(responseCode = "410", description = "Deleted, by hand or after the export keeping time")
     public Response exportFile(@PathParam("id") long id) throws IOException {
         ActionLogExports.ExportFile file = exports.file(id);
         StreamingOutput body = out -> {

@@ -1,5 +1,6 @@
 package io.verbatim.web.api;
 
+import io.verbatim.audit.ExportGoneException;
 import io.verbatim.audit.ExportNotReadyException;
 import io.verbatim.directory.DirectoryConflictException;
 import io.verbatim.directory.NoSuchEntryException;
@@ -32,6 +33,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
         if (e instanceof AudioNotReadyException || e instanceof DirectoryConflictException || e instanceof RecordingProtectedException
                 || e instanceof ExportNotReadyException) {
             return ApiError.response(Response.Status.CONFLICT, e.getMessage());
+        }
+        if (e instanceof ExportGoneException) {
+            return ApiError.response(Response.Status.GONE, e.getMessage());
         }
         if (e instanceof IllegalArgumentException || e instanceof InvalidSettingException) {
             return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());

@@ -24,6 +24,7 @@ public class SettingsForm implements Serializable {
     private String pbxName;
     private int retentionDays;
     private int recycleBinDays;
+    private int exportKeepDays;
     private String outputFormat;
     private int callInformationWaitMinutes;
     private Integer licences;
@@ -47,6 +48,7 @@ public class SettingsForm implements Serializable {
         pbxName = v.pbxName();
         retentionDays = v.retentionDays();
         recycleBinDays = v.recycleBinDays();
+        exportKeepDays = v.exportKeepDays();
         outputFormat = v.outputFormat();
         callInformationWaitMinutes = v.callInformationWaitMinutes();
         licences = v.licences();
@@ -67,7 +69,7 @@ public class SettingsForm implements Serializable {
         SettingsChange change = new SettingsChange(maxCaptureBytes, webdavUser,
                 webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword, outputFormat,
                 callInformationWaitMinutes, licences == null ? -1 : licences, onlyMeAllowed, retentionDays, recycleBinDays,
-                pbxName, Map.copyOf(traceLevels), sealEnabled, cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey);
+                exportKeepDays, pbxName, Map.copyOf(traceLevels), sealEnabled, cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey);
         SettingsView[] saved = new SettingsView[1];
         if (Pages.attempt(() -> saved[0] = settings.change(change))) {
             show(saved[0]);
@@ -84,6 +86,8 @@ public class SettingsForm implements Serializable {
     public void setRetentionDays(int retentionDays) { this.retentionDays = retentionDays; }
     public int getRecycleBinDays() { return recycleBinDays; }
     public void setRecycleBinDays(int recycleBinDays) { this.recycleBinDays = recycleBinDays; }
+    public int getExportKeepDays() { return exportKeepDays; }
+    public void setExportKeepDays(int exportKeepDays) { this.exportKeepDays = exportKeepDays; }
     public String getOutputFormat() { return outputFormat; }
     public void setOutputFormat(String outputFormat) { this.outputFormat = outputFormat; }
     public int getCallInformationWaitMinutes() { return callInformationWaitMinutes; }
