@@ -87,19 +87,21 @@ public class JobRuns {
         return run(operator, execution);
     }
 
-    /** Starts a lifecycle job now (an administrator's request); empty when its policy is off. */
+    /** Starts a lifecycle job or the export expiry now (an administrator's request); empty when its policy is off. */
     @RolesAllowed("ADMIN")
     public Optional<JobRun> start(String job) {
         Optional<Long> id;
         if (EXPORT_EXPIRY.equals(job)) {
             id = Optional.of(startExportExpiry());
         } else {
+            Expiry policy;
             try {
-                id = startLifecycleJob(Expiry.ofJob(job));
+                policy = Expiry.ofJob(job);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("job must be one of " + Expiry.RETENTION.jobName() + ", "
                         + Expiry.RECYCLE_PURGE.jobName() + ", " + Expiry.LICENCE_GRACE.jobName() + ", " + EXPORT_EXPIRY);
             }
+            id = startLifecycleJob(policy);
         }
         actionLog.record(Action.JOB_START, job + (id.isPresent() ? " (run " + id.get() + ")" : ": off, not started"));
         return id.map(this::get);
