@@ -113,11 +113,7 @@ public class JobRuns {
         if (cutoff.isEmpty()) {
             return Optional.empty();
         }
-        Properties parameters = new Properties();
-        parameters.setProperty(CUTOFF, cutoff.get().toString());
-        long id = BatchRuntime.getJobOperator().start(policy.jobName(), parameters);
-        LOG.info("Started " + policy.jobName() + " (run " + id + "), deleting what is older than " + cutoff.get());
-        return Optional.of(id);
+        return Optional.of(startWithCutoff(policy.jobName(), cutoff.get(), new Properties(), "what is older than"));
     }
 
     /** Starts the export expiry with the cutoff the export keeping time gives now. */
@@ -125,10 +121,15 @@ public class JobRuns {
         int days = settings.exportKeepDays();
         Instant cutoff = Instant.now().minus(Duration.ofDays(days));
         Properties parameters = new Properties();
-        parameters.setProperty(CUTOFF, cutoff.toString());
         parameters.setProperty("keepDays", Integer.toString(days));
-        long id = BatchRuntime.getJobOperator().start(EXPORT_EXPIRY, parameters);
-        LOG.info("Started " + EXPORT_EXPIRY + " (run " + id + "), deleting exports finished before " + cutoff);
+        return startWithCutoff(EXPORT_EXPIRY, cutoff, parameters, "exports finished before");
+    }
+
+    /** Starts a deleting job with its cutoff among its parameters, fixed for the run and any restart of it. */
+    private long startWithCutoff(String job, Instant cutoff, Properties parameters, String deleting) {
+        parameters.setProperty(CUTOFF, cutoff.toString());
+        long id = BatchRuntime.getJobOperator().start(job, parameters);
+        LOG.info("Started " + job + " (run " + id + "), deleting " + deleting + " " + cutoff);
         return id;
     }
 

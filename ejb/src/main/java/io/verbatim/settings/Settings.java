@@ -139,6 +139,17 @@ public class Settings {
         return value(WEBDAV_USER).filter(u -> !u.isEmpty()).isPresent();
     }
 
+    /** Stores a number of days from 0 to {@link #MAX_RETENTION_DAYS} when given; refuses others with {@code refusal}. */
+    private void putDays(String key, Integer days, String refusal) {
+        if (days == null) {
+            return;
+        }
+        if (days < 0 || days > MAX_RETENTION_DAYS) {
+            throw new InvalidSettingException(refusal);
+        }
+        put(key, Integer.toString(days));
+    }
+
     public boolean acceptsUploadCredentials(String user, char[] password) {
         Optional<String> expected = value(WEBDAV_USER).filter(u -> !u.isEmpty());
         return expected.isPresent() && expected.get().equals(user)
@@ -196,27 +207,12 @@ public class Settings {
             }
             put(LICENCES, change.licences() < 0 ? "" : Integer.toString(change.licences()));
         }
-        if (change.retentionDays() != null) {
-            int days = change.retentionDays();
-            if (days < 0 || days > MAX_RETENTION_DAYS) {
-                throw new InvalidSettingException("retentionDays must be between 1 and " + MAX_RETENTION_DAYS + " (0: keep until deleted)");
-            }
-            put(RETENTION_DAYS, Integer.toString(days));
-        }
-        if (change.recycleBinDays() != null) {
-            int days = change.recycleBinDays();
-            if (days < 0 || days > MAX_RETENTION_DAYS) {
-                throw new InvalidSettingException("recycleBinDays must be between 0 (purged by the next run) and " + MAX_RETENTION_DAYS);
-            }
-            put(RECYCLE_BIN_DAYS, Integer.toString(days));
-        }
-        if (change.exportKeepDays() != null) {
-            int days = change.exportKeepDays();
-            if (days < 0 || days > MAX_RETENTION_DAYS) {
-                throw new InvalidSettingException("exportKeepDays must be between 0 (deleted by the next run) and " + MAX_RETENTION_DAYS);
-            }
-            put(EXPORT_KEEP_DAYS, Integer.toString(days));
-        }
+        putDays(RETENTION_DAYS, change.retentionDays(),
+                "retentionDays must be between 1 and " + MAX_RETENTION_DAYS + " (0: keep until deleted)");
+        putDays(RECYCLE_BIN_DAYS, change.recycleBinDays(),
+                "recycleBinDays must be between 0 (purged by the next run) and " + MAX_RETENTION_DAYS);
+        putDays(EXPORT_KEEP_DAYS, change.exportKeepDays(),
+                "exportKeepDays must be between 0 (deleted by the next run) and " + MAX_RETENTION_DAYS);
         if (change.pbxName() != null) {
             String name = change.pbxName().strip();
             if (name.isEmpty() || name.length() > 100) {
