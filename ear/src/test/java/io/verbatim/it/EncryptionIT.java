@@ -100,11 +100,7 @@ class EncryptionIT {
         assertThat(first).isNotNull();
         long a = converted(capture);
 
-        HttpResponse<String> started = VerbatimServer.postJson("/api/v1/action-log/exports", "{\"actions\":[\"setting-change\"]}", admin());
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String location = started.headers().firstValue("Location").orElseThrow();
-        JsonObject export = VerbatimServer.awaitExport(location.substring(location.indexOf("/api/v1/")), admin());
-        assertThat(export.getString("state")).as(export.toString()).isEqualTo("DONE");
+        JsonObject export = json(getText(VerbatimServer.exportDone("{\"actions\":[\"setting-change\"]}", admin()), admin()).body());
 
         List<Path> written = storedSince(start);
         assertThat(written).as("original, audio and export were stored").hasSizeGreaterThanOrEqualTo(3);

@@ -149,7 +149,6 @@ final class VerbatimServer {
         return json(created.body()).getJsonNumber("id").longValue();
     }
 
-    /** Polls the recording until conversion has finished (READY or FAILED). */
     /** Polls an action-log export (its path under /api/v1) until it is done or failed. */
     static JsonObject awaitExport(String path, String authorization) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
@@ -163,6 +162,18 @@ final class VerbatimServer {
         }
     }
 
+    /** Asks for an action-log export of {@code requestJson}, waits until it is done and returns its path under /api/v1. */
+    static String exportDone(String requestJson, String authorization) throws Exception {
+        HttpResponse<String> started = postJson("/api/v1/action-log/exports", requestJson, authorization);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String path = location.substring(location.indexOf("/api/v1/"));
+        JsonObject export = awaitExport(path, authorization);
+        assertThat(export.getString("state")).as(export.toString()).isEqualTo("DONE");
+        return path;
+    }
+
+    /** Polls the recording until conversion has finished (READY or FAILED). */
     static JsonObject awaitConverted(long id) throws Exception {
         Instant deadline = Instant.now().plusSeconds(90);
         while (true) {
