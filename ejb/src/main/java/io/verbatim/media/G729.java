@@ -3,24 +3,23 @@ package io.verbatim.media;
 import java.util.Arrays;
 import org.restcomm.media.codec.g729.DecAcelp;
 import org.restcomm.media.codec.g729.DecGain;
-import org.restcomm.media.codec.g729.DecLag;
-import org.restcomm.media.codec.g729.Filter;
 import org.restcomm.media.codec.g729.FloatPointer;
-import org.restcomm.media.codec.g729.IntegerPointer;
 import org.restcomm.media.codec.g729.LD8KConstants;
 import org.restcomm.media.codec.g729.LpcFunc;
 import org.restcomm.media.codec.g729.LspGetq;
 import org.restcomm.media.codec.g729.PParity;
-import org.restcomm.media.codec.g729.PostFil;
 import org.restcomm.media.codec.g729.PostPro;
-import org.restcomm.media.codec.g729.PredLt;
 import org.restcomm.media.codec.g729.TabLD8k;
 
 /**
  * ITU-T G.729 / G.729A / G.729B (RTP payload type 18): 10-byte frames of 10 ms, decoded by the Recommendation's
  * decoder (section 4) built from the blocks of Restcomm's pure-Java port of the ITU floating-point code (LSP
- * quantiser, pitch and algebraic codebooks, gains, synthesis filter, postfilter, high-pass). The frame loop is ours
- * rather than its {@code DecLD8K}, for three reasons: that class cannot be told a frame is missing; it keeps the
+ * quantiser, algebraic codebook, gains, high-pass) and our own versions of the blocks where the decoder spends its
+ * time (pitch delay and adaptive codebook, synthesis filter: {@link LpcSynthesis}, postfilter:
+ * {@link G729PostFilter}), which compute what Restcomm's compute (the synthesis filter in another order, without
+ * changing its outputs; see there), without its per-call allocation and boxing and with independent sums side by
+ * side. The frame loop is ours rather than its {@code DecLD8K}, for
+ * three reasons: that class cannot be told a frame is missing; it keeps the
  * LSPs that concealment reuses in static fields, so every decoder in the JVM conceals with the LSPs of whichever
  * stream decoded last (the other party of the same call, or another call); and its "random" numbers for concealment
  * are the wall clock, so the same capture would convert differently each time. Here each stream has its own memory
@@ -37,7 +36,7 @@ public final class G729 implements Codec {
     static final int SID_BYTES = 2;
     static final int FRAME_SAMPLES = 80;
     private static final int SUBFRAME_SAMPLES = 40;
-    private static final int ORDER = 10; // of the LPC synthesis filter, whose memory leads the synthesis buffer
+    private static final int ORDER = LpcSynthesis.ORDER; // of the LPC synthesis filter, whose memory leads the synthesis buffer
     // the excitation of the frame being decoded starts after the past excitation the pitch predictor reads
     private static final int EXCITATION = LD8KConstants.PIT_MAX + LD8KConstants.L_INTERPOL;
 
@@ -56,8 +55,8 @@ public final class G729 implements Codec {
     private final DecGain gains = new DecGain();
     private final FloatPointer pitchGain = new FloatPointer(0f);
     private final FloatPointer codeGain = new FloatPointer(0f);
-    private final IntegerPointer lag = new IntegerPointer(0);
-    private final IntegerPointer lagFraction = new IntegerPointer(0);
+    private int lag;         // the pitch delay of the subframe: lag + lagFraction / 3 samples
+    private int lagFraction; // -1, 0 or 1
     private float sharpening = LD8KConstants.SHARPMIN;
     private int oldLag = 60;
     private short seed = 21845; // the Recommendation's random generator, for the codebook of lost frames
@@ -65,10 +64,9 @@ public final class G729 implements Codec {
     private final float[] synthesisMemory = new float[ORDER];
     private final float[] synthesised = new float[ORDER + FRAME_SAMPLES];
     private final float[] filterCoefficients = new float[2 * (ORDER + 1)]; // A(z) of both subframes
-    private final PostFil postFilter = new PostFil();
+    private final G729PostFilter postFilter = new G729PostFilter();
     private final PostPro highPass = new PostPro();
     private final float[] filtered = new float[FRAME_SAMPLES];
-    private final IntegerPointer subframeVoicing = new IntegerPointer(0);
     private int voicing = 60; // the postfilter's voicing of the last frame, which steers concealment
 
     private final G729ComfortNoise comfortNoise = new G729ComfortNoise();
@@ -81,7 +79,6 @@ public final class G729 implements Codec {
             System.arraycopy(RESET_LSF, 0, lsf, 0, ORDER);
         }
         System.arraycopy(RESET_LSF, 0, lastGoodLsf, 0, ORDER);
-        postFilter.init_post_filter();
         highPass.init_post_process();
     }
 
@@ -196,10 +193,10 @@ public final class G729 implements Codec {
         voicing = 0;
         for (int subframe = 0; subframe < 2; subframe++) {
             int start = subframe * SUBFRAME_SAMPLES;
-            postFilter.post(firstLag, synthesised, ORDER + start, filterCoefficients, subframe * (ORDER + 1), filtered,
-                    start, subframeVoicing);
-            if (subframeVoicing.value != 0) {
-                voicing = subframeVoicing.value;
+            int subframeVoicing = postFilter.filter(firstLag, synthesised, ORDER + start, filterCoefficients,
+                    subframe * (ORDER + 1), filtered, start);
+            if (subframeVoicing != 0) {
+                voicing = subframeVoicing;
             }
         }
         System.arraycopy(synthesised, FRAME_SAMPLES, synthesised, 0, ORDER);
@@ -248,17 +245,17 @@ public final class G729 implements Codec {
             int lagIndex = parameters[p++];
             boolean lagLost = bad || subframe == 0 && parameters[p++] != 0; // the parity check's verdict
             if (lagLost) {
-                lag.value = oldLag;
-                lagFraction.value = 0;
+                lag = oldLag;
+                lagFraction = 0;
                 oldLag = Math.min(oldLag + 1, LD8KConstants.PIT_MAX);
             } else {
-                DecLag.dec_lag3(lagIndex, LD8KConstants.PIT_MIN, LD8KConstants.PIT_MAX, start, lag, lagFraction);
-                oldLag = lag.value;
+                decodeLag(lagIndex, subframe);
+                oldLag = lag;
             }
             if (subframe == 0) {
-                firstLag = lag.value;
+                firstLag = lag;
             }
-            PredLt.pred_lt_3(excitation, EXCITATION + start, lag.value, lagFraction.value, SUBFRAME_SAMPLES);
+            adaptiveCodebook(EXCITATION + start);
 
             if (bad) { // a random fixed codebook vector: 13 bits of pulse positions, 4 of signs
                 parameters[p] = random() & 0x1fff;
@@ -266,8 +263,8 @@ public final class G729 implements Codec {
             }
             DecAcelp.decod_ACELP(parameters[p + 1], parameters[p], code);
             p += 2;
-            for (int i = lag.value; i < SUBFRAME_SAMPLES; i++) {
-                code[i] += sharpening * code[i - lag.value];
+            for (int i = lag; i < SUBFRAME_SAMPLES; i++) {
+                code[i] += sharpening * code[i - lag];
             }
             gains.dec_gain(parameters[p++], code, SUBFRAME_SAMPLES, bad ? 1 : 0, pitchGain, codeGain);
             float gp = pitchGain.value;
@@ -312,11 +309,63 @@ public final class G729 implements Codec {
         }
     }
 
+    /**
+     * Section 4.1.3: the pitch delay from its index, to 1/3 sample: absolute in the first subframe (1/3 resolution
+     * below 85, whole samples above), relative to the first subframe's in the second (within 5 below to 4 above,
+     * kept inside the delay range).
+     */
+    private void decodeLag(int index, int subframe) {
+        if (subframe == 0) {
+            if (index < 197) {
+                lag = (index + 2) / 3 + 19;
+                lagFraction = index - lag * 3 + 58;
+            } else {
+                lag = index - 112;
+                lagFraction = 0;
+            }
+        } else {
+            int min = Math.max(lag - 5, LD8KConstants.PIT_MIN);
+            if (min + 9 > LD8KConstants.PIT_MAX) {
+                min = LD8KConstants.PIT_MAX - 9;
+            }
+            int whole = (index + 2) / 3 - 1;
+            lag = whole + min;
+            lagFraction = index - 2 - whole * 3;
+        }
+    }
+
+    /**
+     * Section 4.1.3's adaptive codebook vector: the past excitation at the fractional pitch delay, interpolated by
+     * the 1/3-sample filter, written over the subframe at {@code at}. As in the ITU code, each sample adds the ten
+     * tap pairs in order; here tap by tap over a block of samples, so the samples go side by side. A delay shorter
+     * than the subframe reads samples written moments before, at least delay - 10 back: blocks are no longer.
+     */
+    private void adaptiveCodebook(int at) {
+        int past = at - lag;
+        int phase = -lagFraction;
+        if (phase < 0) {
+            phase += 3;
+            past--;
+        }
+        int block = Math.min(SUBFRAME_SAMPLES, lag - 10);
+        for (int first = 0; first < SUBFRAME_SAMPLES; first += block) {
+            int end = Math.min(SUBFRAME_SAMPLES, first + block);
+            Arrays.fill(excitation, at + first, at + end, 0f);
+            for (int i = 0; i < 10; i++) {
+                float before = TabLD8k.inter_3l[phase + 3 * i];
+                float after = TabLD8k.inter_3l[3 - phase + 3 * i];
+                for (int j = first; j < end; j++) {
+                    excitation[at + j] += excitation[past + j - i] * before + excitation[past + j + 1 + i] * after;
+                }
+            }
+        }
+    }
+
     /** One subframe of excitation through the LPC synthesis filter 1/A(z), into the synthesis buffer. */
     private void synthesise(int subframe) {
         int start = subframe * SUBFRAME_SAMPLES;
-        Filter.syn_filt(filterCoefficients, subframe * (ORDER + 1), excitation, EXCITATION + start, synthesised,
-                ORDER + start, SUBFRAME_SAMPLES, synthesisMemory, 0, 1);
+        LpcSynthesis.filter(filterCoefficients, subframe * (ORDER + 1), excitation, EXCITATION + start, synthesised,
+                ORDER + start, SUBFRAME_SAMPLES, synthesisMemory, true);
     }
 
     /** The Recommendation's 16-bit linear congruential generator. */
