@@ -255,7 +255,7 @@ public final class G729 implements Codec {
             if (subframe == 0) {
                 firstLag = lag;
             }
-            adaptiveCodebook(EXCITATION + start);
+            adaptiveCodebook(excitation, EXCITATION + start, lag, lagFraction);
 
             if (bad) { // a random fixed codebook vector: 13 bits of pulse positions, 4 of signs
                 parameters[p] = random() & 0x1fff;
@@ -336,11 +336,11 @@ public final class G729 implements Codec {
 
     /**
      * Section 4.1.3's adaptive codebook vector: the past excitation at the fractional pitch delay, interpolated by
-     * the 1/3-sample filter, written over the subframe at {@code at}. As in the ITU code, each sample adds the ten
+     * the 1/3-sample filter ({@code lag + lagFraction / 3} samples back), written over the subframe at {@code at}. As in the ITU code, each sample adds the ten
      * tap pairs in order; here tap by tap over a block of samples, so the samples go side by side. A delay shorter
      * than the subframe reads samples written moments before, at least delay - 10 back: blocks are no longer.
      */
-    private void adaptiveCodebook(int at) {
+    static void adaptiveCodebook(float[] excitation, int at, int lag, int lagFraction) {
         int past = at - lag;
         int phase = -lagFraction;
         if (phase < 0) {
