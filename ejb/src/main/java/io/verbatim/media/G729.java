@@ -16,14 +16,14 @@ import org.restcomm.media.codec.g729.TabLD8k;
  * decoder (section 4) built from the blocks of Restcomm's pure-Java port of the ITU floating-point code (LSP
  * quantiser, algebraic codebook, gains, high-pass) and our own versions of the blocks where the decoder spends its
  * time (pitch delay and adaptive codebook, synthesis filter: {@link LpcSynthesis}, postfilter:
- * {@link G729PostFilter}), which compute what Restcomm's compute (the synthesis filter in another order, without
- * changing its outputs; see there), without its per-call allocation and boxing and with independent sums side by
- * side. The frame loop is ours rather than its {@code DecLD8K}, for
- * three reasons: that class cannot be told a frame is missing; it keeps the
- * LSPs that concealment reuses in static fields, so every decoder in the JVM conceals with the LSPs of whichever
- * stream decoded last (the other party of the same call, or another call); and its "random" numbers for concealment
- * are the wall clock, so the same capture would convert differently each time. Here each stream has its own memory
- * and the Recommendation's random generator. Good frames decode exactly as Restcomm's decoder does.
+ * {@link G729PostFilter}). Ours compute what Restcomm's compute (the synthesis filter in another order, which leaves
+ * its outputs as they were; see there), without its per-call allocation and boxing, and with independent sums side
+ * by side. The frame loop is ours rather than its {@code DecLD8K}, for three reasons: that class cannot be told a
+ * frame is missing; it keeps the LSPs that concealment reuses in static fields, so every decoder in the JVM conceals
+ * with the LSPs of whichever stream decoded last (the other party of the same call, or another call); and its
+ * "random" numbers for concealment are the wall clock, so the same capture would convert differently each time.
+ * Here each stream has its own memory and the Recommendation's random generator. Good frames decode exactly as
+ * Restcomm's decoder does.
  *
  * <p>A lost frame is decoded with the bad-frame indicator set (section 4.4: last LSPs, attenuated gains, repeated
  * pitch for voiced speech, random fixed codebook for unvoiced). A 2-byte SID frame (G.729B) becomes comfort noise,
@@ -36,7 +36,8 @@ public final class G729 implements Codec {
     static final int SID_BYTES = 2;
     static final int FRAME_SAMPLES = 80;
     private static final int SUBFRAME_SAMPLES = 40;
-    private static final int ORDER = LpcSynthesis.ORDER; // of the LPC synthesis filter, whose memory leads the synthesis buffer
+    // of the LPC synthesis filter, whose memory leads the synthesis buffer
+    private static final int ORDER = LpcSynthesis.ORDER;
     // the excitation of the frame being decoded starts after the past excitation the pitch predictor reads
     private static final int EXCITATION = LD8KConstants.PIT_MAX + LD8KConstants.L_INTERPOL;
 
@@ -336,9 +337,10 @@ public final class G729 implements Codec {
 
     /**
      * Section 4.1.3's adaptive codebook vector: the past excitation at the fractional pitch delay, interpolated by
-     * the 1/3-sample filter ({@code lag + lagFraction / 3} samples back), written over the subframe at {@code at}. As in the ITU code, each sample adds the ten
-     * tap pairs in order; here tap by tap over a block of samples, so the samples go side by side. A delay shorter
-     * than the subframe reads samples written moments before, at least delay - 10 back: blocks are no longer.
+     * the 1/3-sample filter ({@code lag + lagFraction / 3} samples back), written over the subframe at {@code at}.
+     * As in the ITU code, each sample adds the ten tap pairs in order; here tap by tap over a block of samples, so
+     * the samples go side by side. A delay shorter than the subframe reads samples written moments before, at least
+     * delay - 10 back: blocks are no longer.
      */
     static void adaptiveCodebook(float[] excitation, int at, int lag, int lagFraction) {
         int past = at - lag;

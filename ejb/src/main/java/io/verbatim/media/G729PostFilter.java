@@ -19,8 +19,9 @@ import org.restcomm.media.codec.g729.TabLD8k;
  * A(z/γ2)/A(z/γ1) with its gain normalised and a tilt correction, then adaptive gain control against the
  * unfiltered speech.
  *
- * <p>It does what the ITU floating-point code does, operation for operation, so its output is identical to
- * Restcomm's port of that code (G729Test holds both to it). It exists because that port was the decoder's hot spot:
+ * <p>It does what the ITU floating-point code does, operation for operation (its synthesis filters are
+ * {@link LpcSynthesis}), so its output is identical to Restcomm's port of that code (G729BlocksTest and G729Test hold
+ * both to it). It exists because that port was the decoder's hot spot:
  * it allocated arrays and boxed floats in every subframe, and ran the delay search's many independent sums one after
  * another, each waiting for its own last addition. Here the sums of the search run side by side and nothing is
  * allocated.
