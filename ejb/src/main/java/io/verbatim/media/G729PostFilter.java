@@ -48,16 +48,17 @@ final class G729PostFilter {
     private final float[] impulse = new float[IMPULSE];
     private final float[] noMemory = new float[ORDER];
     private final float[] interpolated = new float[PHASES * ROW];
-    private final float[] energyLate = new float[PHASES];  // of each phase's signal at the longer delay
-    private final float[] energyEarly = new float[PHASES]; // and at the shorter one
-    private final float[] correlationLate = new float[PHASES];
-    private final float[] correlationEarly = new float[PHASES];
+    // per phase, the energy of its signal and the signal's correlation with the subframe, at [side * PHASES + phase]:
+    // side 0 is the longer of its two delays (row positions 0..39), side 1 the shorter (1..40); the side is where in
+    // the row the signal starts
+    private final float[] energies = new float[2 * PHASES];
+    private final float[] correlations = new float[2 * PHASES];
     private float gain = 1f;
 
     // what the delay search found: the delay is delay - phase / 8 samples
     private int delay;
     private int phase;
-    private int early; // 1 when the interpolated row's signal starts one sample later
+    private int start; // where in its interpolated row the chosen signal starts: its side, as above
     private float gainNumerator;
     private float gainDenominator;
 
@@ -145,7 +146,7 @@ final class G729PostFilter {
             }
             if (longDen == 0f || !(longNum * longNum * den > num * num * longDen)) {
                 delayed = interpolated;
-                from = (phase - 1) * ROW + early;
+                from = (phase - 1) * ROW + start;
             } else {
                 num = longNum;
                 den = longDen;
@@ -242,11 +243,11 @@ final class G729PostFilter {
                 late += s * v;
                 early += s * y[row + n + 1];
             }
-            correlationLate[phi] = late;
-            correlationEarly[phi] = early;
-            energyLate[phi] = common + y[row] * y[row];
-            energyEarly[phi] = common + y[row + SUBFRAME] * y[row + SUBFRAME];
-            float candidate = Math.abs(y[row]) > Math.abs(y[row + SUBFRAME]) ? energyLate[phi] : energyEarly[phi];
+            correlations[phi] = late;
+            correlations[PHASES + phi] = early;
+            energies[phi] = common + y[row] * y[row];
+            energies[PHASES + phi] = common + y[row + SUBFRAME] * y[row + SUBFRAME];
+            float candidate = energies[(Math.abs(y[row]) > Math.abs(y[row + SUBFRAME]) ? 0 : PHASES) + phi];
             if (candidate > maxEnergy) {
                 maxEnergy = candidate;
             }
@@ -261,11 +262,11 @@ final class G729PostFilter {
         float bestDen = integerEnergy;
         float bestSquare = bestNum * bestNum;
         int bestPhase = 0;
-        int bestEarly = 1;
+        int bestStart = 1;
         for (int phi = 0; phi < PHASES; phi++) {
             for (int side = 0; side < 2; side++) {
-                float num = side == 0 ? correlationLate[phi] : correlationEarly[phi];
-                float den = side == 0 ? energyLate[phi] : energyEarly[phi];
+                float num = correlations[side * PHASES + phi];
+                float den = energies[side * PHASES + phi];
                 if (num < 0f) {
                     num = 0f;
                 }
@@ -274,7 +275,7 @@ final class G729PostFilter {
                     bestNum = num;
                     bestSquare = square;
                     bestDen = den;
-                    bestEarly = side;
+                    bestStart = side;
                     bestPhase = phi + 1;
                 }
             }
@@ -283,8 +284,8 @@ final class G729PostFilter {
             unvoiced();
             return;
         }
-        delay = lambda + 1 - bestEarly;
-        early = bestEarly;
+        delay = lambda + 1 - bestStart;
+        start = bestStart;
         phase = bestPhase;
         gainNumerator = bestNum;
         gainDenominator = bestDen;
