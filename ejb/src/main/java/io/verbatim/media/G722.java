@@ -63,8 +63,8 @@ public final class G722 implements Codec {
 
     private final SubBand low = new SubBand(LOW_SCALE, LOW_MAX_LOG_SCALE);
     private final SubBand high = new SubBand(HIGH_SCALE, HIGH_MAX_LOG_SCALE);
-    // the receive QMF's inputs, oldest first: the last 11 of the previous payload, then this payload's
     private static final int QMF_HISTORY = 11;
+    // the receive QMF's inputs, oldest first: the last 11 of the previous payload, then this payload's
     private int[] sums = new int[QMF_HISTORY + 160];
     private int[] differences = new int[QMF_HISTORY + 160];
     private int[] oddOutputs = new int[160];
@@ -149,7 +149,7 @@ public final class G722 implements Codec {
             odd[i] = QMF_ODD[0] * sums[i];
             even[i] = QMF_EVEN[0] * differences[i];
         }
-        for (int k = 1; k < QMF_HISTORY + 1; k++) {
+        for (int k = 1; k < QMF_ODD.length; k++) {
             int oddTap = QMF_ODD[k];
             System.arraycopy(sums, k, shifted, 0, length);
             for (int i = 0; i < length; i++) {
