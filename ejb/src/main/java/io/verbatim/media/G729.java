@@ -60,7 +60,8 @@ public final class G729 implements Codec {
     private int lagFraction; // -1, 0 or 1
     private float sharpening = LD8KConstants.SHARPMIN;
     private int oldLag = 60;
-    private short seed = 21845; // the Recommendation's random generator, for the codebook of lost frames
+    // the Recommendation's random generator, for the codebook of lost frames
+    private final G729Random random = new G729Random((short) 21845);
 
     private final float[] synthesisMemory = new float[ORDER];
     private final float[] synthesised = new float[ORDER + FRAME_SAMPLES];
@@ -259,8 +260,8 @@ public final class G729 implements Codec {
             adaptiveCodebook(excitation, EXCITATION + start, lag, lagFraction);
 
             if (bad) { // a random fixed codebook vector: 13 bits of pulse positions, 4 of signs
-                parameters[p] = random() & 0x1fff;
-                parameters[p + 1] = random() & 0x000f;
+                parameters[p] = random.next() & 0x1fff;
+                parameters[p + 1] = random.next() & 0x000f;
             }
             DecAcelp.decod_ACELP(parameters[p + 1], parameters[p], code);
             p += 2;
@@ -368,12 +369,6 @@ public final class G729 implements Codec {
         int start = subframe * SUBFRAME_SAMPLES;
         LpcSynthesis.filter(filterCoefficients, subframe * (ORDER + 1), excitation, EXCITATION + start, synthesised,
                 ORDER + start, SUBFRAME_SAMPLES, synthesisMemory, true);
-    }
-
-    /** The Recommendation's 16-bit linear congruential generator. */
-    private int random() {
-        seed = (short) (seed * 31821 + 13849);
-        return seed;
     }
 
     @Override

@@ -59,7 +59,7 @@ final class G729ComfortNoise {
     private final float[] noiseLsp = new float[ORDER];
     private float sidGain = SID_GAIN[0];
     private float gain;
-    private short seed = INITIAL_SEED;
+    private final G729Random random = new G729Random(INITIAL_SEED);
     private final float[] residual = new float[ORDER];
     private final float[] lsf = new float[ORDER];
     private final float[] gaussian = new float[SUBFRAME];
@@ -74,7 +74,7 @@ final class G729ComfortNoise {
 
     /** Speech resumed: the next comfort noise starts from the same random sequence as the encoder's. */
     void speech() {
-        seed = INITIAL_SEED;
+        random.restart();
     }
 
     /**
@@ -126,7 +126,7 @@ final class G729ComfortNoise {
 
     private void subframe(float[] excitation, int start) {
         // random pitch lag and fraction, four signed pulses on the tracks of the algebraic codebook, pitch gain
-        int r = random();
+        int r = random.next();
         int fraction = (r & 3) - 1;
         if (fraction == 2) {
             fraction = 0;
@@ -141,7 +141,7 @@ final class G729ComfortNoise {
         pulses[1] = 5 * (r & 7) + 1;
         r >>= 3;
         signs[1] = 2f * (r & 1) - 1f;
-        r = random();
+        r = random.next();
         pulses[2] = 5 * (r & 7) + 2;
         r >>= 3;
         signs[2] = 2f * (r & 1) - 1f;
@@ -149,7 +149,7 @@ final class G729ComfortNoise {
         pulses[3] = 5 * ((r >> 1) & 7) + (r & 1) + 3;
         r >>= 4;
         signs[3] = 2f * (r & 1) - 1f;
-        float pitchGain = (random() & 0x1fff) / 16384f; // below 0.5
+        float pitchGain = (random.next() & 0x1fff) / 16384f; // below 0.5
 
         // Gaussian part with half the target energy
         float energy = 0;
@@ -202,13 +202,8 @@ final class G729ComfortNoise {
     private float gauss() {
         int sum = 0;
         for (int i = 0; i < 12; i++) {
-            sum += random();
+            sum += random.next();
         }
         return (short) (sum >> 7) * 0.001953125f;
-    }
-
-    private int random() {
-        seed = (short) (seed * 31821 + 13849);
-        return seed;
     }
 }
