@@ -2,6 +2,7 @@ package io.verbatim.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DecimatorTest {
@@ -39,6 +40,34 @@ class DecimatorTest {
         // 48 kHz -> 8 kHz
         assertThat(rmsAfter(6, 1000) / input).isBetween(0.99, 1.01);
         assertThat(20 * Math.log10(rmsAfter(6, 6000) / input)).isLessThan(-60);
+    }
+
+    /** Calls of any size, down to one sample, give what one call over the whole input gives. */
+    @Test
+    void theSizeOfCallsDoesNotChangeTheOutput() {
+        Random random = new Random(7);
+        short[] in = new short[20000];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (short) (12000 * Math.sin(i * 0.07) + 4000 * random.nextGaussian());
+        }
+        for (int factor : new int[]{2, 3, 6}) {
+            short[] whole = new short[in.length];
+            int n = new Decimator(factor).process(in, in.length, whole, 0);
+            assertThat(n).isEqualTo(in.length / factor);
+
+            Decimator pieces = new Decimator(factor);
+            short[] out = new short[in.length];
+            short[] chunk = new short[3000];
+            int written = 0;
+            for (int at = 0; at < in.length; ) {
+                int size = Math.min(in.length - at, random.nextInt(5) == 0 ? 1 + random.nextInt(3) : random.nextInt(3000));
+                System.arraycopy(in, at, chunk, 0, size);
+                written += pieces.process(chunk, size, out, written);
+                at += size;
+            }
+            assertThat(written).isEqualTo(n);
+            assertThat(out).isEqualTo(whole);
+        }
     }
 
     @Test
