@@ -186,17 +186,16 @@ public final class G729 implements Codec {
     }
 
     /**
-     * Decodes one frame, speech from the parameters or comfort noise, then postfilter per subframe, high-pass,
-     * rounding. Annex B leaves the long-term postfilter out for comfort noise; Restcomm's postfilter has no switch
-     * for that, and on noise its pitch search finds no period worth enhancing.
+     * Decodes one frame, speech from the parameters or comfort noise, then postfilter per subframe (without its
+     * long-term part for comfort noise, as Annex B has it), high-pass, rounding.
      */
     private void frame(boolean noiseFrame, short[] out, int outOffset) {
         int firstLag = noiseFrame ? comfortNoise() : speech();
         voicing = 0;
         for (int subframe = 0; subframe < 2; subframe++) {
             int start = subframe * SUBFRAME_SAMPLES;
-            int subframeVoicing = postFilter.filter(firstLag, synthesised, ORDER + start, filterCoefficients,
-                    subframe * (ORDER + 1), filtered, start);
+            int subframeVoicing = postFilter.filter(firstLag, noiseFrame, synthesised, ORDER + start,
+                    filterCoefficients, subframe * (ORDER + 1), filtered, start);
             if (subframeVoicing != 0) {
                 voicing = subframeVoicing;
             }

@@ -76,9 +76,10 @@ final class G729PostFilter {
     /**
      * Postfilters one subframe of {@code speech} (which has {@link LpcSynthesis#ORDER} samples of past before
      * {@code at}) with the subframe's LPC coefficients; returns the voicing: the integer delay of the harmonic
-     * filter, or 0 when the subframe was not found voiced.
+     * filter, or 0 when the subframe was not found voiced. Comfort noise ({@code noise}) has no harmonic filter:
+     * Annex B leaves the long-term postfilter out for it, since noise has no period to enhance.
      */
-    int filter(int decodedDelay, float[] speech, int at, float[] a, int aAt, float[] out, int outAt) {
+    int filter(int decodedDelay, boolean noise, float[] speech, int at, float[] a, int aAt, float[] out, int outAt) {
         denominator[0] = a[aAt];
         numerator[0] = a[aAt];
         for (int i = 1; i <= ORDER; i++) {
@@ -100,7 +101,12 @@ final class G729PostFilter {
             residual[PAST + n] = (float) sums[n];
         }
 
-        int voicing = harmonicFilter(decodedDelay);
+        int voicing = 0;
+        if (noise) {
+            System.arraycopy(residual, PAST, harmonic, 1, SUBFRAME);
+        } else {
+            voicing = harmonicFilter(decodedDelay);
+        }
         harmonic[0] = synthesisMemory[ORDER - 1];
         float parcor = shortTermGain();
         LpcSynthesis.filter(denominator, 0, harmonic, 1, harmonic, 1, SUBFRAME, synthesisMemory, true);

@@ -2,6 +2,7 @@ package io.verbatim.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.restcomm.media.codec.g729.IntegerPointer;
@@ -67,7 +68,7 @@ class G729BlocksTest {
                     double pulse = unvoiced ? 0 : 4000 * Math.pow(Math.cos(Math.PI * phase / period), 16);
                     speech[LpcSynthesis.ORDER + n] = (float) (pulse + random.nextGaussian() * (unvoiced ? 800 : 60));
                 }
-                int voicing = ours.filter(delay, speech, LpcSynthesis.ORDER, a, 0, ourOut, 0);
+                int voicing = ours.filter(delay, false, speech, LpcSynthesis.ORDER, a, 0, ourOut, 0);
                 theirs.post(delay, speech, LpcSynthesis.ORDER, a, 0, theirOut, 0, theirVoicing);
                 assertThat(ourOut).as("delay %d, subframe %d", delay, repeat).isEqualTo(theirOut);
                 assertThat(voicing).isEqualTo(theirVoicing.value);
@@ -76,6 +77,43 @@ class G729BlocksTest {
         }
         System.out.printf("G.729 postfilter: %d of %d made-up subframes found voiced%n", voiced, subframes);
         assertThat(voiced).isBetween(subframes / 3, subframes - subframes / 10);
+    }
+
+    /**
+     * Comfort noise has no long-term postfilter (Annex B): on voiced made-up speech, the decoded delay the search
+     * starts from changes the output of speech frames, and leaves that of noise frames as it is.
+     */
+    @Test
+    void noiseFramesHaveNoHarmonicPostfilter() {
+        Random random = new Random(729);
+        G729PostFilter[] speechFilters = {new G729PostFilter(), new G729PostFilter()};
+        G729PostFilter[] noiseFilters = {new G729PostFilter(), new G729PostFilter()};
+        int[] delays = {40, 57}; // the pulses' period is 40: a search from 57 misses it
+        float[] speech = new float[LpcSynthesis.ORDER + SUBFRAME];
+        float[] a = new float[LpcSynthesis.ORDER + 1];
+        float[][] out = new float[4][SUBFRAME];
+        int speechDiffers = 0;
+        int speechVoiced = 0;
+        for (int subframe = 0, phase = 0; subframe < 40; subframe++) {
+            stableFilter(random, a);
+            System.arraycopy(speech, SUBFRAME, speech, 0, LpcSynthesis.ORDER);
+            for (int n = 0; n < SUBFRAME; n++, phase++) {
+                double pulse = 4000 * Math.pow(Math.cos(Math.PI * phase / 40.0), 16);
+                speech[LpcSynthesis.ORDER + n] = (float) (pulse + random.nextGaussian() * 60);
+            }
+            for (int i = 0; i < 2; i++) {
+                speechVoiced += speechFilters[i].filter(delays[i], false, speech, LpcSynthesis.ORDER, a, 0, out[i], 0)
+                        == 0 ? 0 : 1;
+                assertThat(noiseFilters[i].filter(delays[i], true, speech, LpcSynthesis.ORDER, a, 0, out[2 + i], 0))
+                        .as("voicing of noise").isZero();
+            }
+            speechDiffers += Arrays.equals(out[0], out[1]) ? 0 : 1;
+            assertThat(out[3]).as("noise, subframe %d", subframe).isEqualTo(out[2]);
+        }
+        System.out.printf("G.729 postfilter on 40 subframes of pulses: %d voiced, %d changed by the delay%n",
+                speechVoiced, speechDiffers);
+        assertThat(speechVoiced).isGreaterThan(20);
+        assertThat(speechDiffers).isGreaterThan(20);
     }
 
     /** A(z) of a random stable LPC filter: ten sorted, spread line spectral frequencies, turned into coefficients. */
