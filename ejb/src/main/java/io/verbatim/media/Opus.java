@@ -22,6 +22,8 @@ public final class Opus implements Codec {
     private OpusDecoder decoder;
     private Decimator decimator;
     private short[] full = new short[0];
+    private final OpusComfortNoise comfortNoise;
+    private boolean background; // the last packet was background: a pause after it is the sender's DTX
 
     /** A decoder for a stream of any Opus packets: decoded at 48 kHz, then decimated to {@code sampleRate}. */
     public Opus(int sampleRate) {
@@ -34,6 +36,7 @@ public final class Opus implements Codec {
         }
         this.sampleRate = sampleRate;
         this.decodingRate = decodingRate;
+        this.comfortNoise = new OpusComfortNoise(sampleRate);
     }
 
     /**
@@ -88,7 +91,33 @@ public final class Opus implements Codec {
         if (samples == 0) {
             return 0; // not an Opus packet at all: it has no place on the timeline
         }
-        return run(payload, offset, length, samples, false, out, outOffset);
+        if (length == 1 && background && comfortNoise.ready()) {
+            // a bare TOC byte is a frame the sender's DTX left empty (RFC 6716 section 3.2.1): a pause sent
+            comfortNoise.generate(out, outOffset, samples);
+            return samples;
+        }
+        int written = run(payload, offset, length, samples, false, out, outOffset);
+        background = OpusComfortNoise.isBackground(payload, offset, length);
+        if (background) {
+            comfortNoise.learn(out, outOffset, written);
+        } else {
+            comfortNoise.forget();
+        }
+        return written;
+    }
+
+    /**
+     * A pause the sender made after background noise, no packet missing, is discontinuous transmission (RFC 7587:
+     * the sender leaves out packets while nobody speaks): filled with noise like the background, as libopus fills
+     * it. A pause after speech (the sender stopped: hold, mute) stays silent.
+     */
+    @Override
+    public int pause(int samples, short[] out, int outOffset) {
+        if (!background || !comfortNoise.ready()) {
+            return 0;
+        }
+        comfortNoise.generate(out, outOffset, samples);
+        return samples;
     }
 
     /**

@@ -127,7 +127,7 @@ class G729ComfortNoiseTest {
         return lag1 / lag0;
     }
 
-    private static double firstAutocorrelation(short[] x, int from, int to) {
+    static double firstAutocorrelation(short[] x, int from, int to) {
         double lag0 = 0;
         double lag1 = 0;
         for (int i = from + 1; i < to; i++) {
