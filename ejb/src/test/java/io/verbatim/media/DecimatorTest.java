@@ -51,23 +51,31 @@ class DecimatorTest {
             in[i] = (short) (12000 * Math.sin(i * 0.07) + 4000 * random.nextGaussian());
         }
         for (int factor : new int[]{2, 3, 6}) {
-            short[] whole = new short[in.length];
-            int n = new Decimator(factor).process(in, in.length, whole, 0);
-            assertThat(n).isEqualTo(in.length / factor);
-
-            Decimator pieces = new Decimator(factor);
-            short[] out = new short[in.length];
-            short[] chunk = new short[3000];
-            int written = 0;
-            for (int at = 0; at < in.length; ) {
-                int size = Math.min(in.length - at, random.nextInt(5) == 0 ? 1 + random.nextInt(3) : random.nextInt(3000));
-                System.arraycopy(in, at, chunk, 0, size);
-                written += pieces.process(chunk, size, out, written);
-                at += size;
-            }
-            assertThat(written).isEqualTo(n);
-            assertThat(out).isEqualTo(whole);
+            short[] whole = new short[in.length / factor];
+            assertThat(new Decimator(factor).process(in, in.length, whole, 0)).isEqualTo(whole.length);
+            assertThat(inPieces(new Decimator(factor)::process, in, whole.length, random)).as("factor %d", factor)
+                    .isEqualTo(whole);
         }
+    }
+
+    /** A rate converter's {@code process}: what it writes of {@code in[0..n)} into {@code out} from an offset. */
+    interface Conversion {
+        int process(short[] in, int n, short[] out, int outOffset);
+    }
+
+    /** {@code in} converted in calls of random sizes, down to one sample: {@code length} samples, no more. */
+    static short[] inPieces(Conversion conversion, short[] in, int length, Random random) {
+        short[] out = new short[length];
+        short[] chunk = new short[1000];
+        int written = 0;
+        for (int at = 0; at < in.length; ) {
+            int size = Math.min(in.length - at, random.nextInt(5) == 0 ? 1 + random.nextInt(3) : random.nextInt(1000));
+            System.arraycopy(in, at, chunk, 0, size);
+            written += conversion.process(chunk, size, out, written);
+            at += size;
+        }
+        assertThat(written).as("samples written").isEqualTo(length);
+        return out;
     }
 
     @Test

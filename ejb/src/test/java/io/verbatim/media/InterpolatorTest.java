@@ -2,6 +2,7 @@ package io.verbatim.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class InterpolatorTest {
@@ -34,5 +35,21 @@ class InterpolatorTest {
         double image = magnitude(out, 1600, 16000, 7000); // where zero-stuffing mirrors the 1 kHz tone
         assertThat(tone * 2 / 10000).as("level of the tone").isBetween(0.98, 1.02);
         assertThat(20 * Math.log10(image / tone)).as("image, dB below the tone").isLessThan(-60);
+    }
+
+    /** Calls of any size, down to one sample, give what one call over the whole input gives. */
+    @Test
+    void theSizeOfCallsDoesNotChangeTheOutput() {
+        Random random = new Random(11);
+        short[] in = new short[8000];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (short) (12000 * Math.sin(i * 0.21) + 4000 * random.nextGaussian());
+        }
+        for (int factor : new int[]{2, 3, 6}) {
+            short[] whole = new short[in.length * factor];
+            assertThat(new Interpolator(factor).process(in, in.length, whole, 0)).isEqualTo(whole.length);
+            assertThat(DecimatorTest.inPieces(new Interpolator(factor)::process, in, whole.length, random))
+                    .as("factor %d", factor).isEqualTo(whole);
+        }
     }
 }
