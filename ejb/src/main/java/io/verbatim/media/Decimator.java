@@ -7,9 +7,9 @@ import java.util.Arrays;
  * samples kept. Keeps its history across calls, so a stream decimates seamlessly frame after frame.
  * Pass band up to 90 % of the new Nyquist frequency; the stop band is attenuated by about 70 dB.
  *
- * <p>It filters a whole call's worth of input at a time tap by tap rather than output by output (see
- * {@link #process}): most Opus in the field (hybrid and CELT packets, decoded at 48 kHz) passes through here,
- * and output by output it took about a fifth of such a conversion.
+ * <p>It filters each packet's samples tap by tap rather than output by output (see {@link #process}): most Opus
+ * in the field (hybrid and CELT packets, decoded at 48 kHz) passes through here, and output by output it took
+ * about a fifth of such a conversion.
  */
 final class Decimator {
 

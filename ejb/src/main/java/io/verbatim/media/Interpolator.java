@@ -6,9 +6,9 @@ import java.util.Arrays;
  * Raises a sample rate by a whole factor: each input sample becomes {@code factor} outputs of the windowed-sinc
  * low-pass (polyphase: only the taps that meet real samples are computed). Keeps its history across calls.
  *
- * <p>Like {@link Decimator}, it filters a call's whole input tap by tap, each tap one vectorised multiply-add over
- * the input delayed by the tap's place in its phase: narrowband Opus is decoded at 8 kHz and brought to 16 kHz
- * here, which output by output took longer than Concentus' own resampler.
+ * <p>Like {@link Decimator}, it filters each packet's samples tap by tap, each tap one vectorised multiply-add over
+ * the input delayed by the tap's place in its phase: the side of a call that G.711 carries beside G.722 or Opus
+ * comes through here, and output by output that took several times as long as decoding it.
  */
 final class Interpolator {
 

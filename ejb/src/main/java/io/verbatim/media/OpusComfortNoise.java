@@ -1,5 +1,6 @@
 package io.verbatim.media;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -86,7 +87,7 @@ final class OpusComfortNoise {
         double[] r = autocorrelation.clone();
         r[0] *= 1.0001; // a white-noise floor of -40 dB keeps the recursion stable on pure tones
         double error = r[0];
-        java.util.Arrays.fill(predictor, 0);
+        Arrays.fill(predictor, 0);
         predictor[0] = 1;
         double[] previous = new double[ORDER + 1];
         for (int m = 1; m <= ORDER && error > 0; m++) {

@@ -29,7 +29,8 @@ public final class ConversionBenchmark {
             // Opus twice: SILK-only narrowband, decoded at the output rate directly, is the cheapest kind; hybrid
             // super-wideband, as Asterisk with pjsip sends it, is decoded at 48 kHz and decimated
             new Source("Opus SILK", "testsuite/tests/codecs/opus/fec/16_bit_48khz_60_fec_rtp.pcapng", 107),
-            new Source("Opus hybrid", "testsuite/tests/channels/pjsip/dtmf_sdp/dtmf_sdp_recognition/sipp/opus-2013785496.pcap", 96));
+            new Source("Opus hybrid",
+                    "testsuite/tests/channels/pjsip/dtmf_sdp/dtmf_sdp_recognition/sipp/opus-2013785496.pcap", 96));
 
     public static void main(String[] args) throws Exception {
         Path folder = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/bench"));
