@@ -43,10 +43,8 @@ final class Decimator {
      *
      * <p>The output kept at input sample {@code i} is the sum over k of {@code taps[k] * input[i + k]} (input
      * counting the history in front). Split k into {@code q * factor + p}: each of the factor phases of the input
-     * is a sequence of its own, and tap k adds that phase, q samples on, to every output at once. Each such step
-     * is an element-by-element multiply-add of two arrays, which the JIT compiles to vector instructions once
-     * the phase's samples are copied to the start of an array (Java 17's vectoriser leaves loops that read at an
-     * offset from the index they write scalar).
+     * is a sequence of its own, and tap k adds that phase, q samples on, to every output at once
+     * ({@link WindowedSinc#addTap}).
      */
     int process(short[] in, int n, short[] out, int outOffset) {
         int total = history + n;
@@ -85,15 +83,9 @@ final class Decimator {
                 phase[m] = i < total ? input[i] : 0f;
             }
         }
-        float[] sums = this.sums;
-        float[] shifted = this.shifted;
         Arrays.fill(sums, 0, kept, 0f);
         for (int k = 0; k < taps.length; k++) {
-            float tap = taps[k];
-            System.arraycopy(phases[k % factor], k / factor, shifted, 0, kept);
-            for (int j = 0; j < kept; j++) {
-                sums[j] += tap * shifted[j];
-            }
+            WindowedSinc.addTap(sums, taps[k], phases[k % factor], k / factor, shifted, kept);
         }
     }
 }

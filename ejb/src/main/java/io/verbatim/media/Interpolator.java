@@ -6,8 +6,8 @@ import java.util.Arrays;
  * Raises a sample rate by a whole factor: each input sample becomes {@code factor} outputs of the windowed-sinc
  * low-pass (polyphase: only the taps that meet real samples are computed). Keeps its history across calls.
  *
- * <p>Like {@link Decimator}, it filters each packet's samples tap by tap, each tap one vectorised multiply-add over
- * the input delayed by the tap's place in its phase: the side of a call that G.711 carries beside G.722 or Opus
+ * <p>Like {@link Decimator}, it filters each packet's samples tap by tap ({@link WindowedSinc#addTap}), each tap
+ * over the input delayed by the tap's place in its phase: the side of a call that G.711 carries beside G.722 or Opus
  * comes through here, and output by output that took several times as long as decoding it.
  */
 final class Interpolator {
@@ -57,15 +57,8 @@ final class Interpolator {
         for (float[] sum : sums) {
             Arrays.fill(sum, 0, n, 0f);
         }
-        float[] shifted = this.shifted;
         for (int k = 0; k < taps.length; k++) {
-            float tap = taps[k];
-            float[] sum = sums[k % factor];
-            // copied to the start of an array: Java 17's vectoriser leaves loops reading at an offset scalar
-            System.arraycopy(input, history - k / factor, shifted, 0, n);
-            for (int j = 0; j < n; j++) {
-                sum[j] += tap * shifted[j];
-            }
+            WindowedSinc.addTap(sums[k % factor], taps[k], input, history - k / factor, shifted, n);
         }
         for (int p = 0; p < factor; p++) {
             float[] sum = sums[p];

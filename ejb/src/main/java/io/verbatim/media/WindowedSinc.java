@@ -28,6 +28,19 @@ final class WindowedSinc {
         return h;
     }
 
+    /**
+     * One tap of the filter over a packet's samples at once: {@code sums[j] += tap * input[from + j]} for j below
+     * {@code n}. The input is first copied to the start of {@code scratch}, since Java 17's vectoriser leaves a loop
+     * scalar when it reads an array at an offset from the index it writes; so the loop becomes vector
+     * multiply-adds.
+     */
+    static void addTap(float[] sums, float tap, float[] input, int from, float[] scratch, int n) {
+        System.arraycopy(input, from, scratch, 0, n);
+        for (int j = 0; j < n; j++) {
+            sums[j] += tap * scratch[j];
+        }
+    }
+
     /** To the nearest 16-bit sample, saturated (rint rather than round: the JIT compiles it to one instruction). */
     static short toShort(double v) {
         return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, (int) Math.rint(v)));
