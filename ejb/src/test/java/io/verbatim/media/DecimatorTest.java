@@ -46,16 +46,22 @@ class DecimatorTest {
     @Test
     void theSizeOfCallsDoesNotChangeTheOutput() {
         Random random = new Random(7);
-        short[] in = new short[20000];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = (short) (12000 * Math.sin(i * 0.07) + 4000 * random.nextGaussian());
-        }
+        short[] in = noisyTone(20000, 0.07, random);
         for (int factor : new int[]{2, 3, 6}) {
             short[] whole = new short[in.length / factor];
             assertThat(new Decimator(factor).process(in, in.length, whole, 0)).isEqualTo(whole.length);
             assertThat(inPieces(new Decimator(factor)::process, in, whole.length, random)).as("factor %d", factor)
                     .isEqualTo(whole);
         }
+    }
+
+    /** {@code length} samples of a tone advancing {@code step} radians a sample, with noise a third its level. */
+    static short[] noisyTone(int length, double step, Random random) {
+        short[] tone = new short[length];
+        for (int i = 0; i < length; i++) {
+            tone[i] = (short) (12000 * Math.sin(i * step) + 4000 * random.nextGaussian());
+        }
+        return tone;
     }
 
     /** A rate converter's {@code process}: what it writes of {@code in[0..n)} into {@code out} from an offset. */

@@ -41,10 +41,7 @@ class InterpolatorTest {
     @Test
     void theSizeOfCallsDoesNotChangeTheOutput() {
         Random random = new Random(11);
-        short[] in = new short[8000];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = (short) (12000 * Math.sin(i * 0.21) + 4000 * random.nextGaussian());
-        }
+        short[] in = DecimatorTest.noisyTone(8000, 0.21, random);
         for (int factor : new int[]{2, 3, 6}) {
             short[] whole = new short[in.length * factor];
             assertThat(new Interpolator(factor).process(in, in.length, whole, 0)).isEqualTo(whole.length);
