@@ -22,8 +22,7 @@ public final class Opus implements Codec {
     private OpusDecoder decoder;
     private Decimator decimator;
     private short[] full = new short[0];
-    private final OpusComfortNoise comfortNoise;
-    private boolean background; // the last packet was background: a pause after it is the sender's DTX
+    private final OpusComfortNoise comfortNoise; // ready: a pause now is the sender's DTX
 
     /** A decoder for a stream of any Opus packets: decoded at 48 kHz, then decimated to {@code sampleRate}. */
     public Opus(int sampleRate) {
@@ -91,18 +90,13 @@ public final class Opus implements Codec {
         if (samples == 0) {
             return 0; // not an Opus packet at all: it has no place on the timeline
         }
-        if (length == 1 && background && comfortNoise.ready()) {
+        if (length == 1 && comfortNoise.ready()) {
             // a bare TOC byte is a frame the sender's DTX left empty (RFC 6716 section 3.2.1): a pause sent
             comfortNoise.generate(out, outOffset, samples);
             return samples;
         }
         int written = run(payload, offset, length, samples, false, out, outOffset);
-        background = OpusComfortNoise.isBackground(payload, offset, length);
-        if (background) {
-            comfortNoise.learn(out, outOffset, written);
-        } else {
-            comfortNoise.forget();
-        }
+        comfortNoise.hear(payload, offset, length, out, outOffset, written);
         return written;
     }
 
@@ -113,7 +107,7 @@ public final class Opus implements Codec {
      */
     @Override
     public int pause(int samples, short[] out, int outOffset) {
-        if (!background || !comfortNoise.ready()) {
+        if (!comfortNoise.ready()) {
             return 0;
         }
         comfortNoise.generate(out, outOffset, samples);

@@ -5,11 +5,11 @@ import java.util.Random;
 
 /**
  * Comfort noise for the pauses of an Opus sender's discontinuous transmission (DTX). Such a sender stops sending
- * once only background noise is heard, and sends a frame of it every 400 ms. libopus fills the pauses with noise
- * like the background: its SILK concealment turns into comfort noise. Concentus, the port of libopus used here,
- * fades to silence instead. So this class learns the background from the decoded frames that SILK's voice
- * activity flag marks as background since the last speech: their level and spectrum, smoothed as libopus smooths
- * its own. It then makes noise of that level and spectrum.
+ * once only background noise is heard, and sends a frame of it about every 20 frames (400 ms of 20 ms frames).
+ * libopus fills the pauses with noise like the background: its SILK concealment turns into comfort noise.
+ * Concentus, the port of libopus used here, fades to silence instead. So this class learns the background from the
+ * decoded frames that SILK's voice activity flag marks as background since the last speech: their level and
+ * spectrum, smoothed as libopus smooths its own. It then makes noise of that level and spectrum.
  *
  * <p>The spectrum is a tenth-order linear predictor, solved from the smoothed autocorrelation (Levinson-Durbin).
  * The level is that predictor's error power. The noise is white noise of that power through the predictor's
@@ -20,10 +20,16 @@ final class OpusComfortNoise {
     static final int ORDER = 10;
     /** Each background frame moves the estimate a quarter of the way, per 20 ms (libopus' CNG smooths alike). */
     private static final double SMOOTHING_PER_20_MS = 0.25;
+    /**
+     * SILK frames of background that libopus' encoder sends before DTX leaves the next one out: its SILK encoder
+     * counts frames, not time (NB_SPEECH_FRAMES_BEFORE_DTX, 10), so this is 90 ms of 10 ms frames, 180 ms of 20 ms.
+     */
+    static final int FRAMES_BEFORE_DTX = 9;
 
     private final int sampleRate;
     private final double[] autocorrelation = new double[ORDER + 1]; // per sample, smoothed
-    private int heard; // samples of background since the last speech
+    private final double[] frame = new double[ORDER + 1]; // the frame being learnt from, per sample
+    private int heard; // SILK frames of background since the last speech, up to FRAMES_BEFORE_DTX
     private final double[] predictor = new double[ORDER + 1];
     private double gain;
     private boolean solved;
@@ -35,34 +41,63 @@ final class OpusComfortNoise {
     }
 
     /**
-     * Whether a pause now is the sender's DTX, to be filled: 180 ms of background have been heard since the last
-     * speech. libopus' encoder sends nine 20 ms frames of background before it leaves the tenth out. Shorter runs
-     * are the gaps between syllables, which a sender that stops there (hold, mute) did not mean as background.
+     * Whether a pause now is the sender's DTX, to be filled: as many frames of background have been heard since
+     * the last speech as libopus' encoder sends before it leaves one out. Shorter runs are the gaps between
+     * syllables, which a sender that stops there (hold, mute) did not mean as background.
      */
     boolean ready() {
-        return heard >= sampleRate * 180 / 1000;
+        return heard >= FRAMES_BEFORE_DTX;
     }
 
-    /** Speech: the next background starts the estimate afresh, since frames between syllables still carry speech. */
-    void forget() {
-        heard = 0;
-    }
-
-    /** Learns from {@code n} decoded samples of background, from {@code at}. */
-    void learn(short[] samples, int at, int n) {
-        if (n <= ORDER) {
-            return;
+    /**
+     * Hears a packet and its {@code n} decoded samples at {@code at}. Its SILK frames of background at its end are
+     * learnt from. Speech before them, or in place of them, makes the estimate start afresh: the frames between
+     * syllables still carry speech.
+     */
+    void hear(byte[] payload, int offset, int length, short[] decoded, int at, int n) {
+        int frames = backgroundFrames(payload, offset, length);
+        if (frames == 0 || frames * silkFrameSamples(payload[offset]) < n) {
+            heard = 0;
         }
-        double weight = heard > 0 ? Math.min(1, SMOOTHING_PER_20_MS * n / (sampleRate / 50.0)) : 1;
+        int background = Math.min(n, frames * silkFrameSamples(payload[offset]));
+        if (background > ORDER) {
+            learn(decoded, at + n - background, background);
+            heard = Math.min(FRAMES_BEFORE_DTX, heard + frames); // counted as far as it matters
+        }
+    }
+
+    /**
+     * Moves the estimate towards these samples. As libopus' CNG does, a frame more than 3 dB quieter than the
+     * estimate replaces it instead: the first frames after speech may still carry its tail.
+     */
+    private void learn(short[] samples, int at, int n) {
         for (int lag = 0; lag <= ORDER; lag++) {
             double sum = 0;
             for (int i = at + lag; i < at + n; i++) {
                 sum += (double) samples[i] * samples[i - lag];
             }
-            autocorrelation[lag] += weight * (sum / (n - lag) - autocorrelation[lag]);
+            frame[lag] = sum / (n - lag);
         }
-        heard = (int) Math.min(Integer.MAX_VALUE, (long) heard + n);
+        boolean afresh = heard == 0 || 2 * frame[0] < autocorrelation[0];
+        double weight = afresh ? 1 : Math.min(1, SMOOTHING_PER_20_MS * n / (sampleRate / 50.0));
+        for (int lag = 0; lag <= ORDER; lag++) {
+            autocorrelation[lag] += weight * (frame[lag] - autocorrelation[lag]);
+        }
         solved = false;
+    }
+
+    private int silkFrameSamples(byte toc) {
+        return sampleRate / 1000 * silkFrameMs(toc);
+    }
+
+    /**
+     * The length of the SILK frames in a packet (RFC 6716 section 3.1): 10 ms in the configurations of 10 ms
+     * frames (SILK 0, 4, 8; hybrid 12, 14); otherwise 20 ms, as frames of 40 and 60 ms are two and three of 20.
+     */
+    static int silkFrameMs(byte toc) {
+        int config = (toc & 0xff) >> 3;
+        boolean tenMs = config < 12 ? (config & 3) == 0 : (config & 1) == 0;
+        return tenMs ? 10 : 20;
     }
 
     /** Writes {@code n} samples of comfort noise into {@code out} from {@code at}. */
@@ -108,29 +143,35 @@ final class OpusComfortNoise {
     }
 
     /**
-     * Whether an Opus packet's first SILK frame says no voice was active: it is background. RFC 6716 section
-     * 4.2.3 starts a SILK frame with one voice activity flag per 20 ms of it, each coded at even odds. At the
-     * start of a range-coded frame such flags are the frame's leading bits. CELT-only packets have no flag and
-     * are never background here.
+     * How many SILK frames at the end of an Opus packet are background: their voice activity flags say no voice
+     * was active. RFC 6716 section 4.2.3 starts a SILK frame with one voice activity flag per 20 ms of it, each
+     * coded at even odds. At the start of a range-coded frame such flags are the frame's leading bits. Only the
+     * packet's first frame is read: a packet of several frames counts as background only if that frame is, all of
+     * it. CELT-only packets have no flag and are never background here.
      */
-    static boolean isBackground(byte[] payload, int offset, int length) {
+    static int backgroundFrames(byte[] payload, int offset, int length) {
         if (length < 2) {
-            return false;
+            return 0;
         }
         int toc = payload[offset] & 0xff;
         int config = toc >> 3;
         if (config >= 16) {
-            return false; // CELT only
+            return 0; // CELT only
         }
         int first = firstFrame(payload, offset, length, toc & 3);
         if (first < 0 || first >= offset + length) {
-            return false;
+            return 0;
         }
         // SILK frames of 40 and 60 ms (configurations 2, 3, 6, 7, 10, 11) are two and three of 20 ms
         int duration = config < 12 ? config & 3 : 1;
         int flags = duration == 2 ? 2 : duration == 3 ? 3 : 1;
         int leading = (payload[first] & 0xff) >> (8 - flags);
-        return leading == 0;
+        int quiet = Integer.numberOfTrailingZeros(leading | 1 << flags); // flags end, last frame last
+        if ((toc & 3) == 0) {
+            return quiet;
+        }
+        int opusFrames = (toc & 3) == 3 ? payload[offset + 1] & 0x3f : 2;
+        return quiet == flags ? flags * opusFrames : 0;
     }
 
     /** Where the first frame's data starts (RFC 6716 section 3.2), or -1 for a malformed packet. */
