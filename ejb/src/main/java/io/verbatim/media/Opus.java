@@ -9,8 +9,9 @@ import java.util.Arrays;
  * Opus (RFC 6716/7587; a dynamic payload type, 48 kHz RTP clock, any audio bandwidth) through Concentus, a
  * pure-Java port of libopus, delivered at the chosen rate (16 kHz unless asked for more). A stream of SILK-only
  * packets no wider than that rate (most VoIP Opus) is decoded at it directly. Any other stream is decoded at
- * 48 kHz and brought down by our own low-pass decimator: Concentus returns silence for hybrid-mode packets when
- * asked for 8 or 16 kHz directly.
+ * 48 kHz and brought down by our own low-pass decimator: asked for a lower rate, Concentus 1.0.2 loses the lower
+ * band of hybrid packets (silence at 8 and 16 kHz). Its CELT de-emphasis, when it downsamples, overwrites the SILK
+ * layer's output that it should add to; at 48 kHz it adds.
  */
 public final class Opus implements Codec {
 
