@@ -15,6 +15,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -166,8 +167,11 @@ class ActionLogIT {
         String ownEntries = "{\"users\":[\"" + OFFICER + "\"]}";
         String byHand = VerbatimServer.exportDone(ownEntries, officer);
         String expiring = VerbatimServer.exportDone(ownEntries, officer);
+        Path stored = LifecycleIT.blob(LifecycleIT.sha256(getBytes(byHand + "/file", officer).body()));
+        assertThat(stored).as("the ZIP in the store").exists();
 
         assertThat(VerbatimServer.delete(byHand, officer).statusCode()).isEqualTo(204);
+        assertThat(stored).as("the ZIP, once the deletion has committed").doesNotExist();
         JsonObject deleted = json(getText(byHand, officer).body());
         assertThat(deleted.getString("state")).isEqualTo("DELETED");
         assertThat(deleted.getString("deletedBy")).isEqualTo(OFFICER);

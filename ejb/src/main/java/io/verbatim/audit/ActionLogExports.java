@@ -1,6 +1,7 @@
 package io.verbatim.audit;
 
 import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.storage.BlobDisposals;
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.DataDirectory;
 import jakarta.annotation.Resource;
@@ -50,6 +51,9 @@ public class ActionLogExports {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    BlobDisposals disposals;
 
     @Inject
     Event<ExportRequested> requested;
@@ -151,7 +155,7 @@ public class ActionLogExports {
 
     private void deleteFile(ActionLogExport export, String by) throws IOException {
         if (export.getBlobKey() != null) {
-            blobs.delete(export.getBlobKey());
+            disposals.dispose(List.of(export.getBlobKey()), "action-log export " + export.getId() + " deleted");
         } else if (export.getFileName() != null) { // finished before V14
             Files.deleteIfExists(data.folder("exports").resolve(export.getFileName()));
         }

@@ -9,6 +9,7 @@ import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingState;
 import io.verbatim.seal.Seals;
 import io.verbatim.settings.Settings;
+import io.verbatim.storage.BlobDisposals;
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.Staging;
 import jakarta.ejb.Stateless;
@@ -51,6 +52,9 @@ public class ConversionService {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    BlobDisposals disposals;
 
     @Inject
     Staging staging;
@@ -127,6 +131,10 @@ public class ConversionService {
     public void complete(ConversionOutcome outcome) {
         Recording r = em.find(Recording.class, outcome.recordingId());
         if (r == null) {
+            if (outcome.succeeded()) { // the audio of a recording erased while it was converted
+                disposals.dispose(List.of(outcome.audioKey()), "recording " + outcome.recordingId()
+                        + " erased while it was converted");
+            }
             return;
         }
         if (outcome.succeeded()) {

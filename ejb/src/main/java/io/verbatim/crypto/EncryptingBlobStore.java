@@ -94,8 +94,8 @@ public abstract class EncryptingBlobStore implements BlobStore {
     }
 
     @Override
-    public void delete(String key) throws IOException {
-        plain.delete(key.startsWith(PREFIX) ? stored(key) : key);
+    public boolean delete(String key) throws IOException {
+        return plain.delete(key.startsWith(PREFIX) ? stored(key) : key);
     }
 
     private static String keyId(String key) {

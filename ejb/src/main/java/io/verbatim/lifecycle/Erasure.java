@@ -1,8 +1,8 @@
 package io.verbatim.lifecycle;
 
 import io.verbatim.recording.Recording;
+import io.verbatim.storage.BlobDisposals;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Erasing a recording for good, in the caller's transaction: the row (its notes with it) now; the audio and
- * original once that has committed ({@link ErasedBlobs}). Callers log why first.
+ * original once that has committed ({@link BlobDisposals}). Callers log why first.
  */
 @Dependent
 class Erasure {
@@ -20,7 +20,7 @@ class Erasure {
     EntityManager em;
 
     @Inject
-    Event<RecordingErased> erased;
+    BlobDisposals disposals;
 
     void erase(Recording r) {
         List<String> keys = new ArrayList<>();
@@ -29,6 +29,6 @@ class Erasure {
             keys.add(r.getAudioKey());
         }
         em.remove(r);
-        erased.fire(new RecordingErased(r.getId(), keys));
+        disposals.dispose(keys, "recording " + r.getId() + " erased");
     }
 }

@@ -22,5 +22,10 @@ public interface BlobStore {
 
     boolean exists(String key);
 
-    void delete(String key) throws IOException;
+    /**
+     * Removes a blob that no committed row names.
+     * @return false when it stays for now: a put found these bytes stored a moment ago, and the row that will name
+     * them may be about to commit. Ask again later, after checking the rows again.
+     */
+    boolean delete(String key) throws IOException;
 }

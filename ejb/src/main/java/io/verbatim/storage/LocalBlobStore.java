@@ -7,16 +7,29 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
-/** {@link BlobStore} on the local file system under {@code <data>/blobs/ab/cd/<sha256>}. */
+/**
+ * {@link BlobStore} on the local file system under {@code <data>/blobs/ab/cd/<sha256>}.
+ *
+ * <p>A put that finds its bytes already stored leaves a mark beside them ({@code <sha256>.put}), and a deletion
+ * keeps a blob whose mark is younger than {@link #REPUT_GRACE}: the row that will name it again may not have
+ * committed yet, so the rows a deleter counts cannot tell. The mark is written before the put looks, and the
+ * deletion moves the blob aside before it looks at the mark, so of two such calls, on any node, either the deletion
+ * sees the mark or the put finds no blob and stores its own copy.
+ */
 @ApplicationScoped
 public class LocalBlobStore implements BlobStore {
 
     private static final Pattern KEY = Pattern.compile("sha256:[0-9a-f]{64}");
+    /** Longer than any transaction that may commit a row naming a blob just put (WildFly's timeout is 5 minutes). */
+    static final Duration REPUT_GRACE = Duration.ofMinutes(10);
 
     @Inject
     DataDirectory data;
@@ -25,17 +38,20 @@ public class LocalBlobStore implements BlobStore {
     public String put(Path completeFile, String sha256Hex) throws IOException {
         String key = "sha256:" + sha256Hex;
         Path target = path(key);
+        Files.createDirectories(target.getParent());
+        Path mark = sibling(target, ".put");
+        Files.write(mark, new byte[0]); // (re)written, so its time is now: see the class comment
         if (Files.exists(target)) {
             Files.delete(completeFile); // same bytes are already stored
             return key;
         }
-        Files.createDirectories(target.getParent());
         try {
             Files.move(completeFile, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("staging and blobs must be on one file system for atomic renames", e);
         }
         Durability.syncDirectory(target.getParent());
+        Files.deleteIfExists(mark); // the first copy: nothing else named it
         return key;
     }
 
@@ -55,8 +71,30 @@ public class LocalBlobStore implements BlobStore {
     }
 
     @Override
-    public void delete(String key) throws IOException {
-        Files.deleteIfExists(path(key));
+    public boolean delete(String key) throws IOException {
+        Path target = path(key);
+        Path aside = sibling(target, ".deleting");
+        Path mark = sibling(target, ".put");
+        try {
+            // over a copy that a deletion interrupted by a crash left aside: the same bytes
+            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException gone) {
+            if (!Files.exists(aside)) {
+                Files.deleteIfExists(mark);
+                return true;
+            }
+        }
+        if (Files.exists(mark) && Files.getLastModifiedTime(mark).toInstant().isAfter(Instant.now().minus(REPUT_GRACE))) {
+            Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return false;
+        }
+        Files.delete(aside);
+        Files.deleteIfExists(mark);
+        return true;
+    }
+
+    private static Path sibling(Path blob, String suffix) {
+        return blob.resolveSibling(blob.getFileName() + suffix);
     }
 
     private Path path(String key) {

@@ -1,0 +1,20 @@
+package io.verbatim.ingest;
+
+import io.verbatim.storage.BlobUsers;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** A refused upload keeps its bytes: the same bytes as a recording's, sometimes. */
+@Dependent
+public class QuarantinedBlobs implements BlobUsers {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Override
+    public long naming(String blobKey) {
+        return em.createQuery("select count(q) from QuarantinedCapture q where q.blobKey = :key", Long.class)
+                .setParameter("key", blobKey).getSingleResult();
+    }
+}

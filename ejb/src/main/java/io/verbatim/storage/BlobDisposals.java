@@ -1,0 +1,116 @@
+package io.verbatim.storage;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Removing blobs from the store once the rows that named them are gone. The wish is written in the transaction that
+ * removes the rows and carried out once it has committed, so a rolled-back deletion never loses bytes. What a crash,
+ * a failing disk or a new upload of the same bytes leaves undone is tried again at start and every ten minutes. A
+ * blob that a row of any kind ({@link BlobUsers}) still names stays: the store is content-addressed.
+ */
+@Stateless
+public class BlobDisposals {
+
+    private static final Logger LOG = Logger.getLogger(BlobDisposals.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    @Any
+    Instance<BlobUsers> users;
+
+    @Inject
+    Event<Requested> requested;
+
+    @Resource
+    SessionContext context;
+
+    /** Disposals written by a transaction, to carry out once it commits. */
+    public record Requested(List<Long> ids) {
+    }
+
+    /** In the caller's transaction: these blobs leave the store once it commits, unless other rows still name them. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void dispose(Collection<String> blobKeys, String reason) {
+        Instant now = Instant.now();
+        List<Long> ids = new ArrayList<>();
+        for (String key : blobKeys) {
+            BlobDisposal disposal = new BlobDisposal(key, reason, now);
+            em.persist(disposal);
+            em.flush();
+            ids.add(disposal.getId());
+        }
+        requested.fire(new Requested(ids));
+    }
+
+    /** Right after the commit; each in a transaction of its own (the committed one is still tied to this thread). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Requested committed) {
+        BlobDisposals self = context.getBusinessObject(BlobDisposals.class);
+        committed.ids().forEach(self::carryOut);
+    }
+
+    /**
+     * What is left: by a crash after a commit, by a disk that refused, or while the same bytes were put again
+     * ({@link BlobDisposalRounds}).
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void retry() {
+        List<Long> pending = em.createQuery("select d.id from BlobDisposal d order by d.id", Long.class).getResultList();
+        BlobDisposals self = context.getBusinessObject(BlobDisposals.class);
+        pending.forEach(self::carryOut);
+    }
+
+    /** Removes the blob unless a row names it; the disposal is done either way, unless the store keeps it for now. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void carryOut(long id) {
+        BlobDisposal disposal = em.find(BlobDisposal.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (disposal == null) {
+            return; // carried out meanwhile, by the commit's own call or the round
+        }
+        String key = disposal.getBlobKey();
+        long naming = users.stream().mapToLong(kind -> kind.naming(key)).sum();
+        if (naming > 0) {
+            LOG.info("Blob " + key + " stays (" + disposal.getReason() + "): " + naming + " other rows name the same bytes");
+            em.remove(disposal);
+            return;
+        }
+        try {
+            if (!blobs.delete(key)) {
+                LOG.info("Blob " + key + " stays for now (" + disposal.getReason() + "): the same bytes were just stored"
+                        + " again; asked again in ten minutes");
+                return;
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Blob " + key + " could not be removed (" + disposal.getReason() + "); tried again in"
+                    + " ten minutes", e);
+            return;
+        }
+        LOG.fine(() -> "Blob " + key + " removed: " + disposal.getReason());
+        em.remove(disposal);
+    }
+}
