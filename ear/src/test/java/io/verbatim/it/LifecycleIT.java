@@ -16,13 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -191,6 +194,19 @@ class LifecycleIT {
 
         assertThat(log(id).stream().map(e -> e.asJsonObject().getString("detail")).toList())
                 .contains("note " + note + " added: Customer asked for a refund", "note " + note + " edited: Customer asked for a credit");
+
+        assertThat(found("FOR A CREDIT", as(COLLEAGUE))).as("a note's text is searched, as it reads now").contains(id);
+        assertThat(found("asked*credit", as(OWNER))).contains(id);
+        assertThat(found("for a refund", as(OWNER))).as("the text before the edit").doesNotContain(id);
+        assertThat(found("for a credit", as(STRANGER))).as("who does not see the recording").doesNotContain(id);
+    }
+
+    /** The ids a catalog search for {@code text} returns. */
+    private static List<Long> found(String text, String authorization) throws Exception {
+        HttpResponse<String> page = getText("/api/v1/recordings?limit=500&text="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8), authorization);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return json(page.body()).getJsonArray("items").stream().map(r -> r.asJsonObject().getJsonNumber("id").longValue()).toList();
     }
 
     @Test

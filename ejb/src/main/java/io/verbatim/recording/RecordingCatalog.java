@@ -5,6 +5,7 @@ import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.access.Viewer;
 import io.verbatim.directory.UserAccount;
+import io.verbatim.notes.RecordingNote;
 import io.verbatim.storage.BlobStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -147,10 +148,16 @@ public class RecordingCatalog {
         }
         if (q.text() != null && !q.text().isBlank()) {
             String pattern = likePattern(q.text());
+            // notes are seen by everyone who sees their recording, so searching them shows nothing new
+            Subquery<Long> note = query.subquery(Long.class);
+            Root<RecordingNote> n = note.from(RecordingNote.class);
+            note.select(n.get("id")).where(cb.equal(n.get("recordingId"), r.get("id")),
+                    cb.like(cb.lower(n.get("text")), pattern, '\\'));
             where.add(cb.or(
                     cb.like(cb.lower(r.get("fileName")), pattern, '\\'),
                     cb.like(cb.lower(r.get("owner")), pattern, '\\'),
-                    cb.like(cb.lower(r.get("callId")), pattern, '\\')));
+                    cb.like(cb.lower(r.get("callId")), pattern, '\\'),
+                    cb.exists(note)));
         }
         return where;
     }

@@ -79,7 +79,7 @@ public class RecordingResource {
             @Parameter(description = "owner's username") @QueryParam("owner") String owner,
             @Parameter(description = "from this date (yyyy-MM-dd) or instant (ISO-8601), inclusive") @QueryParam("from") String from,
             @Parameter(description = "to this date (inclusive) or instant (exclusive)") @QueryParam("to") String to,
-            @Parameter(description = "text in file name, owner or call id; * is a wildcard") @QueryParam("text") String text,
+            @Parameter(description = "text in file name, owner, call id or a note; * is a wildcard") @QueryParam("text") String text,
             @Parameter(description = "RECEIVED, CONVERTING, READY or FAILED") @QueryParam("state") String state,
             @Parameter(description = "call id (the GUID in capture names)") @QueryParam("callId") String callId,
             @Parameter(description = "only recordings whose owner is no user of their PBX (administrators assign them)")
