@@ -4,8 +4,8 @@ import java.time.Instant;
 
 /**
  * What a person or system looks for in the catalog. Every field is optional; {@code text} matches file name,
- * owner, call id or the text of a note, with {@code *} as a wildcard; {@code unassigned} keeps recordings whose owner is no user of their
- * PBX (a trunk or an unregistered extension the owner rules could not resolve).
+ * owner, call id or the text of a note, with {@code *} as a wildcard; {@code unassigned} keeps recordings whose
+ * owner is no user of their PBX (a trunk or an unregistered extension the owner rules could not resolve).
  */
 public record RecordingQuery(String owner, Instant from, Instant to, String text, RecordingState state,
                              String callId, boolean unassigned, int offset, int limit) {

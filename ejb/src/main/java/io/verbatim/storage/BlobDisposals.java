@@ -70,8 +70,7 @@ public class BlobDisposals {
     /** Right after the commit; each in a transaction of its own (the committed one is still tied to this thread). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Requested committed) {
-        BlobDisposals self = context.getBusinessObject(BlobDisposals.class);
-        committed.ids().forEach(self::carryOut);
+        carryOutEach(committed.ids());
     }
 
     /**
@@ -80,9 +79,19 @@ public class BlobDisposals {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void retry() {
-        List<Long> pending = em.createQuery("select d.id from BlobDisposal d order by d.id", Long.class).getResultList();
+        carryOutEach(em.createQuery("select d.id from BlobDisposal d order by d.id", Long.class).getResultList());
+    }
+
+    /** One that fails unexpectedly stays for the next round and does not hold up the others. */
+    private void carryOutEach(List<Long> ids) {
         BlobDisposals self = context.getBusinessObject(BlobDisposals.class);
-        pending.forEach(self::carryOut);
+        for (long id : ids) {
+            try {
+                self.carryOut(id);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Blob disposal " + id + " failed; tried again in ten minutes", e);
+            }
+        }
     }
 
     /** Removes the blob unless a row names it; the disposal is done either way, unless the store keeps it for now. */
