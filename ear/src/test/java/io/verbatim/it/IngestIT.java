@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -183,6 +184,48 @@ class IngestIT {
         String reason = json(conflict.body()).getString("message");
         assertThat(reason).contains("already exists with different content");
         assertKeptInQuarantine(name, other, reason);
+    }
+
+    /**
+     * Two uploads of one name at once, with other bytes: one becomes the recording, the other is a conflict kept in
+     * quarantine, also when both looked for the name before either was catalogued. Never a server error or lost bytes.
+     */
+    @Test
+    void twoUploadsOfOneNameAtOnceGiveOneRecordingAndOneConflict() throws Exception {
+        byte[][] bodies = {Files.readAllBytes(corpusCapture(TWO_PARTY_G711)), Files.readAllBytes(corpusCapture("sipp/pcap/g711a.pcap"))};
+        int raced = 0;
+        for (int round = 0; round < 10; round++) {
+            String name = captureName("race");
+            List<HttpResponse<String>> uploads = atOnce(name, bodies);
+            assertThat(uploads.stream().map(HttpResponse::statusCode).sorted().toList())
+                    .as("round %d: %s / %s", round, uploads.get(0).body(), uploads.get(1).body()).containsExactly(201, 409);
+            int refused = uploads.get(0).statusCode() == 409 ? 0 : 1;
+            String reason = json(uploads.get(refused).body()).getString("message");
+            assertKeptInQuarantine(name, bodies[refused], reason);
+            raced += reason.contains("at the same moment") ? 1 : 0;
+        }
+        System.out.printf("Uploads of one name at once: %d of 10 rounds both looked before either was catalogued%n", raced);
+
+        for (int round = 0; round < 5; round++) { // the same file sent twice at once: one recording
+            String name = captureName("twice");
+            List<HttpResponse<String>> uploads = atOnce(name, bodies[0], bodies[0]);
+            assertThat(uploads.stream().map(HttpResponse::statusCode).sorted().toList()).as("round %d", round)
+                    .containsExactly(200, 201);
+            assertThat(idFrom(uploads.get(0))).isEqualTo(idFrom(uploads.get(1)));
+        }
+    }
+
+    /** Each body uploaded under {@code name}, all started at once; the answers in the bodies' order. */
+    private static List<HttpResponse<String>> atOnce(String name, byte[]... bodies) {
+        List<CompletableFuture<HttpResponse<String>>> uploads = Arrays.stream(bodies)
+                .map(body -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return upload(name, body);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })).toList();
+        return uploads.stream().map(CompletableFuture::join).toList();
     }
 
     /** The refused bytes and the reason are listed for administrators, and the bytes come back unchanged. */

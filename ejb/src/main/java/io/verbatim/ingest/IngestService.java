@@ -10,6 +10,7 @@ import io.verbatim.storage.StagedFile;
 import io.verbatim.storage.Staging;
 import io.verbatim.storage.TooLargeException;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -107,8 +108,12 @@ public class IngestService {
                 throw new CaptureConflictException(reason);
             }
             String key = blobs.put(staged.path(), staged.sha256());
-            long id = context.getBusinessObject(IngestService.class).catalogue(pbx, fileName, name, staged, key);
-            return new IngestOutcome(id, true);
+            try {
+                long id = context.getBusinessObject(IngestService.class).catalogue(pbx, fileName, name, staged, key);
+                return new IngestOutcome(id, true);
+            } catch (EJBException notCatalogued) {
+                return afterFailedCatalogue(pbx, fileName, staged, key, notCatalogued);
+            }
         } finally {
             Files.deleteIfExists(staged.path());
         }
@@ -124,6 +129,36 @@ public class IngestService {
         em.flush();
         received.fire(new RecordingReceived(r.getId()));
         return r.getId();
+    }
+
+    /**
+     * The row did not commit, and the bytes are in the store already: keep them and say why. Mostly another upload
+     * of the same name won the race between our look for that name and our insert: the same upload sent twice at
+     * once (then this one is that recording too), or other bytes (a conflict, as when the name was there before).
+     */
+    private IngestOutcome afterFailedCatalogue(String pbx, String fileName, StagedFile staged, String key,
+                                               EJBException failure) {
+        Optional<Recording> winner = findByName(pbx, fileName);
+        if (winner.isPresent() && winner.get().getOriginalSha256().equals(staged.sha256())) {
+            return new IngestOutcome(winner.get().getId(), false);
+        }
+        String reason = winner.isPresent()
+                ? "a recording named " + fileName + " was stored at the same moment with different content (recording "
+                        + winner.get().getId() + ")"
+                : "the catalog refused the recording: " + rootCause(failure);
+        quarantine.keepStored(pbx, fileName, staged, key, reason);
+        if (winner.isPresent()) {
+            throw new CaptureConflictException(reason);
+        }
+        throw failure;
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private Optional<Recording> findByName(String pbx, String fileName) {

@@ -33,7 +33,12 @@ public class Quarantine {
     /** Commits on its own: the refusal that follows rolls back the caller's work, never this record. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public QuarantinedCapture keep(String pbx, String fileName, StagedFile staged, String reason) throws IOException {
-        String key = blobs.put(staged.path(), staged.sha256());
+        return keepStored(pbx, fileName, staged, blobs.put(staged.path(), staged.sha256()), reason);
+    }
+
+    /** The same for an upload whose bytes are in the store already, under {@code key}. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public QuarantinedCapture keepStored(String pbx, String fileName, StagedFile staged, String key, String reason) {
         QuarantinedCapture q = new QuarantinedCapture(pbx, fileName, Instant.now(), staged.size(), staged.sha256(), key, reason);
         em.persist(q);
         LOG.warning("Quarantined upload " + pbx + "/" + fileName + " (" + staged.size() + " bytes, sha256 "
