@@ -213,6 +213,8 @@ class LifecycleIT {
     void theDownloadZipHoldsTheAudioAndAReportWithNotesAndActivity() throws Exception {
         long id = recordingOf(OWNER);
         assertThat(postJson("/api/v1/recordings/" + id + "/notes", "{\"text\":\"Escalated to second level\"}", as(OWNER)).statusCode()).isEqualTo(201);
+        String cjk = "已转交二级 / 二次対応 / 2차 지원"; // Chinese, Japanese, Korean
+        assertThat(postJson("/api/v1/recordings/" + id + "/notes", "{\"text\":\"" + cjk + "\"}", as(OWNER)).statusCode()).isEqualTo(201);
         byte[] audio = getBytes("/api/v1/recordings/" + id + "/audio", as(OWNER)).body();
 
         HttpResponse<byte[]> zip = getBytes("/api/v1/recordings/" + id + "/download", as(COLLEAGUE));
@@ -226,7 +228,7 @@ class LifecycleIT {
         String report = VerbatimServer.pdfText(entries.get("recording-" + id + ".pdf"));
         JsonObject recording = json(getText("/api/v1/recordings/" + id, admin()).body());
         assertThat(report).contains("Recording " + id).contains(recording.getString("callId")).contains(OWNER)
-                .contains("Escalated to second level").contains(recording.getString("originalSha256"))
+                .contains("Escalated to second level").contains(cjk).contains(recording.getString("originalSha256"))
                 .contains(sha256(audio)).contains("page 1 of");
         // the activity protocol: the note, the owner's play, and this download by the colleague
         assertThat(report).contains("note").contains("play").contains(COLLEAGUE).contains("ZIP with audio and report");

@@ -15,6 +15,8 @@ import com.itextpdf.layout.Document;
 import com.itextpdf.layout.element.Cell;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
+import com.itextpdf.layout.font.FontProvider;
+import com.itextpdf.layout.font.FontSet;
 import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.UnitValue;
 import com.itextpdf.layout.properties.VerticalAlignment;
@@ -22,16 +24,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Logger;
 
 /**
- * The look our PDFs share (A4, Liberation Sans, headings, key/value and column tables, "page n of m" and a footer line on
- * every page), so the recording report and the action-log export read alike.
+ * The look our PDFs share (A4, Liberation Sans with a fallback for CJK, headings, key/value and column tables,
+ * "page n of m" and a footer line on every page), so the recording report and the action-log export read alike.
  */
 final class PdfLayout implements AutoCloseable {
 
     private final Document document;
-    private final PdfFont regular;
     private final PdfFont bold;
     private final String footer;
 
@@ -52,9 +56,10 @@ final class PdfLayout implements AutoCloseable {
         this.numberAtClose = numberAtClose;
         document = new Document(pdf, PageSize.A4, !numberAtClose);
         document.setMargins(48, 40, 56, 40);
-        regular = font(REGULAR);
         bold = font(BOLD);
-        document.setFont(regular).setFontSize(9);
+        // a provider per document: the fonts it makes belong to one; the set they come from is shared
+        document.setFontProvider(new FontProvider(TEXT_FONTS, REGULAR_FAMILY));
+        document.setFontFamily(REGULAR_FAMILY, FALLBACK_FAMILY).setFontSize(9);
         this.footer = footer;
         document.add(new Paragraph(title).setFont(bold).setFontSize(16).setMarginBottom(2));
     }
@@ -127,6 +132,33 @@ final class PdfLayout implements AutoCloseable {
      */
     private static final byte[] REGULAR = fontFile("LiberationSans-Regular.ttf");
     private static final byte[] BOLD = fontFile("LiberationSans-Bold.ttf");
+    private static final String REGULAR_FAMILY = "Liberation Sans";
+
+    /*
+     * Letters Liberation Sans lacks (Chinese, Japanese, Korean: names and notes may be written in them) come from Droid
+     * Sans Fallback, glyph by glyph, through iText's font provider. It is Debian's fonts-droid-fallback, which the run
+     * and test scripts and the container image install. Without it such letters are left out and the log says so.
+     * Labels and headings are our own English, in bold Liberation Sans.
+     */
+    static final List<Path> FALLBACKS = List.of(
+            Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"), // more Han, no Hangul
+            Path.of("/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf")); // Hangul too
+    private static final String FALLBACK_FAMILY = "Droid Sans Fallback";
+    private static final FontSet TEXT_FONTS = textFonts();
+
+    private static FontSet textFonts() {
+        FontSet fonts = new FontSet();
+        fonts.addFont(REGULAR, PdfEncodings.IDENTITY_H);
+        for (Path fallback : FALLBACKS) {
+            if (Files.isReadable(fallback)) {
+                fonts.addFont(fallback.toString(), PdfEncodings.IDENTITY_H);
+            } else {
+                Logger.getLogger(PdfLayout.class.getName()).warning("PDFs will leave out some Chinese, Japanese or Korean"
+                        + " letters: " + fallback + " is missing (Debian package fonts-droid-fallback)");
+            }
+        }
+        return fonts;
+    }
 
     private static byte[] fontFile(String name) {
         try (InputStream in = PdfLayout.class.getClassLoader().getResourceAsStream("liberation/" + name)) {
