@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,19 @@ class RecordingApiIT {
 
         HttpResponse<String> wrong = getText("/api/v1/recordings", VerbatimServer.basic(VerbatimServer.ADMIN, "not-the-password"));
         assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         assertThat(json(wrong.body()).getString("message")).isEqualTo("invalid username or password");
+
+        HttpResponse<String> token = VerbatimServer.send("DELETE", "/api/v1/recordings/" + id, "", "application/json",
+                "Bearer not-a-token");
+        assertThat(token.statusCode()).isEqualTo(401);
+        assertThat(json(token.body()).getString("message")).isEqualTo("invalid, expired or revoked API token");
+        assertThat(getText("/api/v1/recordings/" + id, admin()).statusCode()).as("still there").isEqualTo(200);
+
+        // a wrong password is the caller's mistake, not the server's: no error and stack trace in its log
+        Path log = Path.of(System.getProperty("verbatim.data", ""), "log", "server.log");
+        assertThat(log).as("-Dverbatim.data: the server's data folder").exists();
+        assertThat(Files.readString(log)).doesNotContain("UT010019");
     }
 
     @Test

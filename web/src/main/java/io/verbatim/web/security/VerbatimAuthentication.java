@@ -4,7 +4,6 @@ import io.verbatim.audit.RequestOrigin;
 import io.verbatim.directory.Directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -15,7 +14,6 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
@@ -60,12 +58,12 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         String authorization = request.getHeader("Authorization");
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             LOG.fine(() -> "HTTP Basic sign-in from " + request.getRemoteAddr() + " for " + request.getRequestURI());
-            return basic(authorization, response, context);
+            return basic(authorization, request, response, context);
         }
         if (api && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             CredentialValidationResult result = identityStores.validate(new ApiTokenCredential(authorization.substring(7).trim()));
             return result.getStatus() == CredentialValidationResult.Status.VALID ? context.notifyContainerAboutLogin(result)
-                    : unauthorized(response, "invalid, expired or revoked API token");
+                    : unauthorized(request, response, "invalid, expired or revoked API token");
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn signedIn) {
@@ -75,7 +73,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         if (api) {
-            return unauthorized(response, "authentication required (HTTP Basic or Bearer API token)");
+            return unauthorized(request, response, "authentication required (HTTP Basic or Bearer API token)");
         }
         String target = request.getRequestURI().substring(request.getContextPath().length())
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -95,15 +93,16 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(result);
     }
 
-    private AuthenticationStatus basic(String authorization, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus basic(String authorization, HttpServletRequest request, HttpServletResponse response,
+                                       HttpMessageContext context) {
         Optional<BasicCredentials> credentials = BasicCredentials.of(authorization);
         if (credentials.isEmpty()) {
-            return unauthorized(response, "malformed HTTP Basic credentials");
+            return unauthorized(request, response, "malformed HTTP Basic credentials");
         }
         String username = credentials.get().user();
         CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, credentials.get().password()));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return unauthorized(response, failureMessage(username));
+            return unauthorized(request, response, failureMessage(username));
         }
         return context.notifyContainerAboutLogin(result);
     }
@@ -115,18 +114,15 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
                 .orElse("invalid username or password");
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String message) {
-        try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-            response.setContentType("application/json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder()
-                    .add("status", 401).add("error", "Unauthorized").add("message", message).build().toString());
-            response.flushBuffer(); // committed, so the container cannot swap the JSON for its HTML error page
-        } catch (IOException ignored) {
-            // the client went away; the status is all that matters
-        }
+    /**
+     * 401 with the reason. The container then sends its 401 error page, {@link Unauthorized}, which writes the JSON
+     * answer: a body written here would commit the response first, and the container would log its own attempt to
+     * send the error as a failure, stack trace and all, at every wrong password.
+     */
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response, String message) {
+        request.setAttribute(Unauthorized.REASON, message);
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         return AuthenticationStatus.SEND_FAILURE;
     }
 }
