@@ -56,10 +56,10 @@ final class OpusComfortNoise {
      */
     void hear(byte[] payload, int offset, int length, short[] decoded, int at, int n) {
         int frames = backgroundFrames(payload, offset, length);
-        if (frames == 0 || frames * silkFrameSamples(payload[offset]) < n) {
+        int background = Math.min(n, frames * silkFrameSamples(payload[offset]));
+        if (frames == 0 || background < n) { // no background, or speech before it
             heard = 0;
         }
-        int background = Math.min(n, frames * silkFrameSamples(payload[offset]));
         if (background > ORDER) {
             learn(decoded, at + n - background, background);
             heard = Math.min(FRAMES_BEFORE_DTX, heard + frames); // counted as far as it matters
@@ -113,7 +113,7 @@ final class OpusComfortNoise {
             }
             System.arraycopy(memory, 0, memory, 1, ORDER - 1);
             memory[0] = y;
-            out[at + i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, Math.rint(y)));
+            out[at + i] = WindowedSinc.toShort(y);
         }
     }
 

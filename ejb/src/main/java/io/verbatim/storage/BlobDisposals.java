@@ -57,14 +57,14 @@ public class BlobDisposals {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void dispose(Collection<String> blobKeys, String reason) {
         Instant now = Instant.now();
-        List<Long> ids = new ArrayList<>();
+        List<BlobDisposal> disposals = new ArrayList<>();
         for (String key : blobKeys) {
             BlobDisposal disposal = new BlobDisposal(key, reason, now);
             em.persist(disposal);
-            em.flush();
-            ids.add(disposal.getId());
+            disposals.add(disposal);
         }
-        requested.fire(new Requested(ids));
+        em.flush(); // once for all: the ids are known from here
+        requested.fire(new Requested(disposals.stream().map(BlobDisposal::getId).toList()));
     }
 
     /** Right after the commit; each in a transaction of its own (the committed one is still tied to this thread). */

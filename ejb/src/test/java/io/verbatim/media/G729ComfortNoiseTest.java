@@ -242,7 +242,8 @@ class G729ComfortNoiseTest {
         return lsfHistory;
     }
 
-    private static double dbfs(short[] samples, int from, int to) {
+    /** The level of {@code samples[from..to)}, dB below full scale. */
+    static double dbfs(short[] samples, int from, int to) {
         double sum = 0;
         for (int i = from; i < to; i++) {
             sum += (double) samples[i] * samples[i];

@@ -1,5 +1,6 @@
 package io.verbatim.media;
 
+import static io.verbatim.media.G729ComfortNoiseTest.dbfs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -199,13 +200,5 @@ class OpusDtxTest {
         MemoryChannel out = new MemoryChannel();
         new CaptureConverter().toStereoWav(pcap.write(dir.resolve("dtx.pcap")), out);
         return WavFile.parse(out.bytes()).channel(1);
-    }
-
-    private static double dbfs(short[] samples, int from, int to) {
-        double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += (double) samples[i] * samples[i];
-        }
-        return 20 * Math.log10(Math.max(Math.sqrt(sum / (to - from)), 1e-3) / 32768);
     }
 }
