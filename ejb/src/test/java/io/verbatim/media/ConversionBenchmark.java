@@ -35,10 +35,7 @@ public final class ConversionBenchmark {
     public static void main(String[] args) throws Exception {
         Path folder = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/bench"));
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        Path root = Corpus.root();
-        if (root == null) {
-            throw new IllegalStateException("the shared corpus is needed: its payloads make the generated captures");
-        }
+        Path root = corpus();
         System.out.printf("Generated %d-minute two-party captures; conversion to stereo WAV on one thread%n", minutes);
         // all captures first, so that writing them out does not compete with the timed conversions
         for (Source source : SOURCES) {
@@ -69,6 +66,15 @@ public final class ConversionBenchmark {
         }
     }
 
+    /** The shared corpus, whose payloads the benchmarks send. */
+    static Path corpus() {
+        Path root = Corpus.root();
+        if (root == null) {
+            throw new IllegalStateException("the shared corpus is needed: the benchmarks send its payloads");
+        }
+        return root;
+    }
+
     /** The best of this many timed runs counts: the others met the disk writing back earlier output. */
     static final int RUNS = 5;
 
@@ -86,14 +92,25 @@ public final class ConversionBenchmark {
         }
     }
 
+    /** One direction of a source capture: its payloads in order, and the decoder the engine chose for them. */
+    record Payloads(Codec codec, List<byte[]> payloads) {
+
+        static Payloads of(Path sourceCapture, Source source) throws Exception {
+            CallAudio call = CallAudio.read(sourceCapture, Opus.DEFAULT_SAMPLE_RATE);
+            RtpStream stream = call.streams().stream()
+                    .filter(s -> s.dominantPayloadType() == source.payloadType()).findFirst().orElseThrow();
+            Codec codec = call.codec(stream).orElseThrow();
+            List<byte[]> payloads = new ArrayList<>();
+            call.place(stream, codec, stream.firstCaptureNanos(), f -> payloads.add(f.payload()));
+            return new Payloads(codec, payloads);
+        }
+    }
+
     /** An innovaphone-shaped call: local on UDP 16386, remote on 16388, the source's payloads looped. */
     static void generate(Path sourceCapture, Source source, int minutes, Path target) throws Exception {
-        CallAudio call = CallAudio.read(sourceCapture, Opus.DEFAULT_SAMPLE_RATE);
-        RtpStream stream = call.streams().stream()
-                .filter(s -> s.dominantPayloadType() == source.payloadType()).findFirst().orElseThrow();
-        Codec codec = call.codec(stream).orElseThrow();
-        List<byte[]> payloads = new ArrayList<>();
-        call.place(stream, codec, stream.firstCaptureNanos(), f -> payloads.add(f.payload()));
+        Payloads sent = Payloads.of(sourceCapture, source);
+        Codec codec = sent.codec();
+        List<byte[]> payloads = sent.payloads();
         long endMicros = minutes * 60_000_000L;
         long startMicros = 1_700_000_000_000_000L;
         Map<Integer, Long> ssrc = Map.of(16386, 0x1111L, 16388, 0x2222L);
