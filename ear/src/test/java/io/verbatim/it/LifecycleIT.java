@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -215,6 +216,11 @@ class LifecycleIT {
         assertThat(postJson("/api/v1/recordings/" + id + "/notes", "{\"text\":\"Escalated to second level\"}", as(OWNER)).statusCode()).isEqualTo(201);
         String cjk = "已转交二级 / 二次対応 / 2차 지원"; // Chinese, Japanese, Korean
         assertThat(postJson("/api/v1/recordings/" + id + "/notes", "{\"text\":\"" + cjk + "\"}", as(OWNER)).statusCode()).isEqualTo(201);
+        String arabic = "تمت الموافقة"; // "approved"
+        String hebrew = "אושר החזר";    // "refund approved"
+        for (String note : List.of(arabic, hebrew)) {
+            assertThat(postJson("/api/v1/recordings/" + id + "/notes", "{\"text\":\"" + note + "\"}", as(OWNER)).statusCode()).isEqualTo(201);
+        }
         byte[] audio = getBytes("/api/v1/recordings/" + id + "/audio", as(OWNER)).body();
 
         HttpResponse<byte[]> zip = getBytes("/api/v1/recordings/" + id + "/download", as(COLLEAGUE));
@@ -230,6 +236,10 @@ class LifecycleIT {
         assertThat(report).contains("Recording " + id).contains(recording.getString("callId")).contains(OWNER)
                 .contains("Escalated to second level").contains(cjk).contains(recording.getString("originalSha256"))
                 .contains(sha256(audio)).contains("page 1 of");
+        // right-to-left notes are drawn in display order, so read left to right they come out reversed; Arabic in its
+        // joined letter forms, which NFKC maps back to the letters typed
+        assertThat(Normalizer.normalize(report, Normalizer.Form.NFKC))
+                .contains(new StringBuilder(arabic).reverse(), new StringBuilder(hebrew).reverse());
         // the activity protocol: the note, the owner's play, and this download by the colleague
         assertThat(report).contains("note").contains("play").contains(COLLEAGUE).contains("ZIP with audio and report");
         assertThat(log(id).getJsonObject(0).getString("user")).isEqualTo(COLLEAGUE);

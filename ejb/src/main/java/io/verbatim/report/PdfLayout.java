@@ -30,8 +30,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * The look our PDFs share (A4, Liberation Sans with a fallback for CJK, headings, key/value and column tables,
- * "page n of m" and a footer line on every page), so the recording report and the action-log export read alike.
+ * The look our PDFs share (A4, Liberation Sans with fallbacks for Arabic, Hebrew and CJK, headings, key/value and
+ * column tables, "page n of m" and a footer line on every page), so the recording report and the action-log export
+ * read alike.
  */
 final class PdfLayout implements AutoCloseable {
 
@@ -59,21 +60,26 @@ final class PdfLayout implements AutoCloseable {
         bold = font(BOLD);
         // a provider per document: the fonts it makes belong to one; the set they come from is shared
         document.setFontProvider(new FontProvider(TEXT_FONTS, REGULAR_FAMILY));
-        document.setFontFamily(REGULAR_FAMILY, FALLBACK_FAMILY).setFontSize(9);
+        document.setFontFamily(REGULAR_FAMILY, RIGHT_TO_LEFT_FAMILY, FALLBACK_FAMILY).setFontSize(9);
         this.footer = footer;
-        document.add(new Paragraph(title).setFont(bold).setFontSize(16).setMarginBottom(2));
+        document.add(paragraph(title).setFont(bold).setFontSize(16).setMarginBottom(2));
     }
 
     void subtitle(String text) {
-        document.add(new Paragraph(text).setFontSize(10).setMarginTop(0));
+        document.add(paragraph(text).setFontSize(10).setMarginTop(0));
     }
 
     void heading(String text) {
-        document.add(new Paragraph(text).setFont(bold).setFontSize(12).setMarginTop(14).setMarginBottom(4));
+        document.add(paragraph(text).setFont(bold).setFontSize(12).setMarginTop(14).setMarginBottom(4));
     }
 
     void text(String text) {
-        document.add(new Paragraph(text));
+        document.add(paragraph(text));
+    }
+
+    /** Every paragraph of ours: text in any script, right-to-left ones included, reads as written. */
+    private static Paragraph paragraph(String text) {
+        return RightToLeftText.paragraph(text == null ? "" : text, RIGHT_TO_LEFT_FAMILY, REGULAR_FAMILY, FALLBACK_FAMILY);
     }
 
     /** Rows of a name and its value. */
@@ -110,7 +116,7 @@ final class PdfLayout implements AutoCloseable {
     }
 
     static Cell cell(String text) {
-        return new Cell().add(new Paragraph(text == null ? "" : text)).setPadding(3);
+        return new Cell().add(paragraph(text)).setPadding(3);
     }
 
     @Override
@@ -144,11 +150,24 @@ final class PdfLayout implements AutoCloseable {
             Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"), // more Han, no Hangul
             Path.of("/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf")); // Hangul too
     private static final String FALLBACK_FAMILY = "Droid Sans Fallback";
+
+    /*
+     * Arabic (with the joined forms RightToLeftText writes) and Hebrew letters come from DejaVu Sans (a free licence
+     * of its own, Bitstream Vera's), Debian's fonts-dejavu-core, installed as the font above is.
+     */
+    static final Path RIGHT_TO_LEFT = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    private static final String RIGHT_TO_LEFT_FAMILY = "DejaVu Sans";
     private static final FontSet TEXT_FONTS = textFonts();
 
     private static FontSet textFonts() {
         FontSet fonts = new FontSet();
         fonts.addFont(REGULAR, PdfEncodings.IDENTITY_H);
+        if (Files.isReadable(RIGHT_TO_LEFT)) {
+            fonts.addFont(RIGHT_TO_LEFT.toString(), PdfEncodings.IDENTITY_H);
+        } else {
+            Logger.getLogger(PdfLayout.class.getName()).warning("PDFs will leave out Arabic and Hebrew letters: "
+                    + RIGHT_TO_LEFT + " is missing (Debian package fonts-dejavu-core)");
+        }
         for (Path fallback : FALLBACKS) {
             if (Files.isReadable(fallback)) {
                 fonts.addFont(fallback.toString(), PdfEncodings.IDENTITY_H);
@@ -180,18 +199,20 @@ final class PdfLayout implements AutoCloseable {
     }
 
     private static Paragraph footerLine(String footer, int page, int pages) {
-        return new Paragraph(footer + "  ·  page " + page + " of " + pages).setFontSize(7);
+        return paragraph(footer + "  ·  page " + page + " of " + pages).setFontSize(7);
     }
 
     /** Copies a PDF adding the footer and "page n of m" to every page, one page in memory at a time. */
     static void numberPages(Path in, Path out, String footer) throws IOException {
         try (PdfDocument pdf = new PdfDocument(new PdfReader(in.toFile()), new PdfWriter(out.toFile()))) {
-            PdfFont font = font(REGULAR);
+            FontProvider fonts = new FontProvider(TEXT_FONTS, REGULAR_FAMILY); // a name in the footer may be in any script
             int pages = pdf.getNumberOfPages();
             for (int n = 1; n <= pages; n++) {
                 PdfPage page = pdf.getPage(n);
                 try (Canvas canvas = new Canvas(new PdfCanvas(page), page.getPageSize())) {
-                    canvas.setFont(font).showTextAligned(footerLine(footer, n, pages), page.getPageSize().getWidth() / 2, 28,
+                    canvas.setFontProvider(fonts);
+                    canvas.setFontFamily(REGULAR_FAMILY, RIGHT_TO_LEFT_FAMILY, FALLBACK_FAMILY);
+                    canvas.showTextAligned(footerLine(footer, n, pages), page.getPageSize().getWidth() / 2, 28,
                             TextAlignment.CENTER, VerticalAlignment.BOTTOM);
                 }
                 page.flush();
