@@ -43,6 +43,11 @@ class LifecyclePagesIT {
         }
     }
 
+    /** The text direction the browser gives an element: "ltr" or "rtl". */
+    Object direction(WebElement element) {
+        return browser.executeScript("return getComputedStyle(arguments[0]).direction", element);
+    }
+
     void click(String id) {
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
     }
@@ -68,6 +73,17 @@ class LifecyclePagesIT {
         click("notes:save");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#notes .vb-note-text"), "Called back on Tuesday"));
         assertThat(VerbatimServer.jsonArray(getText("/api/v1/recordings/" + id + "/notes", admin()).body()).getJsonObject(0).getString("author")).isEqualTo(owner);
+        // a note in Arabic is typed and shown right to left, beside one in English shown left to right
+        String arabic = "تم الاتصال يوم الثلاثاء."; // "called on Tuesday."
+        browser.findElement(By.id("notes:text")).sendKeys(arabic);
+        assertThat(direction(browser.findElement(By.id("notes:text")))).as("while typing").isEqualTo("rtl");
+        click("notes:save");
+        wait.until(d -> d.findElements(By.cssSelector("#notes .vb-note-text")).size() == 2);
+        List<WebElement> notes = browser.findElements(By.cssSelector("#notes .vb-note-text"));
+        assertThat(notes).extracting(WebElement::getText).containsExactlyInAnyOrder("Called back on Tuesday", arabic);
+        for (WebElement note : notes) {
+            assertThat(direction(note)).as(note.getText()).isEqualTo(note.getText().equals(arabic) ? "rtl" : "ltr");
+        }
         browser.findElement(By.id("notes:text")).sendKeys(Keys.ESCAPE);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("notes:text")));
 
