@@ -199,7 +199,9 @@ final class PdfLayout implements AutoCloseable {
     }
 
     private static Paragraph footerLine(String footer, int page, int pages) {
-        return paragraph(footer + "  ·  page " + page + " of " + pages).setFontSize(7);
+        // centred whatever script it starts in: placed by showTextAligned, a paragraph aligned to a side would go to
+        // that side of the unbounded box it is laid out in, off the page
+        return paragraph(footer + "  ·  page " + page + " of " + pages).setFontSize(7).setTextAlignment(TextAlignment.CENTER);
     }
 
     /** Copies a PDF adding the footer and "page n of m" to every page, one page in memory at a time. */

@@ -34,7 +34,8 @@ final class RightToLeftText {
     /**
      * A paragraph of text from users or PBXs: as it is when it holds no right-to-left letters; otherwise with its
      * Arabic letters joined, each line in display order, and aligned right when its first strong letter is
-     * right-to-left (a note in Arabic or Hebrew), left when not (an English sentence naming someone in Hebrew).
+     * right-to-left (a note in Arabic or Hebrew); an English sentence naming someone in Hebrew keeps the alignment
+     * of where it goes.
      * Such a paragraph is written in {@code fontFamilies}, the one with the right-to-left letters first: iText may
      * break a line where one font gives way to another, so the spaces, digits and full stops between the words come
      * from their font too.
@@ -44,8 +45,10 @@ final class RightToLeftText {
             return new Paragraph(text);
         }
         String joined = joined(text);
-        Paragraph paragraph = new Paragraph().setFontFamily(fontFamilies).setTextAlignment(
-                Bidi.getBaseDirection(text) == Bidi.RTL ? TextAlignment.RIGHT : TextAlignment.LEFT);
+        Paragraph paragraph = new Paragraph().setFontFamily(fontFamilies);
+        if (Bidi.getBaseDirection(text) == Bidi.RTL) {
+            paragraph.setTextAlignment(TextAlignment.RIGHT);
+        }
         paragraph.setNextRenderer(new InDisplayOrder(paragraph, joined));
         return paragraph;
     }

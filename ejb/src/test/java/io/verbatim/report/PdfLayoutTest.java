@@ -60,6 +60,10 @@ class PdfLayoutTest {
         PdfLayout.numberPages(unnumbered, numbered, "exported by " + NAMES + ", 张伟, יוסף");
         assertThat(text(Files.readAllBytes(numbered))).contains(NAMES + " ")
                 .contains("exported by " + NAMES + ", 张伟, ףסוי"); // the Hebrew name drawn right to left
+        for (String footer : List.of("exported by יוסף", "יוסף")) {
+            PdfLayout.numberPages(unnumbered, numbered, footer);
+            assertThat(footer(lines(Files.readAllBytes(numbered)))).as(footer).allSatisfy(glyph -> assertOnPage(glyph));
+        }
     }
 
     @Test
@@ -94,7 +98,7 @@ class PdfLayoutTest {
     void arabicAndHebrewAreJoinedAndReadRightToLeft() throws Exception {
         assertThat(PdfLayout.RIGHT_TO_LEFT).as("installed by ear/bin/test (fonts-dejavu-core)").isReadable();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (PdfLayout pdf = new PdfLayout(out, "Recording 1", "Verbatim")) {
+        try (PdfLayout pdf = new PdfLayout(out, "Recording 1", "generated for محمد")) {
             pdf.text("طلب العميل");         // "the customer's request"
             pdf.text("رقم (42)");           // "number (42)"
             pdf.text("Call with سلام today"); // an English sentence naming someone in Arabic
@@ -106,6 +110,7 @@ class PdfLayoutTest {
             pdf.text(words.toString().trim());
         }
         List<List<Placed>> lines = lines(out.toByteArray());
+        assertThat(footer(lines)).isNotEmpty().allSatisfy(glyph -> assertOnPage(glyph));
 
         // Arabic letters take the form their place in the word gives them, and the word runs from right to left:
         // ta (initial), lam (medial), beh (final)
@@ -175,6 +180,17 @@ class PdfLayoutTest {
                 .sorted(Comparator.comparing(e -> -e.getKey()))
                 .map(e -> e.getValue().stream().sorted(Comparator.comparing(Placed::x)).toList())
                 .toList();
+    }
+
+    /** The glyphs of the footer line, "page n of m" among them, at the foot of the page. */
+    private static List<Placed> footer(List<List<Placed>> lines) {
+        List<Placed> footer = lines.get(lines.size() - 1);
+        assertThat(text(footer)).contains("page 1 of 1");
+        return footer;
+    }
+
+    private static void assertOnPage(Placed glyph) {
+        assertThat(glyph.x()).as("%s within the page's width", glyph.text()).isBetween(0f, 595f);
     }
 
     private static List<Placed> lineWith(List<List<Placed>> lines, String part) {
