@@ -20,6 +20,11 @@ import java.util.Map;
 public final class ConversionBenchmark {
 
     record Source(String codec, String capture, int payloadType) {
+
+        /** The codec's name as the generated files start with it (ear/bin/bench finds them so). */
+        String fileStem() {
+            return codec.replaceAll("[^A-Za-z0-9]+", "-");
+        }
     }
 
     static final List<Source> SOURCES = List.of(
@@ -79,7 +84,7 @@ public final class ConversionBenchmark {
     static final int RUNS = 5;
 
     private static Path capture(Path folder, Source source, int minutes) {
-        return folder.resolve(source.codec().replaceAll("[^A-Za-z0-9]+", "-") + "-" + minutes + "min.pcap");
+        return folder.resolve(source.fileStem() + "-" + minutes + "min.pcap");
     }
 
     /** The long call: four hours must convert in under 64 MB of heap. */

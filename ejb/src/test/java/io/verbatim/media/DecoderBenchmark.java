@@ -32,7 +32,7 @@ public final class DecoderBenchmark {
             ConversionBenchmark.Payloads sent = ConversionBenchmark.Payloads.of(
                     root.resolve("captures").resolve(source.capture()), source);
             List<byte[]> payloads = loop(sent, minutes);
-            write(payloads, folder.resolve(fileName(source)));
+            write(payloads, folder.resolve(source.fileStem() + ".payloads"));
 
             Codec codec = sent.codec();
             short[] out = new short[codec.sampleRate()]; // a second: more than any packet holds
@@ -47,11 +47,6 @@ public final class DecoderBenchmark {
             System.out.printf("%-12s %6.2f s for %d min of one direction at %d Hz: %6.1f h per minute%n",
                     source.codec(), seconds, minutes, codec.sampleRate(), (minutes / 60.0) / (seconds / 60.0));
         }
-    }
-
-    /** The name of a codec's payload file, as the bench script finds it. */
-    static String fileName(ConversionBenchmark.Source source) {
-        return source.codec().replaceAll("[^A-Za-z0-9]+", "-") + ".payloads";
     }
 
     /** The source's payloads repeated until they last {@code minutes}. */
