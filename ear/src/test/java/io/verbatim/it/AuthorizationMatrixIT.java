@@ -104,6 +104,7 @@ class AuthorizationMatrixIT {
                 new Row("POST", "/api/v1/recycle-bin/{binned}/restore", null, EnumSet.of(Person.ADMIN)),
                 new Row("DELETE", "/api/v1/recycle-bin/{binned}", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/jobs", null, ADMINS),
+                new Row("GET", "/api/v1/jobs/conversion-queue", null, ADMINS),
                 new Row("GET", "/api/v1/jobs/runs/{run}", null, ADMINS),
                 // recycle-purge with the default 30 days: deletes nothing the other rows use
                 new Row("POST", "/api/v1/jobs/recycle-purge/runs", null, ADMINS),

@@ -13,14 +13,60 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** The lifecycle settings, the PBX name and its banner, and trace levels switched at runtime. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SettingsIT {
+
+    /**
+     * First, while the suite's fresh server has no PBX name: the operator saves the page without giving one (every
+     * save failed silently before), and a value the server refuses is shown next to its field and at the top.
+     */
+    @Test
+    @Order(1)
+    void theSettingsPageSavesWithoutAPbxNameAndShowsRefusalsBesideTheirFields() throws Exception {
+        assertThat(settings().getBoolean("pbxNameMissing")).as("the suite's server starts with no PBX name").isTrue();
+        int wait = settings().getInt("callInformationWaitMinutes");
+        String formatBefore = settings().getString("outputFormat");
+        try (Browser session = new Browser()) {
+            session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+            session.driver.get(VerbatimServer.URL + "/app/admin/settings.xhtml");
+            WebElement minutes = session.wait.until(ExpectedConditions.elementToBeClickable(By.id("settings:wait_input")));
+            minutes.sendKeys(Keys.chord(Keys.CONTROL, "a"), Integer.toString(wait + 1));
+            session.driver.findElement(By.id("settings:save")).click();
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings:messages"), "Settings saved"));
+            assertThat(settings().getInt("callInformationWaitMinutes")).isEqualTo(wait + 1);
+            assertThat(settings().getBoolean("pbxNameMissing")).isTrue();
+
+            WebElement format = session.driver.findElement(By.id("settings:outputFormat"));
+            format.clear();
+            format.sendKeys("ogg");
+            session.driver.findElement(By.id("settings:save")).click();
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings:outputFormatError"),
+                    "outputFormat"));
+            assertThat(session.driver.findElement(By.id("settings:messages")).getText()).contains("outputFormat");
+            assertThat(settings().getString("outputFormat")).isEqualTo(formatBefore);
+
+            format = session.driver.findElement(By.id("settings:outputFormat"));
+            format.clear();
+            format.sendKeys(formatBefore);
+            session.driver.findElement(By.id("settings:webdavPassword")).sendKeys("short");
+            session.driver.findElement(By.id("settings:save")).click();
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings:webdavPasswordError"),
+                    "webdavPassword must have at least 8 characters"));
+            assertThat(session.driver.findElement(By.id("settings:outputFormatError")).getText()).isEmpty();
+        } finally {
+            putJson("/api/v1/settings", "{\"callInformationWaitMinutes\":" + wait + "}", admin());
+        }
+    }
 
     static JsonObject settings() throws Exception {
         return json(getText("/api/v1/settings", admin()).body());

@@ -11,7 +11,10 @@ import io.verbatim.seal.Seals;
 import io.verbatim.settings.Settings;
 import io.verbatim.storage.BlobDisposals;
 import io.verbatim.storage.BlobStore;
+import io.verbatim.storage.DiskSpace;
 import io.verbatim.storage.Staging;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -39,11 +42,14 @@ import java.util.logging.Logger;
  * converting one twice), converting its original with the media engine, and recording the outcome.
  */
 @Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class ConversionService {
 
     private static final Logger LOG = Logger.getLogger(ConversionService.class.getName());
     /** A claim older than this belongs to a node that died mid-conversion. */
     public static final Duration CLAIM_LEASE = Duration.ofMinutes(30);
+    /** Claims of one recording that may end without an outcome (the server died) before it is given up. */
+    public static final int MAX_ATTEMPTS = 3;
     /** Hibernate's lock timeout value for SKIP LOCKED. */
     private static final int SKIP_LOCKED = -2;
 
@@ -65,27 +71,50 @@ public class ConversionService {
     @Inject
     Seals seals;
 
-    /** Takes the oldest waiting recording for {@code node}, committing the claim at once. */
+    @Inject
+    DiskSpace space;
+
+    /**
+     * Takes the oldest waiting recording for {@code node}, committing the claim at once. One claimed
+     * {@link #MAX_ATTEMPTS} times already, each time without an outcome, is given up as FAILED instead: its capture
+     * took the server down (or hung it until it was restarted) each time.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Long> claimNext(String node) {
-        List<Recording> next = em.createQuery(
-                        "select r from Recording r where r.state = :state order by r.id", Recording.class)
-                .setParameter("state", RecordingState.RECEIVED)
-                .setMaxResults(1)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
-                .getResultList();
-        if (next.isEmpty()) {
-            return Optional.empty();
+        while (true) {
+            List<Recording> next = em.createQuery(
+                            "select r from Recording r where r.state = :state order by r.id", Recording.class)
+                    .setParameter("state", RecordingState.RECEIVED)
+                    .setMaxResults(1)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                    .getResultList();
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            Recording r = next.get(0);
+            r.claim(node, Instant.now());
+            if (r.getConversionAttempts() <= MAX_ATTEMPTS) {
+                return Optional.of(r.getId());
+            }
+            r.failed("conversion was started " + MAX_ATTEMPTS + " times and never finished: the server stopped or was"
+                    + " restarted during each attempt");
+            LOG.warning("Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + r.getFailureReason());
+            em.flush();
         }
-        Recording r = next.get(0);
-        r.claim(node, Instant.now());
-        return Optional.of(r.getId());
     }
 
-    public long waitingCount() {
-        return em.createQuery("select count(r) from Recording r where r.state = :state", Long.class)
+    /** The queue's state, for the Jobs page and the API (administrators). */
+    @RolesAllowed("ADMIN")
+    public ConversionQueue queue() {
+        Object[] waiting = em.createQuery("select count(r), min(r.receivedAt) from Recording r where r.state = :state", Object[].class)
                 .setParameter("state", RecordingState.RECEIVED).getSingleResult();
+        long converting = em.createQuery("select count(r) from Recording r where r.state = :state", Long.class)
+                .setParameter("state", RecordingState.CONVERTING).getSingleResult();
+        long failed = em.createQuery("select count(r) from Recording r where r.state = :state and r.receivedAt > :since", Long.class)
+                .setParameter("state", RecordingState.FAILED).setParameter("since", Instant.now().minus(Duration.ofDays(1)))
+                .getSingleResult();
+        return new ConversionQueue((Long) waiting[0], converting, (Instant) waiting[1], failed);
     }
 
     /** Converts outside any transaction (it may take a while); a capture we cannot convert is a failure, not an error. */
@@ -94,6 +123,9 @@ public class ConversionService {
         Recording r = em.find(Recording.class, recordingId);
         if (r == null) {
             return ConversionOutcome.failed(recordingId, "recording disappeared before conversion");
+        }
+        if (!space.aboveReserve()) {
+            return ConversionOutcome.postponed(recordingId, "the disk is nearly full");
         }
         LOG.fine(() -> "Converting recording " + recordingId + " (" + r.getFileName() + ", " + r.getOriginalSize() + " bytes)");
         Path capture = null;
@@ -118,7 +150,12 @@ public class ConversionService {
             return ConversionOutcome.converted(recordingId, key, size, sha256, format.toString(), result);
         } catch (InvalidCaptureException | UnsupportedCodecException e) {
             return ConversionOutcome.failed(recordingId, e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            if (!space.aboveReserve()) { // the disk, not the capture (whatever the writer wrapped it in): it waits for room
+                LOG.warning("Conversion of recording " + recordingId + " postponed, the disk is nearly full: " + e);
+                return ConversionOutcome.postponed(recordingId, "the disk is nearly full: " + e.getMessage());
+            }
+            // a capture that exhausts the converter's memory or stack fails alone; the server and the queue go on
             LOG.log(Level.SEVERE, "Conversion of recording " + recordingId + " failed unexpectedly", e);
             return ConversionOutcome.failed(recordingId, "conversion error: " + e);
         } finally {
@@ -127,11 +164,18 @@ public class ConversionService {
         }
     }
 
-    /** Stores the outcome on the recording. */
+    /** Stores the outcome on the recording, in a transaction of its own. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void complete(ConversionOutcome outcome) {
         Recording r = em.find(Recording.class, outcome.recordingId());
         if (r == null) {
-            if (outcome.succeeded()) { // the audio of a recording erased while it was converted
+            if (outcome.postponed()) {
+            if (r != null) {
+                r.postpone();
+            }
+            return;
+        }
+        if (outcome.succeeded()) { // the audio of a recording erased while it was converted
                 disposals.dispose(List.of(outcome.audioKey()), "recording " + outcome.recordingId()
                         + " erased while it was converted");
             }
@@ -157,6 +201,7 @@ public class ConversionService {
      * Puts recordings whose claim has expired back in the queue, and those claimed by {@code restartedNode}
      * (pass the node itself at its start-up, when none of its conversions can still be running; null otherwise).
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int releaseAbandonedClaims(String restartedNode) {
         List<Recording> stuck = em.createQuery(
                         "select r from Recording r where r.state = :state and (r.claimedAt < :expired or r.claimedBy = :node)",

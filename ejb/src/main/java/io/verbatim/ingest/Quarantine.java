@@ -33,16 +33,15 @@ public class Quarantine {
     /** Commits on its own: the refusal that follows rolls back the caller's work, never this record. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public QuarantinedCapture keep(String pbx, String fileName, StagedFile staged, String reason) throws IOException {
-        return keepStored(pbx, fileName, staged, blobs.put(staged.path(), staged.sha256()), reason);
+        return keepStored(pbx, fileName, staged.size(), staged.sha256(), blobs.put(staged.path(), staged.sha256()), reason);
     }
 
     /** The same for an upload whose bytes are in the store already, under {@code key}. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public QuarantinedCapture keepStored(String pbx, String fileName, StagedFile staged, String key, String reason) {
-        QuarantinedCapture q = new QuarantinedCapture(pbx, fileName, Instant.now(), staged.size(), staged.sha256(), key, reason);
+    public QuarantinedCapture keepStored(String pbx, String fileName, long size, String sha256, String key, String reason) {
+        QuarantinedCapture q = new QuarantinedCapture(pbx, fileName, Instant.now(), size, sha256, key, reason);
         em.persist(q);
-        LOG.warning("Quarantined upload " + pbx + "/" + fileName + " (" + staged.size() + " bytes, sha256 "
-                + staged.sha256() + "): " + reason);
+        LOG.warning("Quarantined upload " + pbx + "/" + fileName + " (" + size + " bytes, sha256 " + sha256 + "): " + reason);
         return q;
     }
 

@@ -41,8 +41,8 @@ public class JobRuns {
     private static final Logger LOG = Logger.getLogger(JobRuns.class.getName());
     /** Deletes the files of action-log exports older than the export keeping time. */
     public static final String EXPORT_EXPIRY = "export-expiry";
-    /** The jobs shown: conversion, the lifecycle jobs, action-log exports and their expiry, and sealing. */
-    public static final List<String> JOBS = List.of("convert", Expiry.RETENTION.jobName(), Expiry.RECYCLE_PURGE.jobName(),
+    /** The jobs shown: the lifecycle jobs, action-log exports and their expiry, and sealing (conversion is a queue: {@link io.verbatim.conversion.ConversionQueue}). */
+    public static final List<String> JOBS = List.of(Expiry.RETENTION.jobName(), Expiry.RECYCLE_PURGE.jobName(),
             Expiry.LICENCE_GRACE.jobName(), ActionLogExports.JOB, EXPORT_EXPIRY, "seal");
     static final String CUTOFF = "cutoff";
 

@@ -97,6 +97,9 @@ public class Recording {
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
+    @Column(name = "conversion_attempts", nullable = false)
+    private int conversionAttempts;
+
     /** The user the capture's name gives: a phone's user, or a trunk or gateway whose calls the owner rules assign. */
     @Column(name = "capture_user", length = 255)
     private String captureUser;
@@ -166,6 +169,7 @@ public class Recording {
         state = RecordingState.CONVERTING;
         claimedBy = node;
         claimedAt = at;
+        conversionAttempts++;
     }
 
     /** Gives an abandoned claim (its node died mid-conversion) back to the queue. */
@@ -174,6 +178,14 @@ public class Recording {
             state = RecordingState.RECEIVED;
             claimedBy = null;
             claimedAt = null;
+        }
+    }
+
+    /** Back to the queue without counting the attempt: the server, not the capture, could not go on (a full disk). */
+    public void postpone() {
+        if (state == RecordingState.CONVERTING) {
+            release();
+            conversionAttempts--;
         }
     }
 
@@ -271,4 +283,6 @@ public class Recording {
     public String getConversionNotes() { return conversionNotes; }
     public String getClaimedBy() { return claimedBy; }
     public Instant getClaimedAt() { return claimedAt; }
+    /** Claims so far, this one included: more than one means earlier conversions never finished. */
+    public int getConversionAttempts() { return conversionAttempts; }
 }

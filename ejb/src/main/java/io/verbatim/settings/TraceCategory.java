@@ -9,7 +9,7 @@ import java.util.List;
 public enum TraceCategory {
     RECORDING("recording", "io.verbatim.recording", "io.verbatim.ingest", "io.verbatim.lifecycle", "io.verbatim.storage"),
     CALL_INFORMATION("callInformation", "io.verbatim.callinfo"),
-    CONVERSION("conversion", "io.verbatim.conversion", "io.verbatim.media", "io.verbatim.batch.convert"),
+    CONVERSION("conversion", "io.verbatim.conversion", "io.verbatim.media"),
     LICENSE("license", "io.verbatim.directory.Licences"),
     GUI("gui", "io.verbatim.web.ui"),
     CONNECTIONS("connections", "io.verbatim.web.security", "io.verbatim.web.ingest", "io.verbatim.web.api");

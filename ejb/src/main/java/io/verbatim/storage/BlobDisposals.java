@@ -1,20 +1,14 @@
 package io.verbatim.storage;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,17 +31,10 @@ public class BlobDisposals {
     EntityManager em;
 
     @Inject
-    BlobStore blobs;
-
-    @Inject
-    @Any
-    Instance<BlobUsers> users;
+    BlobRemoval removal;
 
     @Inject
     Event<Requested> requested;
-
-    @Resource
-    SessionContext context;
 
     /** Disposals written by a transaction, to carry out once it commits. */
     public record Requested(List<Long> ids) {
@@ -84,42 +71,12 @@ public class BlobDisposals {
 
     /** One that fails unexpectedly stays for the next round and does not hold up the others. */
     private void carryOutEach(List<Long> ids) {
-        BlobDisposals self = context.getBusinessObject(BlobDisposals.class);
         for (long id : ids) {
             try {
-                self.carryOut(id);
+                removal.carryOut(id);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Blob disposal " + id + " failed; tried again in ten minutes", e);
             }
         }
-    }
-
-    /** Removes the blob unless a row names it; the disposal is done either way, unless the store keeps it for now. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void carryOut(long id) {
-        BlobDisposal disposal = em.find(BlobDisposal.class, id, LockModeType.PESSIMISTIC_WRITE);
-        if (disposal == null) {
-            return; // carried out meanwhile, by the commit's own call or the round
-        }
-        String key = disposal.getBlobKey();
-        long naming = users.stream().mapToLong(kind -> kind.naming(key)).sum();
-        if (naming > 0) {
-            LOG.info("Blob " + key + " stays (" + disposal.getReason() + "): " + naming + " other rows name the same bytes");
-            em.remove(disposal);
-            return;
-        }
-        try {
-            if (!blobs.delete(key)) {
-                LOG.info("Blob " + key + " stays for now (" + disposal.getReason() + "): the same bytes were just stored"
-                        + " again; asked again in ten minutes");
-                return;
-            }
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Blob " + key + " could not be removed (" + disposal.getReason() + "); tried again in"
-                    + " ten minutes", e);
-            return;
-        }
-        LOG.fine(() -> "Blob " + key + " removed: " + disposal.getReason());
-        em.remove(disposal);
     }
 }

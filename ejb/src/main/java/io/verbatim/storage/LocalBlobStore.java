@@ -38,7 +38,7 @@ public class LocalBlobStore implements BlobStore {
     public String put(Path completeFile, String sha256Hex) throws IOException {
         String key = "sha256:" + sha256Hex;
         Path target = path(key);
-        Files.createDirectories(target.getParent());
+        Durability.createDirectories(target.getParent());
         Path mark = sibling(target, ".put");
         Files.write(mark, new byte[0]); // (re)written, so its time is now: see the class comment
         if (Files.exists(target)) {

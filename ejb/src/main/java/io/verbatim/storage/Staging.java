@@ -32,6 +32,9 @@ public class Staging {
     DataDirectory data;
 
     @Inject
+    DiskSpace space;
+
+    @Inject
     @ConfigProperty(name = "jboss.node.name", defaultValue = "verbatim")
     String node;
 
@@ -58,7 +61,13 @@ public class Staging {
         return data.folder("staging/" + node);
     }
 
-    /** @throws TooLargeException when the body passes {@code maxBytes}; the partial file is removed */
+    /** How often a body's streaming looks at the free space: so many bytes at the most eat into the reserve per upload. */
+    private static final long SPACE_CHECK_BYTES = 1 << 20;
+
+    /**
+     * @throws TooLargeException when the body passes {@code maxBytes}; the partial file is removed
+     * @throws InsufficientStorageException when the disk's free space falls to its reserve; likewise
+     */
     public StagedFile receive(InputStream body, long maxBytes) throws IOException {
         Path file = newFile(".part");
         MessageDigest sha256 = sha256();
@@ -70,10 +79,16 @@ public class Staging {
              OutputStream out = Channels.newOutputStream(channel)) {
             byte[] buffer = new byte[64 * 1024];
             int n;
+            long unchecked = 0;
             while ((n = body.read(buffer)) != -1) {
                 size += n;
                 if (size > maxBytes) {
                     throw new TooLargeException(maxBytes);
+                }
+                unchecked += n;
+                if (unchecked >= SPACE_CHECK_BYTES) {
+                    space.ensureRoomFor(0);
+                    unchecked = 0;
                 }
                 if (headLength < HEAD_BYTES) {
                     int take = Math.min(n, HEAD_BYTES - headLength);
@@ -86,6 +101,11 @@ public class Staging {
             out.flush();
             channel.force(true);
             complete = true;
+        } catch (IOException e) {
+            if (!space.aboveReserve()) { // the disk filled up (with other uploads, say) before a check saw it
+                space.ensureRoomFor(0);
+            }
+            throw e;
         } finally {
             if (!complete) {
                 Files.deleteIfExists(file);

@@ -1,5 +1,7 @@
 package io.verbatim.web.api;
 
+import io.verbatim.conversion.ConversionQueue;
+import io.verbatim.conversion.ConversionService;
 import io.verbatim.jobs.JobRun;
 import io.verbatim.jobs.JobRuns;
 import jakarta.inject.Inject;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Batch jobs (administrators): conversion and the lifecycle jobs, their runs, starting and restarting them. */
+/** Jobs (administrators): the conversion queue, and the batch jobs' runs, starting and restarting them. */
 @Path("jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Jobs")
@@ -28,8 +30,20 @@ public class JobResource {
     @Inject
     JobRuns jobs;
 
+    @Inject
+    ConversionService conversions;
+
     @GET
-    @Operation(summary = "Recent runs of convert, retention, recycle-purge and licence-grace, newest first: status, times, "
+    @Path("conversion-queue")
+    @Operation(summary = "The conversion queue: recordings waiting and being converted, since when the oldest waits "
+            + "(null: none waits), conversions failed in the last 24 hours")
+    @APIResponse(responseCode = "403", description = "Not an administrator")
+    public ConversionQueue conversionQueue() {
+        return conversions.queue();
+    }
+
+    @GET
+    @Operation(summary = "Recent runs of retention, recycle-purge, licence-grace, action-log-export, export-expiry and seal, newest first: status, times, "
             + "duration, items read and written (recordings looked at and deleted), exit status")
     @APIResponse(responseCode = "403", description = "Not an administrator")
     public List<JobRun> runs(@QueryParam("perJob") @DefaultValue("20") int perJob) {

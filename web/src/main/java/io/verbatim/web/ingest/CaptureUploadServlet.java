@@ -5,6 +5,7 @@ import io.verbatim.ingest.CaptureRejectedException;
 import io.verbatim.ingest.IngestOutcome;
 import io.verbatim.ingest.IngestService;
 import io.verbatim.settings.Settings;
+import io.verbatim.storage.InsufficientStorageException;
 import io.verbatim.storage.TooLargeException;
 import io.verbatim.web.security.BasicCredentials;
 import jakarta.ejb.EJBException;
@@ -66,6 +67,9 @@ public class CaptureUploadServlet extends HttpServlet {
             error(response, 413, e.getMessage());
         } catch (CaptureConflictException e) {
             error(response, 409, e.getMessage());
+        } catch (InsufficientStorageException e) {
+            response.setHeader("Retry-After", "300");
+            error(response, 507, e.getMessage());
         } catch (EJBException e) {
             LOG.log(Level.SEVERE, "Upload of " + pbx + "/" + fileName + " failed", e);
             error(response, 500, "the upload could not be stored; send it again");

@@ -1,5 +1,7 @@
 package io.verbatim.web.ui;
 
+import io.verbatim.conversion.ConversionQueue;
+import io.verbatim.conversion.ConversionService;
 import io.verbatim.jobs.JobRun;
 import io.verbatim.jobs.JobRuns;
 import io.verbatim.lifecycle.Expiry;
@@ -18,7 +20,18 @@ public class JobsConsole implements Serializable {
     @Inject
     transient JobRuns jobs;
 
+    @Inject
+    transient ConversionService conversions;
+
     private List<JobRun> runs;
+    private ConversionQueue queue;
+
+    public ConversionQueue getQueue() {
+        if (queue == null) {
+            queue = conversions.queue();
+        }
+        return queue;
+    }
 
     public List<JobRun> getRuns() {
         if (runs == null) {
@@ -30,6 +43,7 @@ public class JobsConsole implements Serializable {
     /** Re-reads the runs (the page polls while one is running). */
     public void refresh() {
         runs = null;
+        queue = null;
     }
 
     public boolean isRunning() {

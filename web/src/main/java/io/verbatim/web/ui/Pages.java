@@ -5,6 +5,7 @@ import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.lifecycle.RecordingProtectedException;
 import io.verbatim.recording.ActionDeniedException;
 import io.verbatim.recording.NoSuchRecordingException;
+import io.verbatim.settings.InvalidSettingException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -24,7 +25,7 @@ final class Pages {
             change.run();
             return true;
         } catch (IllegalArgumentException | DirectoryConflictException | NoSuchEntryException | EJBAccessException
-                 | NoSuchRecordingException | ActionDeniedException | RecordingProtectedException e) {
+                 | NoSuchRecordingException | ActionDeniedException | RecordingProtectedException | InvalidSettingException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             return false;
         }

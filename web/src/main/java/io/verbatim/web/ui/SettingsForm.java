@@ -1,10 +1,13 @@
 package io.verbatim.web.ui;
 
+import io.verbatim.settings.InvalidSettingException;
 import io.verbatim.settings.Settings;
 import io.verbatim.settings.SettingsChange;
 import io.verbatim.settings.SettingsView;
 import io.verbatim.settings.TraceCategory;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,6 +15,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The Settings page (administrators): every setting in one form; each saved change is logged by the service. */
 @Named
@@ -22,6 +26,7 @@ public class SettingsForm implements Serializable {
     transient Settings settings;
 
     private String pbxName;
+    private String pbxNameShown;
     private int retentionDays;
     private int recycleBinDays;
     private int exportKeepDays;
@@ -46,6 +51,7 @@ public class SettingsForm implements Serializable {
 
     private void show(SettingsView v) {
         pbxName = v.pbxName();
+        pbxNameShown = v.pbxName();
         retentionDays = v.retentionDays();
         recycleBinDays = v.recycleBinDays();
         exportKeepDays = v.exportKeepDays();
@@ -69,13 +75,20 @@ public class SettingsForm implements Serializable {
         SettingsChange change = new SettingsChange(maxCaptureBytes, webdavUser,
                 webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword, outputFormat,
                 callInformationWaitMinutes, licences == null ? -1 : licences, onlyMeAllowed, retentionDays, recycleBinDays,
-                exportKeepDays, pbxName, Map.copyOf(traceLevels), sealEnabled, cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey);
-        SettingsView[] saved = new SettingsView[1];
-        if (Pages.attempt(() -> saved[0] = settings.change(change))) {
-            show(saved[0]);
+                exportKeepDays, Objects.equals(pbxName, pbxNameShown) ? null : pbxName, Map.copyOf(traceLevels), sealEnabled, cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey);
+        try {
+            show(settings.change(change));
             Pages.say("Settings saved");
+        } catch (InvalidSettingException e) {
+            // next to the field at fault, and in the messages at the top, which the operator sees without scrolling
+            FacesContext.getCurrentInstance().addMessage("settings:" + FIELDS.getOrDefault(e.setting(), e.setting()),
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
     }
+
+    /** The page's field for each setting the server may refuse, where the ids differ from the API's names. */
+    private static final Map<String, String> FIELDS = Map.of("callInformationWaitMinutes", "wait",
+            "maxCaptureBytes", "maxCapture", "traceLevels", "messages");
 
     public List<TraceCategory> getTraceCategories() { return List.of(TraceCategory.values()); }
     public List<String> getTraceLevelNames() { return List.of("off", "error", "warning", "info", "debug", "trace"); }

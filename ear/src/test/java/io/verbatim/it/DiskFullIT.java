@@ -1,0 +1,124 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.basic;
+import static io.verbatim.it.VerbatimServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A full disk, made real: a server of the test's own keeps its data folder on a 64 MB tmpfs the test mounts, with a
+ * reserve of 16 MB. Uploads are refused with 507 before the disk is full, leave nothing half-written, conversions
+ * that meet the full disk wait instead of failing, and everything converts once room is made. Mounting needs root
+ * (as the suite runs in CI); elsewhere the test is skipped, and says so.
+ */
+class DiskFullIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void uploadsAreRefusedAtTheReserveAndConversionsWaitForRoom() throws Exception {
+        Path mount = Files.createTempDirectory("verbatim-small-disk-");
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", mount.toString()) == 0,
+                "mounting a tmpfs needs root");
+        Path filler = mount.resolve("filler");
+        try (DisposableServer server = DisposableServer.create("disk-full", mount.resolve("data"),
+                Map.of("VERBATIM_DISK_RESERVE", "16MiB"))) {
+            server.start();
+            // what else lives on the disk: made to go away later, so there is room again
+            Files.write(filler, new byte[20 << 20]);
+
+            List<Long> accepted = new ArrayList<>();
+            HttpResponse<String> refused = null;
+            for (int i = 0; i < 40 && refused == null; i++) {
+                HttpResponse<String> answer = upload(server, "call-" + i, G711Calls.twoParty(60, 90_000L + i));
+                if (answer.statusCode() == 201) {
+                    accepted.add(json(answer.body()).getJsonNumber("id").longValue());
+                } else {
+                    refused = answer;
+                }
+            }
+            assertThat(refused).as("an upload refused before the disk is full").isNotNull();
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(507);
+            assertThat(json(refused.body()).getString("message")).contains("disk is nearly full").contains("send it again later");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(accepted).as("uploads taken while there was room").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(Files.getFileStore(mount).getUsableSpace()).as("the reserve is kept").isGreaterThan(8L << 20);
+            assertThat(leftIn(server.data().resolve("staging"))).as("half-written uploads").isEmpty();
+            assertThat(leftIn(server.data().resolve("intake"))).as("intake receipts").isEmpty();
+            assertThat(Files.readString(server.log())).contains("disk is nearly full");
+
+            Thread.sleep(3000); // conversions meet the full disk meanwhile
+            for (long id : accepted) {
+                assertThat(state(server, id)).as("recording %d on a full disk", id).doesNotStartWith("FAILED");
+            }
+
+            System.out.printf("disk full: %d uploads taken, then 507; %d conversions postponed for want of room%n",
+                    accepted.size(), Files.readAllLines(server.log()).stream().filter(l -> l.contains("postponed")).count());
+            Files.delete(filler);
+            Instant deadline = Instant.now().plusSeconds(120);
+            for (long id : accepted) {
+                String state;
+                while (!(state = state(server, id)).equals("READY")) {
+                    assertThat(state).as("recording %d after room was made", id).doesNotStartWith("FAILED");
+                    assertThat(Instant.now()).as("recording %d still %s", id, state).isBefore(deadline);
+                    Thread.sleep(500);
+                }
+            }
+            HttpResponse<String> again = upload(server, "after-room", G711Calls.twoParty(5, 99_999L));
+            assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+        } finally {
+            run("umount", "-l", mount.toString());
+            Files.deleteIfExists(mount);
+        }
+    }
+
+    private static HttpResponse<String> upload(DisposableServer server, String name, byte[] capture) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/small-disk.example.com/recordings/Files/"
+                        + "00000000000000000000000000" + Math.abs(name.hashCode() % 1_000_000) + "-" + name + ".pcap"))
+                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(capture)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String state(DisposableServer server, long id) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/recordings/" + id))
+                .header("Authorization", basic("admin", DisposableServer.ADMIN_PASSWORD)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String state = json(r.body()).getString("state");
+        return state.equals("FAILED") ? state + ": " + json(r.body()).getString("failureReason") : state;
+    }
+
+    private static List<Path> leftIn(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static int run(String... command) throws IOException, InterruptedException {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        } catch (IOException notThere) {
+            return -1;
+        }
+    }
+}

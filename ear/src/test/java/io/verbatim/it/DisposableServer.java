@@ -1,0 +1,203 @@
+package io.verbatim.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A WildFly of the test's own, from the server the build provisioned, with the real EAR: its own configuration
+ * folder, data folder, ports and (on PostgreSQL) database, so a test can start it cold, kill it with SIGKILL and
+ * start it again on the same data while the suite's server goes on serving the other tests.
+ */
+final class DisposableServer implements AutoCloseable {
+
+    /** The provisioned server and the EAR, as ear/bin/test built them. */
+    private static final Path HOME = Path.of(System.getProperty("verbatim.wildfly.home", "target/server")).toAbsolutePath();
+    private static final Path EAR = Path.of(System.getProperty("verbatim.ear", "target/verbatim.ear")).toAbsolutePath();
+    /** standalone.xml (H2) or standalone-postgres.xml, the configuration the suite's server runs. */
+    private static final String CONFIG = System.getProperty("verbatim.server.config", "standalone.xml");
+
+    static final String ADMIN_PASSWORD = "disposable-admin-secret";
+
+    private final Path base;
+    private final Path data;
+    private final int offset;
+    private final Map<String, String> environment;
+    private Process process;
+
+    private DisposableServer(Path base, Path data, int offset, Map<String, String> environment) {
+        this.base = base;
+        this.data = data;
+        this.offset = offset;
+        this.environment = environment;
+    }
+
+    /** A new server with an empty data folder (and an empty database on PostgreSQL); not started yet. */
+    static DisposableServer create(String name) throws Exception {
+        return create(name, null, Map.of());
+    }
+
+    /**
+     * The same with its data folder where the test says (on a small file system, say; null: a folder of its own) and
+     * more environment. The server's own files (configuration, log, transaction store) stay apart from it.
+     */
+    static DisposableServer create(String name, Path data, Map<String, String> more) throws Exception {
+        Path base = Files.createTempDirectory("verbatim-" + name + "-");
+        Path configuration = base.resolve("configuration");
+        Files.createDirectories(configuration);
+        try (Stream<Path> files = Files.list(HOME.resolve("standalone/configuration"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, configuration.resolve(file.getFileName()));
+                }
+            }
+        }
+        Files.createDirectories(base.resolve("deployments"));
+        Files.copy(EAR, base.resolve("deployments/verbatim.ear"), StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "VERBATIM_ADMIN_USER", "admin", "VERBATIM_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "VERBATIM_LIFECYCLE_SCHEDULE", "off", "LAUNCH_JBOSS_IN_BACKGROUND", "1"));
+        if (onPostgres()) {
+            environment.put("VERBATIM_DB_URL", newDatabase(name.replace('-', '_') + "_" + ProcessHandle.current().pid()
+                    + "_" + System.nanoTime() % 100_000));
+        }
+        environment.putAll(more);
+        return new DisposableServer(base, data != null ? data : base.resolve("data"), freeOffset(), environment);
+    }
+
+    static boolean onPostgres() {
+        return CONFIG.contains("postgres");
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + (8080 + offset);
+    }
+
+    Path data() {
+        return data;
+    }
+
+    /** Starts the server and waits until the EAR is deployed. */
+    DisposableServer start() throws Exception {
+        Path deployments = base.resolve("deployments");
+        Files.deleteIfExists(deployments.resolve("verbatim.ear.deployed"));
+        Files.deleteIfExists(deployments.resolve("verbatim.ear.failed"));
+        Files.createDirectories(base.resolve("log"));
+        Files.createDirectories(data);
+        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/standalone.sh").toString(), "-c", CONFIG,
+                "-b", "127.0.0.1", "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
+                "-Dverbatim.data.dir=" + data, "-Djboss.server.data.dir=" + base.resolve("server"),
+                "-Djboss.server.log.dir=" + base.resolve("log"), "-Djboss.server.temp.dir=" + base.resolve("tmp")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("log/console.log").toFile()));
+        builder.environment().putAll(environment);
+        process = builder.start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+        while (!Files.exists(deployments.resolve("verbatim.ear.deployed"))) {
+            if (Files.exists(deployments.resolve("verbatim.ear.failed")) || !process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the server did not deploy Verbatim; its log ends:\n" + logTail());
+            }
+            Thread.sleep(200);
+        }
+        return this;
+    }
+
+    /** SIGKILL to the JVM: no shutdown hook, no flush, as a power cut looks to the process. */
+    void kill() throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+        for (ProcessHandle left : process.descendants().toList()) {
+            left.onExit().join();
+        }
+    }
+
+    /** Stops it as an administrator would (SIGTERM), waiting for the JVM to end. */
+    void stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> jvm = process.descendants().toList();
+        jvm.forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            kill();
+        }
+        for (ProcessHandle p : jvm) {
+            p.onExit().orTimeout(60, TimeUnit.SECONDS).join();
+        }
+    }
+
+    Path log() {
+        return base.resolve("log/server.log");
+    }
+
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log());
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no server.log: " + e + ")";
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+        for (Path folder : List.of(data, base)) {
+            if (Files.exists(folder)) {
+                try (Stream<Path> all = Files.walk(folder)) {
+                    all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** An empty database for this server on the suite's PostgreSQL (whose cluster trusts local connections). */
+    private static String newDatabase(String name) throws SQLException {
+        String url = System.getenv("VERBATIM_DB_URL");
+        Matcher m = Pattern.compile("jdbc:postgresql://([^/]+)/.*").matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("VERBATIM_DB_URL is not a PostgreSQL URL: " + url);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + m.group(1) + "/postgres", "postgres", "");
+             var statement = c.createStatement()) {
+            statement.execute("create database " + name + " owner " + System.getenv("VERBATIM_DB_USER"));
+        }
+        return "jdbc:postgresql://" + m.group(1) + "/" + name;
+    }
+
+    /** A port offset, away from the suite server's, whose HTTP and management ports are free. */
+    private static int freeOffset() throws IOException {
+        int suite = URI.create(VerbatimServer.URL).getPort() - 8080;
+        for (int offset = 1300; offset < 1500; offset++) {
+            if (offset != suite && free(8080 + offset) && free(9990 + offset)) {
+                return offset;
+            }
+        }
+        throw new IOException("no free port offset between 1300 and 1500");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+}

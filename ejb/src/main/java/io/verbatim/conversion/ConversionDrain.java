@@ -1,0 +1,174 @@
+package io.verbatim.conversion;
+
+import io.verbatim.recording.RecordingReceived;
+import io.verbatim.storage.Staging;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The conversion queue's drain on this node: a worker per core, started with the server, each claiming the oldest
+ * waiting recording, converting it and recording the outcome, then the next, until none waits; then it sleeps until
+ * an upload wakes it (or 30 s pass: a claim abandoned by a dead node, a wake-up lost). One drain per node for the
+ * server's life, where a batch run per upload filled the job repository with a row per call. Several nodes share
+ * the queue through the claims ({@code SKIP LOCKED}).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigration")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // every step commits on its own
+public class ConversionDrain {
+
+    private static final Logger LOG = Logger.getLogger(ConversionDrain.class.getName());
+    /** Converting is CPU work: more workers than cores only make each conversion slower. */
+    static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** How long a worker sleeps when the queue is empty (unless woken) or the disk has no room (whatever happens). */
+    private static final long IDLE_WAIT_MILLIS = 30_000;
+
+    @Inject
+    ConversionService conversions;
+
+    @Inject
+    Staging staging;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    @ConfigProperty(name = "jboss.node.name", defaultValue = "verbatim")
+    String node;
+
+    private final Object wake = new Object();
+    private long wakeUps; // guarded by wake: a worker sleeps only if none came since it found the queue empty
+    private volatile boolean stopping;
+    private final List<Thread> workers = new ArrayList<>();
+
+    /** This node's interrupted work goes back to the queue first: none of it can still be running. */
+    @PostConstruct
+    void start() {
+        try {
+            staging.clearLeftovers();
+        } catch (IOException e) {
+            LOG.warning("Could not clear the staging folder: " + e);
+        }
+        int released = conversions.releaseAbandonedClaims(node);
+        if (released > 0) {
+            LOG.info("Returned " + released + " interrupted conversions to the queue");
+        }
+        for (int i = 0; i < WORKERS; i++) {
+            Thread worker = threads.newThread(this::drain);
+            worker.setName("verbatim-conversion-" + i);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        wakeAll();
+        for (Thread worker : workers) {
+            try {
+                worker.join(10_000); // a conversion under way is left: its claim returns to the queue at the next start
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public void onReceived(@Observes(during = TransactionPhase.AFTER_SUCCESS) RecordingReceived received) {
+        wakeAll();
+    }
+
+    /** Claims of nodes that died go back to the queue once their lease is over; and a wake-up lost is made good. */
+    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    void sweep() {
+        if (conversions.releaseAbandonedClaims(null) > 0) {
+            LOG.info("Returned conversions abandoned by a stopped node to the queue");
+        }
+        wakeAll();
+    }
+
+    private void wakeAll() {
+        synchronized (wake) {
+            wakeUps++;
+            wake.notifyAll();
+        }
+    }
+
+    /**
+     * Sleeps the idle time, whatever wakes the others: a full disk or a database away takes longer than the next
+     * upload to come back.
+     */
+    private void pause() {
+        long until = System.currentTimeMillis() + IDLE_WAIT_MILLIS;
+        synchronized (wake) {
+            for (long left = IDLE_WAIT_MILLIS; left > 0 && !stopping; left = until - System.currentTimeMillis()) {
+                try {
+                    wake.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void drain() {
+        while (!stopping) {
+            long seen;
+            synchronized (wake) {
+                seen = wakeUps;
+            }
+            try {
+                Optional<Long> next = conversions.claimNext(node);
+                if (next.isPresent()) {
+                    ConversionOutcome outcome = conversions.convert(next.get());
+                    conversions.complete(outcome);
+                    if (outcome.postponed()) {
+                        pause();
+                    }
+                    continue;
+                }
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    return;
+                }
+                // the database is away, say: the claim (if any) returns to the queue after its lease
+                LOG.log(Level.WARNING, "The conversion queue could not be read or written; trying again in 30 s", e);
+                pause();
+                continue;
+            }
+            synchronized (wake) {
+                if (wakeUps == seen && !stopping) {
+                    try {
+                        wake.wait(IDLE_WAIT_MILLIS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
