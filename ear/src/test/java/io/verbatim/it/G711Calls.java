@@ -14,7 +14,7 @@ final class G711Calls {
     private G711Calls() {
     }
 
-    /** {@code seconds} of call: 50 packets of 160 bytes a second each way, about 23 kB a second of capture. */
+    /** {@code seconds} of call: 50 packets of 160 bytes a second each way, about 23 kB a second of capture; seeds below 10^8 keep the times in this century. */
     static byte[] twoParty(int seconds, long seed) {
         Random random = new Random(seed);
         long t0 = 1_700_000_000_000_000L + seed * 1_000_000L;
