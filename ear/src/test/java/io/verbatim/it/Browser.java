@@ -51,7 +51,12 @@ final class Browser implements AutoCloseable {
 
     /** Signs in through the login form and waits for the page it leads to. */
     void signIn(String username, String password) {
-        driver.get(VerbatimServer.URL + "/login.xhtml");
+        signIn(VerbatimServer.URL, username, password);
+    }
+
+    /** The same on another server than the suite's (one a test started itself). */
+    void signIn(String serverUrl, String username, String password) {
+        driver.get(serverUrl + "/login.xhtml");
         driver.findElement(By.id("login:username")).sendKeys(username);
         driver.findElement(By.id("login:password")).sendKeys(password);
         driver.findElement(By.id("login:signIn")).click();

@@ -31,6 +31,8 @@ final class DisposableServer implements AutoCloseable {
     private static final Path EAR = Path.of(System.getProperty("verbatim.ear", "target/verbatim.ear")).toAbsolutePath();
     /** standalone.xml (H2) or standalone-postgres.xml, the configuration the suite's server runs. */
     private static final String CONFIG = System.getProperty("verbatim.server.config", "standalone.xml");
+    /** The PostgreSQL programs of the suite's PostgreSQL (ear/bin/test), for a test that runs one of its own. */
+    static final String PG_BIN = System.getProperty("verbatim.pg.bin", "");
 
     static final String ADMIN_PASSWORD = "disposable-admin-secret";
 
@@ -72,7 +74,7 @@ final class DisposableServer implements AutoCloseable {
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "VERBATIM_ADMIN_USER", "admin", "VERBATIM_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "VERBATIM_LIFECYCLE_SCHEDULE", "off", "LAUNCH_JBOSS_IN_BACKGROUND", "1"));
-        if (onPostgres()) {
+        if (onPostgres() && !more.containsKey("VERBATIM_DB_URL")) {
             environment.put("VERBATIM_DB_URL", newDatabase(name.replace('-', '_') + "_" + ProcessHandle.current().pid()
                     + "_" + System.nanoTime() % 100_000));
         }

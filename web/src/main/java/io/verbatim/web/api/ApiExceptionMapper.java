@@ -9,6 +9,7 @@ import io.verbatim.recording.ActionDeniedException;
 import io.verbatim.recording.AudioNotReadyException;
 import io.verbatim.recording.NoSuchRecordingException;
 import io.verbatim.settings.InvalidSettingException;
+import io.verbatim.database.DatabaseUnreachable;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
@@ -50,6 +51,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
             Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
             return status == null ? web.getResponse()
                     : ApiError.response(status, web.getMessage() == null ? status.getReasonPhrase() : web.getMessage());
+        }
+        if (DatabaseUnreachable.explains(e)) {
+            LOG.warning("REST call answered 503: the database is not reachable (" + e + ")");
+            return Response.fromResponse(ApiError.response(Response.Status.SERVICE_UNAVAILABLE, DatabaseUnreachable.MESSAGE))
+                    .header("Retry-After", "60").build();
         }
         LOG.log(Level.SEVERE, "Unexpected error in the REST API", e);
         return ApiError.response(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");

@@ -1,5 +1,6 @@
 package io.verbatim.web.ingest;
 
+import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.ingest.CaptureConflictException;
 import io.verbatim.ingest.CaptureRejectedException;
 import io.verbatim.ingest.IngestOutcome;
@@ -8,7 +9,6 @@ import io.verbatim.settings.Settings;
 import io.verbatim.storage.InsufficientStorageException;
 import io.verbatim.storage.TooLargeException;
 import io.verbatim.web.security.BasicCredentials;
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -44,14 +44,14 @@ public class CaptureUploadServlet extends HttpServlet {
             error(response, 404, "uploads go to /{pbx}/recordings/Files/{name}.pcap");
             return;
         }
-        if (settings.uploadsNeedCredentials() && !credentialsAccepted(request.getHeader("Authorization"))) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Verbatim upload\", charset=\"UTF-8\"");
-            error(response, 401, "upload needs the WebDAV credentials configured in the settings");
-            return;
-        }
         String pbx = path.group(1);
         String fileName = path.group(2);
         try {
+            if (settings.uploadsNeedCredentials() && !credentialsAccepted(request.getHeader("Authorization"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"Verbatim upload\", charset=\"UTF-8\"");
+                error(response, 401, "upload needs the WebDAV credentials configured in the settings");
+                return;
+            }
             IngestOutcome outcome = ingest.receive(pbx, fileName, request.getInputStream(), request.getContentLengthLong());
             String location = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
                     + request.getContextPath() + "/api/v1/recordings/" + outcome.recordingId();
@@ -70,7 +70,13 @@ public class CaptureUploadServlet extends HttpServlet {
         } catch (InsufficientStorageException e) {
             response.setHeader("Retry-After", "300");
             error(response, 507, e.getMessage());
-        } catch (EJBException e) {
+        } catch (RuntimeException e) {
+            if (DatabaseUnreachable.explains(e)) { // a 201 needs the catalog: the device keeps the call and sends it again
+                LOG.warning("Upload of " + pbx + "/" + fileName + " refused with 503: the database is not reachable");
+                response.setHeader("Retry-After", "60");
+                error(response, 503, DatabaseUnreachable.MESSAGE);
+                return;
+            }
             LOG.log(Level.SEVERE, "Upload of " + pbx + "/" + fileName + " failed", e);
             error(response, 500, "the upload could not be stored; send it again");
         }

@@ -1,6 +1,7 @@
 package io.verbatim.web.security;
 
 import io.verbatim.audit.RequestOrigin;
+import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.directory.Directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,9 +46,27 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
     @Inject
     RequestOrigin origin;
 
+    /** While the database is away no account can be checked: say so (503), rather than a stack trace or a 401. */
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnreachable.explains(e)) {
+                throw e;
+            }
+            try {
+                DatabaseUnavailable.answer(request, response);
+            } catch (java.io.IOException clientGone) {
+                LOG.fine(() -> "Could not answer 503 to " + request.getRemoteAddr() + ": " + clientGone);
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         origin.set(request.getRemoteAddr()); // first thing, so that sign-in failures say where they came from too
         LOG.finest(() -> request.getMethod() + " " + request.getRequestURI() + " from " + request.getRemoteAddr());
         Credential credential = context.getAuthParameters().getCredential();

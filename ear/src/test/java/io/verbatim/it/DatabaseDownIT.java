@@ -1,0 +1,171 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.basic;
+import static io.verbatim.it.VerbatimServer.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The database stopped for a while under a server of the test's own, on a PostgreSQL of the test's own (so the
+ * suite's database stays up): uploads meanwhile are answered 503 with Retry-After, never 201; the API and the pages
+ * answer 503 saying why; once the database is back all of it works again by itself, and the device's second try of
+ * each refused upload is stored. Runs in the PostgreSQL pass of the suite.
+ */
+class DatabaseDownIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+
+    @Test
+    void whileTheDatabaseIsAwayNothingIsAcknowledgedAndEverythingSaysSoThenRecovers() throws Exception {
+        assumeTrue(DisposableServer.onPostgres() && !DisposableServer.PG_BIN.isEmpty(),
+                "runs in the PostgreSQL pass, which names the PostgreSQL programs");
+        try (PrivatePostgres pg = PrivatePostgres.create();
+             DisposableServer server = DisposableServer.create("database-down", null, Map.of("VERBATIM_DB_URL", pg.url()));
+             Browser browser = new Browser()) {
+            server.start();
+            assertThat(upload(server, "before", 1).statusCode()).isEqualTo(201);
+            browser.signIn(server.url(), "admin", DisposableServer.ADMIN_PASSWORD);
+
+            pg.stop();
+            Instant back = Instant.now().plus(OUTAGE);
+            List<String> refused = new ArrayList<>();
+            int i = 0;
+            while (Instant.now().isBefore(back)) {
+                String name = "during-" + i;
+                HttpResponse<String> answer = upload(server, name, 100 + i++);
+                assertThat(answer.statusCode()).as("upload while the database is away: %s", answer.body()).isEqualTo(503);
+                assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+                assertThat(json(answer.body()).getString("message")).contains("database is not reachable");
+                refused.add(name);
+                Thread.sleep(1000);
+            }
+            HttpResponse<String> api = get(server, "/api/v1/recordings");
+            assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
+            assertThat(json(api.body()).getString("message")).contains("database is not reachable");
+            browser.driver.get(server.url() + "/app/recordings.xhtml");
+            assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("cannot reach its database");
+
+            pg.start();
+            Instant deadline = Instant.now().plusSeconds(60);
+            HttpResponse<String> again;
+            while ((again = get(server, "/api/v1/recordings")).statusCode() != 200) {
+                assertThat(Instant.now()).as("the API after the database came back: %s", again.body()).isBefore(deadline);
+                Thread.sleep(500);
+            }
+            browser.driver.get(server.url() + "/app/recordings.xhtml");
+            browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
+            i = 0;
+            for (String name : refused) { // the device sends each again
+                HttpResponse<String> stored = upload(server, name, 100 + i++);
+                assertThat(stored.statusCode()).as("%s sent again: %s", name, stored.body()).isIn(200, 201);
+            }
+            assertThat(json(get(server, "/api/v1/recordings?limit=1").body()).getJsonNumber("total").longValue())
+                    .isEqualTo(1 + refused.size());
+            assertThat(Files.readString(server.log())).contains("refused with 503: the database is not reachable");
+        }
+    }
+
+    private static HttpResponse<String> upload(DisposableServer server, String name, long seed) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/db-down.example.com/recordings/Files/"
+                        + String.format("%032d", seed) + "-009033aabbcc-1--" + name + ".pcap"))
+                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(G711Calls.twoParty(5, seed))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(DisposableServer server, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic("admin", DisposableServer.ADMIN_PASSWORD)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A PostgreSQL cluster of the test's own on a free local port, with Debian's programs, as ear/bin/test makes one. */
+    private static final class PrivatePostgres implements AutoCloseable {
+        private final Path folder;
+        private final int port;
+
+        private PrivatePostgres(Path folder, int port) {
+            this.folder = folder;
+            this.port = port;
+        }
+
+        static PrivatePostgres create() throws Exception {
+            Path folder = Files.createTempDirectory("verbatim-pg-");
+            run("chmod", "755", folder.toString());
+            Path data = folder.resolve("data");
+            Files.createDirectories(data);
+            run("chown", "postgres:postgres", data.toString());
+            int port;
+            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            PrivatePostgres pg = new PrivatePostgres(folder, port);
+            pg.asPostgres("initdb", "-D", data.toString(), "-A", "trust", "-U", "postgres", "-E", "UTF8");
+            pg.start();
+            run(DisposableServer.PG_BIN + "/psql", "-q", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
+                    "-c", "create user verbatim password 'verbatim'", "-c", "create database verbatim owner verbatim");
+            return pg;
+        }
+
+        String url() {
+            return "jdbc:postgresql://127.0.0.1:" + port + "/verbatim";
+        }
+
+        void start() throws Exception {
+            asPostgres("pg_ctl", "-D", folder.resolve("data").toString(), "-l", folder.resolve("data/server.log").toString(),
+                    "-w", "-o", "-p " + port + " -k " + folder.resolve("data") + " -c listen_addresses=127.0.0.1", "start");
+        }
+
+        /** As an administrator stopping it, or a crash: connections are cut at once. */
+        void stop() throws Exception {
+            asPostgres("pg_ctl", "-D", folder.resolve("data").toString(), "-m", "immediate", "-w", "stop");
+        }
+
+        private void asPostgres(String program, String... arguments) throws Exception {
+            List<String> command = new ArrayList<>(List.of("runuser", "-u", "postgres", "--", DisposableServer.PG_BIN + "/" + program));
+            command.addAll(List.of(arguments));
+            run(command.toArray(String[]::new));
+        }
+
+        private static void run(String... command) throws Exception {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                stop();
+            } catch (IllegalStateException alreadyStopped) {
+                // stopped by the test
+            }
+            try (Stream<Path> all = Files.walk(folder)) {
+                all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // left in the temporary folder
+            }
+        }
+    }
+}
