@@ -18,9 +18,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -62,10 +64,34 @@ public class ConversionDrain {
     @ConfigProperty(name = "jboss.node.name", defaultValue = "verbatim")
     String node;
 
+    /**
+     * How long one conversion may take before the watchdog stops it ({@code VERBATIM_CONVERSION_TIMEOUT_SECONDS}):
+     * far above the slowest real call (a 4-hour Opus hybrid call takes about 4 minutes on one core), so only a
+     * capture that hangs the converter reaches it.
+     */
+    @Inject
+    @ConfigProperty(name = "verbatim.conversion.timeout-seconds", defaultValue = "1800")
+    long timeoutSeconds;
+
+    /** What each worker converts now, for the watchdog. */
+    private final Map<Thread, Running> running = new ConcurrentHashMap<>();
+
+    private static final class Running {
+        final long recordingId;
+        final long deadline;
+        volatile boolean stopped;
+        volatile boolean replaced;
+
+        Running(long recordingId, long deadline) {
+            this.recordingId = recordingId;
+            this.deadline = deadline;
+        }
+    }
+
     private final Object wake = new Object();
     private long wakeUps; // guarded by wake: a worker sleeps only if none came since it found the queue empty
     private volatile boolean stopping;
-    private final List<Thread> workers = new ArrayList<>();
+    private final List<Thread> workers = new CopyOnWriteArrayList<>(); // the watchdog may add one
 
     /** This node's interrupted work goes back to the queue first: none of it can still be running. */
     @PostConstruct
@@ -80,10 +106,38 @@ public class ConversionDrain {
             LOG.info("Returned " + released + " interrupted conversions to the queue");
         }
         for (int i = 0; i < WORKERS; i++) {
-            Thread worker = threads.newThread(this::drain);
-            worker.setName("verbatim-conversion-" + i);
-            workers.add(worker);
-            worker.start();
+            startWorker();
+        }
+    }
+
+    private synchronized void startWorker() {
+        Thread worker = threads.newThread(this::drain);
+        worker.setName("verbatim-conversion-" + workers.size());
+        workers.add(worker);
+        worker.start();
+    }
+
+    /**
+     * Stops a conversion that runs past its time: the worker is interrupted (the converter reads and writes through
+     * interruptible channels, so it ends at its next read), and the recording goes back to the queue a bounded number
+     * of times. A worker that does not answer within a minute more is left to itself and replaced, so a capture that
+     * hangs the converter never holds up the queue.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+    void watch() {
+        long now = System.nanoTime();
+        for (Map.Entry<Thread, Running> e : running.entrySet()) {
+            Running r = e.getValue();
+            if (now - r.deadline > 0 && !r.stopped) {
+                r.stopped = true;
+                LOG.warning("Conversion of recording " + r.recordingId + " runs past " + timeoutSeconds + " s: stopping it");
+                e.getKey().interrupt();
+            } else if (now - r.deadline > 60_000_000_000L && !r.replaced) {
+                r.replaced = true;
+                LOG.severe("The conversion worker on recording " + r.recordingId + " does not answer; another one takes"
+                        + " its place (" + e.getKey().getName() + " is left to itself)");
+                startWorker();
+            }
         }
     }
 
@@ -139,6 +193,21 @@ public class ConversionDrain {
         }
     }
 
+    private ConversionOutcome convertWatched(long recordingId) {
+        Running watched = new Running(recordingId, System.nanoTime() + timeoutSeconds * 1_000_000_000L);
+        running.put(Thread.currentThread(), watched);
+        ConversionOutcome outcome;
+        try {
+            outcome = conversions.convert(recordingId);
+        } finally {
+            running.remove(Thread.currentThread());
+            Thread.interrupted(); // the watchdog's interrupt must not reach the next transaction
+        }
+        return watched.stopped && !outcome.succeeded() // finished just as it was stopped: the audio counts
+                ? ConversionOutcome.timedOut(recordingId, "conversion did not finish within " + timeoutSeconds + " s")
+                : outcome;
+    }
+
     private void drain() {
         while (!stopping) {
             long seen;
@@ -148,7 +217,7 @@ public class ConversionDrain {
             try {
                 Optional<Long> next = conversions.claimNext(node);
                 if (next.isPresent()) {
-                    ConversionOutcome outcome = conversions.convert(next.get());
+                    ConversionOutcome outcome = convertWatched(next.get());
                     conversions.complete(outcome);
                     if (outcome.postponed()) {
                         pause();

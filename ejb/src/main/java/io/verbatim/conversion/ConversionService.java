@@ -164,36 +164,46 @@ public class ConversionService {
         }
     }
 
-    /** Stores the outcome on the recording, in a transaction of its own. */
+    /**
+     * Stores the outcome on the recording, in a transaction of its own; only while the recording is still this
+     * conversion's (a claim given up meanwhile, by a watchdog or a restart, belongs to the next attempt).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void complete(ConversionOutcome outcome) {
         Recording r = em.find(Recording.class, outcome.recordingId());
-        if (r == null) {
-            if (outcome.postponed()) {
-            if (r != null) {
-                r.postpone();
-            }
-            return;
-        }
-        if (outcome.succeeded()) { // the audio of a recording erased while it was converted
+        if (r == null || r.getState() != RecordingState.CONVERTING) {
+            if (outcome.succeeded()) { // the audio of a recording erased (or claimed again) while it was converted
                 disposals.dispose(List.of(outcome.audioKey()), "recording " + outcome.recordingId()
-                        + " erased while it was converted");
+                        + (r == null ? " erased" : " given up") + " while it was converted");
             }
             return;
         }
-        if (outcome.succeeded()) {
-            ConversionResult result = outcome.result();
-            r.converted(outcome.audioKey(), outcome.audioSize(), outcome.audioSha256(), outcome.audioFormat(), result.start(), result.durationSeconds(),
-                    result.codec(),
-                    result.warnings().isEmpty() ? null : String.join("; ", result.warnings()));
-            if (settings.sealEnabled()) {
-                seals.seal(r);
+        switch (outcome.kind()) {
+            case CONVERTED -> {
+                ConversionResult result = outcome.result();
+                r.converted(outcome.audioKey(), outcome.audioSize(), outcome.audioSha256(), outcome.audioFormat(),
+                        result.start(), result.durationSeconds(), result.codec(),
+                        result.warnings().isEmpty() ? null : String.join("; ", result.warnings()));
+                if (settings.sealEnabled()) {
+                    seals.seal(r);
+                }
+                LOG.info("Converted recording " + r.getId() + ": " + result.codec() + ", "
+                        + String.format("%.1f", result.durationSeconds()) + " s" + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));
             }
-            LOG.info("Converted recording " + r.getId() + ": " + result.codec() + ", "
-                    + String.format("%.1f", result.durationSeconds()) + " s" + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));
-        } else {
-            r.failed(outcome.failure());
-            LOG.warning("Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + outcome.failure());
+            case POSTPONED -> r.postpone();
+            case TIMED_OUT -> {
+                if (r.getConversionAttempts() >= MAX_ATTEMPTS) {
+                    r.failed(outcome.failure() + ", " + MAX_ATTEMPTS + " times");
+                    LOG.warning("Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + r.getFailureReason());
+                } else {
+                    r.release(); // tried again, the attempt counted
+                    LOG.warning("Recording " + r.getId() + " (" + r.getFileName() + "): " + outcome.failure() + "; tried again");
+                }
+            }
+            case FAILED -> {
+                r.failed(outcome.failure());
+                LOG.warning("Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + outcome.failure());
+            }
         }
     }
 

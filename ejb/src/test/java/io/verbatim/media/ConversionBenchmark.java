@@ -111,6 +111,16 @@ public final class ConversionBenchmark {
         }
     }
 
+    /**
+     * A long call of a codec of {@link #SOURCES} (by its name, e.g. "Opus hybrid") from the shared corpus' payloads,
+     * for tests elsewhere that need a capture which takes a while to convert.
+     */
+    public static Path generate(String codec, int minutes, Path target) throws Exception {
+        Source source = SOURCES.stream().filter(s -> s.codec().equals(codec)).findFirst().orElseThrow();
+        generate(corpus().resolve("captures").resolve(source.capture()), source, minutes, target);
+        return target;
+    }
+
     /** An innovaphone-shaped call: local on UDP 16386, remote on 16388, the source's payloads looped. */
     static void generate(Path sourceCapture, Source source, int minutes, Path target) throws Exception {
         Payloads sent = Payloads.of(sourceCapture, source);
