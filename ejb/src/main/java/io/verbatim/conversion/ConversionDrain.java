@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
@@ -92,6 +93,8 @@ public class ConversionDrain {
     private long wakeUps; // guarded by wake: a worker sleeps only if none came since it found the queue empty
     private volatile boolean stopping;
     private final List<Thread> workers = new CopyOnWriteArrayList<>(); // the watchdog may add one
+    /** Workers the watchdog replaced: should one come back, it ends instead of adding to the count. */
+    private final Set<Thread> replaced = ConcurrentHashMap.newKeySet();
 
     /** This node's interrupted work goes back to the queue first: none of it can still be running. */
     @PostConstruct
@@ -134,6 +137,7 @@ public class ConversionDrain {
                 e.getKey().interrupt();
             } else if (now - r.deadline > 60_000_000_000L && !r.replaced) {
                 r.replaced = true;
+                replaced.add(e.getKey());
                 LOG.severe("The conversion worker on recording " + r.recordingId + " does not answer; another one takes"
                         + " its place (" + e.getKey().getName() + " is left to itself)");
                 startWorker();
@@ -209,7 +213,7 @@ public class ConversionDrain {
     }
 
     private void drain() {
-        while (!stopping) {
+        while (!stopping && !replaced.remove(Thread.currentThread())) {
             long seen;
             synchronized (wake) {
                 seen = wakeUps;

@@ -125,6 +125,7 @@ public class ConversionService {
             return ConversionOutcome.failed(recordingId, "recording disappeared before conversion");
         }
         if (!space.aboveReserve()) {
+            LOG.warning("Conversion of recording " + recordingId + " postponed: the disk is nearly full");
             return ConversionOutcome.postponed(recordingId, "the disk is nearly full");
         }
         LOG.fine(() -> "Converting recording " + recordingId + " (" + r.getFileName() + ", " + r.getOriginalSize() + " bytes)");

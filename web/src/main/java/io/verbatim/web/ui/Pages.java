@@ -5,7 +5,6 @@ import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.lifecycle.RecordingProtectedException;
 import io.verbatim.recording.ActionDeniedException;
 import io.verbatim.recording.NoSuchRecordingException;
-import io.verbatim.settings.InvalidSettingException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -25,7 +24,7 @@ final class Pages {
             change.run();
             return true;
         } catch (IllegalArgumentException | DirectoryConflictException | NoSuchEntryException | EJBAccessException
-                 | NoSuchRecordingException | ActionDeniedException | RecordingProtectedException | InvalidSettingException e) {
+                 | NoSuchRecordingException | ActionDeniedException | RecordingProtectedException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             return false;
         }

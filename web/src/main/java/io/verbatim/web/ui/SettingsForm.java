@@ -76,9 +76,12 @@ public class SettingsForm implements Serializable {
                 webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword, outputFormat,
                 callInformationWaitMinutes, licences == null ? -1 : licences, onlyMeAllowed, retentionDays, recycleBinDays,
                 exportKeepDays, Objects.equals(pbxName, pbxNameShown) ? null : pbxName, Map.copyOf(traceLevels), sealEnabled, cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey);
+        SettingsView[] saved = new SettingsView[1];
         try {
-            show(settings.change(change));
-            Pages.say("Settings saved");
+            if (Pages.attempt(() -> saved[0] = settings.change(change))) { // other refusals: at the top
+                show(saved[0]);
+                Pages.say("Settings saved");
+            }
         } catch (InvalidSettingException e) {
             // next to the field at fault, and in the messages at the top, which the operator sees without scrolling
             FacesContext.getCurrentInstance().addMessage("settings:" + FIELDS.getOrDefault(e.setting(), e.setting()),
