@@ -1,5 +1,6 @@
 package io.verbatim.conversion;
 
+import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.recording.RecordingReceived;
 import io.verbatim.storage.Staging;
 import jakarta.annotation.PostConstruct;
@@ -232,8 +233,12 @@ public class ConversionDrain {
                 if (stopping) {
                     return;
                 }
-                // the database is away, say: the claim (if any) returns to the queue after its lease
-                LOG.log(Level.WARNING, "The conversion queue could not be read or written; trying again in 30 s", e);
+                // the claim (if any) returns to the queue after its lease
+                if (DatabaseUnreachable.explains(e)) { // expected while it lasts: one line, not a stack per worker
+                    LOG.warning("The conversion queue waits for the database; trying again in 30 s");
+                } else {
+                    LOG.log(Level.WARNING, "The conversion queue could not be read or written; trying again in 30 s", e);
+                }
                 pause();
                 continue;
             }
