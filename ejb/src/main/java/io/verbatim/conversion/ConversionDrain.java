@@ -2,6 +2,7 @@ package io.verbatim.conversion;
 
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.recording.RecordingReceived;
+import io.verbatim.storage.DiskSpace;
 import io.verbatim.storage.Staging;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -59,6 +60,9 @@ public class ConversionDrain {
     @Inject
     Staging staging;
 
+    @Inject
+    DiskSpace space;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -81,7 +85,8 @@ public class ConversionDrain {
     private static final class Running {
         final long recordingId;
         final long deadline;
-        volatile boolean stopped;
+        boolean stopped; // guarded by this Running, like finished
+        boolean finished;
         volatile boolean replaced;
 
         Running(long recordingId, long deadline) {
@@ -105,7 +110,8 @@ public class ConversionDrain {
         } catch (IOException e) {
             LOG.warning("Could not clear the staging folder: " + e);
         }
-        int released = conversions.releaseAbandonedClaims(node);
+        space.reserve(); // a VERBATIM_DISK_RESERVE that cannot be read stops the start here, saying why
+        int released = conversions.releaseClaimsOf(node);
         if (released > 0) {
             LOG.info("Returned " + released + " interrupted conversions to the queue");
         }
@@ -132,10 +138,16 @@ public class ConversionDrain {
         long now = System.nanoTime();
         for (Map.Entry<Thread, Running> e : running.entrySet()) {
             Running r = e.getValue();
-            if (now - r.deadline > 0 && !r.stopped) {
-                r.stopped = true;
+            boolean stopping;
+            synchronized (r) { // never an interrupt for a conversion that has just ended: it would hit the next one
+                stopping = now - r.deadline > 0 && !r.stopped && !r.finished;
+                if (stopping) {
+                    r.stopped = true;
+                    e.getKey().interrupt();
+                }
+            }
+            if (stopping) {
                 LOG.warning("Conversion of recording " + r.recordingId + " runs past " + timeoutSeconds + " s: stopping it");
-                e.getKey().interrupt();
             } else if (now - r.deadline > 60_000_000_000L && !r.replaced) {
                 r.replaced = true;
                 replaced.add(e.getKey());
@@ -150,9 +162,10 @@ public class ConversionDrain {
     void stop() {
         stopping = true;
         wakeAll();
-        for (Thread worker : workers) {
+        long deadline = System.currentTimeMillis() + 10_000; // for all: a conversion under way is left, and its
+        for (Thread worker : workers) {                       // claim returns to the queue at the next start
             try {
-                worker.join(10_000); // a conversion under way is left: its claim returns to the queue at the next start
+                worker.join(Math.max(1, deadline - System.currentTimeMillis()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -167,8 +180,12 @@ public class ConversionDrain {
     /** Claims of nodes that died go back to the queue once their lease is over; and a wake-up lost is made good. */
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
     void sweep() {
-        if (conversions.releaseAbandonedClaims(null) > 0) {
-            LOG.info("Returned conversions abandoned by a stopped node to the queue");
+        try {
+            if (conversions.releaseClaimsAbandonedByOthers(node) > 0) {
+                LOG.info("Returned conversions abandoned by a stopped node to the queue");
+            }
+        } catch (RuntimeException e) { // the database away, say: the workers say so themselves
+            LOG.fine(() -> "Abandoned claims not checked: " + e);
         }
         wakeAll();
     }
@@ -191,8 +208,7 @@ public class ConversionDrain {
                 try {
                     wake.wait(left);
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    return; // cleared: the next conversion must not meet it
                 }
             }
         }
@@ -205,10 +221,17 @@ public class ConversionDrain {
         try {
             outcome = conversions.convert(recordingId);
         } finally {
-            running.remove(Thread.currentThread());
-            Thread.interrupted(); // the watchdog's interrupt must not reach the next transaction
+            synchronized (watched) {
+                watched.finished = true;
+                running.remove(Thread.currentThread());
+                Thread.interrupted(); // the watchdog's interrupt must not reach the next transaction
+            }
         }
-        return watched.stopped && !outcome.succeeded() // finished just as it was stopped: the audio counts
+        boolean stopped;
+        synchronized (watched) {
+            stopped = watched.stopped;
+        }
+        return stopped && !outcome.succeeded() // finished just as it was stopped: the audio counts
                 ? ConversionOutcome.timedOut(recordingId, "conversion did not finish within " + timeoutSeconds + " s")
                 : outcome;
     }
@@ -247,7 +270,7 @@ public class ConversionDrain {
                     try {
                         wake.wait(IDLE_WAIT_MILLIS);
                     } catch (InterruptedException e) {
-                        return;
+                        continue; // the loop ends the worker if the drain stops, else it goes on
                     }
                 }
             }

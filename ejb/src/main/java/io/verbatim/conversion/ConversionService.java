@@ -46,8 +46,11 @@ import java.util.logging.Logger;
 public class ConversionService {
 
     private static final Logger LOG = Logger.getLogger(ConversionService.class.getName());
-    /** A claim older than this belongs to a node that died mid-conversion. */
-    public static final Duration CLAIM_LEASE = Duration.ofMinutes(30);
+    /**
+     * Another node's claim older than this belongs to a node that died mid-conversion: longer than the drain's
+     * default conversion time-out (30 minutes), so a live conversion is never taken from under its worker.
+     */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(60);
     /** Claims of one recording that may end without an outcome (the server died) before it is given up. */
     public static final int MAX_ATTEMPTS = 3;
     /** Hibernate's lock timeout value for SKIP LOCKED. */
@@ -208,19 +211,23 @@ public class ConversionService {
         }
     }
 
-    /**
-     * Puts recordings whose claim has expired back in the queue, and those claimed by {@code restartedNode}
-     * (pass the node itself at its start-up, when none of its conversions can still be running; null otherwise).
-     */
+    /** At a node's start: every claim of its own, since none of its conversions can still be running. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int releaseAbandonedClaims(String restartedNode) {
-        List<Recording> stuck = em.createQuery(
-                        "select r from Recording r where r.state = :state and (r.claimedAt < :expired or r.claimedBy = :node)",
-                        Recording.class)
-                .setParameter("state", RecordingState.CONVERTING)
-                .setParameter("expired", Instant.now().minus(CLAIM_LEASE))
-                .setParameter("node", restartedNode)
-                .getResultList();
+    public int releaseClaimsOf(String restartedNode) {
+        return release(em.createQuery("select r from Recording r where r.state = :state and r.claimedBy = :node",
+                        Recording.class).setParameter("node", restartedNode));
+    }
+
+    /** Claims of other nodes older than the lease: those nodes died mid-conversion. This node's claims are live. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int releaseClaimsAbandonedByOthers(String thisNode) {
+        return release(em.createQuery("select r from Recording r where r.state = :state and r.claimedAt < :expired"
+                        + " and r.claimedBy <> :node", Recording.class)
+                .setParameter("expired", Instant.now().minus(CLAIM_LEASE)).setParameter("node", thisNode));
+    }
+
+    private static int release(jakarta.persistence.TypedQuery<Recording> claimed) {
+        List<Recording> stuck = claimed.setParameter("state", RecordingState.CONVERTING).getResultList();
         stuck.forEach(Recording::release);
         return stuck.size();
     }

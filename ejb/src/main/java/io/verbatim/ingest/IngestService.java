@@ -1,5 +1,6 @@
 package io.verbatim.ingest;
 
+import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.database.DurableCommits;
 import io.verbatim.media.CaptureFormat;
 import io.verbatim.recording.Recording;
@@ -110,9 +111,7 @@ public class IngestService {
             try {
                 id = catalogue.add(pbx, fileName, staged.size(), staged.sha256(), key, receipt.receivedAt());
             } catch (EJBException notCatalogued) {
-                IngestOutcome outcome = afterFailedCatalogue(pbx, fileName, staged, key, notCatalogued);
-                receipts.remove(receipt);
-                return outcome;
+                return afterFailedCatalogue(pbx, fileName, staged, key, receipt, notCatalogued);
             }
             commits.awaitDurable();
             receipts.remove(receipt);
@@ -136,13 +135,17 @@ public class IngestService {
      * The row did not commit, and the bytes are in the store already: keep them and say why. Mostly another upload
      * of the same name won the race between our look for that name and our insert: the same upload sent twice at
      * once (then this one is that recording too), or other bytes (a conflict, as when the name was there before).
-     * When even the quarantine's row cannot be written (the database is gone), the receipt stays and the upload is
-     * catalogued by {@link IntakeRecovery} later.
+     * The receipt goes once the answer is durable. While the database is away nothing can be written: the receipt
+     * stays, and {@link IntakeRecovery} catalogues the upload once the database answers again.
      */
     private IngestOutcome afterFailedCatalogue(String pbx, String fileName, StagedFile staged, String key,
-                                               EJBException failure) throws IOException {
+                                               IntakeReceipts.Receipt receipt, EJBException failure) throws IOException {
+        if (DatabaseUnreachable.explains(failure)) {
+            throw failure;
+        }
         Optional<Recording> winner = catalogue.findByName(pbx, fileName);
         if (winner.isPresent() && winner.get().getOriginalSha256().equals(staged.sha256())) {
+            receipts.remove(receipt); // that recording's own upload makes it durable, with its own receipt
             return new IngestOutcome(winner.get().getId(), false);
         }
         String reason = winner.isPresent()
@@ -150,6 +153,7 @@ public class IngestService {
                         + winner.get().getId() + ")"
                 : "the catalog refused the recording: " + rootCause(failure);
         keepRefused(() -> quarantine.keepStored(pbx, fileName, staged.size(), staged.sha256(), key, reason));
+        receipts.remove(receipt);
         if (winner.isPresent()) {
             throw new CaptureConflictException(reason);
         }
