@@ -1,18 +1,13 @@
 package io.verbatim.it;
 
-import static io.verbatim.it.VerbatimServer.basic;
 import static io.verbatim.it.VerbatimServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.verbatim.media.ConversionBenchmark;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +21,6 @@ import org.junit.jupiter.api.Test;
  * the calls uploaded after it are converted meanwhile.
  */
 class ConversionTimeoutIT {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void aConversionThatRunsPastItsTimeIsStoppedRetriedAndFailedWithoutHoldingUpTheOthers() throws Exception {
@@ -45,14 +37,14 @@ class ConversionTimeoutIT {
             Instant deadline = Instant.now().plusSeconds(120);
             for (long id : others) {
                 String state;
-                while (!(state = recording(server, id).getString("state")).equals("READY")) {
+                while (!(state = server.recording(id).getString("state")).equals("READY")) {
                     assertThat(state).isNotEqualTo("FAILED");
                     assertThat(Instant.now()).as("recording %d still %s", id, state).isBefore(deadline);
                     Thread.sleep(250);
                 }
             }
             JsonObject stuck;
-            while (!(stuck = recording(server, poison)).getString("state").equals("FAILED")) {
+            while (!(stuck = server.recording(poison)).getString("state").equals("FAILED")) {
                 assertThat(Instant.now()).as("the slow recording is still %s", stuck.getString("state")).isBefore(deadline);
                 Thread.sleep(250);
             }
@@ -64,10 +56,7 @@ class ConversionTimeoutIT {
     }
 
     private static HttpResponse<String> upload(DisposableServer server, String name, byte[] capture) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/timeout.example.com/recordings/Files/"
-                        + String.format("%032d", Math.abs(name.hashCode())) + "-009033aabbcc-1--" + name + ".pcap"))
-                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(capture)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = server.upload("timeout.example.com", String.format("%032d", Math.abs(name.hashCode())) + "-009033aabbcc-1--" + name + ".pcap", capture);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return r;
     }
@@ -76,11 +65,4 @@ class ConversionTimeoutIT {
         return json(created.body()).getJsonNumber("id").longValue();
     }
 
-    private static JsonObject recording(DisposableServer server, long id) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/recordings/" + id))
-                .header("Authorization", basic("admin", DisposableServer.ADMIN_PASSWORD)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return json(r.body());
-    }
 }

@@ -1,15 +1,11 @@
 package io.verbatim.it;
 
-import static io.verbatim.it.VerbatimServer.basic;
 import static io.verbatim.it.VerbatimServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +27,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class DatabaseDownIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final Duration OUTAGE = Duration.ofSeconds(30);
 
     @Test
@@ -59,7 +53,11 @@ class DatabaseDownIT {
                 refused.add(name);
                 Thread.sleep(1000);
             }
-            HttpResponse<String> api = get(server, "/api/v1/recordings");
+            HttpResponse<String> notReady = server.getUnsigned("/health/ready");
+            assertThat(notReady.statusCode()).as(notReady.body()).isEqualTo(503);
+            assertThat(DiskFullIT.check(notReady, "database").getString("status")).isEqualTo("DOWN");
+            assertThat(server.getUnsigned("/health/live").statusCode()).as("alive without its database").isEqualTo(200);
+            HttpResponse<String> api = server.get("/api/v1/recordings");
             assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
             assertThat(json(api.body()).getString("message")).contains("database is not reachable");
             browser.driver.get(server.url() + "/app/recordings.xhtml");
@@ -68,10 +66,11 @@ class DatabaseDownIT {
             pg.start();
             Instant deadline = Instant.now().plusSeconds(60);
             HttpResponse<String> again;
-            while ((again = get(server, "/api/v1/recordings")).statusCode() != 200) {
+            while ((again = server.get("/api/v1/recordings")).statusCode() != 200) {
                 assertThat(Instant.now()).as("the API after the database came back: %s", again.body()).isBefore(deadline);
                 Thread.sleep(500);
             }
+            assertThat(server.getUnsigned("/health/ready").statusCode()).as("ready again").isEqualTo(200);
             browser.driver.get(server.url() + "/app/recordings.xhtml");
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-user")));
             i = 0;
@@ -79,24 +78,16 @@ class DatabaseDownIT {
                 HttpResponse<String> stored = upload(server, name, 100 + i++);
                 assertThat(stored.statusCode()).as("%s sent again: %s", name, stored.body()).isIn(200, 201);
             }
-            assertThat(json(get(server, "/api/v1/recordings?limit=1").body()).getJsonNumber("total").longValue())
+            assertThat(json(server.get("/api/v1/recordings?limit=1").body()).getJsonNumber("total").longValue())
                     .isEqualTo(1 + refused.size());
             assertThat(Files.readString(server.log())).contains("refused with 503: the database is not reachable");
         }
     }
 
     private static HttpResponse<String> upload(DisposableServer server, String name, long seed) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/db-down.example.com/recordings/Files/"
-                        + String.format("%032d", seed) + "-009033aabbcc-1--" + name + ".pcap"))
-                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(G711Calls.twoParty(5, seed))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.upload("db-down.example.com", String.format("%032d", seed) + "-009033aabbcc-1--" + name + ".pcap", G711Calls.twoParty(5, seed));
     }
 
-    private static HttpResponse<String> get(DisposableServer server, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", basic("admin", DisposableServer.ADMIN_PASSWORD)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     /** A PostgreSQL cluster of the test's own on a free local port, with Debian's programs, as ear/bin/test makes one. */
     private static final class PrivatePostgres implements AutoCloseable {

@@ -1,18 +1,14 @@
 package io.verbatim.it;
 
-import static io.verbatim.it.VerbatimServer.basic;
 import static io.verbatim.it.VerbatimServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +23,6 @@ import org.junit.jupiter.api.Test;
  * (as the suite runs in CI); elsewhere the test is skipped, and says so.
  */
 class DiskFullIT {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void uploadsAreRefusedAtTheReserveAndConversionsWaitForRoom() throws Exception {
@@ -64,6 +57,15 @@ class DiskFullIT {
             assertThat(accepted).as("uploads taken while there was room").hasSizeGreaterThanOrEqualTo(3);
             assertThat(leftIn(server.data().resolve("intake"))).as("intake receipts").isEmpty();
             assertThat(Files.readString(server.log())).contains("disk is nearly full");
+            // something else eats the rest, down into the reserve: the node is no longer ready, though alive
+            Path squeeze = mount.resolve("squeeze");
+            Files.write(squeeze, new byte[(int) Math.max(0, Files.getFileStore(mount).getUsableSpace() - (512 << 10))]);
+            HttpResponse<String> notReady = server.getUnsigned("/health/ready");
+            assertThat(notReady.statusCode()).as(notReady.body()).isEqualTo(503);
+            assertThat(check(notReady, "storage").getString("status")).isEqualTo("DOWN");
+            assertThat(check(notReady, "storage").getJsonObject("data").getString("problem")).contains("below the reserve");
+            assertThat(server.getUnsigned("/health/live").statusCode()).as("alive while the disk is full").isEqualTo(200);
+            Files.delete(squeeze);
 
             Thread.sleep(1000); // conversions meet the full disk meanwhile
             for (long id : accepted) {
@@ -72,6 +74,7 @@ class DiskFullIT {
 
             Files.delete(filler);
             awaitReady(server, accepted);
+            assertThat(server.getUnsigned("/health/ready").statusCode()).as("ready once there is room").isEqualTo(200);
             // no half-written upload, no conversion's work file left behind
             assertThat(leftIn(server.data().resolve("staging"))).as("files left in staging").isEmpty();
 
@@ -119,19 +122,21 @@ class DiskFullIT {
     }
 
     private static HttpResponse<String> upload(DisposableServer server, String name, byte[] capture) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/small-disk.example.com/recordings/Files/"
-                        + "00000000000000000000000000" + Math.abs(name.hashCode() % 1_000_000) + "-" + name + ".pcap"))
-                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(capture)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.upload("small-disk.example.com",
+                "00000000000000000000000000" + Math.abs(name.hashCode() % 1_000_000) + "-" + name + ".pcap", capture);
     }
 
     private static String state(DisposableServer server, long id) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/recordings/" + id))
-                .header("Authorization", basic("admin", DisposableServer.ADMIN_PASSWORD)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        String state = json(r.body()).getString("state");
-        return state.equals("FAILED") ? state + ": " + json(r.body()).getString("failureReason") : state;
+        JsonObject recording = server.recording(id);
+        String state = recording.getString("state");
+        return state.equals("FAILED") ? state + ": " + recording.getString("failureReason") : state;
+    }
+
+    /** One check of a MicroProfile Health answer, by name. */
+    static JsonObject check(HttpResponse<String> health, String name) {
+        return json(health.body()).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no check " + name + " in " + health.body()));
     }
 
     private static List<Path> leftIn(Path folder) throws IOException {

@@ -1,8 +1,13 @@
 package io.verbatim.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jakarta.json.JsonObject;
 
 /**
  * A WildFly of the test's own, from the server the build provisioned, with the real EAR: its own configuration
@@ -35,6 +41,9 @@ final class DisposableServer implements AutoCloseable {
     static final String PG_BIN = System.getProperty("verbatim.pg.bin", "");
 
     static final String ADMIN_PASSWORD = "disposable-admin-secret";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final Path base;
     private final Path data;
@@ -92,6 +101,33 @@ final class DisposableServer implements AutoCloseable {
 
     Path data() {
         return data;
+    }
+
+    /** PUTs a capture as a device does, to {@code /{pbx}/recordings/Files/{fileName}}. */
+    HttpResponse<String> upload(String pbx, String fileName, byte[] capture) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/" + pbx + "/recordings/Files/" + fileName))
+                .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(capture)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET as the administrator. */
+    HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", VerbatimServer.basic("admin", ADMIN_PASSWORD)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET with no credentials, as a load balancer's probe. */
+    HttpResponse<String> getUnsigned(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A recording as the API shows it to the administrator. */
+    JsonObject recording(long id) throws Exception {
+        HttpResponse<String> r = get("/api/v1/recordings/" + id);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return VerbatimServer.json(r.body());
     }
 
     /** Starts the server and waits until the EAR is deployed. */

@@ -117,7 +117,7 @@ class DurabilityIT {
         // every acknowledged upload is there with the bytes that were sent, and is converted
         assertThat(acknowledged).hasSize(before + (int) acknowledgedBeforeKill);
         for (Map.Entry<Long, String> ack : acknowledged.entrySet()) {
-            HttpResponse<String> recording = get("/api/v1/recordings/" + ack.getKey());
+            HttpResponse<String> recording = server.get("/api/v1/recordings/" + ack.getKey());
             assertThat(recording.statusCode()).as("acknowledged recording %d after the kill: %s", ack.getKey(), recording.body())
                     .isEqualTo(200);
             assertThat(json(recording.body()).getString("originalSha256")).isEqualTo(ack.getValue());
@@ -160,10 +160,10 @@ class DurabilityIT {
         server.kill();
         server.start();
 
-        JsonObject interrupted = json(get("/api/v1/jobs/runs/" + run).body());
+        JsonObject interrupted = json(server.get("/api/v1/jobs/runs/" + run).body());
         assertThat(interrupted.getString("status")).isEqualTo("FAILED");
         assertThat(interrupted.getString("exitStatus")).contains("the server stopped during this run");
-        assertThat(jsonArray(get("/api/v1/jobs").body()).getValuesAs(JsonObject.class))
+        assertThat(jsonArray(server.get("/api/v1/jobs").body()).getValuesAs(JsonObject.class))
                 .noneMatch(r -> List.of("STARTING", "STARTED").contains(r.getString("status")));
         long left = count("READY");
         assertThat(left).as("recordings the killed run had not reached").isPositive();
@@ -175,7 +175,7 @@ class DurabilityIT {
         long again = json(restarted.body()).getJsonNumber("executionId").longValue();
         deadline = Instant.now().plusSeconds(120);
         JsonObject end;
-        while (!List.of("COMPLETED", "FAILED", "STOPPED").contains((end = json(get("/api/v1/jobs/runs/" + again).body())).getString("status"))) {
+        while (!List.of("COMPLETED", "FAILED", "STOPPED").contains((end = json(server.get("/api/v1/jobs/runs/" + again).body())).getString("status"))) {
             assertThat(Instant.now()).as("restarted run %d still %s", again, end.getString("status")).isBefore(deadline);
             Thread.sleep(200);
         }
@@ -221,18 +221,15 @@ class DurabilityIT {
                 return;
             }
             assertThat(Instant.now()).as("%d of %d READY; queue: %s", ready, expected,
-                    get("/api/v1/jobs/conversion-queue").body()).isBefore(deadline);
+                    server.get("/api/v1/jobs/conversion-queue").body()).isBefore(deadline);
             Thread.sleep(500);
         }
     }
 
     private static long count(String state) throws Exception {
-        return json(get("/api/v1/recordings?limit=1&state=" + state).body()).getJsonNumber("total").longValue();
+        return json(server.get("/api/v1/recordings?limit=1&state=" + state).body()).getJsonNumber("total").longValue();
     }
 
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     private static HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(server.url() + path)).timeout(Duration.ofSeconds(60))

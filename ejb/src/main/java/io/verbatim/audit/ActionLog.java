@@ -1,6 +1,7 @@
 package io.verbatim.audit;
 
 import io.verbatim.access.ViewingAs;
+import io.verbatim.metrics.Meters;
 import io.verbatim.recording.Recording;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +20,9 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -50,6 +54,12 @@ public class ActionLog {
 
     @Inject
     ViewingAs viewingAs;
+
+    @Inject
+    Meters meters;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /** The caller did {@code action} to a recording. */
     public void record(Action action, Recording recording, String detail) {
@@ -87,6 +97,18 @@ public class ActionLog {
                 actor, origin(), action, outcome, pbx, recordingId, detail, head.getLastHash());
         em.persist(entry);
         head.advance(entry);
+        transactions.registerInterposedSynchronization(new Synchronization() { // counted once it is kept
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    meters.actionLogAppended(action.name());
+                }
+            }
+        });
     }
 
     /** Entries matching the query, newest first: the caller's tenant (the operator and deployment-wide officers: all). */

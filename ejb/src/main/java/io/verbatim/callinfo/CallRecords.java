@@ -10,6 +10,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,25 @@ public class CallRecords {
 
     /** What a batch did: records new to us, and records that replaced an earlier version. */
     public record Received(int created, int replaced, int recordingsMatched) {
+    }
+
+    /** Recordings still inside the waiting window for their call record (the join is by PBX and call id, no key). */
+    public long waitingRecordings(Duration wait) {
+        return em.createQuery("select count(r) from Recording r left join r.callRecord c where c.id is null and r.receivedAt >= :since", Long.class)
+                .setParameter("since", Instant.now().minus(wait)).getSingleResult();
+    }
+
+    /**
+     * Recordings received since {@code since} whose call record did not come within the waiting window; none while no
+     * call record was ever received (a PBX that sends none is a choice, not a fault).
+     */
+    public long missingSince(Instant since, Duration wait) {
+        if (em.createQuery("select c.id from CallRecord c", Long.class).setMaxResults(1).getResultList().isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("select count(r) from Recording r left join r.callRecord c where c.id is null and r.receivedAt >= :since"
+                        + " and r.receivedAt < :windowClosed", Long.class)
+                .setParameter("since", since).setParameter("windowClosed", Instant.now().minus(wait)).getSingleResult();
     }
 
     @RolesAllowed("ADMIN")

@@ -1,6 +1,7 @@
 package io.verbatim.conversion;
 
 import io.verbatim.database.DatabaseUnreachable;
+import io.verbatim.metrics.Meters;
 import io.verbatim.recording.RecordingReceived;
 import io.verbatim.storage.DiskSpace;
 import io.verbatim.storage.Staging;
@@ -20,7 +21,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +66,9 @@ public class ConversionDrain {
 
     @Inject
     DiskSpace space;
+
+    @Inject
+    Meters meters;
 
     @Resource
     ManagedThreadFactory threads;
@@ -118,6 +125,18 @@ public class ConversionDrain {
         for (int i = 0; i < WORKERS; i++) {
             startWorker();
         }
+        meters.gauge("verbatim.conversion.queue", "Recordings waiting for conversion", "recordings",
+                () -> conversions.queue().waiting());
+        meters.gauge("verbatim.conversion.oldest.wait", "How long the oldest recording in the queue has waited", "seconds",
+                () -> {
+                    Instant since = conversions.queue().oldestWaitingSince();
+                    return since == null ? 0 : Duration.between(since, Instant.now()).toSeconds();
+                });
+    }
+
+    /** Workers that are running and not replaced: none means nothing will ever be converted until a restart. */
+    public long liveWorkers() {
+        return workers.stream().filter(w -> w.isAlive() && !replaced.contains(w)).count();
     }
 
     private synchronized void startWorker() {
@@ -218,6 +237,7 @@ public class ConversionDrain {
         Running watched = new Running(recordingId, System.nanoTime() + timeoutSeconds * 1_000_000_000L);
         running.put(Thread.currentThread(), watched);
         ConversionOutcome outcome;
+        long started = System.nanoTime();
         try {
             outcome = conversions.convert(recordingId);
         } finally {
@@ -231,9 +251,12 @@ public class ConversionDrain {
         synchronized (watched) {
             stopped = watched.stopped;
         }
-        return stopped && !outcome.succeeded() // finished just as it was stopped: the audio counts
+        ConversionOutcome ended = stopped && !outcome.succeeded() // finished just as it was stopped: the audio counts
                 ? ConversionOutcome.timedOut(recordingId, "conversion did not finish within " + timeoutSeconds + " s")
                 : outcome;
+        meters.conversionEnded(ended.kind().name().toLowerCase(Locale.ROOT),
+                ended.succeeded() ? ended.result().codec() : "unknown", Duration.ofNanos(System.nanoTime() - started));
+        return ended;
     }
 
     private void drain() {

@@ -98,7 +98,7 @@ public class IngestService {
             if (existing.isPresent()) {
                 Recording r = existing.get();
                 if (r.getOriginalSha256().equals(staged.sha256())) {
-                    return new IngestOutcome(r.getId(), false);
+                    return new IngestOutcome(r.getId(), false, r.getOriginalSize());
                 }
                 String reason = "a recording named " + fileName + " already exists with different content (recording "
                         + r.getId() + ")";
@@ -115,7 +115,7 @@ public class IngestService {
             }
             commits.awaitDurable();
             receipts.remove(receipt);
-            return new IngestOutcome(id, true);
+            return new IngestOutcome(id, true, staged.size());
         } finally {
             Files.deleteIfExists(staged.path());
         }
@@ -146,7 +146,7 @@ public class IngestService {
         Optional<Recording> winner = catalogue.findByName(pbx, fileName);
         if (winner.isPresent() && winner.get().getOriginalSha256().equals(staged.sha256())) {
             receipts.remove(receipt); // that recording's own upload makes it durable, with its own receipt
-            return new IngestOutcome(winner.get().getId(), false);
+            return new IngestOutcome(winner.get().getId(), false, winner.get().getOriginalSize());
         }
         String reason = winner.isPresent()
                 ? "a recording named " + fileName + " was stored at the same moment with different content (recording "

@@ -5,6 +5,7 @@ import io.verbatim.ingest.CaptureConflictException;
 import io.verbatim.ingest.CaptureRejectedException;
 import io.verbatim.ingest.IngestOutcome;
 import io.verbatim.ingest.IngestService;
+import io.verbatim.metrics.Meters;
 import io.verbatim.settings.Settings;
 import io.verbatim.storage.InsufficientStorageException;
 import io.verbatim.storage.TooLargeException;
@@ -37,6 +38,9 @@ public class CaptureUploadServlet extends HttpServlet {
     @Inject
     Settings settings;
 
+    @Inject
+    Meters meters;
+
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Matcher path = UPLOAD_PATH.matcher(request.getServletPath());
@@ -56,27 +60,34 @@ public class CaptureUploadServlet extends HttpServlet {
             String location = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
                     + request.getContextPath() + "/api/v1/recordings/" + outcome.recordingId();
             response.setStatus(outcome.created() ? 201 : 200);
+            meters.uploadAnswered(outcome.created() ? "created" : "duplicate", outcome.created() ? outcome.size() : 0);
             response.setHeader("Location", location);
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Json.createObjectBuilder()
                     .add("id", outcome.recordingId()).add("created", outcome.created()).build().toString());
         } catch (CaptureRejectedException e) {
+            meters.uploadAnswered("rejected", 0);
             error(response, 400, e.getMessage());
         } catch (TooLargeException e) {
+            meters.uploadAnswered("too_large", 0);
             error(response, 413, e.getMessage());
         } catch (CaptureConflictException e) {
+            meters.uploadAnswered("conflict", 0);
             error(response, 409, e.getMessage());
         } catch (InsufficientStorageException e) {
+            meters.uploadAnswered("disk_full", 0);
             response.setHeader("Retry-After", "300");
             error(response, 507, e.getMessage());
         } catch (RuntimeException e) {
             if (DatabaseUnreachable.explains(e)) { // a 201 needs the catalog: the device keeps the call and sends it again
+                meters.uploadAnswered("database_unreachable", 0);
                 LOG.warning("Upload of " + pbx + "/" + fileName + " refused with 503: the database is not reachable");
                 response.setHeader("Retry-After", "60");
                 error(response, 503, DatabaseUnreachable.MESSAGE);
                 return;
             }
+            meters.uploadAnswered("error", 0);
             LOG.log(Level.SEVERE, "Upload of " + pbx + "/" + fileName + " failed", e);
             error(response, 500, "the upload could not be stored; send it again");
         }

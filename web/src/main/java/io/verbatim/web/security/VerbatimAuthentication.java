@@ -16,12 +16,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
+import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How people and systems prove who they are: pages by the login form (then the HTTP session), the REST API by
@@ -34,6 +36,9 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
     private static final Logger LOG = Logger.getLogger(VerbatimAuthentication.class.getName());
 
     static final String API_PREFIX = "/api/";
+    static final String METRICS = "/metrics";
+    /** The group of whoever presents the monitoring token: it may read {@code /metrics} and nothing else. */
+    public static final String METRICS_READER = "METRICS";
     static final String LOGIN_PAGE = "/login.xhtml";
     static final String REALM = "Verbatim";
 
@@ -45,6 +50,11 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     RequestOrigin origin;
+
+    /** A secret for Prometheus ({@code VERBATIM_METRICS_TOKEN}), so that scraping needs no administrator's credentials. */
+    @Inject
+    @ConfigProperty(name = "verbatim.metrics.token")
+    Optional<String> metricsToken;
 
     /** While the database is away no account can be checked: say so (503), rather than a stack trace or a 401. */
     @Override
@@ -73,8 +83,14 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         if (context.isAuthenticationRequest() && credential != null) {
             return formLogin(request, credential, context);
         }
-        boolean api = request.getRequestURI().startsWith(request.getContextPath() + API_PREFIX);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean metrics = path.equals(METRICS);
+        boolean api = path.startsWith(API_PREFIX) || metrics;
         String authorization = request.getHeader("Authorization");
+        if (metrics && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && isMetricsToken(authorization.substring(7).trim())) {
+            return context.notifyContainerAboutLogin("monitoring", Set.of(METRICS_READER));
+        }
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             LOG.fine(() -> "HTTP Basic sign-in from " + request.getRemoteAddr() + " for " + request.getRequestURI());
             return basic(authorization, request, response, context);
@@ -98,6 +114,12 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         return context.redirect(request.getContextPath() + LOGIN_PAGE + "?next="
                 + URLEncoder.encode(target, StandardCharsets.UTF_8));
+    }
+
+    private boolean isMetricsToken(String presented) {
+        return metricsToken.filter(token -> !token.isBlank())
+                .map(token -> MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8)))
+                .orElse(false);
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, Credential credential, HttpMessageContext context) {

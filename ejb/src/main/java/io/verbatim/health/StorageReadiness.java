@@ -1,0 +1,41 @@
+package io.verbatim.health;
+
+import io.verbatim.storage.DataDirectory;
+import io.verbatim.storage.DiskSpace;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the data folder takes a file and has more free than the reserve (else uploads get 507). */
+@Readiness
+@ApplicationScoped
+public class StorageReadiness implements HealthCheck {
+
+    @Inject
+    DataDirectory data;
+
+    @Inject
+    DiskSpace space;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("storage").withData("folder", data.root().toString());
+        try {
+            Path probe = Files.createTempFile(data.root(), ".ready-", ".probe");
+            Files.delete(probe);
+        } catch (IOException | RuntimeException e) {
+            return response.down().withData("problem", "the data folder cannot be written: " + e).build();
+        }
+        long usable = space.usable();
+        long reserve = space.reserve();
+        response.withData("freeBytes", usable).withData("reserveBytes", reserve);
+        return usable > reserve ? response.up().build()
+                : response.down().withData("problem", "free space is below the reserve: uploads are refused").build();
+    }
+}
