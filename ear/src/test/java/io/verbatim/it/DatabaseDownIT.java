@@ -4,6 +4,7 @@ import static io.verbatim.it.VerbatimServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -81,6 +82,15 @@ class DatabaseDownIT {
             assertThat(json(server.get("/api/v1/recordings?limit=1").body()).getJsonNumber("total").longValue())
                     .isEqualTo(1 + refused.size());
             assertThat(Files.readString(server.log())).contains("refused with 503: the database is not reachable");
+            // the outage is told once the database answers: an alarm that ends when the operator acknowledges it
+            JsonObject outage = AlarmsIT.awaitAlarm(server, "DATABASE_UNREACHABLE");
+            assertThat(outage.getBoolean("event")).isTrue();
+            assertThat(outage.getString("detail")).startsWith("from ").contains("uploads were answered 503");
+            HttpResponse<String> acknowledged = server.post("/api/v1/alarms/" + outage.getJsonNumber("id").longValue() + "/acknowledgement");
+            assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+            assertThat(json(acknowledged.body()).getBoolean("active")).isFalse();
+            assertThat(AlarmsIT.actionLog(server, "alarm-cleared")).anySatisfy(e ->
+                    assertThat(e.getString("detail")).startsWith("Database was unreachable").endsWith("acknowledged by admin"));
         }
     }
 

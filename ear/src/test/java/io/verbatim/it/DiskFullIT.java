@@ -65,6 +65,7 @@ class DiskFullIT {
             assertThat(check(notReady, "storage").getString("status")).isEqualTo("DOWN");
             assertThat(check(notReady, "storage").getJsonObject("data").getString("problem")).contains("below the reserve");
             assertThat(server.getUnsigned("/health/live").statusCode()).as("alive while the disk is full").isEqualTo(200);
+            assertThat(AlarmsIT.awaitAlarm(server, "DISK_LOW").getString("detail")).contains("kept in reserve");
             Files.delete(squeeze);
 
             Thread.sleep(1000); // conversions meet the full disk meanwhile
@@ -75,6 +76,7 @@ class DiskFullIT {
             Files.delete(filler);
             awaitReady(server, accepted);
             assertThat(server.getUnsigned("/health/ready").statusCode()).as("ready once there is room").isEqualTo(200);
+            AlarmsIT.awaitNoAlarm(server, "DISK_LOW");
             // no half-written upload, no conversion's work file left behind
             assertThat(leftIn(server.data().resolve("staging"))).as("files left in staging").isEmpty();
 

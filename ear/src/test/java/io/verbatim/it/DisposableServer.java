@@ -82,7 +82,8 @@ final class DisposableServer implements AutoCloseable {
         Files.copy(EAR, base.resolve("deployments/verbatim.ear"), StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "VERBATIM_ADMIN_USER", "admin", "VERBATIM_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "VERBATIM_LIFECYCLE_SCHEDULE", "off", "LAUNCH_JBOSS_IN_BACKGROUND", "1"));
+                "VERBATIM_LIFECYCLE_SCHEDULE", "off", "LAUNCH_JBOSS_IN_BACKGROUND", "1",
+                "VERBATIM_ALARM_CHECK_SECONDS", "2")); // alarms within seconds of their cause
         if (onPostgres() && !more.containsKey("VERBATIM_DB_URL")) {
             environment.put("VERBATIM_DB_URL", newDatabase(name.replace('-', '_') + "_" + ProcessHandle.current().pid()
                     + "_" + System.nanoTime() % 100_000));
@@ -115,6 +116,13 @@ final class DisposableServer implements AutoCloseable {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", VerbatimServer.basic("admin", ADMIN_PASSWORD)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST without a body as the administrator. */
+    HttpResponse<String> post(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", VerbatimServer.basic("admin", ADMIN_PASSWORD))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A GET with no credentials, as a load balancer's probe. */
@@ -197,6 +205,11 @@ final class DisposableServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stop();
+        if (Files.exists(log())) { // kept for reading a failure after the folders are gone
+            Path kept = Path.of("target", "disposable-logs");
+            Files.createDirectories(kept);
+            Files.copy(log(), kept.resolve(base.getFileName() + ".log"), StandardCopyOption.REPLACE_EXISTING);
+        }
         for (Path folder : List.of(data, base)) {
             if (Files.exists(folder)) {
                 try (Stream<Path> all = Files.walk(folder)) {

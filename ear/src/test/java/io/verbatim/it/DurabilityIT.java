@@ -167,6 +167,9 @@ class DurabilityIT {
                 .noneMatch(r -> List.of("STARTING", "STARTED").contains(r.getString("status")));
         long left = count("READY");
         assertThat(left).as("recordings the killed run had not reached").isPositive();
+        JsonObject told = AlarmsIT.awaitAlarm(server, "JOB_FAILED");
+        assertThat(told.getString("subject")).isEqualTo("retention run " + run);
+        assertThat(told.getString("detail")).contains("the server stopped during this run");
 
         HttpResponse<String> restarted = HTTP.send(request("/api/v1/jobs/runs/" + run + "/restart")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()).build(),

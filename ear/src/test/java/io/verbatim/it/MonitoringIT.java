@@ -65,7 +65,8 @@ class MonitoringIT {
         assertThat(METRICS_TOKEN).as("ear/bin/test starts the server with VERBATIM_METRICS_TOKEN").isNotBlank();
         HttpResponse<String> scraper = getText("/metrics", "Bearer " + METRICS_TOKEN);
         assertThat(scraper.statusCode()).as(scraper.body()).isEqualTo(200);
-        assertThat(scraper.body()).contains("verbatim_conversion_queue_recordings");
+        assertThat(value(scraper.body(), "verbatim_conversion_queue_recordings")).as("read for the token's holder too").isNotNaN();
+        assertThat(value(scraper.body(), "verbatim_alarms_active{condition=\"disk_low\"}")).isZero();
         assertThat(getText("/api/v1/recordings", "Bearer " + METRICS_TOKEN).statusCode())
                 .as("the monitoring token reads measurements, nothing else").isEqualTo(401);
     }

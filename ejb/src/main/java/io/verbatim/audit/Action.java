@@ -47,7 +47,13 @@ public enum Action {
     /** Exported the action log. */
     EXPORT,
     /** An administrator started, stopped or restarted a batch job. */
-    JOB_START;
+    JOB_START,
+    /** The server raised an alarm (a condition administrators must look at). */
+    ALARM_RAISED,
+    /** The condition behind an alarm went away, or an administrator's acknowledgement ended an alarm about an event. */
+    ALARM_CLEARED,
+    /** An administrator acknowledged an alarm. */
+    ALARM_ACKNOWLEDGED;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -12,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -60,6 +61,9 @@ public class ActionLog {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<ChainBroken> chainBroken;
 
     /** The caller did {@code action} to a recording. */
     public void record(Action action, Recording recording, String detail) {
@@ -140,6 +144,7 @@ public class ActionLog {
                 : "action log: " + result.problem());
         if (!result.valid()) {
             LOG.severe("Action log chain broken: " + result.problem());
+            chainBroken.fire(new ChainBroken(result.problem()));
         }
         return result;
     }

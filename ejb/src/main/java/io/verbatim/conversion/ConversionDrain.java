@@ -17,6 +17,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -69,6 +70,9 @@ public class ConversionDrain {
 
     @Inject
     Meters meters;
+
+    @Inject
+    Event<ClaimsAbandoned> claimsAbandoned;
 
     @Resource
     ManagedThreadFactory threads;
@@ -126,10 +130,10 @@ public class ConversionDrain {
             startWorker();
         }
         meters.gauge("verbatim.conversion.queue", "Recordings waiting for conversion", "recordings",
-                () -> conversions.queue().waiting());
+                () -> conversions.measure().waiting());
         meters.gauge("verbatim.conversion.oldest.wait", "How long the oldest recording in the queue has waited", "seconds",
                 () -> {
-                    Instant since = conversions.queue().oldestWaitingSince();
+                    Instant since = conversions.measure().oldestWaitingSince();
                     return since == null ? 0 : Duration.between(since, Instant.now()).toSeconds();
                 });
     }
@@ -200,8 +204,10 @@ public class ConversionDrain {
     @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
     void sweep() {
         try {
-            if (conversions.releaseClaimsAbandonedByOthers(node) > 0) {
-                LOG.info("Returned conversions abandoned by a stopped node to the queue");
+            int abandoned = conversions.releaseClaimsAbandonedByOthers(node);
+            if (abandoned > 0) {
+                LOG.warning("Returned " + abandoned + " conversions abandoned by a stopped node to the queue");
+                claimsAbandoned.fire(new ClaimsAbandoned(abandoned));
             }
         } catch (RuntimeException e) { // the database away, say: the workers say so themselves
             LOG.fine(() -> "Abandoned claims not checked: " + e);

@@ -110,6 +110,11 @@ public class ConversionService {
     /** The queue's state, for the Jobs page and the API (administrators). */
     @RolesAllowed("ADMIN")
     public ConversionQueue queue() {
+        return measure();
+    }
+
+    /** The same for the server itself (the alarms, the measurements), which acts for no one. */
+    public ConversionQueue measure() {
         Object[] waiting = em.createQuery("select count(r), min(r.receivedAt) from Recording r where r.state = :state", Object[].class)
                 .setParameter("state", RecordingState.RECEIVED).getSingleResult();
         long converting = em.createQuery("select count(r) from Recording r where r.state = :state", Long.class)

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +50,26 @@ public class MasterKey {
             StreamingAeadConfig.register();
         } catch (GeneralSecurityException e) {
             throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** A secret the server must use again (the SMTP password), encrypted for the database; {@code purpose} binds it to its place. */
+    public String encryptSecret(String secret, String purpose) {
+        try {
+            return Base64.getEncoder().encodeToString(aead().encrypt(secret.getBytes(StandardCharsets.UTF_8),
+                    purpose.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt the " + purpose, e);
+        }
+    }
+
+    /** @throws IllegalStateException when it was not encrypted by this master key for {@code purpose} */
+    public String decryptSecret(String encrypted, String purpose) {
+        try {
+            return new String(aead().decrypt(Base64.getDecoder().decode(encrypted), purpose.getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the stored " + purpose + " cannot be decrypted with this master key: set it again", e);
         }
     }
 

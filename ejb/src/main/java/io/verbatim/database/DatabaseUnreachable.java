@@ -3,6 +3,9 @@ package io.verbatim.database;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Tells a failure of the database connection (server stopped, network gone, pool unable to connect) from every other
@@ -13,11 +16,43 @@ public final class DatabaseUnreachable {
     /** What a device, a page or an API client is told while it lasts. */
     public static final String MESSAGE = "the database is not reachable; nothing was changed. Try again in a minute";
 
+    /** This node's current outage, as far as requests and workers have met it; null while none was met. */
+    private static final AtomicReference<Outage> OUTAGE = new AtomicReference<>();
+
+    /** When requests first and last met the database away, and how often. */
+    public record Outage(Instant first, Instant last, long failures) {
+        Outage again(Instant now) {
+            return new Outage(first, now, failures + 1);
+        }
+    }
+
     private DatabaseUnreachable() {
     }
 
-    /** Whether {@code failure}, or anything that caused it, is a lost or refused database connection. */
+    /**
+     * Whether {@code failure}, or anything that caused it, is a lost or refused database connection; one that is is
+     * remembered, so that the outage is reported (an alarm) once the database answers again.
+     */
     public static boolean explains(Throwable failure) {
+        boolean lost = lostConnection(failure);
+        if (lost) {
+            Instant now = Instant.now();
+            OUTAGE.accumulateAndGet(new Outage(now, now, 1), (was, met) -> was == null ? met : was.again(now));
+        }
+        return lost;
+    }
+
+    /** The outage met and not yet told, if any. */
+    public static Optional<Outage> outage() {
+        return Optional.ofNullable(OUTAGE.get());
+    }
+
+    /** The outage has been told: forgotten, unless it went on meanwhile. */
+    public static void forget(Outage told) {
+        OUTAGE.compareAndSet(told, null);
+    }
+
+    private static boolean lostConnection(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;

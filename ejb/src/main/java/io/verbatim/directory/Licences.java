@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -47,6 +48,15 @@ public class Licences {
 
     @RolesAllowed("ADMIN")
     public Status status() {
+        return currentStatus();
+    }
+
+    /** The warning when more users are given a licence than are installed (for the alarm, so no caller is needed). */
+    public Optional<String> overAssigned() {
+        return Optional.ofNullable(currentStatus().warning());
+    }
+
+    private Status currentStatus() {
         int assigned = assignedInOrder().size();
         OptionalInt installed = settings.licences();
         int held = held(assigned, installed);

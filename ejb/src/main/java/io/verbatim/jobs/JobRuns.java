@@ -77,6 +77,30 @@ public class JobRuns {
         return runs;
     }
 
+    /** Runs of the shown jobs that ended FAILED after {@code since} (among each job's newest ten), oldest first. */
+    public List<JobRun> failedSince(Instant since) {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        List<JobRun> failed = new ArrayList<>();
+        for (String job : JOBS) {
+            List<JobInstance> instances;
+            try {
+                instances = operator.getJobInstances(job, 0, 10);
+            } catch (NoSuchJobException neverRun) {
+                continue;
+            }
+            for (JobInstance instance : instances) {
+                for (JobExecution execution : operator.getJobExecutions(instance)) {
+                    if (execution.getBatchStatus() == BatchStatus.FAILED && execution.getEndTime() != null
+                            && execution.getEndTime().toInstant().isAfter(since)) {
+                        failed.add(run(operator, execution));
+                    }
+                }
+            }
+        }
+        failed.sort(Comparator.comparing(JobRun::endedAt));
+        return failed;
+    }
+
     @RolesAllowed("ADMIN")
     public JobRun get(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();

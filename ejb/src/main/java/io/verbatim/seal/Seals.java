@@ -9,6 +9,7 @@ import io.verbatim.recording.RecordingState;
 import io.verbatim.storage.BlobStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -48,6 +49,9 @@ public class Seals {
     @Inject
     ActionLog actionLog;
 
+    @Inject
+    Event<SealBroken> sealBroken;
+
     /** Seals a READY recording that is not sealed yet (at conversion, or by the seal job). */
     public void seal(Recording r) {
         if (r.getState() == RecordingState.READY && r.getAudioKey() != null && r.getSealSignature() == null) {
@@ -77,6 +81,9 @@ public class Seals {
         Recording r = catalog.find(id);
         SealCheck check = check(r);
         actionLog.record(Action.VERIFY, r, "seal: " + check.verdict().name().toLowerCase() + (check.reason() == null ? "" : " (" + check.reason() + ")"));
+        if (check.verdict() == SealCheck.Verdict.ALTERED) {
+            sealBroken.fire(new SealBroken(r.getId(), check.reason()));
+        }
         return check;
     }
 

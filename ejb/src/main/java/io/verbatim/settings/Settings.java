@@ -3,6 +3,7 @@ package io.verbatim.settings;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.crypto.KeyRing;
+import io.verbatim.crypto.MasterKey;
 import io.verbatim.directory.PasswordHash;
 import io.verbatim.media.OutputFormat;
 import io.verbatim.seal.SealingEnabled;
@@ -13,11 +14,14 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /** The administrator's settings, stored in the database so every node sees the same. */
 @Stateless
@@ -46,6 +51,17 @@ public class Settings {
     static final String PBX_NAME = "pbx.name";
     static final String TRACE = "trace.";
     static final String SEAL_ENABLED = "seal.enabled";
+    static final String SMTP_HOST = "mail.smtp-host";
+    static final String SMTP_PORT = "mail.smtp-port";
+    static final String SMTP_START_TLS = "mail.smtp-starttls";
+    static final String SMTP_USER = "mail.smtp-user";
+    static final String SMTP_PASSWORD = "mail.smtp-password-encrypted";
+    static final String MAIL_FROM = "mail.from";
+    static final String ALARM_RECIPIENTS = "mail.alarm-recipients";
+    /** What the SMTP password's encryption is bound to: a value copied to another setting does not decrypt. */
+    private static final String SMTP_PASSWORD_PURPOSE = "SMTP password";
+    static final int DEFAULT_SMTP_PORT = 25;
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|\\[[0-9A-Fa-f:.]+\\]");
     /** As innovaphone's recorder: 30 days unless changed; 0 keeps recordings until deleted. */
     public static final int DEFAULT_RETENTION_DAYS = 30;
     static final int MAX_RETENTION_DAYS = 11000;
@@ -67,6 +83,9 @@ public class Settings {
 
     @Inject
     KeyRing keyRing;
+
+    @Inject
+    MasterKey masterKey;
 
     @Resource
     SessionContext context;
@@ -134,6 +153,20 @@ public class Settings {
         TraceLevels.apply(traceLevels());
     }
 
+    /** The SMTP server, once an administrator named one (else no mail is sent). */
+    public Optional<MailServer> mailServer() {
+        return value(SMTP_HOST).filter(h -> !h.isBlank()).map(host -> new MailServer(host,
+                value(SMTP_PORT).map(Integer::parseInt).orElse(DEFAULT_SMTP_PORT),
+                value(SMTP_START_TLS).map(Boolean::parseBoolean).orElse(false), value(SMTP_USER).orElse(""),
+                value(SMTP_PASSWORD).map(p -> masterKey.decryptSecret(p, SMTP_PASSWORD_PURPOSE)).orElse(""),
+                value(MAIL_FROM).orElse(""), alarmRecipients()));
+    }
+
+    private List<String> alarmRecipients() {
+        return value(ALARM_RECIPIENTS).filter(r -> !r.isBlank())
+                .map(r -> Arrays.stream(r.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList()).orElse(List.of());
+    }
+
     /** Whether uploads must carry HTTP Basic credentials (a WebDAV user is configured). */
     public boolean uploadsNeedCredentials() {
         return value(WEBDAV_USER).filter(u -> !u.isEmpty()).isPresent();
@@ -164,7 +197,10 @@ public class Settings {
         return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
                 outputFormat().toString(), (int) callInformationWait().toMinutes(),
                 licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed(), retentionDays(), recycleBinDays(),
-                exportKeepDays(), pbxName().orElse(""), pbxName().isEmpty(), trace, sealEnabled(), keyRing.activeId().orElse(null));
+                exportKeepDays(), pbxName().orElse(""), pbxName().isEmpty(), trace, sealEnabled(), keyRing.activeId().orElse(null),
+                value(SMTP_HOST).orElse(""), value(SMTP_PORT).map(Integer::parseInt).orElse(DEFAULT_SMTP_PORT),
+                value(SMTP_START_TLS).map(Boolean::parseBoolean).orElse(false), value(SMTP_USER).orElse(""),
+                value(SMTP_PASSWORD).isPresent(), value(MAIL_FROM).orElse(""), String.join(", ", alarmRecipients()));
     }
 
     @RolesAllowed("ADMIN")
@@ -249,15 +285,86 @@ public class Settings {
             }
             put(WEBDAV_PASSWORD_HASH, PasswordHash.of(change.webdavPassword().toCharArray()));
         }
+        changeMail(change);
         SettingsView after = view();
         List<String> changed = differences(before, after);
         if (change.webdavPassword() != null) {
             changed.add("webdavPassword (a new secret)");
         }
+        if (change.smtpPassword() != null) {
+            changed.add(change.smtpPassword().isEmpty() ? "smtpPassword=(none)" : "smtpPassword (a new secret)");
+        }
         if (!changed.isEmpty()) {
             actionLog.record(Action.SETTING_CHANGE, String.join(", ", changed));
         }
         return after;
+    }
+
+    private void changeMail(SettingsChange change) {
+        if (change.smtpHost() != null) {
+            String host = change.smtpHost().strip();
+            if (!host.isEmpty() && !HOST.matcher(host).matches()) {
+                throw new InvalidSettingException("smtpHost must be a host name or an address, such as mail.example.com (empty: no mail)");
+            }
+            put(SMTP_HOST, host);
+        }
+        if (change.smtpPort() != null) {
+            if (change.smtpPort() < 1 || change.smtpPort() > 65535) {
+                throw new InvalidSettingException("smtpPort must be between 1 and 65535 (25, 587 with STARTTLS)");
+            }
+            put(SMTP_PORT, change.smtpPort().toString());
+        }
+        if (change.smtpStartTls() != null) {
+            put(SMTP_START_TLS, change.smtpStartTls().toString());
+        }
+        if (change.smtpUser() != null) {
+            put(SMTP_USER, change.smtpUser().strip());
+        }
+        if (change.smtpPassword() != null) {
+            if (change.smtpPassword().isEmpty()) {
+                remove(SMTP_PASSWORD);
+            } else {
+                put(SMTP_PASSWORD, masterKey.encryptSecret(change.smtpPassword(), SMTP_PASSWORD_PURPOSE));
+            }
+        }
+        if (change.mailFrom() != null) {
+            String from = change.mailFrom().strip();
+            if (!from.isEmpty()) {
+                address("mailFrom", from);
+            }
+            put(MAIL_FROM, from);
+        }
+        if (change.alarmRecipients() != null) {
+            List<String> recipients = Arrays.stream(change.alarmRecipients().split("[,;]")).map(String::strip)
+                    .filter(a -> !a.isEmpty()).toList();
+            for (String recipient : recipients) {
+                address("alarmRecipients", recipient);
+            }
+            put(ALARM_RECIPIENTS, String.join(",", recipients));
+        }
+        if (value(SMTP_HOST).filter(h -> !h.isBlank()).isPresent() && value(MAIL_FROM).filter(f -> !f.isBlank()).isEmpty()) {
+            throw new InvalidSettingException("mailFrom is required once smtpHost is set: the address alarm mail comes from");
+        }
+    }
+
+    /** @throws InvalidSettingException naming the setting when {@code text} is not one mail address */
+    private static void address(String setting, String text) {
+        try {
+            new InternetAddress(text, true);
+        } catch (AddressException e) {
+            throw new InvalidSettingException(setting + " must be mail addresses such as alarms@example.com: '" + text
+                    + "' is not (" + e.getMessage() + ")");
+        }
+        if (!text.contains("@")) {
+            throw new InvalidSettingException(setting + " must be mail addresses such as alarms@example.com: '" + text + "' has no domain");
+        }
+    }
+
+    private void remove(String name) {
+        Setting s = em.find(Setting.class, name);
+        if (s != null) {
+            em.remove(s);
+        }
     }
 
     private Optional<String> value(String name) {
@@ -272,7 +379,7 @@ public class Settings {
             try {
                 Object was = field.getAccessor().invoke(before);
                 Object now = field.getAccessor().invoke(after);
-                if (!Objects.equals(was, now) && !field.getName().equals("webdavPasswordSet") && !field.getName().equals("pbxNameMissing")) {
+                if (!Objects.equals(was, now) && !List.of("webdavPasswordSet", "pbxNameMissing", "smtpPasswordSet").contains(field.getName())) {
                     changed.add(field.getName() + "=" + (now == null || "".equals(now) ? "(none)" : now));
                 }
             } catch (ReflectiveOperationException e) {

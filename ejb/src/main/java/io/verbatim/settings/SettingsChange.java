@@ -13,11 +13,16 @@ import java.util.Map;
  * how long a finished action-log export's file is kept; {@code pbxName} names the PBX;
  * {@code cryptKey} (write-only, at least 12 characters; empty: none) encrypts files stored from then on;
  * {@code sealEnabled} seals recordings as they are converted (and, once, the earlier ones);
- * {@code traceLevels} maps categories ({@link TraceCategory}) to off, error, warning, info, debug or trace.
+ * {@code traceLevels} maps categories ({@link TraceCategory}) to off, error, warning, info, debug or trace;
+ * the SMTP server alarms are mailed through: {@code smtpHost} (empty: no mail), {@code smtpPort} (default 25),
+ * {@code smtpStartTls}, {@code smtpUser} and {@code smtpPassword} (write-only; empty user: no sign-in),
+ * {@code mailFrom} (the sender's address) and {@code alarmRecipients} (addresses separated by commas).
  */
 public record SettingsChange(Long maxCaptureBytes, String webdavUser, String webdavPassword, String outputFormat,
                              Integer callInformationWaitMinutes, Integer licences,
                              Boolean onlyMeAllowed, Integer retentionDays, Integer recycleBinDays, Integer exportKeepDays,
                              String pbxName,
-                             Map<String, String> traceLevels, Boolean sealEnabled, String cryptKey) {
+                             Map<String, String> traceLevels, Boolean sealEnabled, String cryptKey,
+                             String smtpHost, Integer smtpPort, Boolean smtpStartTls, String smtpUser, String smtpPassword,
+                             String mailFrom, String alarmRecipients) {
 }

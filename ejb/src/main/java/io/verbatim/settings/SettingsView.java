@@ -2,10 +2,14 @@ package io.verbatim.settings;
 
 import java.util.Map;
 
-/** Settings as they may be shown (no secrets): {@code cryptKeyId} names the active crypt key, null when none is set. */
+/**
+ * Settings as they may be shown (no secrets): {@code cryptKeyId} names the active crypt key, null when none is set;
+ * {@code smtpPasswordSet} tells whether an SMTP password is stored.
+ */
 public record SettingsView(long maxCaptureBytes, String webdavUser, boolean webdavPasswordSet, String outputFormat,
                            int callInformationWaitMinutes, Integer licences,
                            boolean onlyMeAllowed, int retentionDays, int recycleBinDays, int exportKeepDays, String pbxName,
                            boolean pbxNameMissing, Map<String, String> traceLevels, boolean sealEnabled,
-                           String cryptKeyId) {
+                           String cryptKeyId, String smtpHost, int smtpPort, boolean smtpStartTls, String smtpUser,
+                           boolean smtpPasswordSet, String mailFrom, String alarmRecipients) {
 }

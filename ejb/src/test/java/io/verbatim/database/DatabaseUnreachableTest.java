@@ -25,4 +25,24 @@ class DatabaseUnreachableTest {
         assertThat(DatabaseUnreachable.explains(new IllegalStateException("no"))).isFalse();
         assertThat(DatabaseUnreachable.explains(new SQLException("no state"))).isFalse();
     }
+
+    @Test
+    void anOutageIsRememberedUntilToldAndGoesOnIfItDidMeanwhile() {
+        DatabaseUnreachable.outage().ifPresent(DatabaseUnreachable::forget);
+        assertThat(DatabaseUnreachable.outage()).isEmpty();
+        DatabaseUnreachable.explains(new SQLNonTransientConnectionException("gone"));
+        DatabaseUnreachable.explains(new SQLException("refused", "08001"));
+        DatabaseUnreachable.explains(new IllegalStateException("not the database"));
+        DatabaseUnreachable.Outage told = DatabaseUnreachable.outage().orElseThrow();
+        assertThat(told.failures()).isEqualTo(2);
+        assertThat(told.last()).isAfterOrEqualTo(told.first());
+
+        DatabaseUnreachable.explains(new SQLNonTransientConnectionException("still gone")); // while it was being told
+        DatabaseUnreachable.forget(told);
+        DatabaseUnreachable.Outage goesOn = DatabaseUnreachable.outage().orElseThrow();
+        assertThat(goesOn.first()).isEqualTo(told.first());
+        assertThat(goesOn.failures()).isEqualTo(3);
+        DatabaseUnreachable.forget(goesOn);
+        assertThat(DatabaseUnreachable.outage()).isEmpty();
+    }
 }

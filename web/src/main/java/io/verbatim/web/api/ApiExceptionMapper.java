@@ -1,15 +1,19 @@
 package io.verbatim.web.api;
 
+import io.verbatim.alarm.AlarmClearedException;
+import io.verbatim.alarm.NoSuchAlarmException;
 import io.verbatim.audit.ExportGoneException;
 import io.verbatim.audit.ExportNotReadyException;
+import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.directory.DirectoryConflictException;
 import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.lifecycle.RecordingProtectedException;
+import io.verbatim.mail.MailFailedException;
+import io.verbatim.mail.MailNotSetUpException;
 import io.verbatim.recording.ActionDeniedException;
 import io.verbatim.recording.AudioNotReadyException;
 import io.verbatim.recording.NoSuchRecordingException;
 import io.verbatim.settings.InvalidSettingException;
-import io.verbatim.database.DatabaseUnreachable;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,12 +32,15 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception exception) {
         Throwable e = exception instanceof EJBException && exception.getCause() != null ? exception.getCause() : exception;
-        if (e instanceof NoSuchRecordingException || e instanceof NoSuchEntryException) {
+        if (e instanceof NoSuchRecordingException || e instanceof NoSuchEntryException || e instanceof NoSuchAlarmException) {
             return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
         }
         if (e instanceof AudioNotReadyException || e instanceof DirectoryConflictException || e instanceof RecordingProtectedException
-                || e instanceof ExportNotReadyException) {
+                || e instanceof ExportNotReadyException || e instanceof AlarmClearedException || e instanceof MailNotSetUpException) {
             return ApiError.response(Response.Status.CONFLICT, e.getMessage());
+        }
+        if (e instanceof MailFailedException) { // the SMTP server's answer, in its words
+            return ApiError.response(Response.Status.BAD_GATEWAY, e.getMessage());
         }
         if (e instanceof ExportGoneException) {
             return ApiError.response(Response.Status.GONE, e.getMessage());

@@ -1,15 +1,18 @@
 package io.verbatim.web.api;
 
+import io.verbatim.alarm.AlarmMail;
 import io.verbatim.settings.Settings;
 import io.verbatim.settings.SettingsChange;
 import io.verbatim.settings.SettingsView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,6 +30,9 @@ public class SettingsResource {
     @Inject
     Settings settings;
 
+    @Inject
+    AlarmMail alarmMail;
+
     @GET
     @Operation(summary = "Current settings")
     @APIResponse(responseCode = "403", description = "Not an administrator")
@@ -40,5 +46,20 @@ public class SettingsResource {
     @APIResponse(responseCode = "403", description = "Not an administrator")
     public SettingsView change(SettingsChange change) {
         return settings.change(ApiBodies.required(change));
+    }
+
+    /** Who the test mail went to. */
+    public record TestMailSent(List<String> recipients) {
+    }
+
+    @POST
+    @Path("test-mail")
+    @Operation(summary = "Send a test mail to the alarm recipients through the SMTP server in the settings, now")
+    @APIResponse(responseCode = "200", description = "The SMTP server took the mail")
+    @APIResponse(responseCode = "409", description = "No SMTP server or no recipients are set")
+    @APIResponse(responseCode = "502", description = "The SMTP server could not be reached or refused the mail; the message says what it answered")
+    @APIResponse(responseCode = "403", description = "Not the operator")
+    public TestMailSent testMail() {
+        return new TestMailSent(alarmMail.sendTest());
     }
 }

@@ -1,6 +1,9 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.access.Impersonation;
+import io.verbatim.alarm.Alarm;
+import io.verbatim.alarm.Alarms;
+import io.verbatim.directory.Directory;
 import io.verbatim.settings.Settings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -10,8 +13,9 @@ import jakarta.inject.Named;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.List;
 
-/** The signed-in user's name for the header, an administrator's "view as" and banners, and signing out. */
+/** The signed-in user's name for the header, an administrator's "view as" and banners (alarms too), and signing out. */
 @Named
 @RequestScoped
 public class SessionActions {
@@ -25,9 +29,34 @@ public class SessionActions {
     @Inject
     Settings settings;
 
+    @Inject
+    Alarms alarms;
+
+    @Inject
+    Directory directory;
+
+    private Boolean operator;
+    private List<Alarm> alarmsShown;
+
     /** Administrators are told until the PBX has a name (innovaphone: "PBX name missing"). */
     public boolean isPbxNameMissing() {
         return faces.getExternalContext().isUserInRole("ADMIN") && settings.pbxName().isEmpty();
+    }
+
+    /** The operator (an administrator in no PBX): the alarms and the Health page are theirs. */
+    public boolean isOperator() {
+        if (operator == null) {
+            operator = faces.getExternalContext().isUserInRole("ADMIN") && directory.callerTenant() == null;
+        }
+        return operator;
+    }
+
+    /** Active alarms for the banner on every page: the operator's only. */
+    public List<Alarm> getAlarms() {
+        if (alarmsShown == null) {
+            alarmsShown = isOperator() ? alarms.forBanner() : List.of();
+        }
+        return alarmsShown;
     }
 
     public String getUsername() {

@@ -1,11 +1,14 @@
 package io.verbatim.web.ui;
 
+import io.verbatim.alarm.AlarmMail;
+import io.verbatim.mail.MailFailedException;
 import io.verbatim.settings.InvalidSettingException;
 import io.verbatim.settings.Settings;
 import io.verbatim.settings.SettingsChange;
 import io.verbatim.settings.SettingsView;
 import io.verbatim.settings.TraceCategory;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -43,6 +46,18 @@ public class SettingsForm implements Serializable {
     private boolean clearCryptKey;
     private String cryptKeyId;
     private final Map<String, String> traceLevels = new LinkedHashMap<>();
+    private String smtpHost;
+    private int smtpPort;
+    private boolean smtpStartTls;
+    private String smtpUser;
+    private String smtpPassword;
+    private boolean smtpPasswordSet;
+    private boolean clearSmtpPassword;
+    private String mailFrom;
+    private String alarmRecipients;
+
+    @Inject
+    transient AlarmMail alarmMail;
 
     @PostConstruct
     void load() {
@@ -69,24 +84,62 @@ public class SettingsForm implements Serializable {
         cryptKeyId = v.cryptKeyId();
         traceLevels.clear();
         traceLevels.putAll(v.traceLevels());
+        smtpHost = v.smtpHost();
+        smtpPort = v.smtpPort();
+        smtpStartTls = v.smtpStartTls();
+        smtpUser = v.smtpUser();
+        smtpPassword = null;
+        smtpPasswordSet = v.smtpPasswordSet();
+        clearSmtpPassword = false;
+        mailFrom = v.mailFrom();
+        alarmRecipients = v.alarmRecipients();
     }
 
     public void save() {
+        if (store()) {
+            Pages.say("Settings saved");
+        }
+    }
+
+    /** Saves what is on the page, then mails the alarm recipients through it; a failure is shown beside the button. */
+    public void sendTestMail() {
+        if (!store()) {
+            return;
+        }
+        try {
+            List<String> to = alarmMail.sendTest();
+            FacesContext.getCurrentInstance().addMessage("settings:testMail", new FacesMessage(FacesMessage.SEVERITY_INFO,
+                    "Settings saved; test mail sent to " + String.join(", ", to), null));
+        } catch (MailFailedException e) {
+            FacesContext.getCurrentInstance().addMessage("settings:testMail",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Test mail not sent: " + e.getMessage(), null));
+        } catch (EJBAccessException e) {
+            FacesContext.getCurrentInstance().addMessage("settings:testMail",
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Only the operator (an administrator in no PBX) sends alarm mail", null));
+        }
+    }
+
+    private boolean store() {
         SettingsChange change = new SettingsChange(maxCaptureBytes, webdavUser,
                 webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword, outputFormat,
                 callInformationWaitMinutes, licences == null ? -1 : licences, onlyMeAllowed, retentionDays, recycleBinDays,
-                exportKeepDays, Objects.equals(pbxName, pbxNameShown) ? null : pbxName, Map.copyOf(traceLevels), sealEnabled, cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey);
+                exportKeepDays, Objects.equals(pbxName, pbxNameShown) ? null : pbxName, Map.copyOf(traceLevels), sealEnabled,
+                cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey,
+                smtpHost, smtpPort, smtpStartTls, smtpUser,
+                smtpPassword == null || smtpPassword.isEmpty() ? (clearSmtpPassword ? "" : null) : smtpPassword,
+                mailFrom, alarmRecipients);
         SettingsView[] saved = new SettingsView[1];
         try {
             if (Pages.attempt(() -> saved[0] = settings.change(change))) { // other refusals: at the top
                 show(saved[0]);
-                Pages.say("Settings saved");
+                return true;
             }
         } catch (InvalidSettingException e) {
             // next to the field at fault, and in the messages at the top, which the operator sees without scrolling
             FacesContext.getCurrentInstance().addMessage("settings:" + FIELDS.getOrDefault(e.setting(), e.setting()),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
+        return false;
     }
 
     /** The page's field for each setting the server may refuse, where the ids differ from the API's names. */
@@ -126,4 +179,21 @@ public class SettingsForm implements Serializable {
     public void setClearCryptKey(boolean clearCryptKey) { this.clearCryptKey = clearCryptKey; }
     public String getCryptKeyId() { return cryptKeyId; }
     public void setSealEnabled(boolean sealEnabled) { this.sealEnabled = sealEnabled; }
+    public String getSmtpHost() { return smtpHost; }
+    public void setSmtpHost(String smtpHost) { this.smtpHost = smtpHost; }
+    public int getSmtpPort() { return smtpPort; }
+    public void setSmtpPort(int smtpPort) { this.smtpPort = smtpPort; }
+    public boolean isSmtpStartTls() { return smtpStartTls; }
+    public void setSmtpStartTls(boolean smtpStartTls) { this.smtpStartTls = smtpStartTls; }
+    public String getSmtpUser() { return smtpUser; }
+    public void setSmtpUser(String smtpUser) { this.smtpUser = smtpUser; }
+    public String getSmtpPassword() { return smtpPassword; }
+    public void setSmtpPassword(String smtpPassword) { this.smtpPassword = smtpPassword; }
+    public boolean isSmtpPasswordSet() { return smtpPasswordSet; }
+    public boolean isClearSmtpPassword() { return clearSmtpPassword; }
+    public void setClearSmtpPassword(boolean clearSmtpPassword) { this.clearSmtpPassword = clearSmtpPassword; }
+    public String getMailFrom() { return mailFrom; }
+    public void setMailFrom(String mailFrom) { this.mailFrom = mailFrom; }
+    public String getAlarmRecipients() { return alarmRecipients; }
+    public void setAlarmRecipients(String alarmRecipients) { this.alarmRecipients = alarmRecipients; }
 }
