@@ -80,9 +80,20 @@ class AlarmsIT {
             HttpResponse<String> made = send(server, "POST", "/api/v1/users", "{\"username\":\"pbx-admin\",\"password\":\""
                     + VerbatimServer.USER_PASSWORD + "\",\"role\":\"ADMIN\",\"pbx\":\"alarms.example.com\"}");
             assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+            String pbxAdmin = basic("pbx-admin", VerbatimServer.USER_PASSWORD);
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/alarms"))
-                    .header("Authorization", basic("pbx-admin", VerbatimServer.USER_PASSWORD)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+                    .header("Authorization", pbxAdmin).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+            // nor the mail settings: pointing them at a server of theirs would hand them the SMTP account and the alarms
+            HttpResponse<String> theirSettings = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/settings"))
+                    .header("Authorization", pbxAdmin).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(json(theirSettings.body()).getString("smtpHost")).isEmpty();
+            assertThat(json(theirSettings.body()).getString("alarmRecipients")).isEmpty();
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/settings")).header("Authorization", pbxAdmin)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"smtpHost\":\"evil.example.com\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+            assertThat(json(server.get("/api/v1/settings").body()).getString("smtpHost")).isEqualTo("127.0.0.1");
+            assertThat(put(server, "{\"smtpUser\":\"alarms\",\"smtpPassword\":\"secret-1\"}").body())
+                    .contains("smtpUser needs smtpStartTls");
 
             // the operator sees it on every page and acknowledges it on the Health page
             browser.signIn(server.url(), "admin", DisposableServer.ADMIN_PASSWORD);

@@ -75,7 +75,7 @@ class AuthorizationMatrixIT {
         String key() {
             return method + " " + path.replaceAll("\\?.*", "").replace("{fresh}", "{id}").replace("{binned}", "{id}")
                     .replace("{note}", "{noteId}").replace("{run}", "{executionId}").replace("/recycle-purge/", "/{job}/")
-                    .replace("{export}", "{id}");
+                    .replace("{export}", "{id}").replace("{alarm}", "{id}");
         }
     }
 
@@ -121,6 +121,12 @@ class AuthorizationMatrixIT {
                 new Row("DELETE", "/api/v1/action-log/exports/{export}", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/settings", null, ADMINS),
                 new Row("PUT", "/api/v1/settings", "{}", ADMINS),
+                // alarm mail is the operator's; no SMTP server is set on the suite's server, which the operator is told
+                new Row("POST", "/api/v1/settings/test-mail", null, EnumSet.of(Person.ADMIN), 409),
+                // alarms are the operator's; {alarm} is none, which only the operator is told
+                new Row("GET", "/api/v1/alarms", null, EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/alarms/{alarm}", null, EnumSet.of(Person.ADMIN), 404),
+                new Row("POST", "/api/v1/alarms/{alarm}/acknowledgement", null, EnumSet.of(Person.ADMIN), 404),
                 new Row("GET", "/api/v1/quarantine", null, ADMINS),
                 new Row("GET", "/api/v1/quarantine/{id}/original", null, ADMINS),
                 new Row("GET", "/api/v1/users", null, ADMINS),
@@ -154,6 +160,7 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/app/admin/recycle-bin.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/settings.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/jobs.xhtml", null, ADMINS),
+                new Row("GET", "/app/admin/health.xhtml", null, ADMINS),
                 new Row("GET", "/app/compliance/action-log.xhtml", null, OFFICERS),
                 new Row("GET", "/app/monitor.xhtml", null, EVERYONE),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
@@ -240,6 +247,7 @@ class AuthorizationMatrixIT {
                 .replace("{username}", row.method().equals("DELETE") ? victim() : USERNAMES.get(Person.OWNER))
                 .replace("{name}", entryName(row))
                 .replace("{u}", SUFFIX + UNIQUE.incrementAndGet())
+                .replace("{alarm}", "999999999")
                 .replace("{run}", row.path().contains("{run}") ? Long.toString(jobRun()) : "")
                 .replace("{export}", row.path().contains("{export}") ? Long.toString(finishedExport()) : "")
                 .replace("{note}", row.path().contains("{note}") ? Long.toString(ownersNote()) : "")

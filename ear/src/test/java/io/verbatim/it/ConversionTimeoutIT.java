@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * A capture the converter cannot finish in time never holds up the queue: on a server of the test's own whose
  * conversion time-out is 2 s, a 30-minute hybrid Opus call (about 10 s to convert here) stands in for a capture that
  * hangs the converter. It is stopped each time, tried a bounded number of times, then FAILED with the reason, while
- * the calls uploaded after it are converted meanwhile.
+ * the calls uploaded after it are converted meanwhile. A capture made to exhaust the converter's memory (a new RTP
+ * flow in every packet) is refused at the converter's bound on flows and FAILED with that reason.
  */
 class ConversionTimeoutIT {
 
@@ -30,6 +31,7 @@ class ConversionTimeoutIT {
             server.start();
             ConversionBenchmark.generate("Opus hybrid", 30, slow);
             long poison = id(upload(server, "slow", Files.readAllBytes(slow)));
+            long flood = id(upload(server, "flood", G711Calls.flood(50_000))); // five times the flows the converter keeps
             List<Long> others = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 others.add(id(upload(server, "quick-" + i, G711Calls.twoParty(5, 50_000L + i))));
@@ -49,6 +51,9 @@ class ConversionTimeoutIT {
                 Thread.sleep(250);
             }
             assertThat(stuck.getString("failureReason")).isEqualTo("conversion did not finish within 2 s, 3 times");
+            JsonObject flooded = server.recording(flood);
+            assertThat(flooded.getString("state")).isEqualTo("FAILED");
+            assertThat(flooded.getString("failureReason")).startsWith("more than 10000 RTP flows");
             assertThat(Files.readString(server.log())).contains("runs past 2 s: stopping it");
         } finally {
             Files.deleteIfExists(slow);

@@ -29,4 +29,14 @@ final class G711Calls {
         }
         return pcap.bytes();
     }
+
+    /** One packet on each of {@code flows} RTP flows (a new SSRC each): a capture made to exhaust a converter's memory. */
+    static byte[] flood(int flows) {
+        PcapBuilder pcap = new PcapBuilder();
+        byte[] payload = new byte[160];
+        for (int i = 0; i < flows; i++) {
+            pcap.udp(1_700_000_000_000_000L + i * 20L, "10.0.0.5", 16386, "10.0.0.9", 16388, rtp(8, false, i, i * 160L, 0x2000_0000L + i, payload));
+        }
+        return pcap.bytes();
+    }
 }

@@ -74,26 +74,32 @@ class MonitoringIT {
     @Test
     void uploadsAndConversionsAreCounted() throws Exception {
         String before = getText("/metrics", admin()).body();
-        byte[] call = G711Calls.twoParty(5, System.nanoTime());
+        byte[] call = G711Calls.twoParty(5, 70_000_000L + System.nanoTime() % 10_000_000L);
         HttpResponse<String> created = VerbatimServer.upload(captureName("metrics"), call);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        VerbatimServer.awaitConverted(VerbatimServer.idFrom(created));
+        assertThat(VerbatimServer.awaitConverted(VerbatimServer.idFrom(created)).getString("state")).isEqualTo("READY");
         assertThat(getText("/api/v1/action-log/verification", admin()).statusCode()).isEqualTo(200); // logged: VERIFY
 
         String after = getText("/metrics", admin()).body();
         assertThat(value(after, "verbatim_uploads_total{outcome=\"created\"}"))
-                .isEqualTo(value(before, "verbatim_uploads_total{outcome=\"created\"}") + 1);
-        assertThat(value(after, "verbatim_upload_bytes_total")).isGreaterThanOrEqualTo(value(before, "verbatim_upload_bytes_total") + call.length);
+                .isEqualTo(before(before, "verbatim_uploads_total{outcome=\"created\"}") + 1);
+        assertThat(value(after, "verbatim_upload_bytes_total")).isGreaterThanOrEqualTo(before(before, "verbatim_upload_bytes_total") + call.length);
         assertThat(value(after, "verbatim_conversions_total{outcome=\"converted\"}"))
-                .isGreaterThan(value(before, "verbatim_conversions_total{outcome=\"converted\"}"));
+                .isGreaterThan(before(before, "verbatim_conversions_total{outcome=\"converted\"}"));
         assertThat(after).containsPattern("verbatim_conversion_duration_seconds_bucket\\{codec=\"G\\.711 [^\"]+\",outcome=\"converted\"");
         assertThat(value(after, "verbatim_action_log_appends_total{action=\"VERIFY\"}"))
-                .isEqualTo(value(before, "verbatim_action_log_appends_total{action=\"VERIFY\"}") + 1);
+                .isEqualTo(before(before, "verbatim_action_log_appends_total{action=\"VERIFY\"}") + 1);
     }
 
-    /** A sample's value in Prometheus text, 0 when it is not there yet. */
+    /** A sample's value in Prometheus text; it must be there. */
     private static double value(String scrape, String sample) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + " (\\S+)$").matcher(scrape);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        assertThat(m.find()).as("%s in the scrape", sample).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** A counter's value before anything counted it: 0 when it has no sample yet. */
+    private static double before(String scrape, String sample) {
+        return scrape.contains(sample + " ") ? value(scrape, sample) : 0;
     }
 }

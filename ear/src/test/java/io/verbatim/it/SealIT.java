@@ -100,5 +100,13 @@ class SealIT {
         assertThat(json(getText("/api/v1/action-log?recordingId=" + sealedAtOnce + "&action=verify&limit=1", admin()).body())
                 .getJsonArray("items").getJsonObject(0).getString("detail"))
                 .isEqualTo("seal: altered (the stored audio is not the audio that was sealed)");
+        // and the operator is alarmed (raised once the check's transaction is over)
+        Instant alarmed = Instant.now().plusSeconds(30);
+        String alarms;
+        while (!(alarms = getText("/api/v1/alarms", admin()).body()).contains("\"subject\":\"recording " + sealedAtOnce + "\"")) {
+            assertThat(Instant.now()).as("no seal alarm for recording %d among %s", sealedAtOnce, alarms).isBefore(alarmed);
+            Thread.sleep(200);
+        }
+        assertThat(alarms).contains("\"condition\":\"SEAL_BROKEN\"").contains("the stored audio is not the audio that was sealed");
     }
 }

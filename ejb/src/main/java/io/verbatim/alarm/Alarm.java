@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 
 /** One alarm, from raised to cleared; its detail follows the condition while it lasts. */
@@ -49,6 +50,9 @@ public class Alarm {
 
     @Column(name = "active_key", length = 255)
     private String activeKey;
+
+    @Version
+    private long version;
 
     protected Alarm() {
     }

@@ -1,6 +1,5 @@
 package io.verbatim.alarm;
 
-import io.verbatim.mail.MailFailedException;
 import io.verbatim.mail.Mailer;
 import io.verbatim.settings.Settings;
 import jakarta.annotation.Resource;
@@ -58,7 +57,7 @@ public class AlarmMail {
         executor.submit(() -> {
             try {
                 mailer.send(to, subject, text);
-            } catch (MailFailedException e) {
+            } catch (RuntimeException e) { // the SMTP server's answer, or the settings unreadable: said, never lost
                 LOG.warning("Alarm '" + change.title() + "' not mailed: " + e.getMessage());
             }
         });

@@ -28,7 +28,10 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityExistsException;
+import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -137,9 +140,9 @@ public class AlarmWatch {
     private void disk() {
         long usable = space.usable();
         long reserve = space.reserve();
-        if (usable > reserve) {
+        if (usable > reserve + reserve / 10) { // a tenth above: a disk that hovers at the reserve does not flap
             alarms.clear(AlarmCondition.DISK_LOW, node);
-        } else {
+        } else if (usable <= reserve) {
             alarms.raise(AlarmCondition.DISK_LOW, node, (usable >> 20) + " MB free, " + (reserve >> 20)
                     + " MB kept in reserve: uploads are refused (507) and conversions wait until there is room");
         }
@@ -189,12 +192,11 @@ public class AlarmWatch {
 
     private void jobs() {
         Instant now = Instant.now();
-        List<JobRun> failed = jobs.failedSince(jobsSeen);
-        jobsSeen = now;
-        for (JobRun run : failed) { // once per run, however often the server restarts
+        for (JobRun run : jobs.failedSince(jobsSeen)) { // once per run, however often it is seen
             alarms.raiseOnce(AlarmCondition.JOB_FAILED, run.job() + " run " + run.executionId(), "ended FAILED at "
                     + run.endedAt() + (run.exitStatus() == null ? "" : " (" + run.exitStatus() + ")") + "; restart it from the Jobs page");
         }
+        jobsSeen = now; // only once all are told: a round that failed half-way looks again
     }
 
     private void chain() {
@@ -207,17 +209,30 @@ public class AlarmWatch {
         }
     }
 
-    public void onChainBroken(@Observes ChainBroken broken) {
+    // After the finder's transaction: it holds the action log's head (it logged the check), which raising an alarm
+    // needs too, so raising inside it would wait on itself.
+    public void onChainBroken(@Observes(during = TransactionPhase.AFTER_COMPLETION) ChainBroken broken) {
         alarms.raise(AlarmCondition.ACTION_LOG_BROKEN, "", broken.problem());
     }
 
-    public void onSealBroken(@Observes SealBroken broken) {
+    public void onSealBroken(@Observes(during = TransactionPhase.AFTER_COMPLETION) SealBroken broken) {
         alarms.raise(AlarmCondition.SEAL_BROKEN, "recording " + broken.recordingId(), broken.reason());
     }
 
-    public void onClaimsAbandoned(@Observes ClaimsAbandoned abandoned) {
+    public void onClaimsAbandoned(@Observes(during = TransactionPhase.AFTER_COMPLETION) ClaimsAbandoned abandoned) {
         alarms.raise(AlarmCondition.CLAIMS_ABANDONED, "", abandoned.conversions() + " conversions claimed by a node that"
-                + " stopped answering went back to the queue after their 60-minute lease: is a node down?");
+                + " stopped answering went back to the queue after their " + ConversionService.CLAIM_LEASE.toMinutes()
+                + "-minute lease: is a node down?");
+    }
+
+    private static boolean changedMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof EntityExistsException
+                    || t.getClass().getName().endsWith("ConstraintViolationException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String recordings(long n) {
@@ -230,6 +245,8 @@ public class AlarmWatch {
         } catch (RuntimeException e) {
             if (DatabaseUnreachable.explains(e)) {
                 LOG.fine(() -> "Alarm check of " + what + " waits for the database");
+            } else if (changedMeanwhile(e)) { // another node, or an acknowledgement: the next round sees it
+                LOG.fine(() -> "Alarm check of " + what + " met a change made meanwhile");
             } else {
                 LOG.log(Level.WARNING, "Alarm check of " + what + " failed", e);
             }

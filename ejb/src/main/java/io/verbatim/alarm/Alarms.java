@@ -174,7 +174,7 @@ public class Alarms {
     }
 
     private boolean isOperator() {
-        return context.isCallerInRole("ADMIN") && directory.callerTenant() == null;
+        return directory.callerIsOperator();
     }
 
     /** @throws EJBAccessException unless the caller is the operator, whom alarms and their mail are for */

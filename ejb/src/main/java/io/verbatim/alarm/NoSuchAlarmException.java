@@ -1,5 +1,8 @@
 package io.verbatim.alarm;
 
+import jakarta.ejb.ApplicationException;
+
+@ApplicationException(rollback = true)
 public class NoSuchAlarmException extends RuntimeException {
 
     public NoSuchAlarmException(long id) {

@@ -156,9 +156,10 @@ public class ActionLog {
         long after = 0;
         boolean more = true;
         while (more) {
-            List<ActionLogEntry> batch = em.createQuery("select e from ActionLogEntry e where e.position > :after order by e.position",
-                            ActionLogEntry.class)
-                    .setParameter("after", after).setMaxResults(VERIFY_BATCH).getResultList();
+            // up to the head as read: entries appended while the check runs are the next check's
+            List<ActionLogEntry> batch = em.createQuery("select e from ActionLogEntry e where e.position > :after"
+                            + " and e.position <= :last order by e.position", ActionLogEntry.class)
+                    .setParameter("after", after).setParameter("last", head.getLastPosition()).setMaxResults(VERIFY_BATCH).getResultList();
             for (ActionLogEntry e : batch) {
                 if (!verifier.accept(e)) {
                     return verifier.result(head.getLastPosition(), head.getLastHash());

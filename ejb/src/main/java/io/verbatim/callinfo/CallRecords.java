@@ -41,9 +41,13 @@ public class CallRecords {
     public record Received(int created, int replaced, int recordingsMatched) {
     }
 
-    /** Recordings still inside the waiting window for their call record (the join is by PBX and call id, no key). */
+    /**
+     * Recordings still inside the waiting window for their call record (the join is by PBX and call id, no key); a
+     * recording whose name carries no call id waits for none.
+     */
     public long waitingRecordings(Duration wait) {
-        return em.createQuery("select count(r) from Recording r left join r.callRecord c where c.id is null and r.receivedAt >= :since", Long.class)
+        return em.createQuery("select count(r) from Recording r left join r.callRecord c where c.id is null and r.callId is not null"
+                        + " and r.receivedAt >= :since", Long.class)
                 .setParameter("since", Instant.now().minus(wait)).getSingleResult();
     }
 
@@ -55,7 +59,8 @@ public class CallRecords {
         if (em.createQuery("select c.id from CallRecord c", Long.class).setMaxResults(1).getResultList().isEmpty()) {
             return 0;
         }
-        return em.createQuery("select count(r) from Recording r left join r.callRecord c where c.id is null and r.receivedAt >= :since"
+        return em.createQuery("select count(r) from Recording r left join r.callRecord c where c.id is null and r.callId is not null"
+                        + " and r.receivedAt >= :since"
                         + " and r.receivedAt < :windowClosed", Long.class)
                 .setParameter("since", since).setParameter("windowClosed", Instant.now().minus(wait)).getSingleResult();
     }

@@ -325,6 +325,11 @@ public class Directory {
         return findByUsername(callerName()).orElseThrow(() -> new EJBAccessException("not signed in"));
     }
 
+    /** Whether the caller is the operator: an administrator in no PBX, whose the deployment-wide things are. */
+    public boolean callerIsOperator() {
+        return context.isCallerInRole("ADMIN") && callerTenant() == null;
+    }
+
     /** The caller's tenant, {@code null} for the operator. */
     public String callerTenant() {
         return findByUsername(callerName()).map(UserAccount::getPbx).orElse(null);

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class StorageReadiness implements HealthCheck {
 
+    private static final Logger LOG = Logger.getLogger(StorageReadiness.class.getName());
+
     @Inject
     DataDirectory data;
 
@@ -25,12 +28,13 @@ public class StorageReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("storage").withData("folder", data.root().toString());
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("storage"); // probes answer anyone: no paths
         try {
             Path probe = Files.createTempFile(data.root(), ".ready-", ".probe");
             Files.delete(probe);
         } catch (IOException | RuntimeException e) {
-            return response.down().withData("problem", "the data folder cannot be written: " + e).build();
+            LOG.warning("Not ready: the data folder " + data.root() + " cannot be written: " + e);
+            return response.down().withData("problem", "the data folder cannot be written (the server log says why)").build();
         }
         long usable = space.usable();
         long reserve = space.reserve();

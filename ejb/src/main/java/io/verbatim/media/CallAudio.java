@@ -23,6 +23,12 @@ public final class CallAudio {
     static final int INNOVAPHONE_REMOTE_PORT = 16388;
     /** Fewer packets than this on a flow is noise that happens to look like RTP, not a stream. */
     static final int MIN_PACKETS = 3;
+    /**
+     * Far more RTP flows than a recording of calls holds (a call has a few; a trunk's capture, hundreds): the survey
+     * keeps a little for each, so a capture with millions of them (a flood, or made to exhaust the server) is refused
+     * here rather than running the server out of memory.
+     */
+    static final int MAX_FLOWS = 10_000;
 
     private final Path capture;
     private final Map<RtpStream.Key, RtpStream> streams;
@@ -63,7 +69,16 @@ public final class CallAudio {
             RtpPacket packet = RtpPacket.parse(datagram.data(), datagram.offset(), datagram.length());
             if (packet != null) {
                 RtpStream.Key key = new RtpStream.Key(packet.ssrc(), datagram.source(), datagram.destination());
-                streams.computeIfAbsent(key, k -> new RtpStream(k, datagram.captureNanos())).count(datagram.captureNanos(), packet);
+                RtpStream stream = streams.get(key);
+                if (stream == null) {
+                    if (streams.size() >= MAX_FLOWS) {
+                        throw new InvalidCaptureException("more than " + MAX_FLOWS + " RTP flows (source, destination and"
+                                + " SSRC) in the capture: no call has that many; not converted");
+                    }
+                    stream = new RtpStream(key, datagram.captureNanos());
+                    streams.put(key, stream);
+                }
+                stream.count(datagram.captureNanos(), packet);
             } else {
                 payloads.learnFrom(datagram.data(), datagram.offset(), datagram.length());
             }

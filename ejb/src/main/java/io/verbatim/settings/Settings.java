@@ -4,12 +4,14 @@ import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.crypto.KeyRing;
 import io.verbatim.crypto.MasterKey;
+import io.verbatim.directory.Directory;
 import io.verbatim.directory.PasswordHash;
 import io.verbatim.media.OutputFormat;
 import io.verbatim.seal.SealingEnabled;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -30,6 +32,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** The administrator's settings, stored in the database so every node sees the same. */
 @Stateless
@@ -86,6 +89,9 @@ public class Settings {
 
     @Inject
     MasterKey masterKey;
+
+    @Inject
+    Directory directory;
 
     @Resource
     SessionContext context;
@@ -189,8 +195,10 @@ public class Settings {
                 && PasswordHash.matches(password, value(WEBDAV_PASSWORD_HASH).orElse(null));
     }
 
+    /** The settings; the mail settings (where alarms go, the SMTP account) are shown to the operator only. */
     @RolesAllowed("ADMIN")
     public SettingsView view() {
+        boolean mail = directory.callerIsOperator();
         OptionalInt licences = licences();
         Map<String, String> trace = new LinkedHashMap<>();
         traceLevels().forEach((category, level) -> trace.put(category.key(), level));
@@ -198,9 +206,10 @@ public class Settings {
                 outputFormat().toString(), (int) callInformationWait().toMinutes(),
                 licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed(), retentionDays(), recycleBinDays(),
                 exportKeepDays(), pbxName().orElse(""), pbxName().isEmpty(), trace, sealEnabled(), keyRing.activeId().orElse(null),
-                value(SMTP_HOST).orElse(""), value(SMTP_PORT).map(Integer::parseInt).orElse(DEFAULT_SMTP_PORT),
-                value(SMTP_START_TLS).map(Boolean::parseBoolean).orElse(false), value(SMTP_USER).orElse(""),
-                value(SMTP_PASSWORD).isPresent(), value(MAIL_FROM).orElse(""), String.join(", ", alarmRecipients()));
+                mail ? value(SMTP_HOST).orElse("") : "", mail ? value(SMTP_PORT).map(Integer::parseInt).orElse(DEFAULT_SMTP_PORT) : DEFAULT_SMTP_PORT,
+                mail && value(SMTP_START_TLS).map(Boolean::parseBoolean).orElse(false), mail ? value(SMTP_USER).orElse("") : "",
+                mail && value(SMTP_PASSWORD).isPresent(), mail ? value(MAIL_FROM).orElse("") : "",
+                mail ? String.join(", ", alarmRecipients()) : "");
     }
 
     @RolesAllowed("ADMIN")
@@ -301,6 +310,14 @@ public class Settings {
     }
 
     private void changeMail(SettingsChange change) {
+        boolean touched = Stream.of(change.smtpHost(), change.smtpPort(), change.smtpStartTls(), change.smtpUser(),
+                change.smtpPassword(), change.mailFrom(), change.alarmRecipients()).anyMatch(Objects::nonNull);
+        if (!touched) {
+            return;
+        }
+        if (!directory.callerIsOperator()) { // a PBX's administrator could otherwise send the SMTP account to a server of theirs
+            throw new EJBAccessException("the mail settings are the operator's: an administrator in no PBX");
+        }
         if (change.smtpHost() != null) {
             String host = change.smtpHost().strip();
             if (!host.isEmpty() && !HOST.matcher(host).matches()) {
@@ -344,6 +361,9 @@ public class Settings {
         }
         if (value(SMTP_HOST).filter(h -> !h.isBlank()).isPresent() && value(MAIL_FROM).filter(f -> !f.isBlank()).isEmpty()) {
             throw new InvalidSettingException("mailFrom is required once smtpHost is set: the address alarm mail comes from");
+        }
+        if (value(SMTP_USER).filter(u -> !u.isEmpty()).isPresent() && !value(SMTP_START_TLS).map(Boolean::parseBoolean).orElse(false)) {
+            throw new InvalidSettingException("smtpUser needs smtpStartTls: without it the SMTP password would cross the network in clear");
         }
     }
 

@@ -367,4 +367,24 @@ class CaptureConverterTest {
                 .isInstanceOf(InvalidCaptureException.class)
                 .hasMessageContaining("not a readable pcap/pcapng capture");
     }
+
+    @Test
+    void aCaptureWithMoreFlowsThanAnyCallIsRefusedBeforeItExhaustsMemory() throws Exception {
+        TestCaptures.PcapBuilder flood = new TestCaptures.PcapBuilder();
+        for (int i = 0; i <= CallAudio.MAX_FLOWS; i++) { // one packet each, every one a new SSRC
+            flood.udp(T0 + i * 20_000L, PHONE, 16386, RECORDER, 16388, rtp(8, false, i, i * 160L, 0x1000_0000L + i, constant(0xd5, 160)));
+        }
+        Path capture = flood.write(dir.resolve("flood.pcap"));
+        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(capture, new MemoryChannel()))
+                .isInstanceOf(InvalidCaptureException.class)
+                .hasMessageContaining("more than " + CallAudio.MAX_FLOWS + " RTP flows");
+
+        TestCaptures.PcapBuilder many = new TestCaptures.PcapBuilder(); // as many as allowed: read as usual
+        for (int i = 0; i < CallAudio.MAX_FLOWS; i++) {
+            many.udp(T0 + i * 20_000L, PHONE, 16386, RECORDER, 16388, rtp(8, false, i, i * 160L, 0x1000_0000L + i, constant(0xd5, 160)));
+        }
+        Path allowed = many.write(dir.resolve("many.pcap"));
+        assertThatThrownBy(() -> new CaptureConverter().toStereoWav(allowed, new MemoryChannel()))
+                .as("each flow too short to be a stream").hasMessageContaining("no RTP audio found");
+    }
 }

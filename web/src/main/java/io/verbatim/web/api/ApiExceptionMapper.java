@@ -16,6 +16,7 @@ import io.verbatim.recording.NoSuchRecordingException;
 import io.verbatim.settings.InvalidSettingException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -58,6 +59,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
             Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
             return status == null ? web.getResponse()
                     : ApiError.response(status, web.getMessage() == null ? status.getReasonPhrase() : web.getMessage());
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return ApiError.response(Response.Status.CONFLICT, "it was changed meanwhile; read it again and retry");
+            }
         }
         if (DatabaseUnreachable.explains(e)) {
             LOG.warning("REST call answered 503: the database is not reachable (" + e + ")");

@@ -25,7 +25,7 @@ public class MetricsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.isUserInRole(VerbatimAuthentication.METRICS_READER) && directory.callerTenant() != null) {
+        if (!request.isUserInRole(VerbatimAuthentication.METRICS_READER) && !directory.callerIsOperator()) {
             response.setStatus(403);
             response.setContentType("text/plain");
             response.setCharacterEncoding("UTF-8");

@@ -46,7 +46,7 @@ public class SessionActions {
     /** The operator (an administrator in no PBX): the alarms and the Health page are theirs. */
     public boolean isOperator() {
         if (operator == null) {
-            operator = faces.getExternalContext().isUserInRole("ADMIN") && directory.callerTenant() == null;
+            operator = faces.getExternalContext().isUserInRole("ADMIN") && directory.callerIsOperator();
         }
         return operator;
     }

@@ -1,6 +1,7 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.alarm.AlarmMail;
+import io.verbatim.directory.Directory;
 import io.verbatim.mail.MailFailedException;
 import io.verbatim.settings.InvalidSettingException;
 import io.verbatim.settings.Settings;
@@ -8,7 +9,6 @@ import io.verbatim.settings.SettingsChange;
 import io.verbatim.settings.SettingsView;
 import io.verbatim.settings.TraceCategory;
 import jakarta.annotation.PostConstruct;
-import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -59,8 +59,15 @@ public class SettingsForm implements Serializable {
     @Inject
     transient AlarmMail alarmMail;
 
+    @Inject
+    transient Directory directory;
+
+    /** Whether the mail settings are shown and sent: they are the operator's. */
+    private boolean operator;
+
     @PostConstruct
     void load() {
+        operator = directory.callerIsOperator();
         show(settings.view());
     }
 
@@ -113,9 +120,6 @@ public class SettingsForm implements Serializable {
         } catch (MailFailedException e) {
             FacesContext.getCurrentInstance().addMessage("settings:testMail",
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, "Test mail not sent: " + e.getMessage(), null));
-        } catch (EJBAccessException e) {
-            FacesContext.getCurrentInstance().addMessage("settings:testMail",
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, "Only the operator (an administrator in no PBX) sends alarm mail", null));
         }
     }
 
@@ -125,9 +129,9 @@ public class SettingsForm implements Serializable {
                 callInformationWaitMinutes, licences == null ? -1 : licences, onlyMeAllowed, retentionDays, recycleBinDays,
                 exportKeepDays, Objects.equals(pbxName, pbxNameShown) ? null : pbxName, Map.copyOf(traceLevels), sealEnabled,
                 cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey,
-                smtpHost, smtpPort, smtpStartTls, smtpUser,
-                smtpPassword == null || smtpPassword.isEmpty() ? (clearSmtpPassword ? "" : null) : smtpPassword,
-                mailFrom, alarmRecipients);
+                operator ? smtpHost : null, operator ? smtpPort : null, operator ? smtpStartTls : null, operator ? smtpUser : null,
+                !operator || smtpPassword == null || smtpPassword.isEmpty() ? (operator && clearSmtpPassword ? "" : null) : smtpPassword,
+                operator ? mailFrom : null, operator ? alarmRecipients : null);
         SettingsView[] saved = new SettingsView[1];
         try {
             if (Pages.attempt(() -> saved[0] = settings.change(change))) { // other refusals: at the top
@@ -179,6 +183,7 @@ public class SettingsForm implements Serializable {
     public void setClearCryptKey(boolean clearCryptKey) { this.clearCryptKey = clearCryptKey; }
     public String getCryptKeyId() { return cryptKeyId; }
     public void setSealEnabled(boolean sealEnabled) { this.sealEnabled = sealEnabled; }
+    public boolean isOperator() { return operator; }
     public String getSmtpHost() { return smtpHost; }
     public void setSmtpHost(String smtpHost) { this.smtpHost = smtpHost; }
     public int getSmtpPort() { return smtpPort; }
