@@ -41,6 +41,14 @@ class AlarmsIT {
         try (DisposableServer server = DisposableServer.create("alarms");
              Browser browser = new Browser()) {
             server.start();
+            // a PBX that sends call records, and a call whose record never comes: missing once its minute is up
+            // (looked at again at the end, the steps between taking that minute)
+            assertThat(put(server, "{\"callInformationWaitMinutes\":1}").statusCode()).isEqualTo(200);
+            assertThat(send(server, "POST", "/api/v1/call-records", callRecord("0000000000000000000000000000aaaa")).statusCode())
+                    .isEqualTo(200);
+            String unmatched = "0000000000000000000000000000bbbb";
+            assertThat(server.upload("alarms.example.com", unmatched + "-009033aabbcc-1--z.pcap", G711Calls.twoParty(2, 77))
+                    .statusCode()).isEqualTo(201);
 
             // refusals name the setting at fault
             assertThat(put(server, "{\"smtpPort\":70000}").body()).contains("smtpPort must be between 1 and 65535");
@@ -139,16 +147,27 @@ class AlarmsIT {
             smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
             assertThat(put(server, "{\"licences\":-1}").statusCode()).isEqualTo(200);
-            MimeMessage cleared = awaitMail(smtp, 2)[0];
+            MimeMessage cleared = withSubjectStarting(awaitMail(smtp, 2), "[Verbatim Alarm test] Cleared:");
             assertThat(cleared.getSubject()).isEqualTo("[Verbatim Alarm test] Cleared: Licences over-assigned");
             List<String> history = jsonArray(server.get("/api/v1/alarms?state=all").body()).getValuesAs(JsonObject.class).stream()
                     .map(a -> a.getString("condition") + (a.getBoolean("active") ? "" : " cleared")).toList();
             assertThat(history).contains("LICENCES_OVER_ASSIGNED cleared", "CONVERSION_FAILURES");
             assertThat(actionLog(server, "alarm-cleared")).anySatisfy(e ->
                     assertThat(e.getString("detail")).isEqualTo("Licences over-assigned: the condition has passed"));
+
+            JsonObject missing = awaitAlarm(server, "CALL_INFORMATION_MISSING");
+            assertThat(missing.getString("detail")).contains("got no call record within 1 minute:");
+            for (String callId : List.of(unmatched, "00000000000000000000000000000001")) { // the calls' records come late
+                assertThat(send(server, "POST", "/api/v1/call-records", callRecord(callId)).statusCode()).isEqualTo(200);
+            }
+            awaitNoAlarm(server, "CALL_INFORMATION_MISSING");
         } finally {
             smtp.stop();
         }
+    }
+
+    private static String callRecord(String callId) {
+        return "{\"callId\":\"" + callId + "\",\"pbx\":\"alarms.example.com\",\"direction\":\"INBOUND\"}";
     }
 
     private static HttpResponse<String> put(DisposableServer server, String json) throws Exception {

@@ -168,7 +168,7 @@ public class AlarmWatch {
         Duration waited = queue.oldestWaitingSince() == null ? Duration.ZERO : Duration.between(queue.oldestWaitingSince(), Instant.now());
         if (queue.waiting() > 0 && waited.toMinutes() >= backlogMinutes) {
             alarms.raise(AlarmCondition.CONVERSION_BACKLOG, "", recordings(queue.waiting()) + " waiting for conversion, the oldest for "
-                    + waited.toMinutes() + " minutes (alarm from " + backlogMinutes + ")");
+                    + minutes(waited.toMinutes()) + " (alarm from " + minutes(backlogMinutes) + ")");
         } else {
             alarms.clear(AlarmCondition.CONVERSION_BACKLOG, "");
         }
@@ -179,7 +179,7 @@ public class AlarmWatch {
         long missing = callRecords.missingSince(Instant.now().minus(Duration.ofDays(1)), wait);
         if (missing > 0) {
             alarms.raise(AlarmCondition.CALL_INFORMATION_MISSING, "", recordings(missing) + " of the last 24 hours got no call"
-                    + " record within " + wait.toMinutes() + " minutes: is the PBX still sending call information?");
+                    + " record within " + minutes(wait.toMinutes()) + ": is the PBX still sending call information?");
         } else {
             alarms.clear(AlarmCondition.CALL_INFORMATION_MISSING, "");
         }
@@ -237,6 +237,10 @@ public class AlarmWatch {
 
     private static String recordings(long n) {
         return n == 1 ? "1 recording" : n + " recordings";
+    }
+
+    private static String minutes(long n) {
+        return n == 1 ? "1 minute" : n + " minutes";
     }
 
     private void check(String what, Runnable check) {
