@@ -186,7 +186,7 @@ class ActionLogIT {
 
         int keepDays = json(getText("/api/v1/settings", admin()).body()).getInt("exportKeepDays");
         assertThat(keepDays).as("the default").isEqualTo(7);
-        assertThat(expiryRun().getString("parameters")).contains("keepDays=7");
+        assertThat(expiryRun().getString("parameters")).contains("keepDays=*=7");
         assertThat(json(getText(expiring, officer).body()).getString("state")).as("made just now").isEqualTo("DONE");
         assertThat(putJson("/api/v1/settings", "{\"exportKeepDays\":-1}", admin()).statusCode()).isEqualTo(400);
         try {

@@ -74,6 +74,6 @@ public class AlarmMail {
     }
 
     private String server() {
-        return settings.pbxName().map(name -> " " + name).orElse("");
+        return settings.pbxName(null).map(name -> " " + name).orElse("");
     }
 }

@@ -175,7 +175,7 @@ public class AlarmWatch {
     }
 
     private void callInformation() {
-        Duration wait = settings.callInformationWait();
+        Duration wait = settings.callInformationWait(null); // the operator's: a PBX's own wait is not asked here
         long missing = callRecords.missingSince(Instant.now().minus(Duration.ofDays(1)), wait);
         if (missing > 0) {
             alarms.raise(AlarmCondition.CALL_INFORMATION_MISSING, "", recordings(missing) + " of the last 24 hours got no call"

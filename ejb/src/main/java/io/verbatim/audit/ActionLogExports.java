@@ -21,10 +21,13 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Exports of the action log: asked for by administrators and compliance officers (their tenant; the operator's
@@ -36,6 +39,8 @@ import java.util.Set;
 public class ActionLogExports {
 
     public static final String JOB = "action-log-export";
+    /** The operator's exports among PBXs' (no PBX is named so). */
+    public static final String OPERATOR = "*";
 
     @PersistenceContext
     EntityManager em;
@@ -134,11 +139,30 @@ public class ActionLogExports {
     }
 
     /** The exports, finished or failed, whose files are still kept and were made before {@code cutoff}. */
-    public List<Long> finishedBefore(Instant cutoff) {
-        return em.createQuery("select e.id from ActionLogExport e where e.state in :states and e.finishedAt < :cutoff"
-                        + " order by e.id", Long.class)
+    /**
+     * Finished exports older at {@code at} than their PBX's keeping time in {@code keepDays} (by PBX; {@link #OPERATOR}
+     * for the operator's; a PBX not named keeps its exports), of one PBX or all ({@code null}), as id to days kept.
+     */
+    public Map<Long, Integer> expired(Instant at, Map<String, Integer> keepDays, String onlyPbx) {
+        Map<Long, Integer> expired = new TreeMap<>();
+        em.createQuery("select e.id, e.pbx, e.finishedAt from ActionLogExport e where e.state in :states"
+                        + " and (:all = true or e.pbx = :pbx) order by e.id", Object[].class)
                 .setParameter("states", List.of(ActionLogExport.State.DONE, ActionLogExport.State.FAILED))
-                .setParameter("cutoff", cutoff).getResultList();
+                .setParameter("all", onlyPbx == null).setParameter("pbx", onlyPbx == null ? "" : onlyPbx)
+                .getResultList().forEach(row -> {
+                    Integer days = keepDays.get(row[1] == null ? OPERATOR : (String) row[1]);
+                    if (days != null && row[2] != null && ((Instant) row[2]).isBefore(at.minus(Duration.ofDays(days)))) {
+                        expired.put((Long) row[0], days);
+                    }
+                });
+        return expired;
+    }
+
+    /** The PBXs with exports kept, and {@link #OPERATOR} for the operator's own. */
+    public List<String> exportingPbxs() {
+        return em.createQuery("select distinct e.pbx from ActionLogExport e where e.state in :states", String.class)
+                .setParameter("states", List.of(ActionLogExport.State.DONE, ActionLogExport.State.FAILED)).getResultStream()
+                .map(pbx -> pbx == null ? OPERATOR : pbx).toList();
     }
 
     /** Deletes an export's file as older than the export keeping time of {@code keepDays}; logged. */

@@ -145,7 +145,7 @@ public class ConversionService {
             try (InputStream in = Channels.newInputStream(blobs.open(r.getOriginalKey()))) {
                 Files.copy(in, capture, StandardCopyOption.REPLACE_EXISTING);
             }
-            OutputFormat format = settings.outputFormat();
+            OutputFormat format = settings.outputFormat(r.getPbx());
             wav = staging.newFile("." + format.extension());
             ConversionResult result;
             try (FileChannel channel = FileChannel.open(wav, StandardOpenOption.WRITE)) {
@@ -193,7 +193,7 @@ public class ConversionService {
                 r.converted(outcome.audioKey(), outcome.audioSize(), outcome.audioSha256(), outcome.audioFormat(),
                         result.start(), result.durationSeconds(), result.codec(),
                         result.warnings().isEmpty() ? null : String.join("; ", result.warnings()));
-                if (settings.sealEnabled()) {
+                if (settings.sealEnabled(r.getPbx())) {
                     seals.seal(r);
                 }
                 LOG.info("Converted recording " + r.getId() + ": " + result.codec() + ", "

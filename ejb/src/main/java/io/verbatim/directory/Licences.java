@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +19,8 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Recorder licences: given to users one by one or to a group's members, and held first come, first served when more
- * users are given one than are installed. Until a number is installed (setting {@code licences}) every user given
+ * Recorder licences, installed per PBX: given to users one by one or to a group's members, and held first come, first
+ * served within their PBX when more users are given one than that PBX has installed. Until a number is installed (setting {@code licences}) every user given
  * one holds it.
  */
 @Stateless
@@ -34,31 +35,66 @@ public class Licences {
     @Inject
     Settings settings;
 
+    @Inject
+    Directory directory;
+
     /** Installed, given and held, with a warning for administrators when more are given than installed. */
     public record Status(Integer installed, int assigned, int held, String warning) {
     }
 
-    /** Usernames whose recordings users may see: those holding a licence. */
+    /** Usernames whose recordings users may see: those holding a licence of their PBX. */
     public Set<String> holders() {
-        List<String> assigned = assignedInOrder();
-        int held = held(assigned.size(), settings.licences());
-        LOG.fine(() -> held + " of " + assigned.size() + " users given a licence hold one (installed: " + settings.licences() + ")");
-        return new LinkedHashSet<>(assigned.subList(0, held));
+        Set<String> holders = new LinkedHashSet<>();
+        assignedByPbx().forEach((pbx, assigned) -> {
+            int held = held(assigned.size(), settings.licences(pbx));
+            LOG.fine(() -> held + " of " + assigned.size() + " users of " + pbx + " given a licence hold one (installed: " + settings.licences(pbx) + ")");
+            holders.addAll(assigned.subList(0, held));
+        });
+        return holders;
     }
 
+    /** The caller's PBX's licences; for the operator, all PBXs' together, with the default number installed. */
     @RolesAllowed("ADMIN")
     public Status status() {
-        return currentStatus();
+        return status(null);
     }
 
-    /** The warning when more users are given a licence than are installed (for the alarm, so no caller is needed). */
+    /**
+     * A PBX's licences: the caller's own (a PBX's administrator); the operator's choice ({@code null}: all together).
+     *
+     * @throws jakarta.ejb.EJBAccessException when a PBX's administrator names another PBX
+     */
+    @RolesAllowed("ADMIN")
+    public Status status(String pbx) {
+        String tenant = directory.tenantFor(pbx);
+        Map<String, List<String>> assigned = assignedByPbx();
+        if (tenant != null) {
+            return status(tenant, assigned.getOrDefault(tenant, List.of()).size());
+        }
+        int given = 0;
+        int held = 0;
+        for (Map.Entry<String, List<String>> each : assigned.entrySet()) {
+            given += each.getValue().size();
+            held += held(each.getValue().size(), settings.licences(each.getKey()));
+        }
+        OptionalInt installed = settings.licences(null);
+        return new Status(installed.isPresent() ? installed.getAsInt() : null, given, held, overAssigned().orElse(null));
+    }
+
+    /** The warning for each PBX where more users are given a licence than are installed (for the alarm: no caller is needed). */
     public Optional<String> overAssigned() {
-        return Optional.ofNullable(currentStatus().warning());
+        List<String> warnings = new ArrayList<>();
+        assignedByPbx().forEach((pbx, assigned) -> {
+            String warning = status(pbx, assigned.size()).warning();
+            if (warning != null) {
+                warnings.add(pbx == null ? warning : pbx + ": " + warning);
+            }
+        });
+        return warnings.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", warnings));
     }
 
-    private Status currentStatus() {
-        int assigned = assignedInOrder().size();
-        OptionalInt installed = settings.licences();
+    private Status status(String pbx, int assigned) {
+        OptionalInt installed = settings.licences(pbx);
         int held = held(assigned, installed);
         if (installed.isEmpty()) {
             return new Status(null, assigned, held, null);
@@ -75,17 +111,26 @@ public class Licences {
         return installed.isPresent() ? Math.min(installed.getAsInt(), assigned) : assigned;
     }
 
-    /** Active users given a licence (directly or through a group), earliest first. */
-    private List<String> assignedInOrder() {
+    /** Active users given a licence (directly or through a group), by PBX (a licence is its PBX's), earliest first. */
+    private Map<String, List<String>> assignedByPbx() {
         Map<String, Instant> since = new HashMap<>();
-        em.createQuery("select u.username, u.licence.since from UserAccount u where u.active = true and u.licence.given = true", Object[].class)
-                .getResultList().forEach(row -> since.merge((String) row[0], orEpoch((Instant) row[1]), Licences::earlier));
-        em.createQuery("select m.username, g.licence.since from UserGroup g join g.members m where g.licence.given = true and m.active = true",
+        Map<String, String> pbxOf = new HashMap<>();
+        em.createQuery("select u.username, u.licence.since, u.pbx from UserAccount u where u.active = true and u.licence.given = true", Object[].class)
+                .getResultList().forEach(row -> {
+                    since.merge((String) row[0], orEpoch((Instant) row[1]), Licences::earlier);
+                    pbxOf.put((String) row[0], (String) row[2]);
+                });
+        em.createQuery("select m.username, g.licence.since, m.pbx from UserGroup g join g.members m where g.licence.given = true and m.active = true",
                         Object[].class)
-                .getResultList().forEach(row -> since.merge((String) row[0], orEpoch((Instant) row[1]), Licences::earlier));
-        return since.entrySet().stream()
+                .getResultList().forEach(row -> {
+                    since.merge((String) row[0], orEpoch((Instant) row[1]), Licences::earlier);
+                    pbxOf.put((String) row[0], (String) row[2]);
+                });
+        Map<String, List<String>> byPbx = new HashMap<>(); // a HashMap: the operator's users are under null
+        since.entrySet().stream()
                 .sorted(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
+                .forEach(e -> byPbx.computeIfAbsent(pbxOf.get(e.getKey()), p -> new ArrayList<>()).add(e.getKey()));
+        return byPbx;
     }
 
     private static Instant orEpoch(Instant t) {

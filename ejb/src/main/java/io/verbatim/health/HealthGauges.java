@@ -31,6 +31,6 @@ public class HealthGauges {
         meters.gauge("verbatim.disk.free", "Free space of the data folder's file system", "bytes", space::usable);
         meters.gauge("verbatim.disk.reserve", "Free space kept in reserve: below it uploads are refused", "bytes", space::reserve);
         meters.gauge("verbatim.call.information.waiting", "Recordings inside the waiting window for their call record",
-                "recordings", () -> callRecords.waitingRecordings(settings.callInformationWait()));
+                "recordings", () -> callRecords.waitingRecordings(settings.callInformationWait(null)));
     }
 }

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The original captures as a folder per PBX, for reading over WebDAV (innovaphone's recordings share) with the
- * WebDAV credentials from the settings: that account reads every original, as on innovaphone's recorder, and
- * nobody does while no credentials are set. Recordings in the recycle bin are not listed. Each file read is logged.
+ * The original captures as a folder per PBX, for reading over WebDAV (innovaphone's recordings share) with that
+ * PBX's WebDAV credentials from its settings: that account reads every original of its PBX, as on innovaphone's
+ * recorder, and nobody does while no credentials are set. Recordings in the recycle bin are not listed. Each file read is logged.
  */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
@@ -41,13 +41,13 @@ public class CaptureFiles {
     @Inject
     ActionLog actionLog;
 
-    /** Whether reading over WebDAV is possible at all: only once WebDAV credentials are set. */
-    public boolean open() {
-        return settings.uploadsNeedCredentials();
+    /** Whether reading a PBX's folder over WebDAV is possible at all: only once its WebDAV credentials are set. */
+    public boolean open(String pbx) {
+        return settings.uploadsNeedCredentials(pbx);
     }
 
-    public boolean readerAccepted(String user, char[] password) {
-        return settings.acceptsUploadCredentials(user, password);
+    public boolean readerAccepted(String pbx, String user, char[] password) {
+        return settings.acceptsUploadCredentials(pbx, user, password);
     }
 
     /** A page of a PBX's originals, oldest first. */

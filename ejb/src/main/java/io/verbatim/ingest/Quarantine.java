@@ -1,5 +1,6 @@
 package io.verbatim.ingest;
 
+import io.verbatim.directory.Directory;
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.StagedFile;
 import jakarta.annotation.security.PermitAll;
@@ -28,6 +29,9 @@ public class Quarantine {
     EntityManager em;
 
     @Inject
+    Directory directory;
+
+    @Inject
     BlobStore blobs;
 
     /** Commits on its own: the refusal that follows rolls back the caller's work, never this record. */
@@ -45,23 +49,28 @@ public class Quarantine {
         return q;
     }
 
-    /** Newest first. */
+    /** The caller's PBX's refused uploads (the operator: all), newest first. */
     @RolesAllowed("ADMIN")
     public List<QuarantinedCapture> list(int offset, int limit) {
-        return em.createQuery("select q from QuarantinedCapture q order by q.id desc", QuarantinedCapture.class)
+        String tenant = directory.callerTenant();
+        return em.createQuery("select q from QuarantinedCapture q where :all = true or q.pbx = :pbx order by q.id desc", QuarantinedCapture.class)
+                .setParameter("all", tenant == null).setParameter("pbx", tenant == null ? "" : tenant)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     @RolesAllowed("ADMIN")
     public long count() {
-        return em.createQuery("select count(q) from QuarantinedCapture q", Long.class).getSingleResult();
+        String tenant = directory.callerTenant();
+        return em.createQuery("select count(q) from QuarantinedCapture q where :all = true or q.pbx = :pbx", Long.class)
+                .setParameter("all", tenant == null).setParameter("pbx", tenant == null ? "" : tenant).getSingleResult();
     }
 
-    /** The refused bytes, exactly as they arrived. */
+    /** The refused bytes, exactly as they arrived; another PBX's are not there for the caller. */
     @RolesAllowed("ADMIN")
     public Optional<Kept> open(long id) throws IOException {
         QuarantinedCapture q = em.find(QuarantinedCapture.class, id);
-        if (q == null) {
+        String tenant = directory.callerTenant();
+        if (q == null || (tenant != null && !tenant.equals(q.getPbx()))) {
             return Optional.empty();
         }
         return Optional.of(new Kept(q, blobs.size(q.getBlobKey()), blobs.open(q.getBlobKey())));

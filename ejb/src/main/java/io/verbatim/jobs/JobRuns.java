@@ -3,6 +3,7 @@ package io.verbatim.jobs;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.ActionLogExports;
+import io.verbatim.directory.Directory;
 import io.verbatim.directory.NoSuchEntryException;
 import io.verbatim.lifecycle.Expiry;
 import io.verbatim.lifecycle.RecordingExpiry;
@@ -24,15 +25,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The batch jobs administrators see and steer: their runs (from the job repository in the database, so history
  * survives restarts and is shared by nodes), starting the lifecycle jobs now, and restarting a failed or stopped
- * run from its last checkpoint.
+ * run from its last checkpoint. A run started for one PBX (by its administrator) names it in its {@code pbx}
+ * parameter and is all that PBX's administrators see; the operator's and the nightly runs cover every PBX, each
+ * with its own policy, and are the operator's.
  */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
@@ -45,6 +50,7 @@ public class JobRuns {
     public static final List<String> JOBS = List.of(Expiry.RETENTION.jobName(), Expiry.RECYCLE_PURGE.jobName(),
             Expiry.LICENCE_GRACE.jobName(), ActionLogExports.JOB, EXPORT_EXPIRY, "seal");
     static final String CUTOFF = "cutoff";
+    static final String PBX = "pbx";
 
     @Inject
     RecordingExpiry expiry;
@@ -55,9 +61,16 @@ public class JobRuns {
     @Inject
     Settings settings;
 
+    @Inject
+    Directory directory;
+
+    @Inject
+    ActionLogExports exports;
+
     /** The newest runs of each job, newest first. */
     @RolesAllowed("ADMIN")
     public List<JobRun> recent(int perJob) {
+        String tenant = directory.callerTenant();
         JobOperator operator = BatchRuntime.getJobOperator();
         List<JobRun> runs = new ArrayList<>();
         for (String job : JOBS) {
@@ -69,7 +82,9 @@ public class JobRuns {
             }
             for (JobInstance instance : instances) {
                 for (JobExecution execution : operator.getJobExecutions(instance)) {
-                    runs.add(run(operator, execution));
+                    if (visible(operator, execution, tenant)) {
+                        runs.add(run(operator, execution));
+                    }
                 }
             }
         }
@@ -105,18 +120,22 @@ public class JobRuns {
     public JobRun get(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();
         JobExecution execution = operator.getJobExecution(executionId);
-        if (execution == null || !JOBS.contains(execution.getJobName())) {
+        if (execution == null || !JOBS.contains(execution.getJobName()) || !visible(operator, execution, directory.callerTenant())) {
             throw new NoSuchEntryException("job run " + executionId);
         }
         return run(operator, execution);
     }
 
-    /** Starts a lifecycle job or the export expiry now (an administrator's request); empty when its policy is off. */
+    /**
+     * Starts a lifecycle job or the export expiry now (an administrator's request): for the caller's PBX with its
+     * policy, or for the operator every PBX with each one's; empty when the policy is off.
+     */
     @RolesAllowed("ADMIN")
     public Optional<JobRun> start(String job) {
+        String tenant = directory.callerTenant();
         Optional<Long> id;
         if (EXPORT_EXPIRY.equals(job)) {
-            id = Optional.of(startExportExpiry());
+            id = Optional.of(startExportExpiry(tenant));
         } else {
             Expiry policy;
             try {
@@ -125,33 +144,60 @@ public class JobRuns {
                 throw new IllegalArgumentException("job must be one of " + Expiry.RETENTION.jobName() + ", "
                         + Expiry.RECYCLE_PURGE.jobName() + ", " + Expiry.LICENCE_GRACE.jobName() + ", " + EXPORT_EXPIRY);
             }
-            id = startLifecycleJob(policy);
+            id = startLifecycleJob(policy, tenant);
         }
         actionLog.record(Action.JOB_START, job + (id.isPresent() ? " (run " + id.get() + ")" : ": off, not started"));
         return id.map(this::get);
     }
 
-    /** Starts a lifecycle job with the cutoff its policy gives now, fixed for the run and any restart of it. */
-    public Optional<Long> startLifecycleJob(Expiry policy) {
-        Optional<Instant> cutoff = expiry.cutoff(policy, Instant.now());
-        if (cutoff.isEmpty()) {
+    /**
+     * Starts a lifecycle job with the cutoff each PBX's policy gives now (of one PBX, or {@code null}: every PBX with
+     * recordings), fixed for the run and any restart of it; empty when every policy covered is off.
+     */
+    public Optional<Long> startLifecycleJob(Expiry policy, String pbx) {
+        Map<String, Instant> cutoffs = expiry.cutoffs(policy, pbx, Instant.now());
+        if (cutoffs.isEmpty() && pbx != null) {
             return Optional.empty();
         }
-        return Optional.of(startWithCutoff(policy.jobName(), cutoff.get(), new Properties(), "what is older than"));
+        if (cutoffs.isEmpty() && policy == Expiry.RETENTION && settings.retentionDays(null) == 0) {
+            return Optional.empty(); // the default is off and no PBX has recordings: nothing to say "started" about
+        }
+        Properties parameters = new Properties();
+        if (pbx != null) {
+            parameters.setProperty(PBX, pbx);
+        }
+        return Optional.of(startWithCutoff(policy.jobName(), RecordingExpiry.format(cutoffs), parameters, "what is older than"));
     }
 
-    /** Starts the export expiry with the cutoff the export keeping time gives now. */
-    public long startExportExpiry() {
-        int days = settings.exportKeepDays();
-        Instant cutoff = Instant.now().minus(Duration.ofDays(days));
+    /** Starts the export expiry with each PBX's export keeping time (of one PBX, or {@code null}: all and the operator's). */
+    public long startExportExpiry(String pbx) {
+        Map<String, Integer> days = new TreeMap<>();
+        if (pbx == null) {
+            days.put(ActionLogExports.OPERATOR, settings.exportKeepDays(null));
+            exports.exportingPbxs().stream().filter(p -> !p.equals(ActionLogExports.OPERATOR)).forEach(p -> days.put(p, settings.exportKeepDays(p)));
+        } else {
+            days.put(pbx, settings.exportKeepDays(pbx));
+        }
         Properties parameters = new Properties();
-        parameters.setProperty("keepDays", Integer.toString(days));
-        return startWithCutoff(EXPORT_EXPIRY, cutoff, parameters, "exports finished before");
+        parameters.setProperty("keepDays", days.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+        if (pbx != null) {
+            parameters.setProperty(PBX, pbx);
+        }
+        return startWithCutoff(EXPORT_EXPIRY, Instant.now().toString(), parameters, "exports older than their keeping time at");
+    }
+
+    /** Whether a run is one the caller's PBX may see: started for it; the operator ({@code null}) sees all. */
+    private static boolean visible(JobOperator operator, JobExecution execution, String tenant) {
+        if (tenant == null) {
+            return true;
+        }
+        Properties p = parameters(operator, execution);
+        return p != null && tenant.equals(p.getProperty(PBX));
     }
 
     /** Starts a deleting job with its cutoff among its parameters, fixed for the run and any restart of it. */
-    private long startWithCutoff(String job, Instant cutoff, Properties parameters, String deleting) {
-        parameters.setProperty(CUTOFF, cutoff.toString());
+    private long startWithCutoff(String job, String cutoff, Properties parameters, String deleting) {
+        parameters.setProperty(CUTOFF, cutoff);
         long id = BatchRuntime.getJobOperator().start(job, parameters);
         LOG.info("Started " + job + " (run " + id + "), deleting " + deleting + " " + cutoff);
         return id;
@@ -181,6 +227,16 @@ public class JobRuns {
         return get(id);
     }
 
+    /** A run's parameters: a restart runs with its first run's. */
+    private static Properties parameters(JobOperator operator, JobExecution e) {
+        Properties p = e.getJobParameters();
+        if (p == null || p.isEmpty()) {
+            p = operator.getJobExecutions(operator.getJobInstance(e.getExecutionId())).stream()
+                    .min(Comparator.comparingLong(JobExecution::getExecutionId)).map(JobExecution::getJobParameters).orElse(null);
+        }
+        return p;
+    }
+
     private static JobRun run(JobOperator operator, JobExecution e) {
         long read = 0;
         long written = 0;
@@ -196,11 +252,7 @@ public class JobRuns {
         Instant start = e.getStartTime() == null ? null : e.getStartTime().toInstant();
         Instant end = e.getEndTime() == null ? null : e.getEndTime().toInstant();
         Double seconds = start == null || end == null ? null : Duration.between(start, end).toMillis() / 1000.0;
-        Properties p = e.getJobParameters();
-        if (p == null || p.isEmpty()) { // a restart runs with its first run's parameters
-            p = operator.getJobExecutions(operator.getJobInstance(e.getExecutionId())).stream()
-                    .min(Comparator.comparingLong(JobExecution::getExecutionId)).map(JobExecution::getJobParameters).orElse(null);
-        }
+        Properties p = parameters(operator, e);
         String parameters = p == null || p.isEmpty() ? null : new TreeMap<>(p).toString();
         return new JobRun(e.getExecutionId(), e.getJobName(), e.getBatchStatus().name(), start, end, seconds, read, written,
                 e.getExitStatus(), parameters);

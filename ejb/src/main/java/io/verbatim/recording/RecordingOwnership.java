@@ -48,7 +48,7 @@ public class RecordingOwnership {
         if (!owner && !(viewer.administers() && !onlyMe)) {
             throw new ActionDeniedException("only the owner marks a recording 'only me' (administrators may lift it)");
         }
-        if (onlyMe && !settings.onlyMeAllowed()) {
+        if (onlyMe && !settings.onlyMeAllowed(r.getPbx())) {
             throw new ActionDeniedException("'only me' is not allowed here; an administrator can allow it in the settings");
         }
         r.markOnlyMe(onlyMe);

@@ -1,5 +1,8 @@
 package io.verbatim.seal;
 
-/** Sealing was switched on: once that has committed, the seal job seals the recordings converted before. */
-public record SealingEnabled() {
+/**
+ * Sealing was switched on for a PBX ({@code null}: by the operator, for every PBX that has not set its own): once
+ * that has committed, the seal job seals the recordings converted before.
+ */
+public record SealingEnabled(String pbx) {
 }

@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Seals (innovaphone "watermark"): a READY recording is signed over {@link SealedContent} when sealing is on, and a
@@ -59,16 +60,21 @@ public class Seals {
         }
     }
 
-    /** Up to {@code limit} ids of READY recordings without a seal, after {@code afterId}, ascending (the seal job's reader). */
-    public List<Long> unsealed(long afterId, int limit) {
-        return em.createQuery("select r.id from Recording r where r.state = :ready and r.sealSignature is null and r.id > :after order by r.id",
-                        Long.class)
-                .setParameter("ready", RecordingState.READY).setParameter("after", afterId).setMaxResults(limit).getResultList();
+    /**
+     * Up to {@code limit} ids of a PBX's READY recordings without a seal ({@code null}: any PBX's), after {@code afterId},
+     * ascending (the seal job's reader).
+     */
+    public List<Long> unsealed(String pbx, long afterId, int limit) {
+        return em.createQuery("select r.id from Recording r where r.state = :ready and r.sealSignature is null and r.id > :after"
+                                + " and (:all = true or r.pbx = :pbx) order by r.id", Long.class)
+                .setParameter("ready", RecordingState.READY).setParameter("after", afterId)
+                .setParameter("all", pbx == null).setParameter("pbx", pbx == null ? "" : pbx).setMaxResults(limit).getResultList();
     }
 
-    public void seal(long id) {
+    /** Seals a recording if its PBX seals ({@code sealing} tells by the PBX's name). */
+    public void seal(long id, Predicate<String> sealing) {
         Recording r = em.find(Recording.class, id);
-        if (r != null) {
+        if (r != null && sealing.test(r.getPbx())) {
             seal(r);
         }
     }

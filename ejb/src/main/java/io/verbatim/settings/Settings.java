@@ -2,6 +2,7 @@ package io.verbatim.settings;
 
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
+import io.verbatim.audit.Outcome;
 import io.verbatim.crypto.KeyRing;
 import io.verbatim.crypto.MasterKey;
 import io.verbatim.directory.Directory;
@@ -31,10 +32,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The administrator's settings, stored in the database so every node sees the same. */
+/**
+ * The administrators' settings, stored in the database so every node sees the same. Two kinds (docs/tenancy.md):
+ * a PBX's own ({@link #PBX_SETTINGS}: its policy, its devices' credentials, its name), which its administrators set
+ * for it alone, and the deployment's (upload limit, trace levels, mail server, crypt key), which only the operator
+ * sets. What the operator sets for the PBX settings is the default of every PBX that has not set its own.
+ */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class Settings {
@@ -61,6 +68,10 @@ public class Settings {
     static final String SMTP_PASSWORD = "mail.smtp-password-encrypted";
     static final String MAIL_FROM = "mail.from";
     static final String ALARM_RECIPIENTS = "mail.alarm-recipients";
+    /** The settings that belong to a PBX; all others are the deployment's. */
+    static final Set<String> PBX_SETTINGS = Set.of(WEBDAV_USER, WEBDAV_PASSWORD_HASH, OUTPUT_FORMAT,
+            CALL_INFORMATION_WAIT_MINUTES, LICENCES, ONLY_ME_ALLOWED, RETENTION_DAYS, RECYCLE_BIN_DAYS, EXPORT_KEEP_DAYS,
+            PBX_NAME, SEAL_ENABLED);
     /** What the SMTP password's encryption is bound to: a value copied to another setting does not decrypt. */
     private static final String SMTP_PASSWORD_PURPOSE = "SMTP password";
     static final int DEFAULT_SMTP_PORT = 25;
@@ -100,49 +111,49 @@ public class Settings {
         return value(MAX_CAPTURE_BYTES).map(Long::parseLong).orElse(DEFAULT_MAX_CAPTURE_BYTES);
     }
 
-    /** The format new recordings are converted to (stereo 16-bit WAV unless changed). */
-    public OutputFormat outputFormat() {
-        return value(OUTPUT_FORMAT).map(OutputFormat::parse).orElse(OutputFormat.STEREO_WAV);
+    /** The format a PBX's new recordings are converted to (stereo 16-bit WAV unless changed). */
+    public OutputFormat outputFormat(String pbx) {
+        return value(pbx, OUTPUT_FORMAT).map(OutputFormat::parse).orElse(OutputFormat.STEREO_WAV);
     }
 
-    /** How long a recording waits for its call record before it is flagged "no call information". */
-    public Duration callInformationWait() {
-        return Duration.ofMinutes(value(CALL_INFORMATION_WAIT_MINUTES).map(Integer::parseInt).orElse(DEFAULT_CALL_INFORMATION_WAIT_MINUTES));
+    /** How long a PBX's recording waits for its call record before it is flagged "no call information". */
+    public Duration callInformationWait(String pbx) {
+        return Duration.ofMinutes(value(pbx, CALL_INFORMATION_WAIT_MINUTES).map(Integer::parseInt).orElse(DEFAULT_CALL_INFORMATION_WAIT_MINUTES));
     }
 
     /** Recorder licences installed; empty until an administrator sets a number (then they are enforced). */
-    public OptionalInt licences() {
-        return value(LICENCES).filter(v -> !v.isEmpty()).map(v -> OptionalInt.of(Integer.parseInt(v))).orElse(OptionalInt.empty());
+    public OptionalInt licences(String pbx) {
+        return value(pbx, LICENCES).filter(v -> !v.isEmpty()).map(v -> OptionalInt.of(Integer.parseInt(v))).orElse(OptionalInt.empty());
     }
 
     /** Whether owners may hide their recordings from everyone but themselves and administrators ("only me"). */
-    public boolean onlyMeAllowed() {
-        return value(ONLY_ME_ALLOWED).map(Boolean::parseBoolean).orElse(false);
+    public boolean onlyMeAllowed(String pbx) {
+        return value(pbx, ONLY_ME_ALLOWED).map(Boolean::parseBoolean).orElse(false);
     }
 
     /** How long unprotected recordings are kept, in days; 0: until deleted. */
-    public int retentionDays() {
-        return value(RETENTION_DAYS).map(Integer::parseInt).orElse(DEFAULT_RETENTION_DAYS);
+    public int retentionDays(String pbx) {
+        return value(pbx, RETENTION_DAYS).map(Integer::parseInt).orElse(DEFAULT_RETENTION_DAYS);
     }
 
     /** How long deleted recordings wait in the recycle bin before they are purged, in days. */
-    public int recycleBinDays() {
-        return value(RECYCLE_BIN_DAYS).map(Integer::parseInt).orElse(DEFAULT_RECYCLE_BIN_DAYS);
+    public int recycleBinDays(String pbx) {
+        return value(pbx, RECYCLE_BIN_DAYS).map(Integer::parseInt).orElse(DEFAULT_RECYCLE_BIN_DAYS);
     }
 
     /** How long a finished action-log export's file is kept, in days. */
-    public int exportKeepDays() {
-        return value(EXPORT_KEEP_DAYS).map(Integer::parseInt).orElse(DEFAULT_EXPORT_KEEP_DAYS);
+    public int exportKeepDays(String pbx) {
+        return value(pbx, EXPORT_KEEP_DAYS).map(Integer::parseInt).orElse(DEFAULT_EXPORT_KEEP_DAYS);
     }
 
     /** Whether recordings are sealed when converted (switching it on seals the earlier ones too). */
-    public boolean sealEnabled() {
-        return value(SEAL_ENABLED).map(Boolean::parseBoolean).orElse(false);
+    public boolean sealEnabled(String pbx) {
+        return value(pbx, SEAL_ENABLED).map(Boolean::parseBoolean).orElse(false);
     }
 
-    /** The PBX's name, which administrators must set (a banner says so until they do). */
-    public Optional<String> pbxName() {
-        return value(PBX_NAME).filter(n -> !n.isBlank());
+    /** The PBX's display name, which its administrators must set (a banner says so until they do). */
+    public Optional<String> pbxName(String pbx) {
+        return value(pbx, PBX_NAME).filter(n -> !n.isBlank());
     }
 
     /** The log level of each trace category (info unless changed). */
@@ -173,109 +184,151 @@ public class Settings {
                 .map(r -> Arrays.stream(r.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList()).orElse(List.of());
     }
 
-    /** Whether uploads must carry HTTP Basic credentials (a WebDAV user is configured). */
-    public boolean uploadsNeedCredentials() {
-        return value(WEBDAV_USER).filter(u -> !u.isEmpty()).isPresent();
+    /** Whether uploads to a PBX (and reading its originals) need HTTP Basic credentials: a WebDAV user is set for it. */
+    public boolean uploadsNeedCredentials(String pbx) {
+        return deviceCredentials(pbx).user().isPresent();
+    }
+
+    /** Whether {@code user} and {@code password} are a PBX's device (WebDAV) credentials. */
+    public boolean acceptsUploadCredentials(String pbx, String user, char[] password) {
+        DeviceCredentials expected = deviceCredentials(pbx);
+        return expected.user().isPresent() && expected.user().get().equals(user) && PasswordHash.matches(password, expected.hash());
+    }
+
+    private record DeviceCredentials(Optional<String> user, String hash) {
+    }
+
+    /** User and password hash as one pair: a PBX that set its own user never takes the default's password. */
+    private DeviceCredentials deviceCredentials(String pbx) {
+        PbxSetting own = pbx == null ? null : em.find(PbxSetting.class, new PbxSetting.Key(pbx, WEBDAV_USER));
+        if (own != null) {
+            PbxSetting hash = em.find(PbxSetting.class, new PbxSetting.Key(pbx, WEBDAV_PASSWORD_HASH));
+            return new DeviceCredentials(Optional.ofNullable(own.getValue()).filter(u -> !u.isEmpty()), hash == null ? null : hash.getValue());
+        }
+        return new DeviceCredentials(value(WEBDAV_USER).filter(u -> !u.isEmpty()), value(WEBDAV_PASSWORD_HASH).orElse(null));
     }
 
     /** Stores a number of days from 0 to {@link #MAX_RETENTION_DAYS} when given; refuses others with {@code refusal}. */
-    private void putDays(String key, Integer days, String refusal) {
+    private void putDays(String pbx, String key, Integer days, String refusal) {
         if (days == null) {
             return;
         }
         if (days < 0 || days > MAX_RETENTION_DAYS) {
             throw new InvalidSettingException(refusal);
         }
-        put(key, Integer.toString(days));
+        put(pbx, key, Integer.toString(days));
     }
 
-    public boolean acceptsUploadCredentials(String user, char[] password) {
-        Optional<String> expected = value(WEBDAV_USER).filter(u -> !u.isEmpty());
-        return expected.isPresent() && expected.get().equals(user)
-                && PasswordHash.matches(password, value(WEBDAV_PASSWORD_HASH).orElse(null));
-    }
-
-    /** The settings; the mail settings (where alarms go, the SMTP account) are shown to the operator only. */
+    /** The caller's settings: their PBX's, or for the operator the deployment's with the PBXs' defaults. */
     @RolesAllowed("ADMIN")
     public SettingsView view() {
+        return view(directory.callerTenant());
+    }
+
+    /**
+     * A PBX's settings ({@code null}: the deployment's and the defaults); a PBX's administrators see only theirs. The
+     * mail settings (where alarms go, the SMTP account) are shown to the operator only.
+     *
+     * @throws EJBAccessException when a PBX's administrator asks for another PBX's
+     */
+    @RolesAllowed("ADMIN")
+    public SettingsView view(String pbx) {
+        String scope = directory.tenantFor(pbx);
         boolean mail = directory.callerIsOperator();
-        OptionalInt licences = licences();
+        OptionalInt licences = licences(scope);
         Map<String, String> trace = new LinkedHashMap<>();
         traceLevels().forEach((category, level) -> trace.put(category.key(), level));
-        return new SettingsView(maxCaptureBytes(), value(WEBDAV_USER).orElse(""), value(WEBDAV_PASSWORD_HASH).isPresent(),
-                outputFormat().toString(), (int) callInformationWait().toMinutes(),
-                licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed(), retentionDays(), recycleBinDays(),
-                exportKeepDays(), pbxName().orElse(""), pbxName().isEmpty(), trace, sealEnabled(), keyRing.activeId().orElse(null),
+        DeviceCredentials devices = deviceCredentials(scope);
+        return new SettingsView(scope, maxCaptureBytes(), devices.user().orElse(""), devices.hash() != null,
+                outputFormat(scope).toString(), (int) callInformationWait(scope).toMinutes(),
+                licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed(scope), retentionDays(scope), recycleBinDays(scope),
+                exportKeepDays(scope), pbxName(scope).orElse(""), pbxName(scope).isEmpty(), trace, sealEnabled(scope), keyRing.activeId().orElse(null),
                 mail ? value(SMTP_HOST).orElse("") : "", mail ? value(SMTP_PORT).map(Integer::parseInt).orElse(DEFAULT_SMTP_PORT) : DEFAULT_SMTP_PORT,
                 mail && value(SMTP_START_TLS).map(Boolean::parseBoolean).orElse(false), mail ? value(SMTP_USER).orElse("") : "",
                 mail && value(SMTP_PASSWORD).isPresent(), mail ? value(MAIL_FROM).orElse("") : "",
                 mail ? String.join(", ", alarmRecipients()) : "");
     }
 
+    /** Changes the caller's settings: their PBX's, or for the operator the deployment's and the PBXs' defaults. */
     @RolesAllowed("ADMIN")
     public SettingsView change(SettingsChange change) {
-        SettingsView before = view();
+        return change(directory.callerTenant(), change);
+    }
+
+    /**
+     * Changes a PBX's settings ({@code null}: the deployment's and the defaults of every PBX that has not set its own).
+     * Deployment settings are the operator's, and changed without a PBX.
+     *
+     * @throws EJBAccessException when a PBX's administrator names another PBX or a deployment setting
+     */
+    @RolesAllowed("ADMIN")
+    public SettingsView change(String pbx, SettingsChange change) {
+        String scope = directory.tenantFor(pbx);
+        deploymentOnly(scope, change);
+        SettingsView before = view(scope);
         if (change.maxCaptureBytes() != null) {
             if (change.maxCaptureBytes() < 1024) {
                 throw new InvalidSettingException("maxCaptureBytes must be at least 1024");
             }
-            put(MAX_CAPTURE_BYTES, Long.toString(change.maxCaptureBytes()));
+            put(null, MAX_CAPTURE_BYTES, Long.toString(change.maxCaptureBytes()));
         }
         if (change.webdavUser() != null) {
             String user = change.webdavUser().trim();
-            if (!user.isEmpty() && change.webdavPassword() == null && value(WEBDAV_PASSWORD_HASH).isEmpty()) {
+            boolean ownPassword = scope == null ? value(WEBDAV_PASSWORD_HASH).isPresent()
+                    : em.find(PbxSetting.class, new PbxSetting.Key(scope, WEBDAV_PASSWORD_HASH)) != null;
+            if (!user.isEmpty() && change.webdavPassword() == null && !ownPassword) {
                 throw new InvalidSettingException("webdavPassword is required when setting webdavUser");
             }
-            put(WEBDAV_USER, user);
+            put(scope, WEBDAV_USER, user);
         }
         if (change.outputFormat() != null) {
             try {
-                put(OUTPUT_FORMAT, OutputFormat.parse(change.outputFormat()).toString());
+                put(scope, OUTPUT_FORMAT, OutputFormat.parse(change.outputFormat()).toString());
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingException("outputFormat: " + e.getMessage()
                         + " (wav, wav-alaw or mp3-<kbps>, then optionally -mono, -remote or -local)");
             }
         }
         if (change.callInformationWaitMinutes() != null) {
-            int minutes = change.callInformationWaitMinutes();
+            long minutes = change.callInformationWaitMinutes();
             if (minutes < 1 || minutes > MAX_CALL_INFORMATION_WAIT_MINUTES) {
                 throw new InvalidSettingException("callInformationWaitMinutes must be between 1 and " + MAX_CALL_INFORMATION_WAIT_MINUTES);
             }
-            put(CALL_INFORMATION_WAIT_MINUTES, Integer.toString(minutes));
+            put(scope, CALL_INFORMATION_WAIT_MINUTES, Long.toString(minutes));
         }
         if (change.onlyMeAllowed() != null) {
-            put(ONLY_ME_ALLOWED, change.onlyMeAllowed().toString());
+            put(scope, ONLY_ME_ALLOWED, change.onlyMeAllowed().toString());
         }
         if (change.licences() != null) {
             if (change.licences() < -1 || change.licences() > 1_000_000) {
                 throw new InvalidSettingException("licences must be between 0 and 1000000 (-1: not enforced)");
             }
-            put(LICENCES, change.licences() < 0 ? "" : Integer.toString(change.licences()));
+            put(scope, LICENCES, change.licences() < 0 ? "" : Long.toString(change.licences()));
         }
-        putDays(RETENTION_DAYS, change.retentionDays(),
+        putDays(scope, RETENTION_DAYS, change.retentionDays(),
                 "retentionDays must be between 1 and " + MAX_RETENTION_DAYS + " (0: keep until deleted)");
-        putDays(RECYCLE_BIN_DAYS, change.recycleBinDays(),
+        putDays(scope, RECYCLE_BIN_DAYS, change.recycleBinDays(),
                 "recycleBinDays must be between 0 (purged by the next run) and " + MAX_RETENTION_DAYS);
-        putDays(EXPORT_KEEP_DAYS, change.exportKeepDays(),
+        putDays(scope, EXPORT_KEEP_DAYS, change.exportKeepDays(),
                 "exportKeepDays must be between 0 (deleted by the next run) and " + MAX_RETENTION_DAYS);
         if (change.pbxName() != null) {
             String name = change.pbxName().strip();
             if (name.isEmpty() || name.length() > 100) {
                 throw new InvalidSettingException("pbxName must have 1 to 100 characters");
             }
-            put(PBX_NAME, name);
+            put(scope, PBX_NAME, name);
         }
         if (change.sealEnabled() != null) {
-            boolean enabling = change.sealEnabled() && !sealEnabled();
-            put(SEAL_ENABLED, change.sealEnabled().toString());
+            boolean enabling = change.sealEnabled() && !sealEnabled(scope);
+            put(scope, SEAL_ENABLED, change.sealEnabled().toString());
             if (enabling) {
-                sealingEnabled.fire(new SealingEnabled());
+                sealingEnabled.fire(new SealingEnabled(scope));
             }
         }
         if (change.traceLevels() != null) {
             for (Map.Entry<String, String> e : change.traceLevels().entrySet()) {
                 TraceCategory category = TraceLevels.category(e.getKey());
-                put(TRACE + category.key(), TraceLevels.checked(category.key(), e.getValue()));
+                put(null, TRACE + category.key(), TraceLevels.checked(category.key(), e.getValue()));
             }
             applyTraceLevels();
         }
@@ -292,10 +345,10 @@ public class Settings {
             if (change.webdavPassword().length() < 8) {
                 throw new InvalidSettingException("webdavPassword must have at least 8 characters");
             }
-            put(WEBDAV_PASSWORD_HASH, PasswordHash.of(change.webdavPassword().toCharArray()));
+            put(scope, WEBDAV_PASSWORD_HASH, PasswordHash.of(change.webdavPassword().toCharArray()));
         }
         changeMail(change);
-        SettingsView after = view();
+        SettingsView after = view(scope);
         List<String> changed = differences(before, after);
         if (change.webdavPassword() != null) {
             changed.add("webdavPassword (a new secret)");
@@ -303,10 +356,36 @@ public class Settings {
         if (change.smtpPassword() != null) {
             changed.add(change.smtpPassword().isEmpty() ? "smtpPassword=(none)" : "smtpPassword (a new secret)");
         }
-        if (!changed.isEmpty()) {
-            actionLog.record(Action.SETTING_CHANGE, String.join(", ", changed));
+        if (!changed.isEmpty()) { // in the log of the PBX whose settings they are (the operator's: the defaults)
+            actionLog.recordAs(context.getCallerPrincipal().getName(), scope, Action.SETTING_CHANGE, Outcome.SUCCESS,
+                    (scope == null ? "" : scope + ": ") + String.join(", ", changed));
         }
         return after;
+    }
+
+    /** Refuses deployment settings in a PBX's change: naming the first, and who may change it. */
+    private void deploymentOnly(String scope, SettingsChange change) {
+        Map<String, Object> deployment = new LinkedHashMap<>();
+        deployment.put("maxCaptureBytes", change.maxCaptureBytes());
+        deployment.put("traceLevels", change.traceLevels());
+        deployment.put("cryptKey", change.cryptKey());
+        deployment.put("smtpHost", change.smtpHost());
+        deployment.put("smtpPort", change.smtpPort());
+        deployment.put("smtpStartTls", change.smtpStartTls());
+        deployment.put("smtpUser", change.smtpUser());
+        deployment.put("smtpPassword", change.smtpPassword());
+        deployment.put("mailFrom", change.mailFrom());
+        deployment.put("alarmRecipients", change.alarmRecipients());
+        Optional<String> named = deployment.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).findFirst();
+        if (named.isEmpty()) {
+            return;
+        }
+        if (!directory.callerIsOperator()) { // a PBX's administrator would otherwise change every PBX's (or get the SMTP account)
+            throw new EJBAccessException(named.get() + " is a deployment setting, the operator's: an administrator in no PBX");
+        }
+        if (scope != null) {
+            throw new InvalidSettingException(named.get() + " is a deployment setting: change it without a PBX");
+        }
     }
 
     private void changeMail(SettingsChange change) {
@@ -315,33 +394,30 @@ public class Settings {
         if (!touched) {
             return;
         }
-        if (!directory.callerIsOperator()) { // a PBX's administrator could otherwise send the SMTP account to a server of theirs
-            throw new EJBAccessException("the mail settings are the operator's: an administrator in no PBX");
-        }
         if (change.smtpHost() != null) {
             String host = change.smtpHost().strip();
             if (!host.isEmpty() && !HOST.matcher(host).matches()) {
                 throw new InvalidSettingException("smtpHost must be a host name or an address, such as mail.example.com (empty: no mail)");
             }
-            put(SMTP_HOST, host);
+            put(null, SMTP_HOST, host);
         }
         if (change.smtpPort() != null) {
             if (change.smtpPort() < 1 || change.smtpPort() > 65535) {
                 throw new InvalidSettingException("smtpPort must be between 1 and 65535 (25, 587 with STARTTLS)");
             }
-            put(SMTP_PORT, change.smtpPort().toString());
+            put(null, SMTP_PORT, change.smtpPort().toString());
         }
         if (change.smtpStartTls() != null) {
-            put(SMTP_START_TLS, change.smtpStartTls().toString());
+            put(null, SMTP_START_TLS, change.smtpStartTls().toString());
         }
         if (change.smtpUser() != null) {
-            put(SMTP_USER, change.smtpUser().strip());
+            put(null, SMTP_USER, change.smtpUser().strip());
         }
         if (change.smtpPassword() != null) {
             if (change.smtpPassword().isEmpty()) {
                 remove(SMTP_PASSWORD);
             } else {
-                put(SMTP_PASSWORD, masterKey.encryptSecret(change.smtpPassword(), SMTP_PASSWORD_PURPOSE));
+                put(null, SMTP_PASSWORD, masterKey.encryptSecret(change.smtpPassword(), SMTP_PASSWORD_PURPOSE));
             }
         }
         if (change.mailFrom() != null) {
@@ -349,7 +425,7 @@ public class Settings {
             if (!from.isEmpty()) {
                 address("mailFrom", from);
             }
-            put(MAIL_FROM, from);
+            put(null, MAIL_FROM, from);
         }
         if (change.alarmRecipients() != null) {
             List<String> recipients = Arrays.stream(change.alarmRecipients().split("[,;]")).map(String::strip)
@@ -357,7 +433,7 @@ public class Settings {
             for (String recipient : recipients) {
                 address("alarmRecipients", recipient);
             }
-            put(ALARM_RECIPIENTS, String.join(",", recipients));
+            put(null, ALARM_RECIPIENTS, String.join(",", recipients));
         }
         if (value(SMTP_HOST).filter(h -> !h.isBlank()).isPresent() && value(MAIL_FROM).filter(f -> !f.isBlank()).isEmpty()) {
             throw new InvalidSettingException("mailFrom is required once smtpHost is set: the address alarm mail comes from");
@@ -387,6 +463,17 @@ public class Settings {
         }
     }
 
+    /** A PBX's own value of a PBX setting, else the operator's (the default), else none. */
+    private Optional<String> value(String pbx, String name) {
+        if (pbx != null && PBX_SETTINGS.contains(name)) {
+            PbxSetting own = em.find(PbxSetting.class, new PbxSetting.Key(pbx, name));
+            if (own != null) {
+                return Optional.ofNullable(own.getValue());
+            }
+        }
+        return value(name);
+    }
+
     private Optional<String> value(String name) {
         Setting s = em.find(Setting.class, name);
         return s == null ? Optional.empty() : Optional.ofNullable(s.getValue());
@@ -399,7 +486,7 @@ public class Settings {
             try {
                 Object was = field.getAccessor().invoke(before);
                 Object now = field.getAccessor().invoke(after);
-                if (!Objects.equals(was, now) && !List.of("webdavPasswordSet", "pbxNameMissing", "smtpPasswordSet").contains(field.getName())) {
+                if (!Objects.equals(was, now) && !List.of("pbx", "webdavPasswordSet", "pbxNameMissing", "smtpPasswordSet").contains(field.getName())) {
                     changed.add(field.getName() + "=" + (now == null || "".equals(now) ? "(none)" : now));
                 }
             } catch (ReflectiveOperationException e) {
@@ -409,7 +496,20 @@ public class Settings {
         return changed;
     }
 
-    private void put(String name, String value) {
+    /** Stores a PBX's own value ({@code pbx} not null), else the deployment's (the default of PBX settings). */
+    private void put(String pbx, String name, String value) {
+        if (pbx != null) {
+            if (!PBX_SETTINGS.contains(name)) {
+                throw new IllegalArgumentException(name + " is a deployment setting");
+            }
+            PbxSetting own = em.find(PbxSetting.class, new PbxSetting.Key(pbx, name));
+            if (own == null) {
+                em.persist(new PbxSetting(pbx, name, value));
+            } else {
+                own.setValue(value);
+            }
+            return;
+        }
         Setting s = em.find(Setting.class, name);
         if (s == null) {
             em.persist(new Setting(name, value));

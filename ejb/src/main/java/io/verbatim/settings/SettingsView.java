@@ -3,10 +3,11 @@ package io.verbatim.settings;
 import java.util.Map;
 
 /**
- * Settings as they may be shown (no secrets): {@code cryptKeyId} names the active crypt key, null when none is set;
+ * Settings as they may be shown (no secrets): {@code pbx} is the PBX they are of ({@code null}: the deployment's, and
+ * the defaults of every PBX that has not set its own); {@code cryptKeyId} names the active crypt key, null when none is set;
  * {@code smtpPasswordSet} tells whether an SMTP password is stored.
  */
-public record SettingsView(long maxCaptureBytes, String webdavUser, boolean webdavPasswordSet, String outputFormat,
+public record SettingsView(String pbx, long maxCaptureBytes, String webdavUser, boolean webdavPasswordSet, String outputFormat,
                            int callInformationWaitMinutes, Integer licences,
                            boolean onlyMeAllowed, int retentionDays, int recycleBinDays, int exportKeepDays, String pbxName,
                            boolean pbxNameMissing, Map<String, String> traceLevels, boolean sealEnabled,

@@ -7,10 +7,9 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Instant;
 import java.util.List;
 
-/** Reads the ids of recordings a lifecycle policy deletes, for the cutoff fixed when the job started. */
+/** Reads the ids of recordings a lifecycle policy deletes, for the PBXs' cutoffs fixed when the job started. */
 @Dependent
 @Named("expiredRecordingReader")
 public class ExpiredRecordingReader extends RecordingIdReader {
@@ -28,6 +27,6 @@ public class ExpiredRecordingReader extends RecordingIdReader {
 
     @Override
     protected List<Long> idsAfter(long afterId, int limit) {
-        return expiry.candidates(Expiry.valueOf(policy), Instant.parse(cutoff), afterId, limit);
+        return expiry.candidates(Expiry.valueOf(policy), RecordingExpiry.parse(cutoff), afterId, limit);
     }
 }

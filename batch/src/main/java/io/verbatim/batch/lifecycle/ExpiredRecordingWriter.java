@@ -7,7 +7,6 @@ import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.time.Instant;
 import java.util.List;
 
 /** Deletes each recording the reader found, in the chunk's transaction, if the policy still covers it. */
@@ -29,7 +28,7 @@ public class ExpiredRecordingWriter extends AbstractItemWriter {
     @Override
     public void writeItems(List<Object> ids) {
         for (Object id : ids) {
-            expiry.expire(Expiry.valueOf(policy), Instant.parse(cutoff), (Long) id);
+            expiry.expire(Expiry.valueOf(policy), RecordingExpiry.parse(cutoff), (Long) id);
         }
     }
 }

@@ -31,10 +31,10 @@ public class LifecycleScheduler {
             return;
         }
         for (Expiry policy : Expiry.values()) {
-            if (jobs.startLifecycleJob(policy).isEmpty()) {
+            if (jobs.startLifecycleJob(policy, null).isEmpty()) {
                 LOG.info(policy.jobName() + " is off (retention 0): not started");
             }
         }
-        jobs.startExportExpiry();
+        jobs.startExportExpiry(null);
     }
 }

@@ -14,6 +14,8 @@ public class SealJobStarter {
     public static final String JOB = "seal";
 
     public void onEnabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) SealingEnabled enabled) {
-        BatchRuntime.getJobOperator().start(JOB, new Properties());
+        Properties parameters = new Properties();
+        parameters.setProperty("pbx", enabled.pbx() == null ? "" : enabled.pbx());
+        BatchRuntime.getJobOperator().start(JOB, parameters);
     }
 }

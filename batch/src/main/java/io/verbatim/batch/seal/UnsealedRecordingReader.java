@@ -2,6 +2,7 @@ package io.verbatim.batch.seal;
 
 import io.verbatim.batch.RecordingIdReader;
 import io.verbatim.seal.Seals;
+import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -15,8 +16,13 @@ public class UnsealedRecordingReader extends RecordingIdReader {
     @Inject
     Seals seals;
 
+    /** The PBX that switched sealing on; empty: the operator, for every PBX. */
+    @Inject
+    @BatchProperty
+    String pbx;
+
     @Override
     protected List<Long> idsAfter(long afterId, int limit) {
-        return seals.unsealed(afterId, limit);
+        return seals.unsealed(pbx == null || pbx.isEmpty() ? null : pbx, afterId, limit);
     }
 }

@@ -53,7 +53,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
             return ApiError.response(Response.Status.FORBIDDEN, e.getMessage());
         }
         if (e instanceof EJBAccessException || e instanceof SecurityException) {
-            return ApiError.response(Response.Status.FORBIDDEN, "not allowed for your role");
+            // ours say which rule refused; the container's (a role missing) name its classes, which no client needs
+            String ours = e.getMessage() == null || e.getMessage().startsWith("WFLY") ? null : e.getMessage();
+            return ApiError.response(Response.Status.FORBIDDEN, ours == null ? "not allowed for your role" : ours);
         }
         if (e instanceof WebApplicationException web) {
             Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());

@@ -5,13 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Recorder licences (administrators): {@code installed} (the setting; absent: not enforced), {@code assigned} to users
+ * Recorder licences (administrators), of a PBX (the caller's; the operator's: all together, or {@code ?pbx=} one):
+ * {@code installed} (the setting; absent: not enforced), {@code assigned} to users
  * directly or through groups, {@code held} first come, first served, and a {@code warning} when more are assigned than
  * installed.
  */
@@ -25,8 +28,8 @@ public class LicenceResource {
 
     @GET
     @Operation(summary = "Licences installed, assigned and held")
-    @APIResponse(responseCode = "403", description = "Not an administrator")
-    public Licences.Status status() {
-        return licences.status();
+    @APIResponse(responseCode = "403", description = "Not an administrator, or another PBX named")
+    public Licences.Status status(@Parameter(description = "The operator: the PBX whose licences to show") @QueryParam("pbx") String pbx) {
+        return licences.status(pbx);
     }
 }

@@ -8,7 +8,10 @@ import io.verbatim.settings.Settings;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A recording as the API shows it, with its call information once matched ({@code callInformationStatus});
@@ -28,10 +31,12 @@ public record RecordingView(long id, String pbx, String fileName, String callId,
      * What a view needs besides the recording: how long recordings wait for call records, the time now, and who holds
      * a recorder licence (recordings of others are shown to administrators only, flagged).
      */
-    record Context(Duration callInformationWait, Instant now, Set<String> licensed) {
+    record Context(Function<String, Duration> callInformationWait, Instant now, Set<String> licensed) {
 
+        /** With each PBX's wait read once. */
         static Context now(Settings settings, Licences licences) {
-            return new Context(settings.callInformationWait(), Instant.now(), licences.holders());
+            Map<String, Duration> waits = new HashMap<>();
+            return new Context(pbx -> waits.computeIfAbsent(pbx, settings::callInformationWait), Instant.now(), licences.holders());
         }
     }
 
@@ -42,7 +47,7 @@ public record RecordingView(long id, String pbx, String fileName, String callId,
                 r.getState(), r.getFailureReason(), r.getConversionNotes(), r.getReceivedAt(), r.getStartedAt(),
                 r.getDurationSeconds(), r.getCodec(), r.getOriginalSize(), r.getOriginalSha256(), r.getAudioFormat(),
                 r.getState() == RecordingState.READY ? "/api/v1/recordings/" + r.getId() + "/audio" : null,
-                CallInformationStatus.of(r.getCallRecord(), r.getReceivedAt(), c.callInformationWait(), c.now()), CallInformationView.of(r.getCallRecord()),
+                CallInformationStatus.of(r.getCallRecord(), r.getReceivedAt(), c.callInformationWait().apply(r.getPbx()), c.now()), CallInformationView.of(r.getCallRecord()),
                 c.licensed().contains(r.getOwner()));
     }
 }

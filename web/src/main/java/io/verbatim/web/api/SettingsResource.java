@@ -11,14 +11,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Server settings (administrators). Passwords are write-only. {@code outputFormat}: {@code wav}, {@code wav-alaw}
+ * Settings (administrators). A PBX's administrators see and change their PBX's own (retention, device credentials,
+ * output format, licences, ...); the operator sees and changes the deployment's (upload limit, trace levels, crypt
+ * key, mail) and the defaults of every PBX, or with {@code ?pbx=} one PBX's. Passwords are write-only. {@code outputFormat}: {@code wav}, {@code wav-alaw}
  * or {@code mp3-<kbps>}, then optionally {@code -mono}, {@code -remote} or {@code -local}.
  */
 @Path("settings")
@@ -34,18 +38,19 @@ public class SettingsResource {
     AlarmMail alarmMail;
 
     @GET
-    @Operation(summary = "Current settings")
-    @APIResponse(responseCode = "403", description = "Not an administrator")
-    public SettingsView get() {
-        return settings.view();
+    @Operation(summary = "Current settings: the caller's PBX's; the operator's: the deployment's and the defaults, or ?pbx= one PBX's")
+    @APIResponse(responseCode = "403", description = "Not an administrator, or another PBX named")
+    public SettingsView get(@Parameter(description = "The operator: a PBX whose own settings to show") @QueryParam("pbx") String pbx) {
+        return settings.view(pbx);
     }
 
     @PUT
     @Operation(summary = "Change settings; absent fields stay as they are, an empty webdavUser turns upload authentication off")
-    @APIResponse(responseCode = "400", description = "A value is out of range")
-    @APIResponse(responseCode = "403", description = "Not an administrator")
-    public SettingsView change(SettingsChange change) {
-        return settings.change(ApiBodies.required(change));
+    @APIResponse(responseCode = "400", description = "A value is out of range, or a deployment setting given with ?pbx=")
+    @APIResponse(responseCode = "403", description = "Not an administrator, another PBX named, or a deployment setting by a PBX's administrator")
+    public SettingsView change(@Parameter(description = "The operator: a PBX whose own settings to change") @QueryParam("pbx") String pbx,
+                               SettingsChange change) {
+        return settings.change(pbx, ApiBodies.required(change));
     }
 
     /** Who the test mail went to. */

@@ -51,9 +51,9 @@ public class CaptureUploadServlet extends HttpServlet {
         String pbx = path.group(1);
         String fileName = path.group(2);
         try {
-            if (settings.uploadsNeedCredentials() && !credentialsAccepted(request.getHeader("Authorization"))) {
+            if (settings.uploadsNeedCredentials(pbx) && !credentialsAccepted(pbx, request.getHeader("Authorization"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"Verbatim upload\", charset=\"UTF-8\"");
-                error(response, 401, "upload needs the WebDAV credentials configured in the settings");
+                error(response, 401, "upload needs the WebDAV credentials configured in this PBX's settings");
                 return;
             }
             IngestOutcome outcome = ingest.receive(pbx, fileName, request.getInputStream(), request.getContentLengthLong());
@@ -93,9 +93,9 @@ public class CaptureUploadServlet extends HttpServlet {
         }
     }
 
-    private boolean credentialsAccepted(String authorization) {
+    private boolean credentialsAccepted(String pbx, String authorization) {
         return BasicCredentials.of(authorization)
-                .filter(c -> !c.user().isEmpty() && settings.acceptsUploadCredentials(c.user(), c.password().toCharArray()))
+                .filter(c -> !c.user().isEmpty() && settings.acceptsUploadCredentials(pbx, c.user(), c.password().toCharArray()))
                 .isPresent();
     }
 

@@ -48,7 +48,9 @@ public class WebDavFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        String path = URLDecoder.decode(request.getRequestURI().substring(request.getContextPath().length()), StandardCharsets.UTF_8);
+        // a path, not a form: '+' is a plus (RFC 3986), which URLDecoder alone would make a space
+        String path = URLDecoder.decode(request.getRequestURI().substring(request.getContextPath().length()).replace("+", "%2B"),
+                StandardCharsets.UTF_8);
         Matcher m = FOLDER.matcher(path);
         if (!m.matches()) {
             chain.doFilter(request, response);
@@ -65,7 +67,7 @@ public class WebDavFilter extends HttpFilter {
                 response.setStatus(200);
             }
             case "PROPFIND", "GET", "HEAD" -> {
-                Optional<String> reader = reader(request, response);
+                Optional<String> reader = reader(request, response, pbx);
                 if (reader.isPresent()) {
                     read(request, response, pbx, fileName, reader.get());
                 }
@@ -78,13 +80,13 @@ public class WebDavFilter extends HttpFilter {
     }
 
     /** The WebDAV user, or empty once a 401/403 has been sent. */
-    private Optional<String> reader(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!files.open()) {
+    private Optional<String> reader(HttpServletRequest request, HttpServletResponse response, String pbx) throws IOException {
+        if (!files.open(pbx)) {
             error(response, 403, "WebDAV is off: set webdavUser and webdavPassword in the settings");
             return Optional.empty();
         }
         Optional<BasicCredentials> credentials = BasicCredentials.of(request.getHeader("Authorization"))
-                .filter(c -> !c.user().isEmpty() && files.readerAccepted(c.user(), c.password().toCharArray()));
+                .filter(c -> !c.user().isEmpty() && files.readerAccepted(pbx, c.user(), c.password().toCharArray()));
         if (credentials.isPresent()) {
             return Optional.of(credentials.get().user());
         }

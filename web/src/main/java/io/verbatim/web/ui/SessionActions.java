@@ -40,7 +40,7 @@ public class SessionActions {
 
     /** Administrators are told until the PBX has a name (innovaphone: "PBX name missing"). */
     public boolean isPbxNameMissing() {
-        return faces.getExternalContext().isUserInRole("ADMIN") && settings.pbxName().isEmpty();
+        return faces.getExternalContext().isUserInRole("ADMIN") && settings.pbxName(directory.callerTenant()).isEmpty();
     }
 
     /** The operator (an administrator in no PBX): the alarms and the Health page are theirs. */

@@ -28,6 +28,7 @@ public class SettingsForm implements Serializable {
     @Inject
     transient Settings settings;
 
+    private String pbx;
     private String pbxName;
     private String pbxNameShown;
     private int retentionDays;
@@ -62,7 +63,7 @@ public class SettingsForm implements Serializable {
     @Inject
     transient Directory directory;
 
-    /** Whether the mail settings are shown and sent: they are the operator's. */
+    /** Whether the deployment's settings may be changed and the mail settings are shown: they are the operator's. */
     private boolean operator;
 
     @PostConstruct
@@ -72,6 +73,7 @@ public class SettingsForm implements Serializable {
     }
 
     private void show(SettingsView v) {
+        pbx = v.pbx();
         pbxName = v.pbxName();
         pbxNameShown = v.pbxName();
         retentionDays = v.retentionDays();
@@ -124,11 +126,12 @@ public class SettingsForm implements Serializable {
     }
 
     private boolean store() {
-        SettingsChange change = new SettingsChange(maxCaptureBytes, webdavUser,
+        // the deployment's settings are the operator's: a PBX's administrator sees them, and sends none
+        SettingsChange change = new SettingsChange(operator ? maxCaptureBytes : null, webdavUser,
                 webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword, outputFormat,
                 callInformationWaitMinutes, licences == null ? -1 : licences, onlyMeAllowed, retentionDays, recycleBinDays,
-                exportKeepDays, Objects.equals(pbxName, pbxNameShown) ? null : pbxName, Map.copyOf(traceLevels), sealEnabled,
-                cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey,
+                exportKeepDays, Objects.equals(pbxName, pbxNameShown) ? null : pbxName, operator ? Map.copyOf(traceLevels) : null, sealEnabled,
+                !operator || cryptKey == null || cryptKey.isEmpty() ? (operator && clearCryptKey ? "" : null) : cryptKey,
                 operator ? smtpHost : null, operator ? smtpPort : null, operator ? smtpStartTls : null, operator ? smtpUser : null,
                 !operator || smtpPassword == null || smtpPassword.isEmpty() ? (operator && clearSmtpPassword ? "" : null) : smtpPassword,
                 operator ? mailFrom : null, operator ? alarmRecipients : null);
@@ -184,6 +187,7 @@ public class SettingsForm implements Serializable {
     public String getCryptKeyId() { return cryptKeyId; }
     public void setSealEnabled(boolean sealEnabled) { this.sealEnabled = sealEnabled; }
     public boolean isOperator() { return operator; }
+    public String getPbx() { return pbx; }
     public String getSmtpHost() { return smtpHost; }
     public void setSmtpHost(String smtpHost) { this.smtpHost = smtpHost; }
     public int getSmtpPort() { return smtpPort; }
