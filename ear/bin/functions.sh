@@ -25,7 +25,9 @@ need_packages() {
 # deploys the EAR; sets SERVER_PID. The caller must call stop_server (trap) whatever happens.
 start_server() {
   local config=$1 data=$2 bind=$3 offset=$4 log=$5
-  mkdir -p "$data/log"
+  # recordings, keys and logs are the server user's alone: files 0600, folders 0700
+  local was; was=$(umask); umask 077
+  mkdir -p "$data/log"; chmod 700 "$data"
   local deployments="$WILDFLY_HOME/standalone/deployments"
   rm -f "$deployments"/verbatim.ear*
   cp "$EAR" "$deployments/verbatim.ear"
@@ -34,6 +36,7 @@ start_server() {
     -Dverbatim.data.dir="$data" -Djboss.server.data.dir="$data/server" -Djboss.server.log.dir="$data/log" \
     >"$log" 2>&1 &
   SERVER_PID=$!
+  umask "$was"
 }
 
 # Waits until the EAR is deployed; fails when the deployment or the server fails.

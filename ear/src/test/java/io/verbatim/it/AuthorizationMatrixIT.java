@@ -88,6 +88,9 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/api/v1/recordings/{id}/original", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/download", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/seal", null, SEE_OWNERS_RECORDING),
+                new Row("HEAD", "/api/v1/recordings/{id}/audio", null, SEE_OWNERS_RECORDING),
+                new Row("HEAD", "/api/v1/recordings/{id}/download", null, SEE_OWNERS_RECORDING),
+                new Row("HEAD", "/api/v1/recordings/{id}/original", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/seal/public-key", null, EVERYONE),
                 // the owner's choice (allowed in setUp); lifted again by the next row, so later rows see as before
                 new Row("PUT", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER)),
@@ -122,6 +125,8 @@ class AuthorizationMatrixIT {
                 new Row("DELETE", "/api/v1/action-log/exports/{export}", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/settings", null, ADMINS),
                 new Row("PUT", "/api/v1/settings", "{}", ADMINS),
+                // the other PBX's own settings dropped: by its administrator, or the operator naming it
+                new Row("DELETE", "/api/v1/settings?pbx=elsewhere-" + SUFFIX, null, ADMINS),
                 // alarm mail is the operator's; no SMTP server is set on the suite's server, which the operator is told
                 new Row("POST", "/api/v1/settings/test-mail", null, EnumSet.of(Person.ADMIN), 409),
                 // alarms are the operator's; {alarm} is none, which only the operator is told
@@ -215,7 +220,7 @@ class AuthorizationMatrixIT {
         JsonObject paths = json(VerbatimServer.getText("/openapi?format=JSON", null).body()).getJsonObject("paths");
         for (String path : paths.keySet()) {
             for (String method : paths.getJsonObject(path).keySet()) {
-                if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                if (Set.of("get", "head", "put", "post", "delete", "patch").contains(method)) {
                     exposed.add(method.toUpperCase() + " " + path);
                 }
             }

@@ -45,6 +45,13 @@ public final class IngestBenchmark {
         }
         System.out.printf("%d distinct 1-minute G.711 calls, %.1f MB each on average%n", uploads, bytes / 1e6 / uploads);
 
+        // the operator registers the run's PBX first, as uploads for unregistered PBXs are refused once one exists
+        HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/tenants/bench-" + run + ".example.com"))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (registered.statusCode() != 200) {
+            throw new IllegalStateException("registering the benchmark's PBX: " + registered.statusCode() + " " + registered.body());
+        }
         long start = System.nanoTime();
         List<CompletableFuture<Answer>> pending = new ArrayList<>();
         for (int i = 0; i < uploads; i++) {

@@ -9,7 +9,13 @@ import static io.verbatim.it.VerbatimServer.putJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -60,8 +66,22 @@ class SignInIT {
         assertThat(postJson("/api/v1/tokens", "{}", basic(owner, PASSWORD)).statusCode()).as("no name").isEqualTo(400);
     }
 
+    /** The status of a GET sent from another loopback address (the whole of 127/8 is this machine). */
+    static int statusFrom(String localAddress, String path, String authorization) throws Exception {
+        URI server = URI.create(VerbatimServer.URL);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), 10_000);
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + server.getHost() + ":" + server.getPort()
+                    + "\r\nAuthorization: " + authorization + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
     @Test
-    void repeatedFailuresLockTheAccountUntilTheBackOffEndsOrAnAdministratorLiftsIt() throws Exception {
+    void repeatedFailuresFromOneAddressRefuseItUntilTheBackOffEndsOrAnAdministratorLiftsIt() throws Exception {
         String user = newUser("lock");
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> wrong = getText("/api/v1/recordings", basic(user, "wrong password " + i));
@@ -69,7 +89,16 @@ class SignInIT {
         }
         HttpResponse<String> locked = getText("/api/v1/recordings", basic(user, PASSWORD));
         assertThat(locked.statusCode()).as("even the right password, while locked").isEqualTo(401);
-        assertThat(json(locked.body()).getString("message")).startsWith("sign-in locked after repeated failures until ");
+        assertThat(json(locked.body()).getString("message")).startsWith("sign-in from your address refused after repeated failures until ");
+        // the same answer for a name that is no user: it tells nobody which names exist
+        String nobody = "nobody" + user;
+        for (int i = 0; i < 5; i++) {
+            getText("/api/v1/recordings", basic(nobody, "wrong password " + i));
+        }
+        assertThat(json(getText("/api/v1/recordings", basic(nobody, PASSWORD)).body()).getString("message"))
+                .startsWith("sign-in from your address refused after repeated failures until ");
+        // the stranger is refused, not the account: from another address it still signs in
+        assertThat(statusFrom("127.0.0.2", "/api/v1/recordings", basic(user, PASSWORD))).as("another address").isEqualTo(200);
 
         assertThat(putJson("/api/v1/users/" + user, "{\"active\":true}", admin()).statusCode()).isEqualTo(200);
         assertThat(getText("/api/v1/recordings", basic(user, PASSWORD)).statusCode()).as("lifted by an administrator").isEqualTo(200);

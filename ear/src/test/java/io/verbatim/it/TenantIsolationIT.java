@@ -150,6 +150,31 @@ class TenantIsolationIT {
         assertThat(idFrom(stored)).isPositive();
     }
 
+    @Test
+    void uploadsForAPbxNobodyRegisteredAreRefusedAndNamesIgnoreCase() throws Exception {
+        byte[] call = G711Calls.twoParty(1, 4444_0000L + ThreadLocalRandom.current().nextInt(100_000));
+        String typo = "typo-" + SUFFIX;
+        HttpResponse<String> refused = put("/" + typo + "/recordings/Files/" + captureName(OWNER), call, null);
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(json(refused.body()).getString("message")).contains("no PBX '" + typo + "' is registered here");
+        assertThat(getText("/api/v1/tenants", admin()).body()).doesNotContain(typo);
+
+        // the registered PBX whatever the case a phone was given
+        HttpResponse<String> shouted = put("/" + PBX.toUpperCase() + "/recordings/Files/" + captureName(OWNER), call, null);
+        assertThat(shouted.statusCode()).as(shouted.body()).isEqualTo(201);
+        assertThat(json(getText("/api/v1/recordings/" + idFrom(shouted), admin()).body()).getString("pbx")).isEqualTo(PBX);
+
+        assertThat(putJson("/api/v1/settings", "{\"registerPbxOnUpload\":true}", admin()).statusCode()).isEqualTo(200);
+        try {
+            assertThat(putJson("/api/v1/settings", "{\"registerPbxOnUpload\":true}", otherAdmin).statusCode())
+                    .as("the operator's").isEqualTo(403);
+            assertThat(put("/" + typo + "/recordings/Files/" + captureName(OWNER), call, null).statusCode()).isEqualTo(201);
+            assertThat(getText("/api/v1/tenants", admin()).body()).contains(typo);
+        } finally {
+            assertThat(putJson("/api/v1/settings", "{\"registerPbxOnUpload\":false}", admin()).statusCode()).isEqualTo(200);
+        }
+    }
+
     static JsonObject awaitEnd(long run, String authorization) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {

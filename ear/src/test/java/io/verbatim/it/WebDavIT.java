@@ -64,10 +64,18 @@ class WebDavIT {
 
         HttpResponse<String> off = send("PROPFIND", FOLDER, "", "application/xml", basic(USER, PASSWORD));
         assertThat(off.statusCode()).isEqualTo(403);
-        assertThat(json(off.body()).getString("message")).isEqualTo("WebDAV is off: set webdavUser and webdavPassword in the settings");
+        assertThat(json(off.body()).getString("message")).isEqualTo("WebDAV is off for this PBX: set webdavUser and webdavPassword in its own settings");
 
+        // the operator's default pair, which the phones of every PBX may carry, uploads but reads nothing
         assertThat(putJson("/api/v1/settings", "{\"webdavUser\":\"" + USER + "\",\"webdavPassword\":\"" + PASSWORD + "\"}", admin())
                 .statusCode()).isEqualTo(200);
+        try {
+            assertThat(send("PROPFIND", FOLDER, "", "application/xml", basic(USER, PASSWORD)).statusCode()).isEqualTo(403);
+        } finally {
+            assertThat(putJson("/api/v1/settings", "{\"webdavUser\":\"\"}", admin()).statusCode()).isEqualTo(200);
+        }
+        assertThat(putJson("/api/v1/settings?pbx=" + VerbatimServer.PBX, "{\"webdavUser\":\"" + USER + "\",\"webdavPassword\":\""
+                + PASSWORD + "\"}", admin()).statusCode()).isEqualTo(200);
         try {
             HttpResponse<String> options = send("OPTIONS", FOLDER, "", "text/plain", null);
             assertThat(options.statusCode()).isEqualTo(200);
@@ -100,8 +108,9 @@ class WebDavIT {
             assertThat(reads).isNotEmpty();
             assertThat(reads.getJsonObject(0).getString("user")).isEqualTo("webdav:" + USER);
             assertThat(reads.getJsonObject(0).getString("detail")).isEqualTo("original capture over WebDAV");
-        } finally {
-            assertThat(putJson("/api/v1/settings", "{\"webdavUser\":\"\"}", admin()).statusCode()).isEqualTo(200);
+        } finally { // the PBX follows the defaults again
+            assertThat(VerbatimServer.delete("/api/v1/settings?pbx=" + VerbatimServer.PBX, admin()).statusCode()).isEqualTo(200);
         }
+        assertThat(send("PROPFIND", FOLDER, "", "application/xml", basic(USER, PASSWORD)).statusCode()).isEqualTo(403);
     }
 }

@@ -47,7 +47,7 @@ public class AppObjects {
         if (name == null || name.isBlank() || name.length() > 255) {
             throw new InvalidEntryException("an app object needs a name of at most 255 characters");
         }
-        String pbx = directory.tenantFor(wanted.pbx());
+        String pbx = directory.tenantForNew(wanted.pbx());
         AppObject a = find(name, pbx).orElseGet(() -> {
             AppObject created = new AppObject(pbx, name);
             em.persist(created);

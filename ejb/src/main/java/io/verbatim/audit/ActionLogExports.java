@@ -39,8 +39,6 @@ import java.util.TreeMap;
 public class ActionLogExports {
 
     public static final String JOB = "action-log-export";
-    /** The operator's exports among PBXs' (no PBX is named so). */
-    public static final String OPERATOR = "*";
 
     @PersistenceContext
     EntityManager em;
@@ -77,7 +75,7 @@ public class ActionLogExports {
                 + (to == null ? " to now" : " to " + to) + (users.isEmpty() ? "" : ", users " + users)
                 + (actions.isEmpty() ? "" : ", actions " + actions.stream().map(Action::word).toList())
                 + (recordingId == null ? "" : ", recording " + recordingId));
-        requested.fire(new ExportRequested(export.getId()));
+        requested.fire(new ExportRequested(export.getId(), export.getPbx()));
         return export;
     }
 
@@ -140,8 +138,8 @@ public class ActionLogExports {
 
     /** The exports, finished or failed, whose files are still kept and were made before {@code cutoff}. */
     /**
-     * Finished exports older at {@code at} than their PBX's keeping time in {@code keepDays} (by PBX; {@link #OPERATOR}
-     * for the operator's; a PBX not named keeps its exports), of one PBX or all ({@code null}), as id to days kept.
+     * Finished exports older at {@code at} than their PBX's keeping time in {@code keepDays} (by PBX; {@code *}: every
+     * PBX not named, and the operator's exports), of one PBX or all ({@code null}), as id to days kept.
      */
     public Map<Long, Integer> expired(Instant at, Map<String, Integer> keepDays, String onlyPbx) {
         Map<Long, Integer> expired = new TreeMap<>();
@@ -150,19 +148,12 @@ public class ActionLogExports {
                 .setParameter("states", List.of(ActionLogExport.State.DONE, ActionLogExport.State.FAILED))
                 .setParameter("all", onlyPbx == null).setParameter("pbx", onlyPbx == null ? "" : onlyPbx)
                 .getResultList().forEach(row -> {
-                    Integer days = keepDays.get(row[1] == null ? OPERATOR : (String) row[1]);
+                    Integer days = row[1] != null && keepDays.containsKey((String) row[1]) ? keepDays.get((String) row[1]) : keepDays.get("*");
                     if (days != null && row[2] != null && ((Instant) row[2]).isBefore(at.minus(Duration.ofDays(days)))) {
                         expired.put((Long) row[0], days);
                     }
                 });
         return expired;
-    }
-
-    /** The PBXs with exports kept, and {@link #OPERATOR} for the operator's own. */
-    public List<String> exportingPbxs() {
-        return em.createQuery("select distinct e.pbx from ActionLogExport e where e.state in :states", String.class)
-                .setParameter("states", List.of(ActionLogExport.State.DONE, ActionLogExport.State.FAILED)).getResultStream()
-                .map(pbx -> pbx == null ? OPERATOR : pbx).toList();
     }
 
     /** Deletes an export's file as older than the export keeping time of {@code keepDays}; logged. */

@@ -1,6 +1,9 @@
 package io.verbatim.audit;
 
+import jakarta.ejb.ApplicationException;
+
 /** The export's file was deleted, by hand or because it was older than the export keeping time. */
+@ApplicationException // an answer (410), not a failure for the server log
 public class ExportGoneException extends RuntimeException {
 
     public ExportGoneException(String message) {

@@ -1,5 +1,5 @@
 package io.verbatim.audit;
 
-/** An export of the action log was asked for; once that has committed, its job starts. */
-public record ExportRequested(long exportId) {
+/** An export of the action log was asked for (of a PBX's log; {@code null}: the operator's); once that has committed, its job starts. */
+public record ExportRequested(long exportId, String pbx) {
 }

@@ -17,7 +17,8 @@ public class RequestOrigin {
         this.address = address;
     }
 
-    String address() {
+    /** The client's address, or {@code server} for work without a request. */
+    public String address() {
         return address == null ? SERVER : address;
     }
 }

@@ -87,7 +87,7 @@ public class CallRecords {
             if (data.events() != null && data.events().stream().anyMatch(e -> e == null || e.type() == null)) {
                 throw new InvalidEntryException(where + "every event needs a type: " + List.of(CallEventType.values()));
             }
-            String pbx = directory.tenantFor(data.pbx());
+            String pbx = directory.tenantForNew(data.pbx());
             if (pbx == null) {
                 throw new InvalidEntryException(where + "pbx is required (the PBX the call was on)");
             }

@@ -3,6 +3,7 @@ package io.verbatim.directory;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Outcome;
+import io.verbatim.audit.RequestOrigin;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,15 +13,20 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -31,9 +37,13 @@ import java.util.regex.Pattern;
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class Directory {
 
+    private static final Logger LOG = Logger.getLogger(Directory.class.getName());
+
     /** PBX usernames as capture names carry them: no path or name separators. */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,255}");
     private static final Pattern NUMBER = Pattern.compile("[0-9*#+]{1,64}");
+    /** As upload URLs accept them. */
+    static final Pattern PBX_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     static final int MIN_PASSWORD_LENGTH = 8;
 
     @PersistenceContext
@@ -45,34 +55,43 @@ public class Directory {
     @Inject
     ActionLog actionLog;
 
+    @Inject
+    RequestOrigin origin;
+
+    @Inject
+    SignInThrottle throttle;
+
     /**
      * The active account whose password matches, if any (never says which of the two was wrong). Failures are
-     * counted per account; after {@value UserAccount#LOCKOUT_AFTER} in a row it refuses even the right password for
-     * a while that doubles with each further failure ({@link #lockedUntil}).
+     * counted per name and address ({@link SignInThrottle}): after a few in a row that address is refused for that
+     * name for a while, even the right password, whether the name exists or not; from elsewhere the account works.
      */
     public Optional<UserAccount> authenticate(String username, char[] password) {
+        String address = origin.address();
         Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isActive);
-        if (account.isEmpty()) {
-            PasswordHash.matches(password, DUMMY_HASH); // same work either way, so timing tells nothing
-            actionLog.recordAs(username, null, Action.FAILED_LOGIN, Outcome.DENIED, "no such active user");
+        String pbx = account.map(UserAccount::getPbx).orElse(null);
+        Optional<Instant> refused = throttle.refusedUntil(username, address);
+        boolean matches = PasswordHash.matches(password, account.map(UserAccount::getPasswordHash).orElse(DUMMY_HASH)); // same work either way
+        if (refused.isPresent()) {
+            actionLog.recordAs(username, pbx, Action.FAILED_LOGIN, Outcome.DENIED, "refused from " + address + " until " + refused.get()
+                    + " after repeated failures");
             return Optional.empty();
         }
-        UserAccount u = account.get();
-        Instant now = Instant.now();
-        boolean locked = u.getLockedUntil() != null && now.isBefore(u.getLockedUntil());
-        boolean matches = PasswordHash.matches(password, u.getPasswordHash());
-        if (locked) {
-            actionLog.recordAs(username, u.getPbx(), Action.FAILED_LOGIN, Outcome.DENIED, "locked after repeated failures");
+        if (account.isEmpty() || !matches) {
+            failed(username, address);
+            actionLog.recordAs(username, pbx, Action.FAILED_LOGIN, Outcome.DENIED, account.isEmpty() ? "no such active user" : "wrong password");
             return Optional.empty();
         }
-        if (!matches) {
-            u.signInFailed(now);
-            actionLog.recordAs(username, u.getPbx(), Action.FAILED_LOGIN, Outcome.DENIED, "wrong password"
-                    + (u.getLockedUntil() != null && now.isBefore(u.getLockedUntil()) ? "; locked until " + u.getLockedUntil() : ""));
-            return Optional.empty();
-        }
-        u.signedIn();
+        throttle.succeeded(username, address);
         return account;
+    }
+
+    private void failed(String username, String address) {
+        try {
+            throttle.failed(username, address);
+        } catch (RuntimeException e) { // two failures counted at once: one is enough to slow the guesser
+            LOG.fine(() -> "A failed sign-in of " + username + " from " + address + " was not counted: " + e);
+        }
     }
 
     /** A person signed in to the pages (API calls authenticate on each request and are logged by what they do). */
@@ -80,9 +99,26 @@ public class Directory {
         findByUsername(username).ifPresent(u -> actionLog.recordAs(username, u.getPbx(), Action.LOGIN, Outcome.SUCCESS, "signed in to the pages"));
     }
 
-    /** Until when an account refuses sign-ins after repeated failures, if it does now. */
+    /**
+     * What a browser session was granted on, as a fingerprint of the account's role, PBX and password: a session
+     * whose fingerprint no longer matches ends (deactivated, role or PBX changed, new password), on every node, as
+     * each request reads it from the database. Empty for an account that is gone or inactive.
+     */
+    public Optional<String> sessionStamp(String username) {
+        return findByUsername(username).filter(UserAccount::isActive).map(u -> {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                byte[] digest = sha.digest((u.getRole() + "\n" + u.getPbx() + "\n" + u.getPasswordHash()).getBytes(StandardCharsets.UTF_8));
+                return HexFormat.of().formatHex(digest, 0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java", e);
+            }
+        });
+    }
+
+    /** Until when sign-ins of {@code username} from the caller's address are refused after repeated failures, if they are now. */
     public Optional<Instant> lockedUntil(String username) {
-        return findByUsername(username).map(UserAccount::getLockedUntil).filter(Instant.now()::isBefore);
+        return throttle.refusedUntil(username, origin.address());
     }
 
     public Optional<UserAccount> findByUsername(String username) {
@@ -138,7 +174,7 @@ public class Directory {
         if (findByUsername(change.username()).isPresent()) {
             throw new DirectoryConflictException("username " + change.username() + " is taken");
         }
-        String pbx = tenantFor(change.pbx());
+        String pbx = tenantForNew(change.pbx());
         UserAccount u = new UserAccount(change.username(), pbx, change.displayName(), "-", change.role());
         apply(u, change);
         em.persist(u);
@@ -206,7 +242,7 @@ public class Directory {
             u.setActive(change.active());
         }
         if (Boolean.TRUE.equals(change.active()) || change.password() != null) {
-            u.signedIn(); // an administrator vouching for the account lifts a sign-in lock
+            throttle.lift(u.getUsername()); // an administrator vouching for the account lifts its refusals
         }
     }
 
@@ -240,7 +276,7 @@ public class Directory {
         if (name == null || name.isBlank() || name.length() > 255) {
             throw new InvalidEntryException("a group needs a name of at most 255 characters");
         }
-        String pbx = tenantFor(wanted.pbx());
+        String pbx = tenantForNew(wanted.pbx());
         UserGroup g = findGroup(name, pbx).orElseGet(() -> {
             UserGroup created = new UserGroup(pbx, name);
             em.persist(created);
@@ -307,15 +343,44 @@ public class Directory {
      * @throws EJBAccessException when a tenant's administrator names another tenant
      */
     public String tenantFor(String requested) {
+        return tenantFor(requested, false);
+    }
+
+    /** As {@link #tenantFor(String)}, for something the caller creates there: a PBX the operator names is registered. */
+    public String tenantForNew(String requested) {
+        return tenantFor(requested, true);
+    }
+
+    private String tenantFor(String requested, boolean registering) {
         String tenant = callerTenant();
         String pbx = blankToNull(requested);
         if (tenant == null) {
-            return pbx;
+            return pbx == null ? null : registered(pbx, registering);
+        }
+        if (pbx != null && pbx.equalsIgnoreCase(tenant)) {
+            return tenant;
         }
         if (pbx != null && !pbx.equals(tenant)) {
             throw new EJBAccessException("administrators manage their own PBX only");
         }
         return tenant;
+    }
+
+    /**
+     * A PBX the operator names, as registered (compared without case); one not registered yet is, as the operator
+     * meant it (a user, a group, settings for it).
+     */
+    private String registered(String pbx, boolean registering) {
+        return em.createQuery("select t.name from Tenant t where lower(t.name) = lower(:name) order by t.id", String.class)
+                .setParameter("name", pbx).setMaxResults(1).getResultStream().findFirst().orElseGet(() -> {
+                    if (!PBX_NAME.matcher(pbx).matches()) {
+                        throw new InvalidEntryException("a PBX name has 1 to 100 letters, digits, '.', '_' or '-'");
+                    }
+                    if (registering) {
+                        em.persist(new Tenant(pbx));
+                    }
+                    return pbx;
+                });
     }
 
     // --- the caller ----------------------------------------------------------------------------------------

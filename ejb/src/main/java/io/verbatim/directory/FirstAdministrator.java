@@ -1,10 +1,15 @@
 package io.verbatim.directory;
 
+import io.verbatim.storage.DataDirectory;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -12,7 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On first start (no accounts yet) creates the administrator: from {@code VERBATIM_ADMIN_USER} /
- * {@code VERBATIM_ADMIN_PASSWORD} when set, otherwise "admin" with a random password that is logged once.
+ * {@code VERBATIM_ADMIN_PASSWORD} when set, otherwise "admin" with a random password. That password is never logged
+ * (logs travel to other systems): it is written to {@value #PASSWORD_FILE} in the data folder, readable by the
+ * server's user only, which the Run command shows once on the console and then removes.
  */
 @Singleton
 @Startup
@@ -20,11 +27,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FirstAdministrator {
 
     private static final Logger LOG = Logger.getLogger(FirstAdministrator.class.getName());
-    /** The run script looks for this text to show the password to whoever started the server. */
-    public static final String GENERATED_PASSWORD_LOG = "Generated password for the first administrator";
+    /** The file in the data folder the run script shows once and removes. */
+    public static final String PASSWORD_FILE = "first-administrator-password";
 
     @Inject
     Directory directory;
+
+    @Inject
+    DataDirectory data;
 
     @Inject
     @ConfigProperty(name = "verbatim.admin.user", defaultValue = "admin")
@@ -44,8 +54,18 @@ public class FirstAdministrator {
         String secret = chosen.orElseGet(FirstAdministrator::randomPassword);
         directory.create(username, "Administrator", secret.toCharArray(), Role.ADMIN);
         if (chosen.isEmpty()) {
-            LOG.warning(GENERATED_PASSWORD_LOG + " '" + username + "': " + secret
-                    + " (shown once; set VERBATIM_ADMIN_PASSWORD to choose it)");
+            Path file = data.root().resolve(PASSWORD_FILE);
+            try {
+                Files.deleteIfExists(file);
+                Files.createFile(file);
+                DataDirectory.ownerOnly(file);
+                Files.writeString(file, secret + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the first administrator's password to " + file, e);
+            }
+            LOG.warning("Generated a password for the first administrator '" + username + "': in " + file
+                    + ", readable by this server's user only (the Run command shows it once and removes it;"
+                    + " set VERBATIM_ADMIN_PASSWORD to choose it)");
         } else {
             LOG.info("Created the first administrator '" + username + "' from VERBATIM_ADMIN_USER/PASSWORD");
         }

@@ -4,13 +4,17 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -21,8 +25,8 @@ import java.util.regex.Pattern;
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class Tenants {
 
-    /** As upload URLs accept them. */
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Logger LOG = Logger.getLogger(Tenants.class.getName());
+    private static final Pattern NAME = Directory.PBX_NAME;
 
     @PersistenceContext
     EntityManager em;
@@ -44,6 +48,27 @@ public class Tenants {
                 registered.containsKey(name), users.getOrDefault(name, 0L), recordings.getOrDefault(name, 0L))).toList();
     }
 
+    /** The registered PBX of that name, compared without regard to case ({@code BARS.example.com} is {@code bars.example.com}). */
+    public Optional<String> registered(String name) {
+        return em.createQuery("select t.name from Tenant t where lower(t.name) = lower(:name) order by t.id", String.class)
+                .setParameter("name", name).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
+     * Registers a PBX a device uploaded to first (registration on first upload is on), in a transaction of its own;
+     * @return its name as registered (another upload may have registered it meanwhile)
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String registerFromUpload(String name) {
+        Optional<String> meanwhile = registered(name);
+        if (meanwhile.isPresent()) {
+            return meanwhile.get();
+        }
+        em.persist(new Tenant(name));
+        LOG.info("Registered PBX " + name + " at its first upload");
+        return name;
+    }
+
     /** Registers a PBX, or changes its domain. */
     @RolesAllowed("ADMIN")
     public TenantProfile save(String name, String domain) {
@@ -51,7 +76,7 @@ public class Tenants {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidEntryException("a PBX name has 1 to 100 letters, digits, '.', '_' or '-'");
         }
-        Tenant t = em.createQuery("select t from Tenant t where t.name = :name", Tenant.class).setParameter("name", name)
+        Tenant t = em.createQuery("select t from Tenant t where lower(t.name) = lower(:name)", Tenant.class).setParameter("name", name)
                 .getResultStream().findFirst().orElseGet(() -> {
                     Tenant created = new Tenant(name);
                     em.persist(created);

@@ -13,7 +13,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -58,12 +57,6 @@ public class UserAccount {
     @Embedded
     private LicenceAssignment licence = new LicenceAssignment();
 
-    @Column(name = "failed_logins", nullable = false)
-    private int failedLogins;
-
-    @Column(name = "locked_until")
-    private Instant lockedUntil;
-
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_number", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "number", length = 64)
@@ -92,26 +85,8 @@ public class UserAccount {
     public boolean isLicensed() { return licence.isGiven(); }
     public Set<String> getNumbers() { return new TreeSet<>(numbers); }
 
-    public Instant getLockedUntil() { return lockedUntil; }
 
     /** Counts a failed sign-in; from the fifth in a row the account refuses sign-ins for a doubling while. */
-    void signInFailed(Instant now) {
-        failedLogins++;
-        if (failedLogins >= LOCKOUT_AFTER) {
-            long seconds = Math.min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS << Math.min(failedLogins - LOCKOUT_AFTER, 20));
-            lockedUntil = now.plusSeconds(seconds);
-        }
-    }
-
-    void signedIn() {
-        failedLogins = 0;
-        lockedUntil = null;
-    }
-
-    static final int LOCKOUT_AFTER = 5;
-    static final long FIRST_LOCK_SECONDS = 30;
-    static final long MAX_LOCK_SECONDS = 3600;
-
     void setDisplayName(String displayName) { this.displayName = displayName; }
     void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     void setRole(Role role) { this.role = role; }

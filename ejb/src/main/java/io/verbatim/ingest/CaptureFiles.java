@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The original captures as a folder per PBX, for reading over WebDAV (innovaphone's recordings share) with that
- * PBX's WebDAV credentials from its settings: that account reads every original of its PBX, as on innovaphone's
- * recorder, and nobody does while no credentials are set. Recordings in the recycle bin are not listed. Each file read is logged.
+ * PBX's own WebDAV credentials from its settings: that account reads every original of its PBX, as on innovaphone's
+ * recorder, and nobody does while the PBX has none of its own (the operator's default pair only uploads). Recordings in the recycle bin are not listed. Each file read is logged.
  */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
@@ -41,13 +41,13 @@ public class CaptureFiles {
     @Inject
     ActionLog actionLog;
 
-    /** Whether reading a PBX's folder over WebDAV is possible at all: only once its WebDAV credentials are set. */
+    /** Whether reading a PBX's folder over WebDAV is possible at all: only once it has WebDAV credentials of its own. */
     public boolean open(String pbx) {
-        return settings.uploadsNeedCredentials(pbx);
+        return settings.readableOverWebDav(pbx);
     }
 
     public boolean readerAccepted(String pbx, String user, char[] password) {
-        return settings.acceptsUploadCredentials(pbx, user, password);
+        return settings.acceptsReaderCredentials(pbx, user, password);
     }
 
     /** A page of a PBX's originals, oldest first. */

@@ -2,6 +2,7 @@ package io.verbatim.ingest;
 
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.database.DurableCommits;
+import io.verbatim.directory.Tenants;
 import io.verbatim.media.CaptureFormat;
 import io.verbatim.recording.Recording;
 import io.verbatim.settings.Settings;
@@ -38,6 +39,11 @@ public class IngestService {
     private static final Pattern PBX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     @Inject
+    Tenants tenants;
+
+    private static final Object REGISTERING = new Object();
+
+    @Inject
     CaptureCatalogue catalogue;
 
     @Inject
@@ -62,6 +68,38 @@ public class IngestService {
     DiskSpace space;
 
     /**
+     * The PBX an upload names, as registered (names compare without case); one nobody registered is admitted while
+     * registration on first upload is on, and registered when {@code registering} (once its credentials passed).
+     *
+     * @throws CaptureRejectedException the name is no PBX name (400)
+     * @throws UnknownPbxException nobody registered it and registration on first upload is off (404)
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String admit(String pbx, boolean registering) {
+        if (pbx == null || !PBX.matcher(pbx).matches()) {
+            throw new CaptureRejectedException("PBX name must be 1-100 letters, digits, '.', '_' or '-'");
+        }
+        Optional<String> registered = tenants.registered(pbx);
+        if (registered.isPresent()) {
+            return registered.get();
+        }
+        if (!settings.registersPbxOnUpload()) {
+            throw new UnknownPbxException(pbx);
+        }
+        if (!registering) {
+            return pbx;
+        }
+        synchronized (REGISTERING) { // a burst for a new PBX registers it once here; the unique name, across nodes
+            try {
+                return tenants.registerFromUpload(pbx);
+            } catch (RuntimeException raced) { // registered by another node at the same moment: its row is the one
+                return tenants.registered(pbx).orElseThrow(() -> raced);
+            }
+        }
+    }
+
+    /**
+     * @param pbx as {@link #admit} gave it
      * @param declaredLength the Content-Length, or -1 when the body is chunked
      * @throws CaptureRejectedException the name or the bytes are not a capture (400)
      * @throws TooLargeException the body is over the configured limit (413)
@@ -79,12 +117,7 @@ public class IngestService {
         } catch (IllegalArgumentException e) {
             throw new CaptureRejectedException(e.getMessage());
         }
-        long limit = settings.maxCaptureBytes();
-        if (declaredLength > limit) {
-            throw new TooLargeException(limit);
-        }
-        space.ensureRoomFor(declaredLength);
-        StagedFile staged = staging.receive(body, limit);
+        StagedFile staged = stage(body, declaredLength);
         try {
             CaptureFormat format = CaptureFormat.detect(staged.head(), staged.head().length);
             if (format == null) {
@@ -119,6 +152,30 @@ public class IngestService {
         } finally {
             Files.deleteIfExists(staged.path());
         }
+    }
+
+    /**
+     * Keeps an upload refused before it was read (its PBX is not registered) in quarantine with the reason, so
+     * nothing a device sent is lost; within the upload limit and the disk's reserve like any upload.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void keepUnadmitted(String pbx, String fileName, InputStream body, long declaredLength, String reason) throws IOException {
+        StagedFile staged = stage(body, declaredLength);
+        try {
+            keepRefused(() -> quarantine.keep(pbx, fileName, staged, reason));
+        } finally {
+            Files.deleteIfExists(staged.path());
+        }
+    }
+
+    /** The body in a staging file, within the upload limit and the disk's reserve. */
+    private StagedFile stage(InputStream body, long declaredLength) throws IOException {
+        long limit = settings.maxCaptureBytes();
+        if (declaredLength > limit) {
+            throw new TooLargeException(limit);
+        }
+        space.ensureRoomFor(declaredLength);
+        return staging.receive(body, limit);
     }
 
     /** A refusal's record is durable before the device hears of it. */

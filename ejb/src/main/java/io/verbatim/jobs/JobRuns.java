@@ -51,6 +51,8 @@ public class JobRuns {
             Expiry.LICENCE_GRACE.jobName(), ActionLogExports.JOB, EXPORT_EXPIRY, "seal");
     static final String CUTOFF = "cutoff";
     static final String PBX = "pbx";
+    /** How far back a PBX's administrator's list looks among all PBXs' runs of a job. */
+    private static final int SCANNED = 2000;
 
     @Inject
     RecordingExpiry expiry;
@@ -64,8 +66,6 @@ public class JobRuns {
     @Inject
     Directory directory;
 
-    @Inject
-    ActionLogExports exports;
 
     /** The newest runs of each job, newest first. */
     @RolesAllowed("ADMIN")
@@ -74,17 +74,27 @@ public class JobRuns {
         JobOperator operator = BatchRuntime.getJobOperator();
         List<JobRun> runs = new ArrayList<>();
         for (String job : JOBS) {
-            List<JobInstance> instances;
-            try {
-                instances = operator.getJobInstances(job, 0, perJob);
-            } catch (NoSuchJobException neverRun) {
-                continue;
-            }
-            for (JobInstance instance : instances) {
-                for (JobExecution execution : operator.getJobExecutions(instance)) {
-                    if (visible(operator, execution, tenant)) {
-                        runs.add(run(operator, execution));
+            // a PBX's own runs, however many other PBXs' came after them: read on past those (up to a bound)
+            int shown = 0;
+            for (int start = 0; shown < perJob && start < SCANNED; start += perJob) {
+                List<JobInstance> instances;
+                try {
+                    instances = operator.getJobInstances(job, start, perJob);
+                } catch (NoSuchJobException neverRun) {
+                    break;
+                }
+                for (JobInstance instance : instances) {
+                    boolean seen = false;
+                    for (JobExecution execution : operator.getJobExecutions(instance)) {
+                        if (visible(operator, execution, tenant)) {
+                            runs.add(run(operator, execution));
+                            seen = true;
+                        }
                     }
+                    shown += seen ? 1 : 0;
+                }
+                if (instances.size() < perJob || tenant == null) {
+                    break;
                 }
             }
         }
@@ -156,11 +166,8 @@ public class JobRuns {
      */
     public Optional<Long> startLifecycleJob(Expiry policy, String pbx) {
         Map<String, Instant> cutoffs = expiry.cutoffs(policy, pbx, Instant.now());
-        if (cutoffs.isEmpty() && pbx != null) {
+        if (!RecordingExpiry.anyOn(cutoffs)) {
             return Optional.empty();
-        }
-        if (cutoffs.isEmpty() && policy == Expiry.RETENTION && settings.retentionDays(null) == 0) {
-            return Optional.empty(); // the default is off and no PBX has recordings: nothing to say "started" about
         }
         Properties parameters = new Properties();
         if (pbx != null) {
@@ -169,12 +176,15 @@ public class JobRuns {
         return Optional.of(startWithCutoff(policy.jobName(), RecordingExpiry.format(cutoffs), parameters, "what is older than"));
     }
 
-    /** Starts the export expiry with each PBX's export keeping time (of one PBX, or {@code null}: all and the operator's). */
+    /**
+     * Starts the export expiry with the export keeping times: of one PBX, or ({@code null}) the default's for
+     * {@link RecordingExpiry#OTHERS} (the operator's exports among them) and those of PBXs with their own.
+     */
     public long startExportExpiry(String pbx) {
         Map<String, Integer> days = new TreeMap<>();
         if (pbx == null) {
-            days.put(ActionLogExports.OPERATOR, settings.exportKeepDays(null));
-            exports.exportingPbxs().stream().filter(p -> !p.equals(ActionLogExports.OPERATOR)).forEach(p -> days.put(p, settings.exportKeepDays(p)));
+            days.put(RecordingExpiry.OTHERS, settings.exportKeepDays(null));
+            settings.pbxsWithOwnExportKeeping().forEach(p -> days.put(p, settings.exportKeepDays(p)));
         } else {
             days.put(pbx, settings.exportKeepDays(pbx));
         }

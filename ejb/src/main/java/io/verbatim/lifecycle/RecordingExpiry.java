@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -42,19 +44,35 @@ public class RecordingExpiry {
     @Inject
     Erasure erasure;
 
+    /** In cutoffs: every PBX not named, whose policy is the default's. */
+    public static final String OTHERS = "*";
+
     /**
-     * Where each PBX's policy draws the line now (older than this goes), for every PBX with recordings or for
-     * {@code onlyPbx}; a PBX whose policy is off (retention 0) is left out. Fixed as a run's parameter, so a restarted
+     * Where each PBX's policy draws the line now (older than this goes; {@code null}: the policy is off there): for
+     * {@code onlyPbx}, or for every PBX: {@link #OTHERS} with the default's line, and the PBXs with a policy of their
+     * own by name (so the parameter grows with those, not with all PBXs). Fixed as a run's parameter, so a restarted
      * run applies the same rule.
      */
     public Map<String, Instant> cutoffs(Expiry expiry, String onlyPbx, Instant now) {
-        List<String> pbxs = onlyPbx != null ? List.of(onlyPbx)
-                : em.createQuery("select distinct r.pbx from Recording r order by r.pbx", String.class).getResultList();
         Map<String, Instant> cutoffs = new TreeMap<>();
-        for (String pbx : pbxs) {
-            cutoff(expiry, pbx, now).ifPresent(c -> cutoffs.put(pbx, c));
+        if (onlyPbx != null) {
+            cutoffs.put(onlyPbx, cutoff(expiry, onlyPbx, now).orElse(null));
+            return cutoffs;
+        }
+        cutoffs.put(OTHERS, cutoff(expiry, null, now).orElse(null));
+        Set<String> own = new TreeSet<>(settings.pbxsWithOwnRetention());
+        if (expiry == Expiry.RECYCLE_PURGE) {
+            own = settings.pbxsWithOwnRecycleBin();
+        }
+        for (String pbx : own) {
+            cutoffs.put(pbx, cutoff(expiry, pbx, now).orElse(null));
         }
         return cutoffs;
+    }
+
+    /** Whether any line is drawn (a run with none would delete nothing). */
+    public static boolean anyOn(Map<String, Instant> cutoffs) {
+        return cutoffs.values().stream().anyMatch(Objects::nonNull);
     }
 
     private Optional<Instant> cutoff(Expiry expiry, String pbx, Instant now) {
@@ -67,18 +85,24 @@ public class RecordingExpiry {
         };
     }
 
-    /** Cutoffs as a job parameter: {@code pbx=instant} separated by commas (PBX names have neither). */
+    /** Cutoffs as a job parameter: {@code pbx=instant} or {@code pbx=off}, separated by commas (PBX names have neither). */
     public static String format(Map<String, Instant> cutoffs) {
-        return cutoffs.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
+        return cutoffs.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() == null ? "off" : e.getValue()))
+                .collect(Collectors.joining(","));
     }
 
-    /** The cutoffs of a job parameter made by {@link #format}. */
+    /** The cutoffs of a job parameter made by {@link #format}; a bare instant (a run started before PBXs had policies) is everyone's. */
     public static Map<String, Instant> parse(String parameter) {
         Map<String, Instant> cutoffs = new TreeMap<>();
+        if (!parameter.contains("=")) {
+            cutoffs.put(OTHERS, Instant.parse(parameter.trim()));
+            return cutoffs;
+        }
         for (String pair : parameter.split(",")) {
             int equals = pair.lastIndexOf('=');
             if (equals > 0) {
-                cutoffs.put(pair.substring(0, equals), Instant.parse(pair.substring(equals + 1)));
+                String value = pair.substring(equals + 1);
+                cutoffs.put(pair.substring(0, equals), value.equals("off") ? null : Instant.parse(value));
             }
         }
         return cutoffs;
@@ -86,7 +110,7 @@ public class RecordingExpiry {
 
     /** Up to {@code limit} ids the policy covers, after {@code afterId}, ascending. */
     public List<Long> candidates(Expiry expiry, Map<String, Instant> cutoffs, long afterId, int limit) {
-        if (cutoffs.isEmpty()) {
+        if (!anyOn(cutoffs)) {
             return List.of();
         }
         return query(expiry, cutoffs, "select r.id", " and r.id > :after order by r.id", Long.class)
@@ -95,7 +119,7 @@ public class RecordingExpiry {
 
     /** Erases one recording if its PBX's policy still covers it; @return whether it did. */
     public boolean expire(Expiry expiry, Map<String, Instant> cutoffs, long id) {
-        if (cutoffs.isEmpty()) {
+        if (!anyOn(cutoffs)) {
             return false;
         }
         List<Recording> still = query(expiry, cutoffs, "select r", " and r.id = :id", Recording.class).setParameter("id", id).getResultList();
@@ -103,7 +127,7 @@ public class RecordingExpiry {
             return false;
         }
         Recording r = still.get(0);
-        actionLog.recordAs(ActionLog.SERVER, expiry.logged(), r, reason(expiry, cutoffs.get(r.getPbx()), r));
+        actionLog.recordAs(ActionLog.SERVER, expiry.logged(), r, reason(expiry, cutoffs.containsKey(r.getPbx()) ? cutoffs.get(r.getPbx()) : cutoffs.get(OTHERS), r));
         erasure.erase(r);
         return true;
     }
@@ -116,7 +140,10 @@ public class RecordingExpiry {
         };
     }
 
-    /** The policy's rule for each PBX with its own cutoff: {@code (r.pbx = :pbx0 and ... < :cutoff0) or ...}. */
+    /**
+     * The policy's rule with each PBX's cutoff: {@code (r.pbx = :pbx0 and ... < :cutoff0) or ...}, and for
+     * {@link #OTHERS} every PBX not named ({@code r.pbx not in :named}); PBXs whose policy is off are left out.
+     */
     private <T> TypedQuery<T> query(Expiry expiry, Map<String, Instant> cutoffs, String select, String tail, Class<T> type) {
         String when = "coalesce(r.startedAt, r.receivedAt) < :cutoff";
         String where = switch (expiry) {
@@ -127,16 +154,24 @@ public class RecordingExpiry {
                     + " and exists (select u.id from UserAccount u where u.username = r.owner and u.pbx = r.pbx)"
                     + " and r.owner not in :holders";
         };
-        List<String> pbxs = List.copyOf(cutoffs.keySet());
+        List<String> named = cutoffs.keySet().stream().filter(p -> !p.equals(OTHERS)).toList();
+        List<String> on = cutoffs.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
         StringBuilder rule = new StringBuilder();
-        for (int i = 0; i < pbxs.size(); i++) {
-            rule.append(i == 0 ? "(" : " or ").append("(r.pbx = :pbx").append(i).append(" and ")
-                    .append(where.replace(":cutoff", ":cutoff" + i)).append(")");
+        for (int i = 0; i < on.size(); i++) {
+            String pbx = on.get(i).equals(OTHERS) ? (named.isEmpty() ? "" : "r.pbx not in :named and ") : "r.pbx = :pbx" + i + " and ";
+            rule.append(i == 0 ? "(" : " or ").append("(").append(pbx).append(where.replace(":cutoff", ":cutoff" + i)).append(")");
         }
         rule.append(")");
         TypedQuery<T> q = em.createQuery(select + " from Recording r where " + rule + tail, type);
-        for (int i = 0; i < pbxs.size(); i++) {
-            q.setParameter("pbx" + i, pbxs.get(i)).setParameter("cutoff" + i, cutoffs.get(pbxs.get(i)));
+        for (int i = 0; i < on.size(); i++) {
+            q.setParameter("cutoff" + i, cutoffs.get(on.get(i)));
+            if (on.get(i).equals(OTHERS)) {
+                if (!named.isEmpty()) {
+                    q.setParameter("named", named);
+                }
+            } else {
+                q.setParameter("pbx" + i, on.get(i));
+            }
         }
         if (expiry != Expiry.RECYCLE_PURGE) {
             q.setParameter("converting", RecordingState.CONVERTING);

@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -68,6 +69,7 @@ public class Settings {
     static final String SMTP_PASSWORD = "mail.smtp-password-encrypted";
     static final String MAIL_FROM = "mail.from";
     static final String ALARM_RECIPIENTS = "mail.alarm-recipients";
+    static final String REGISTER_PBX_ON_UPLOAD = "ingest.register-pbx-on-upload";
     /** The settings that belong to a PBX; all others are the deployment's. */
     static final Set<String> PBX_SETTINGS = Set.of(WEBDAV_USER, WEBDAV_PASSWORD_HASH, OUTPUT_FORMAT,
             CALL_INFORMATION_WAIT_MINUTES, LICENCES, ONLY_ME_ALLOWED, RETENTION_DAYS, RECYCLE_BIN_DAYS, EXPORT_KEEP_DAYS,
@@ -146,6 +148,35 @@ public class Settings {
         return value(pbx, EXPORT_KEEP_DAYS).map(Integer::parseInt).orElse(DEFAULT_EXPORT_KEEP_DAYS);
     }
 
+    /**
+     * Whether an upload for a PBX nobody registered registers it; unless the operator chose, only while no PBX is
+     * registered at all (so a fresh install takes its first PBX's calls, and a typo later makes no tenant).
+     */
+    public boolean registersPbxOnUpload() {
+        return value(REGISTER_PBX_ON_UPLOAD).map(Boolean::parseBoolean)
+                .orElseGet(() -> em.createQuery("select count(t) from Tenant t", Long.class).getSingleResult() == 0);
+    }
+
+    /** The PBXs with a retention time of their own (the others follow the default's). */
+    public Set<String> pbxsWithOwnRetention() {
+        return pbxsWithOwn(RETENTION_DAYS);
+    }
+
+    /** The PBXs with recycle-bin days of their own. */
+    public Set<String> pbxsWithOwnRecycleBin() {
+        return pbxsWithOwn(RECYCLE_BIN_DAYS);
+    }
+
+    /** The PBXs with an export keeping time of their own. */
+    public Set<String> pbxsWithOwnExportKeeping() {
+        return pbxsWithOwn(EXPORT_KEEP_DAYS);
+    }
+
+    private Set<String> pbxsWithOwn(String name) {
+        return new TreeSet<>(em.createQuery("select s.key.pbx from PbxSetting s where s.key.name = :name", String.class)
+                .setParameter("name", name).getResultList());
+    }
+
     /** Whether recordings are sealed when converted (switching it on seals the earlier ones too). */
     public boolean sealEnabled(String pbx) {
         return value(pbx, SEAL_ENABLED).map(Boolean::parseBoolean).orElse(false);
@@ -153,7 +184,8 @@ public class Settings {
 
     /** The PBX's display name, which its administrators must set (a banner says so until they do). */
     public Optional<String> pbxName(String pbx) {
-        return value(pbx, PBX_NAME).filter(n -> !n.isBlank());
+        // never the operator's: a PBX shown under another's name would be worse than "PBX name missing"
+        return (pbx == null ? value(PBX_NAME) : own(pbx, PBX_NAME)).filter(n -> !n.isBlank());
     }
 
     /** The log level of each trace category (info unless changed). */
@@ -184,39 +216,59 @@ public class Settings {
                 .map(r -> Arrays.stream(r.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList()).orElse(List.of());
     }
 
-    /** Whether uploads to a PBX (and reading its originals) need HTTP Basic credentials: a WebDAV user is set for it. */
+    /** Whether uploads to a PBX need HTTP Basic credentials: a WebDAV user is set for it, or by default. */
     public boolean uploadsNeedCredentials(String pbx) {
         return deviceCredentials(pbx).user().isPresent();
     }
 
-    /** Whether {@code user} and {@code password} are a PBX's device (WebDAV) credentials. */
+    /** Whether {@code user} and {@code password} are a PBX's device credentials (its own, else the default's), for uploads. */
     public boolean acceptsUploadCredentials(String pbx, String user, char[] password) {
-        DeviceCredentials expected = deviceCredentials(pbx);
-        return expected.user().isPresent() && expected.user().get().equals(user) && PasswordHash.matches(password, expected.hash());
+        return deviceCredentials(pbx).accept(user, password);
+    }
+
+    /**
+     * Whether a PBX's originals may be read over WebDAV: only once it has device credentials of its own. The
+     * default pair, which the phones of many PBXs may carry, uploads but reads nothing.
+     */
+    public boolean readableOverWebDav(String pbx) {
+        return own(pbx, WEBDAV_USER).filter(u -> !u.isEmpty()).isPresent();
+    }
+
+    /** Whether {@code user} and {@code password} are a PBX's own device credentials, which read its originals. */
+    public boolean acceptsReaderCredentials(String pbx, String user, char[] password) {
+        return readableOverWebDav(pbx) && deviceCredentials(pbx).accept(user, password);
     }
 
     private record DeviceCredentials(Optional<String> user, String hash) {
+
+        boolean accept(String given, char[] password) {
+            return user.isPresent() && user.get().equals(given) && PasswordHash.matches(password, hash);
+        }
     }
 
-    /** User and password hash as one pair: a PBX that set its own user never takes the default's password. */
+    /** User and password hash as one pair: a PBX's own (both stored together), else the operator's default pair. */
     private DeviceCredentials deviceCredentials(String pbx) {
-        PbxSetting own = pbx == null ? null : em.find(PbxSetting.class, new PbxSetting.Key(pbx, WEBDAV_USER));
-        if (own != null) {
-            PbxSetting hash = em.find(PbxSetting.class, new PbxSetting.Key(pbx, WEBDAV_PASSWORD_HASH));
-            return new DeviceCredentials(Optional.ofNullable(own.getValue()).filter(u -> !u.isEmpty()), hash == null ? null : hash.getValue());
+        Optional<String> user = pbx == null ? Optional.empty() : own(pbx, WEBDAV_USER);
+        if (user.isPresent()) {
+            return new DeviceCredentials(user.filter(u -> !u.isEmpty()), own(pbx, WEBDAV_PASSWORD_HASH).orElse(null));
         }
         return new DeviceCredentials(value(WEBDAV_USER).filter(u -> !u.isEmpty()), value(WEBDAV_PASSWORD_HASH).orElse(null));
     }
 
+    private Optional<String> own(String pbx, String name) {
+        PbxSetting own = em.find(PbxSetting.class, new PbxSetting.Key(pbx, name));
+        return own == null ? Optional.empty() : Optional.ofNullable(own.getValue());
+    }
+
     /** Stores a number of days from 0 to {@link #MAX_RETENTION_DAYS} when given; refuses others with {@code refusal}. */
-    private void putDays(String pbx, String key, Integer days, String refusal) {
+    private void putDays(String pbx, String key, Long days, String refusal) {
         if (days == null) {
             return;
         }
         if (days < 0 || days > MAX_RETENTION_DAYS) {
             throw new InvalidSettingException(refusal);
         }
-        put(pbx, key, Integer.toString(days));
+        put(pbx, key, Long.toString(days));
     }
 
     /** The caller's settings: their PBX's, or for the operator the deployment's with the PBXs' defaults. */
@@ -246,7 +298,7 @@ public class Settings {
                 mail ? value(SMTP_HOST).orElse("") : "", mail ? value(SMTP_PORT).map(Integer::parseInt).orElse(DEFAULT_SMTP_PORT) : DEFAULT_SMTP_PORT,
                 mail && value(SMTP_START_TLS).map(Boolean::parseBoolean).orElse(false), mail ? value(SMTP_USER).orElse("") : "",
                 mail && value(SMTP_PASSWORD).isPresent(), mail ? value(MAIL_FROM).orElse("") : "",
-                mail ? String.join(", ", alarmRecipients()) : "");
+                mail ? String.join(", ", alarmRecipients()) : "", registersPbxOnUpload());
     }
 
     /** Changes the caller's settings: their PBX's, or for the operator the deployment's and the PBXs' defaults. */
@@ -263,7 +315,7 @@ public class Settings {
      */
     @RolesAllowed("ADMIN")
     public SettingsView change(String pbx, SettingsChange change) {
-        String scope = directory.tenantFor(pbx);
+        String scope = directory.tenantForNew(pbx);
         deploymentOnly(scope, change);
         SettingsView before = view(scope);
         if (change.maxCaptureBytes() != null) {
@@ -272,14 +324,24 @@ public class Settings {
             }
             put(null, MAX_CAPTURE_BYTES, Long.toString(change.maxCaptureBytes()));
         }
-        if (change.webdavUser() != null) {
-            String user = change.webdavUser().trim();
-            boolean ownPassword = scope == null ? value(WEBDAV_PASSWORD_HASH).isPresent()
-                    : em.find(PbxSetting.class, new PbxSetting.Key(scope, WEBDAV_PASSWORD_HASH)) != null;
-            if (!user.isEmpty() && change.webdavPassword() == null && !ownPassword) {
+        if (change.webdavUser() != null || change.webdavPassword() != null) {
+            // stored as a pair, starting from the pair the PBX has now: a new password is never half of the default's pair
+            DeviceCredentials now = deviceCredentials(scope);
+            String user = change.webdavUser() != null ? change.webdavUser().trim() : now.user().orElse("");
+            if (change.webdavPassword() != null && change.webdavPassword().length() < 8) {
+                throw new InvalidSettingException("webdavPassword must have at least 8 characters");
+            }
+            String hash = change.webdavPassword() != null ? PasswordHash.of(change.webdavPassword().toCharArray()) : now.hash();
+            if (!user.isEmpty() && hash == null) {
                 throw new InvalidSettingException("webdavPassword is required when setting webdavUser");
             }
-            put(scope, WEBDAV_USER, user);
+            if (user.isEmpty() && change.webdavPassword() != null) {
+                throw new InvalidSettingException("webdavUser is required with a webdavPassword");
+            }
+            putAlways(scope, WEBDAV_USER, user);
+            if (hash != null) {
+                putAlways(scope, WEBDAV_PASSWORD_HASH, hash);
+            }
         }
         if (change.outputFormat() != null) {
             try {
@@ -299,7 +361,10 @@ public class Settings {
         if (change.onlyMeAllowed() != null) {
             put(scope, ONLY_ME_ALLOWED, change.onlyMeAllowed().toString());
         }
-        if (change.licences() != null) {
+        if (change.licences() != null && !Objects.equals(change.licences(), (long) licences(scope).orElse(-1))) {
+            if (!directory.callerIsOperator()) { // what a PBX has bought: it cannot grant itself more
+                throw new EJBAccessException("licences are installed by the operator (for a PBX with ?pbx=)");
+            }
             if (change.licences() < -1 || change.licences() > 1_000_000) {
                 throw new InvalidSettingException("licences must be between 0 and 1000000 (-1: not enforced)");
             }
@@ -316,7 +381,7 @@ public class Settings {
             if (name.isEmpty() || name.length() > 100) {
                 throw new InvalidSettingException("pbxName must have 1 to 100 characters");
             }
-            put(scope, PBX_NAME, name);
+            putAlways(scope, PBX_NAME, name);
         }
         if (change.sealEnabled() != null) {
             boolean enabling = change.sealEnabled() && !sealEnabled(scope);
@@ -341,13 +406,10 @@ public class Settings {
                 keyRing.activate(change.cryptKey().toCharArray(), context.getCallerPrincipal().getName());
             }
         }
-        if (change.webdavPassword() != null) {
-            if (change.webdavPassword().length() < 8) {
-                throw new InvalidSettingException("webdavPassword must have at least 8 characters");
-            }
-            put(scope, WEBDAV_PASSWORD_HASH, PasswordHash.of(change.webdavPassword().toCharArray()));
-        }
         changeMail(change);
+        if (change.registerPbxOnUpload() != null) {
+            put(null, REGISTER_PBX_ON_UPLOAD, change.registerPbxOnUpload().toString());
+        }
         SettingsView after = view(scope);
         List<String> changed = differences(before, after);
         if (change.webdavPassword() != null) {
@@ -363,6 +425,28 @@ public class Settings {
         return after;
     }
 
+    /**
+     * Drops a PBX's own settings: it follows the defaults again. The licences the operator installed for it stay
+     * unless the operator drops them. Logged in the PBX's log.
+     *
+     * @throws EJBAccessException when a PBX's administrator names another PBX
+     */
+    @RolesAllowed("ADMIN")
+    public SettingsView reset(String pbx) {
+        String scope = directory.tenantFor(pbx);
+        if (scope == null) {
+            throw new InvalidSettingException("pbx: name the PBX whose own settings go (?pbx=); the defaults themselves stay");
+        }
+        boolean operator = directory.callerIsOperator();
+        int dropped = em.createQuery("delete from PbxSetting s where s.key.pbx = :pbx and (:all = true or s.key.name <> :licences)")
+                .setParameter("pbx", scope).setParameter("all", operator).setParameter("licences", LICENCES).executeUpdate();
+        if (dropped > 0) {
+            actionLog.recordAs(context.getCallerPrincipal().getName(), scope, Action.SETTING_CHANGE, Outcome.SUCCESS,
+                    scope + ": its own settings dropped (" + dropped + "), the defaults apply" + (operator ? "" : ", its licences stay"));
+        }
+        return view(scope);
+    }
+
     /** Refuses deployment settings in a PBX's change: naming the first, and who may change it. */
     private void deploymentOnly(String scope, SettingsChange change) {
         Map<String, Object> deployment = new LinkedHashMap<>();
@@ -376,6 +460,7 @@ public class Settings {
         deployment.put("smtpPassword", change.smtpPassword());
         deployment.put("mailFrom", change.mailFrom());
         deployment.put("alarmRecipients", change.alarmRecipients());
+        deployment.put("registerPbxOnUpload", change.registerPbxOnUpload());
         Optional<String> named = deployment.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).findFirst();
         if (named.isEmpty()) {
             return;
@@ -496,8 +581,20 @@ public class Settings {
         return changed;
     }
 
-    /** Stores a PBX's own value ({@code pbx} not null), else the deployment's (the default of PBX settings). */
+    /**
+     * Stores a PBX's own value ({@code pbx} not null), else the deployment's (the default of PBX settings). A PBX's
+     * value equal to the default while it has none of its own is not stored: the PBX goes on following the default
+     * (a client sending back all it read freezes nothing).
+     */
     private void put(String pbx, String name, String value) {
+        if (pbx != null && em.find(PbxSetting.class, new PbxSetting.Key(pbx, name)) == null
+                && Objects.equals(value(name).orElse(null), value)) {
+            return;
+        }
+        putAlways(pbx, name, value);
+    }
+
+    private void putAlways(String pbx, String name, String value) {
         if (pbx != null) {
             if (!PBX_SETTINGS.contains(name)) {
                 throw new IllegalArgumentException(name + " is a deployment setting");

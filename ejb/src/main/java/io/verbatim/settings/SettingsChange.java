@@ -3,7 +3,8 @@ package io.verbatim.settings;
 import java.util.Map;
 
 /**
- * A change an administrator asks for; {@code null} fields stay as they are. An empty WebDAV user turns
+ * A change an administrator asks for; {@code null} fields stay as they are. Numbers are read as {@code Long} and
+ * checked against each setting's range here, so a value past an int's (which would wrap) is refused by name. An empty WebDAV user turns
  * upload authentication off. {@code outputFormat} applies to recordings converted from then on;
  * {@code callInformationWaitMinutes} is how long a recording waits for its call record (1 minute to 10 days);
  * {@code licences} is the number of recorder licences installed (-1: not enforced);
@@ -16,13 +17,14 @@ import java.util.Map;
  * {@code traceLevels} maps categories ({@link TraceCategory}) to off, error, warning, info, debug or trace;
  * the SMTP server alarms are mailed through: {@code smtpHost} (empty: no mail), {@code smtpPort} (default 25),
  * {@code smtpStartTls}, {@code smtpUser} and {@code smtpPassword} (write-only; empty user: no sign-in),
- * {@code mailFrom} (the sender's address) and {@code alarmRecipients} (addresses separated by commas).
+ * {@code mailFrom} (the sender's address) and {@code alarmRecipients} (addresses separated by commas);
+ * {@code registerPbxOnUpload}: an upload for a PBX nobody registered registers it (else 404; unset: on while no PBX is).
  */
 public record SettingsChange(Long maxCaptureBytes, String webdavUser, String webdavPassword, String outputFormat,
-                             Integer callInformationWaitMinutes, Integer licences,
-                             Boolean onlyMeAllowed, Integer retentionDays, Integer recycleBinDays, Integer exportKeepDays,
+                             Long callInformationWaitMinutes, Long licences,
+                             Boolean onlyMeAllowed, Long retentionDays, Long recycleBinDays, Long exportKeepDays,
                              String pbxName,
                              Map<String, String> traceLevels, Boolean sealEnabled, String cryptKey,
-                             String smtpHost, Integer smtpPort, Boolean smtpStartTls, String smtpUser, String smtpPassword,
-                             String mailFrom, String alarmRecipients) {
+                             String smtpHost, Long smtpPort, Boolean smtpStartTls, String smtpUser, String smtpPassword,
+                             String mailFrom, String alarmRecipients, Boolean registerPbxOnUpload) {
 }

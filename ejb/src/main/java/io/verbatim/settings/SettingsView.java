@@ -1,5 +1,6 @@
 package io.verbatim.settings;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -12,5 +13,6 @@ public record SettingsView(String pbx, long maxCaptureBytes, String webdavUser, 
                            boolean onlyMeAllowed, int retentionDays, int recycleBinDays, int exportKeepDays, String pbxName,
                            boolean pbxNameMissing, Map<String, String> traceLevels, boolean sealEnabled,
                            String cryptKeyId, String smtpHost, int smtpPort, boolean smtpStartTls, String smtpUser,
-                           boolean smtpPasswordSet, String mailFrom, String alarmRecipients) {
+                           boolean smtpPasswordSet, String mailFrom, String alarmRecipients,
+                           boolean registerPbxOnUpload) implements Serializable {
 }

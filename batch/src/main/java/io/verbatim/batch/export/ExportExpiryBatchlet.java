@@ -22,7 +22,7 @@ public class ExportExpiryBatchlet extends AbstractBatchlet {
     @BatchProperty
     String cutoff;
 
-    /** Days kept by PBX ({@code *}: the operator's exports), fixed when the run started. */
+    /** Days kept by PBX ({@code *}: every PBX not named, and the operator's exports), fixed when the run started. */
     @Inject
     @BatchProperty
     String keepDays;
@@ -35,6 +35,9 @@ public class ExportExpiryBatchlet extends AbstractBatchlet {
     @Override
     public String process() throws Exception {
         Map<String, Integer> days = new HashMap<>();
+        if (!keepDays.contains("=")) { // a run started before PBXs had keeping times: one for all
+            days.put("*", Integer.parseInt(keepDays.trim()));
+        }
         for (String pair : keepDays.split(",")) {
             int equals = pair.lastIndexOf('=');
             if (equals > 0) {

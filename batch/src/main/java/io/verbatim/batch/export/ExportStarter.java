@@ -22,6 +22,9 @@ public class ExportStarter {
     public void onRequested(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExportRequested requested) {
         Properties parameters = new Properties();
         parameters.setProperty("exportId", Long.toString(requested.exportId()));
+        if (requested.pbx() != null) { // the PBX's administrators see its run (JobRuns)
+            parameters.setProperty("pbx", requested.pbx());
+        }
         long execution = BatchRuntime.getJobOperator().start(ActionLogExports.JOB, parameters);
         exports.started(requested.exportId(), execution);
     }

@@ -16,8 +16,12 @@ import io.verbatim.recording.NoSuchRecordingException;
 import io.verbatim.settings.InvalidSettingException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -30,8 +34,23 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
 
+    @Context
+    HttpServletRequest request;
+
+    /** The answer; a refusal (4xx) is logged in one line: who asked what, and why not (the stack is for failures). */
     @Override
     public Response toResponse(Exception exception) {
+        Response answer = answer(exception);
+        if (answer.getStatus() >= 400 && answer.getStatus() < 500 && LOG.isLoggable(Level.INFO)) {
+            Object entity = answer.getEntity();
+            LOG.info(answer.getStatus() + " " + request.getMethod() + " " + request.getRequestURI()
+                    + (request.getUserPrincipal() == null ? "" : " by " + request.getUserPrincipal().getName())
+                    + (entity instanceof ApiError error ? ": " + error.message() : ""));
+        }
+        return answer;
+    }
+
+    private Response answer(Exception exception) {
         Throwable e = exception instanceof EJBException && exception.getCause() != null ? exception.getCause() : exception;
         if (e instanceof NoSuchRecordingException || e instanceof NoSuchEntryException || e instanceof NoSuchAlarmException) {
             return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
@@ -54,7 +73,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
         }
         if (e instanceof EJBAccessException || e instanceof SecurityException) {
             // ours say which rule refused; the container's (a role missing) name its classes, which no client needs
-            String ours = e.getMessage() == null || e.getMessage().startsWith("WFLY") ? null : e.getMessage();
+            String ours = e instanceof EJBAccessException && e.getMessage() != null && !e.getMessage().startsWith("WFLY") ? e.getMessage() : null;
             return ApiError.response(Response.Status.FORBIDDEN, ours == null ? "not allowed for your role" : ours);
         }
         if (e instanceof WebApplicationException web) {
@@ -65,6 +84,10 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OptimisticLockException) {
                 return ApiError.response(Response.Status.CONFLICT, "it was changed meanwhile; read it again and retry");
+            }
+            if (t instanceof JsonbException || t instanceof JsonException) { // a body that is not JSON, or not of this call's shape
+                // the outermost names the property ("Unable to deserialize property 'days' because of: ...")
+                return ApiError.response(Response.Status.BAD_REQUEST, "the body is not the JSON this call takes: " + t.getMessage());
             }
         }
         if (DatabaseUnreachable.explains(e)) {

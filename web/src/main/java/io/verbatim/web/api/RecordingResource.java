@@ -11,6 +11,8 @@ import io.verbatim.seal.Seals;
 import io.verbatim.recording.RecordingOwnership;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
+import io.verbatim.recording.AudioNotReadyException;
+import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingState;
 import io.verbatim.settings.Settings;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.POST;
@@ -239,6 +242,49 @@ public class RecordingResource {
         StreamingOutput zip = download::writeZip;
         return Response.ok(zip, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"").build();
+    }
+
+    /*
+     * HEAD: what a GET of the audio, the ZIP or the original would answer, without the bytes and without logging a
+     * play or a download: nothing was heard or taken (JAX-RS would otherwise route a HEAD to the GET, logged as one).
+     */
+
+    @HEAD
+    @Path("{id}/audio")
+    @Operation(summary = "Whether the audio may be fetched, its type and length; not logged")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    @APIResponse(responseCode = "409", description = "Not converted (yet)")
+    public Response audioHead(@PathParam("id") long id) {
+        Recording r = converted(id);
+        OutputFormat format = r.getAudioFormat() == null ? OutputFormat.STEREO_WAV : OutputFormat.parse(r.getAudioFormat());
+        return Response.ok().type(format.mediaType()).header("Content-Length", r.getAudioSize()).header("Accept-Ranges", "bytes").build();
+    }
+
+    @HEAD
+    @Path("{id}/download")
+    @Operation(summary = "Whether the ZIP may be fetched; not logged")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    @APIResponse(responseCode = "409", description = "Not converted (yet)")
+    public Response downloadHead(@PathParam("id") long id) {
+        converted(id);
+        return Response.ok().type("application/zip").build();
+    }
+
+    @HEAD
+    @Path("{id}/original")
+    @Operation(summary = "Whether the original may be fetched, and its length; not logged")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    public Response originalHead(@PathParam("id") long id) {
+        Recording r = catalog.find(id);
+        return Response.ok().type(PCAP).header("Content-Length", r.getOriginalSize()).header("Accept-Ranges", "bytes").build();
+    }
+
+    private Recording converted(long id) {
+        Recording r = catalog.find(id);
+        if (r.getState() != RecordingState.READY || r.getAudioKey() == null) {
+            throw new AudioNotReadyException(r);
+        }
+        return r;
     }
 
     @GET

@@ -6,6 +6,7 @@ import io.verbatim.settings.SettingsChange;
 import io.verbatim.settings.SettingsView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,6 +52,15 @@ public class SettingsResource {
     public SettingsView change(@Parameter(description = "The operator: a PBX whose own settings to change") @QueryParam("pbx") String pbx,
                                SettingsChange change) {
         return settings.change(pbx, ApiBodies.required(change));
+    }
+
+    @DELETE
+    @Operation(summary = "Drop a PBX's own settings: it follows the defaults again (a PBX's administrator: theirs; its licences stay)")
+    @APIResponse(responseCode = "200", description = "The PBX's settings now")
+    @APIResponse(responseCode = "400", description = "No PBX named (the operator)")
+    @APIResponse(responseCode = "403", description = "Not an administrator, or another PBX named")
+    public SettingsView reset(@Parameter(description = "The PBX (the operator must name it)") @QueryParam("pbx") String pbx) {
+        return settings.reset(pbx);
     }
 
     /** Who the test mail went to. */

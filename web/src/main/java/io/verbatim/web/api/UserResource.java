@@ -52,7 +52,7 @@ public class UserResource {
 
     @POST
     @Path("import")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes("text/csv") // not text/plain: a form on another site can send that
     @Operation(summary = "Create users from CSV (header: username,password,role[,displayName,numbers,email,timezone,licensed,active,pbx]); "
             + "good lines are kept, bad ones reported with their line number and reason")
     @APIResponse(responseCode = "200", description = "How many were created, and the refused lines")

@@ -1,15 +1,18 @@
 package io.verbatim.web.ingest;
 
 import io.verbatim.database.DatabaseUnreachable;
+import io.verbatim.directory.SignInThrottle;
 import io.verbatim.ingest.CaptureConflictException;
 import io.verbatim.ingest.CaptureRejectedException;
 import io.verbatim.ingest.IngestOutcome;
 import io.verbatim.ingest.IngestService;
+import io.verbatim.ingest.UnknownPbxException;
 import io.verbatim.metrics.Meters;
 import io.verbatim.settings.Settings;
 import io.verbatim.storage.InsufficientStorageException;
 import io.verbatim.storage.TooLargeException;
 import io.verbatim.web.security.BasicCredentials;
+import io.verbatim.web.security.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
@@ -41,6 +44,12 @@ public class CaptureUploadServlet extends HttpServlet {
     @Inject
     Meters meters;
 
+    @Inject
+    PublicAddress address;
+
+    @Inject
+    SignInThrottle throttle;
+
     @Override
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Matcher path = UPLOAD_PATH.matcher(request.getServletPath());
@@ -48,17 +57,19 @@ public class CaptureUploadServlet extends HttpServlet {
             error(response, 404, "uploads go to /{pbx}/recordings/Files/{name}.pcap");
             return;
         }
-        String pbx = path.group(1);
         String fileName = path.group(2);
+        String pbx = path.group(1);
         try {
-            if (settings.uploadsNeedCredentials(pbx) && !credentialsAccepted(pbx, request.getHeader("Authorization"))) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"Verbatim upload\", charset=\"UTF-8\"");
-                error(response, 401, "upload needs the WebDAV credentials configured in this PBX's settings");
+            pbx = ingest.admit(pbx, false); // as registered: its settings, its credentials
+            String tenant = pbx;
+            if (settings.uploadsNeedCredentials(tenant) && !DeviceCredentialCheck.passes(throttle, request, response, tenant,
+                    c -> settings.acceptsUploadCredentials(tenant, c.user(), c.password().toCharArray()),
+                    "upload needs the WebDAV credentials configured in this PBX's settings")) {
                 return;
             }
+            pbx = ingest.admit(pbx, true); // a new PBX is registered by an upload that passed
             IngestOutcome outcome = ingest.receive(pbx, fileName, request.getInputStream(), request.getContentLengthLong());
-            String location = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
-                    + request.getContextPath() + "/api/v1/recordings/" + outcome.recordingId();
+            String location = address.of(request.getContextPath() + "/api/v1/recordings/" + outcome.recordingId());
             response.setStatus(outcome.created() ? 201 : 200);
             meters.uploadAnswered(outcome.created() ? "created" : "duplicate", outcome.created() ? outcome.size() : 0);
             response.setHeader("Location", location);
@@ -66,6 +77,15 @@ public class CaptureUploadServlet extends HttpServlet {
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Json.createObjectBuilder()
                     .add("id", outcome.recordingId()).add("created", outcome.created()).build().toString());
+        } catch (UnknownPbxException e) {
+            meters.uploadAnswered("unknown_pbx", 0);
+            LOG.warning("Upload of " + pbx + "/" + fileName + " from " + request.getRemoteAddr() + " refused with 404: no such PBX registered");
+            try { // the bytes stay, with the reason, for the operator (Quarantine): a PBX registered late loses no call
+                ingest.keepUnadmitted(pbx, fileName, request.getInputStream(), request.getContentLengthLong(), e.getMessage());
+            } catch (TooLargeException | InsufficientStorageException notKept) {
+                LOG.warning("The refused upload " + pbx + "/" + fileName + " was not kept: " + notKept.getMessage());
+            }
+            error(response, 404, e.getMessage());
         } catch (CaptureRejectedException e) {
             meters.uploadAnswered("rejected", 0);
             error(response, 400, e.getMessage());
@@ -91,12 +111,6 @@ public class CaptureUploadServlet extends HttpServlet {
             LOG.log(Level.SEVERE, "Upload of " + pbx + "/" + fileName + " failed", e);
             error(response, 500, "the upload could not be stored; send it again");
         }
-    }
-
-    private boolean credentialsAccepted(String pbx, String authorization) {
-        return BasicCredentials.of(authorization)
-                .filter(c -> !c.user().isEmpty() && settings.acceptsUploadCredentials(pbx, c.user(), c.password().toCharArray()))
-                .isPresent();
     }
 
     /** A refusal as the devices' endpoints answer it: the status and a JSON message naming the problem. */

@@ -1,5 +1,6 @@
 package io.verbatim.web.ingest;
 
+import io.verbatim.directory.SignInThrottle;
 import io.verbatim.ingest.CaptureFiles;
 import io.verbatim.ingest.CaptureFiles.CaptureFile;
 import io.verbatim.web.api.ByteRange;
@@ -44,6 +45,9 @@ public class WebDavFilter extends HttpFilter {
     private static final String DAV = "DAV:";
 
     @Inject
+    SignInThrottle throttle;
+
+    @Inject
     CaptureFiles files;
 
     @Override
@@ -82,16 +86,13 @@ public class WebDavFilter extends HttpFilter {
     /** The WebDAV user, or empty once a 401/403 has been sent. */
     private Optional<String> reader(HttpServletRequest request, HttpServletResponse response, String pbx) throws IOException {
         if (!files.open(pbx)) {
-            error(response, 403, "WebDAV is off: set webdavUser and webdavPassword in the settings");
+            error(response, 403, "WebDAV is off for this PBX: set webdavUser and webdavPassword in its own settings");
             return Optional.empty();
         }
-        Optional<BasicCredentials> credentials = BasicCredentials.of(request.getHeader("Authorization"))
-                .filter(c -> !c.user().isEmpty() && files.readerAccepted(pbx, c.user(), c.password().toCharArray()));
-        if (credentials.isPresent()) {
-            return Optional.of(credentials.get().user());
+        if (DeviceCredentialCheck.passes(throttle, request, response, pbx,
+                c -> files.readerAccepted(pbx, c.user(), c.password().toCharArray()), "the WebDAV credentials from the settings are needed")) {
+            return BasicCredentials.of(request.getHeader("Authorization")).map(BasicCredentials::user);
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Verbatim recordings\", charset=\"UTF-8\"");
-        error(response, 401, "the WebDAV credentials from the settings are needed");
         return Optional.empty();
     }
 

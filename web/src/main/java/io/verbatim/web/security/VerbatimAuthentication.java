@@ -101,14 +101,21 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
                     : unauthorized(request, response, "invalid, expired or revoked API token");
         }
         HttpSession session = request.getSession(false);
+        String ended = null;
         if (session != null && session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn signedIn) {
-            return context.notifyContainerAboutLogin(signedIn.username(), new HashSet<>(signedIn.groups()));
+            // the account as it is now, not as it was at sign-in: deactivation, a new role or password ends the session
+            if (directory.sessionStamp(signedIn.username()).filter(signedIn.stamp()::equals).isPresent()) {
+                return context.notifyContainerAboutLogin(signedIn.username(), new HashSet<>(signedIn.groups()));
+            }
+            LOG.info(() -> "Session of " + signedIn.username() + " ended: the account was deactivated or its role, PBX or password changed");
+            session.invalidate();
+            ended = "your session ended: your account was changed; sign in again";
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
         if (api) {
-            return unauthorized(request, response, "authentication required (HTTP Basic or Bearer API token)");
+            return unauthorized(request, response, ended != null ? ended : "authentication required (HTTP Basic or Bearer API token)");
         }
         String target = request.getRequestURI().substring(request.getContextPath().length())
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
@@ -128,9 +135,10 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
             return AuthenticationStatus.SEND_FAILURE;
         }
         request.changeSessionId(); // a fresh id after login: no session fixation
+        String username = result.getCallerPrincipal().getName();
         request.getSession().setAttribute(SignedIn.SESSION_ATTRIBUTE,
-                new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
-        directory.signedIn(result.getCallerPrincipal().getName());
+                new SignedIn(username, Set.copyOf(result.getCallerGroups()), directory.sessionStamp(username).orElse("")));
+        directory.signedIn(username);
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -150,8 +158,8 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
 
     /** Why a sign-in failed, as far as it can be told without saying whether the user exists or the password was near. */
     String failureMessage(String username) {
-        return directory.lockedUntil(username)
-                .map(until -> "sign-in locked after repeated failures until " + until.truncatedTo(ChronoUnit.SECONDS))
+        return directory.lockedUntil(username) // the same for any name, existing or not
+                .map(until -> "sign-in from your address refused after repeated failures until " + until.truncatedTo(ChronoUnit.SECONDS))
                 .orElse("invalid username or password");
     }
 

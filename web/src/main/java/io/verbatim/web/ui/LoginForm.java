@@ -48,7 +48,7 @@ public class LoginForm {
             faces.responseComplete();
         } else {
             String locked = directory.lockedUntil(username)
-                    .map(until -> "Too many failed sign-ins: locked until " + until.truncatedTo(ChronoUnit.SECONDS) + " (UTC).")
+                    .map(until -> "Too many failed sign-ins from here: try again after " + until.truncatedTo(ChronoUnit.SECONDS) + " (UTC).")
                     .orElse("Wrong username or password.");
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, locked, null));
         }

@@ -1,5 +1,6 @@
 package io.verbatim.web.ui;
 
+import io.verbatim.web.security.CrossSiteRequests;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.http.HttpSession;
 import jakarta.websocket.CloseReason;
@@ -18,13 +19,22 @@ public class PushEndpoint {
 
     static final String HTTP_SESSION = "verbatim.httpSession";
 
-    /** Keeps the id of the page's HTTP session, the one a monitor's grants live with. */
+    /**
+     * Keeps the id of the page's HTTP session, the one a monitor's grants live with, when the socket is opened by our
+     * own pages: another site's page could otherwise open it with the visitor's cookie and listen in.
+     */
     public static class WithHttpSession extends ServerEndpointConfig.Configurator {
         @Override
         public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-            if (request.getHttpSession() instanceof HttpSession session) {
+            config.getUserProperties().remove(HTTP_SESSION);
+            if (request.getHttpSession() instanceof HttpSession session && CrossSiteRequests.sameSite(first(request, "Origin"), first(request, "Host"))) {
                 config.getUserProperties().put(HTTP_SESSION, session.getId());
             }
+        }
+
+        private static String first(HandshakeRequest request, String header) {
+            return request.getHeaders().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(header))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
         }
     }
 
@@ -36,7 +46,7 @@ public class PushEndpoint {
         httpSession = (String) config.getUserProperties().get(HTTP_SESSION);
         username = socket.getUserPrincipal() == null ? null : socket.getUserPrincipal().getName();
         if (httpSession == null || username == null) {
-            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in first"));
+            socket.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "sign in first, on Verbatim's own pages"));
             return;
         }
         channel().opened(socket, httpSession, username);

@@ -28,6 +28,7 @@ public class SettingsForm implements Serializable {
     @Inject
     transient Settings settings;
 
+    private SettingsView shown;
     private String pbx;
     private String pbxName;
     private String pbxNameShown;
@@ -56,6 +57,7 @@ public class SettingsForm implements Serializable {
     private boolean clearSmtpPassword;
     private String mailFrom;
     private String alarmRecipients;
+    private boolean registerPbxOnUpload;
 
     @Inject
     transient AlarmMail alarmMail;
@@ -72,7 +74,13 @@ public class SettingsForm implements Serializable {
         show(settings.view());
     }
 
+    /** The value when it differs from what the page showed, else null (unchanged). */
+    private static <T> T changed(T now, T shown) {
+        return Objects.equals(now, shown) ? null : now;
+    }
+
     private void show(SettingsView v) {
+        shown = v;
         pbx = v.pbx();
         pbxName = v.pbxName();
         pbxNameShown = v.pbxName();
@@ -102,6 +110,7 @@ public class SettingsForm implements Serializable {
         clearSmtpPassword = false;
         mailFrom = v.mailFrom();
         alarmRecipients = v.alarmRecipients();
+        registerPbxOnUpload = v.registerPbxOnUpload();
     }
 
     public void save() {
@@ -126,15 +135,22 @@ public class SettingsForm implements Serializable {
     }
 
     private boolean store() {
-        // the deployment's settings are the operator's: a PBX's administrator sees them, and sends none
-        SettingsChange change = new SettingsChange(operator ? maxCaptureBytes : null, webdavUser,
-                webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword, outputFormat,
-                callInformationWaitMinutes, licences == null ? -1 : licences, onlyMeAllowed, retentionDays, recycleBinDays,
-                exportKeepDays, Objects.equals(pbxName, pbxNameShown) ? null : pbxName, operator ? Map.copyOf(traceLevels) : null, sealEnabled,
+        // only what was changed on the page: a PBX keeps following the defaults it did not touch; the deployment's
+        // settings (and licences) are the operator's, shown to a PBX's administrator and never sent by them
+        SettingsView was = shown;
+        SettingsChange change = new SettingsChange(operator ? changed(maxCaptureBytes, was.maxCaptureBytes()) : null,
+                changed(webdavUser, was.webdavUser()), webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword,
+                changed(outputFormat, was.outputFormat()), changed((long) callInformationWaitMinutes, (long) was.callInformationWaitMinutes()),
+                operator ? changed(licences == null ? -1L : (long) licences, was.licences() == null ? -1L : (long) was.licences()) : null,
+                changed(onlyMeAllowed, was.onlyMeAllowed()), changed((long) retentionDays, (long) was.retentionDays()),
+                changed((long) recycleBinDays, (long) was.recycleBinDays()), changed((long) exportKeepDays, (long) was.exportKeepDays()),
+                Objects.equals(pbxName, pbxNameShown) ? null : pbxName, operator ? changed(Map.copyOf(traceLevels), was.traceLevels()) : null,
+                changed(sealEnabled, was.sealEnabled()),
                 !operator || cryptKey == null || cryptKey.isEmpty() ? (operator && clearCryptKey ? "" : null) : cryptKey,
-                operator ? smtpHost : null, operator ? smtpPort : null, operator ? smtpStartTls : null, operator ? smtpUser : null,
+                operator ? smtpHost : null, operator ? (Long) (long) smtpPort : null, operator ? smtpStartTls : null, operator ? smtpUser : null,
                 !operator || smtpPassword == null || smtpPassword.isEmpty() ? (operator && clearSmtpPassword ? "" : null) : smtpPassword,
-                operator ? mailFrom : null, operator ? alarmRecipients : null);
+                operator ? mailFrom : null, operator ? alarmRecipients : null,
+                operator ? changed(registerPbxOnUpload, was.registerPbxOnUpload()) : null);
         SettingsView[] saved = new SettingsView[1];
         try {
             if (Pages.attempt(() -> saved[0] = settings.change(change))) { // other refusals: at the top
@@ -204,5 +220,7 @@ public class SettingsForm implements Serializable {
     public String getMailFrom() { return mailFrom; }
     public void setMailFrom(String mailFrom) { this.mailFrom = mailFrom; }
     public String getAlarmRecipients() { return alarmRecipients; }
+    public boolean isRegisterPbxOnUpload() { return registerPbxOnUpload; }
+    public void setRegisterPbxOnUpload(boolean registerPbxOnUpload) { this.registerPbxOnUpload = registerPbxOnUpload; }
     public void setAlarmRecipients(String alarmRecipients) { this.alarmRecipients = alarmRecipients; }
 }

@@ -1,0 +1,103 @@
+package io.verbatim.web.security;
+
+import jakarta.faces.application.ViewExpiredException;
+import jakarta.json.Json;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The error pages (web.xml) for what the container answers itself, and the refusals of our filters: a status with a
+ * sentence saying what happened, as JSON for the API and devices and as a small page for a browser, never a stack
+ * trace, class or version. An exception nobody handled is logged here once, in full, for the operator.
+ */
+@WebServlet(name = "ErrorAnswer", urlPatterns = "/error")
+public class ErrorAnswer extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(ErrorAnswer.class.getName());
+
+    private static final Map<Integer, String> SAID = Map.of(
+            400, "the request is malformed",
+            403, "you may not open this",
+            404, "there is nothing here",
+            405, "this method is not allowed here",
+            500, "the server failed on this request; the operator finds it in the server log",
+            503, "the server cannot answer now; try again in a minute");
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (causedBy(failure, ViewExpiredException.class) && uri != null) {
+            // a page kept open past its session (or a forged view state): show it afresh rather than an error
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                response.setStatus(200);
+                response.setContentType("text/xml");
+                response.setCharacterEncoding("UTF-8");
+                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                        + uri.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
+            } else {
+                response.sendRedirect(uri);
+            }
+            return;
+        }
+        int code = status instanceof Integer i ? i : 500;
+        if (failure != null) {
+            LOG.log(Level.SEVERE, request.getMethod() + " " + uri + " failed", failure);
+        }
+        send(request, response, code, SAID.getOrDefault(code, "the request could not be answered"));
+    }
+
+    /** Answers {@code status} with {@code message}: a page for a browser's page view, JSON for everything else. */
+    static void send(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
+        if (!response.isCommitted()) {
+            response.resetBuffer();
+        }
+        response.setStatus(status);
+        response.setCharacterEncoding("UTF-8");
+        String accept = request.getHeader("Accept");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean page = accept != null && accept.contains("text/html") && !path.startsWith(VerbatimAuthentication.API_PREFIX)
+                && !"partial/ajax".equals(request.getHeader("Faces-Request"));
+        if (page) {
+            response.setContentType("text/html");
+            response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
+                    + " content=\"width=device-width\"><title>Verbatim: " + status + "</title></head><body style=\"font-family:"
+                    + "sans-serif;margin:3rem;max-width:40rem\"><h1>" + heading(status) + "</h1><p>"
+                    + escape(Character.toUpperCase(message.charAt(0)) + message.substring(1))
+                    + ".</p><p><a href=\"" + request.getContextPath() + "/\">Back to the recordings</a></p></body></html>");
+        } else {
+            response.setContentType("application/json");
+            response.getWriter().write(Json.createObjectBuilder().add("status", status).add("message", message).build().toString());
+        }
+        response.flushBuffer();
+    }
+
+    private static String heading(int status) {
+        return switch (status) {
+            case 403 -> "Not for you";
+            case 404 -> "Not found";
+            default -> status >= 500 ? "Something failed" : "Not possible";
+        };
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
