@@ -21,6 +21,43 @@ need_packages() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
+# tls_keystore DATA_DIR: the PKCS#12 key store HTTPS serves, and its password; sets TLS_KEYSTORE, TLS_PASSWORD and
+# TLS_GENERATED. The administrator's own: VERBATIM_TLS_KEYSTORE (PKCS#12) with VERBATIM_TLS_PASSWORD, or
+# VERBATIM_TLS_CERT and VERBATIM_TLS_KEY (PEM; the chain may follow the certificate). Otherwise a self-signed one for
+# localhost, 127.0.0.1 and this host's name, made on the first start and kept in the data folder, for trying it out.
+tls_keystore() {
+  local data=$1 tls="$1/tls"
+  mkdir -p "$tls"; chmod 700 "$tls"
+  TLS_GENERATED=no
+  if [ -n "${VERBATIM_TLS_KEYSTORE:-}" ]; then
+    TLS_KEYSTORE="$VERBATIM_TLS_KEYSTORE"
+    TLS_PASSWORD="${VERBATIM_TLS_PASSWORD:?set VERBATIM_TLS_PASSWORD for VERBATIM_TLS_KEYSTORE}"
+    return
+  fi
+  [ -f "$tls/password" ] || (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$tls/password")
+  TLS_PASSWORD=$(cat "$tls/password")
+  if [ -n "${VERBATIM_TLS_CERT:-}" ] || [ -n "${VERBATIM_TLS_KEY:-}" ]; then
+    TLS_KEYSTORE="$tls/provided.p12"
+    (umask 077; openssl pkcs12 -export -in "${VERBATIM_TLS_CERT:?set VERBATIM_TLS_CERT with VERBATIM_TLS_KEY}" \
+      -inkey "${VERBATIM_TLS_KEY:?set VERBATIM_TLS_KEY with VERBATIM_TLS_CERT}" -name verbatim \
+      -out "$TLS_KEYSTORE" -passout "pass:$TLS_PASSWORD")
+    return
+  fi
+  TLS_KEYSTORE="$tls/verbatim.p12"
+  if [ ! -f "$TLS_KEYSTORE" ]; then
+    local host; host=$(hostname 2>/dev/null || echo localhost)
+    (umask 077; keytool -genkeypair -alias verbatim -keyalg RSA -keysize 3072 -validity 825 -storetype PKCS12 \
+      -keystore "$TLS_KEYSTORE" -storepass "$TLS_PASSWORD" -dname "CN=$host, O=Verbatim (self-signed for trying it out)" \
+      -ext "SAN=dns:localhost,ip:127.0.0.1,dns:$host" >/dev/null 2>&1)
+    TLS_GENERATED=yes
+  fi
+}
+
+# The SHA-256 fingerprint of the certificate in TLS_KEYSTORE (what a device or browser shows to compare).
+tls_fingerprint() {
+  keytool -list -v -keystore "$TLS_KEYSTORE" -storepass "$TLS_PASSWORD" 2>/dev/null | sed -n 's/^[[:space:]]*SHA256: //p' | head -1
+}
+
 # start_server CONFIG DATA_DIR BIND PORT_OFFSET LOG_FILE: starts WildFly in its own process group and
 # deploys the EAR; sets SERVER_PID. The caller must call stop_server (trap) whatever happens.
 start_server() {
@@ -28,12 +65,14 @@ start_server() {
   # recordings, keys and logs are the server user's alone: files 0600, folders 0700
   local was; was=$(umask); umask 077
   mkdir -p "$data/log"; chmod 700 "$data"
+  tls_keystore "$data"
   local deployments="$WILDFLY_HOME/standalone/deployments"
   rm -f "$deployments"/verbatim.ear*
   cp "$EAR" "$deployments/verbatim.ear"
   LAUNCH_JBOSS_IN_BACKGROUND=1 setsid "$WILDFLY_HOME/bin/standalone.sh" -c "$config" \
     -b "$bind" -Djboss.socket.binding.port-offset="$offset" \
     -Dverbatim.data.dir="$data" -Djboss.server.data.dir="$data/server" -Djboss.server.log.dir="$data/log" \
+    -Dverbatim.tls.keystore="$TLS_KEYSTORE" -Dverbatim.tls.password="$TLS_PASSWORD" -Dverbatim.https.port=$((8443 + offset)) \
     >"$log" 2>&1 &
   SERVER_PID=$!
   umask "$was"

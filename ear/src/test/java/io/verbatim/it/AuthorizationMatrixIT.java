@@ -43,11 +43,20 @@ import org.junit.jupiter.api.TestFactory;
  * Every REST endpoint and every page, asked by each kind of person, against the deployed EAR: allowed (2xx, a page
  * shown) or denied (401 without credentials; 403 for a role that may not; 404 for a recording or entry they may not
  * see). The endpoints come from the live OpenAPI document and the pages from the web module's sources: one without a
- * row here fails the test.
+ * row here fails the test. It is the tenant-isolation matrix too: another PBX's administrator, supervisor and user
+ * ask every endpoint about this PBX's objects (recording, original, quarantined upload, users, groups, app objects,
+ * tokens, settings, jobs, exports, action log) and are refused, or shown their own only: no 2xx answer to them names
+ * this PBX or any of its people.
  */
 class AuthorizationMatrixIT {
 
-    enum Person { OWNER, ACCESS_LIST, SUPERVISOR, UNRELATED, OTHER_ADMIN, ADMIN, COMPLIANCE, NOBODY }
+    /** People of this PBX, the operator (ADMIN), and another PBX's administrator, supervisor and user. */
+    enum Person { OWNER, ACCESS_LIST, SUPERVISOR, UNRELATED, OTHER_ADMIN, OTHER_SUPERVISOR, OTHER_USER, ADMIN, COMPLIANCE, NOBODY;
+
+        boolean ofAnotherPbx() {
+            return name().startsWith("OTHER_");
+        }
+    }
 
     static final String PASSWORD = "correct horse battery";
     static final String SUFFIX = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
@@ -176,13 +185,14 @@ class AuthorizationMatrixIT {
     @BeforeAll
     static void setUp() throws Exception {
         Map<Person, String> roles = Map.of(Person.OWNER, "USER", Person.ACCESS_LIST, "USER", Person.SUPERVISOR, "SUPERVISOR",
-                Person.UNRELATED, "USER", Person.OTHER_ADMIN, "ADMIN", Person.COMPLIANCE, "COMPLIANCE");
+                Person.UNRELATED, "USER", Person.OTHER_ADMIN, "ADMIN", Person.OTHER_SUPERVISOR, "SUPERVISOR", Person.OTHER_USER, "USER",
+                Person.COMPLIANCE, "COMPLIANCE");
         for (Person p : Person.values()) {
             if (p == Person.ADMIN || p == Person.NOBODY) {
                 continue;
             }
             String username = p.name().toLowerCase().replace("_", "") + SUFFIX;
-            String pbx = p == Person.OTHER_ADMIN ? "elsewhere-" + SUFFIX : PBX;
+            String pbx = p.ofAnotherPbx() ? "elsewhere-" + SUFFIX : PBX;
             HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
                     + "\",\"role\":\"" + roles.get(p) + "\",\"pbx\":\"" + pbx + "\",\"licensed\":true}", admin());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -261,7 +271,14 @@ class AuthorizationMatrixIT {
                 .replace("{fresh}", row.path().contains("{fresh}") ? Long.toString(freshRecording()) : "")
                 .replace("{binned}", row.path().contains("{binned}") ? Long.toString(binnedRecording()) : "");
         String body = row.body() == null ? null : row.body().replace("{u}", SUFFIX + UNIQUE.incrementAndGet());
-        int status = path.endsWith(".xhtml") ? page(path, person) : api(row.method(), path, body, person);
+        HttpResponse<String> answer = path.endsWith(".xhtml") ? null : api(row.method(), path, body, person);
+        int status = answer == null ? page(path, person) : answer.statusCode();
+        if (answer != null && person.ofAnotherPbx() && status >= 200 && status < 300) {
+            // tenant isolation: what another PBX's people are shown names nothing of this PBX
+            for (String ours : thisPbxsNames()) {
+                assertThat(answer.body()).as("%s %s as %s shows %s of this PBX", row.method(), path, person, ours).doesNotContain(ours);
+            }
+        }
         if (row.allowed().contains(person) && row.allowedStatus() != 0) {
             assertThat(status).as("%s %s as %s", row.method(), path, person).isEqualTo(row.allowedStatus());
         } else if (row.allowed().contains(person)) {
@@ -356,7 +373,18 @@ class AuthorizationMatrixIT {
     /** HTTP/1.1: the client's default h2c upgrade once left a request unanswered until the server closed the connection. */
     static final HttpClient MATRIX_CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    static int api(String method, String path, String body, Person person) throws Exception {
+    /** This PBX's name and its people's usernames, as JSON strings. */
+    static List<String> thisPbxsNames() {
+        List<String> names = new ArrayList<>(List.of("\"" + PBX + "\""));
+        USERNAMES.forEach((p, name) -> {
+            if (!p.ofAnotherPbx() && p != Person.ADMIN) {
+                names.add("\"" + name + "\"");
+            }
+        });
+        return names;
+    }
+
+    static HttpResponse<String> api(String method, String path, String body, Person person) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(VerbatimServer.URL + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -365,7 +393,7 @@ class AuthorizationMatrixIT {
         if (person != Person.NOBODY) {
             request.header("Authorization", person == Person.ADMIN ? admin() : basic(USERNAMES.get(person), PASSWORD));
         }
-        return MATRIX_CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return MATRIX_CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Signs in through the login form (a browser's cookies, no redirects followed), then asks for the page. */

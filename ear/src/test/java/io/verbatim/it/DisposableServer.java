@@ -92,6 +92,11 @@ final class DisposableServer implements AutoCloseable {
         return new DisposableServer(base, data != null ? data : base.resolve("data"), freeOffset(), environment);
     }
 
+    /** The HTTPS port (WildFly's 8443 and this server's offset). */
+    int httpsPort() {
+        return 8443 + offset;
+    }
+
     static boolean onPostgres() {
         return CONFIG.contains("postgres");
     }
@@ -148,7 +153,8 @@ final class DisposableServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/standalone.sh").toString(), "-c", CONFIG,
                 "-b", "127.0.0.1", "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
                 "-Dverbatim.data.dir=" + data, "-Djboss.server.data.dir=" + base.resolve("server"),
-                "-Djboss.server.log.dir=" + base.resolve("log"), "-Djboss.server.temp.dir=" + base.resolve("tmp")));
+                "-Djboss.server.log.dir=" + base.resolve("log"), "-Djboss.server.temp.dir=" + base.resolve("tmp"),
+                "-Dverbatim.https.port=" + httpsPort()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("log/console.log").toFile()));
         builder.environment().putAll(environment);

@@ -84,6 +84,9 @@ class SessionSecurityIT {
             assertThat(get(browser, "/api/v1/users").statusCode()).as("an administrator's session").isEqualTo(200);
         }
 
+        // what does not touch the rights leaves the sessions be
+        assertThat(putJson("/api/v1/users/" + demoted, "{\"displayName\":\"Still signed in\"}", admin()).statusCode()).isEqualTo(200);
+        assertThat(get(demotedBrowser, "/api/v1/users").statusCode()).as("after a new display name").isEqualTo(200);
         assertThat(putJson("/api/v1/users/" + demoted, "{\"role\":\"USER\"}", admin()).statusCode()).isEqualTo(200);
         assertThat(VerbatimServer.delete("/api/v1/users/" + deactivated, admin()).statusCode()).isIn(200, 204);
         assertThat(putJson("/api/v1/users/" + repassworded, "{\"password\":\"another horse battery\"}", admin()).statusCode()).isEqualTo(200);
@@ -110,6 +113,15 @@ class SessionSecurityIT {
         assertThat(elsewhere.statusCode()).isEqualTo(403);
         HttpResponse<String> ours = browser.send(start.copy().header("Origin", VerbatimServer.URL).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ours.statusCode()).as(ours.body()).isEqualTo(202);
+        // Basic credentials a browser remembered from our prompt ride along with another site's form: refused too
+        HttpRequest.Builder basic = HttpRequest.newBuilder(URI.create(VerbatimServer.URL + "/api/v1/jobs/recycle-purge/runs"))
+                .header("Authorization", admin()).POST(HttpRequest.BodyPublishers.noBody());
+        HttpClient plainClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        assertThat(plainClient.send(basic.copy().header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(403);
+        assertThat(plainClient.send(basic.copy().header("Sec-Fetch-Site", "cross-site").build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(403);
+        assertThat(plainClient.send(basic.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("a script").isEqualTo(202);
         // the CSV import takes CSV only: a form on another site can send text/plain
         HttpResponse<String> plain = VerbatimServer.send("POST", "/api/v1/users/import", "username,password\n", "text/plain", admin());
         assertThat(plain.statusCode()).isEqualTo(415);
@@ -219,12 +231,19 @@ class SessionSecurityIT {
         assertThat(json(malformed.body()).getString("message")).startsWith("the body is not the JSON this call takes");
 
         // a forged view state and an unknown page: a sentence, no class, version or stack
-        HttpResponse<String> forged = VerbatimServer.send("POST", "/login.xhtml", "login=login&jakarta.faces.ViewState=forged",
-                "application/x-www-form-urlencoded", null);
+        Path log = Path.of(System.getProperty("verbatim.data"), "log", "server.log");
+        long before = Files.lines(log).count();
+        HttpResponse<String> forged = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                        URI.create(VerbatimServer.URL + "/login.xhtml?next=%2Fapp%2Fmonitor.xhtml")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("login=login&jakarta.faces.ViewState=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).as("the page shown afresh").isEqualTo(302);
+        assertThat(forged.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login.xhtml?next=%2Fapp%2Fmonitor.xhtml"));
         assertThat(forged.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("WildFly").doesNotContain("Mojarra");
+        assertThat(Files.readAllLines(log).stream().skip(before).filter(l -> l.startsWith("\tat ")).toList()).as("no stack in the log").isEmpty();
         HttpResponse<String> unknown = getText("/no-such-page.xhtml", null, "Accept", "text/html");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("Not found").doesNotContain("ExternalContext");
+        assertThat(unknown.headers().firstValue("X-Frame-Options")).as("error pages carry the headers too").hasValue("DENY");
     }
 
     @Test

@@ -159,6 +159,24 @@ class TenantIsolationIT {
         assertThat(json(refused.body()).getString("message")).contains("no PBX '" + typo + "' is registered here");
         assertThat(getText("/api/v1/tenants", admin()).body()).doesNotContain(typo);
 
+        // with device credentials set, a stranger learns nothing and leaves nothing: 401 before the PBX is looked at
+        String stranger = "stranger-" + SUFFIX;
+        assertThat(putJson("/api/v1/settings", "{\"webdavUser\":\"phones\",\"webdavPassword\":\"default-pair-1\"}", admin()).statusCode())
+                .isEqualTo(200);
+        try {
+            assertThat(put("/" + stranger + "/recordings/Files/" + captureName(OWNER), call, null).statusCode()).isEqualTo(401);
+            String kept = captureName(OWNER);
+            HttpResponse<String> withPair = put("/" + stranger + "/recordings/Files/" + kept, call, basic("phones", "default-pair-1"));
+            assertThat(withPair.statusCode()).as("a phone of ours, a PBX not registered").isEqualTo(404);
+            String quarantine = getText("/api/v1/quarantine?limit=500", admin()).body();
+            assertThat(quarantine).as("its call kept, with the reason").contains(kept).contains("no PBX '" + stranger + "' is registered here");
+            assertThat(json(quarantine).getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                    .filter(q -> q.getString("pbx").equals(stranger)).count()).as("the stranger's upload left nothing").isEqualTo(1);
+        } finally {
+            assertThat(putJson("/api/v1/settings", "{\"webdavUser\":\"\"}", admin()).statusCode()).isEqualTo(200);
+        }
+        assertThat(getText("/api/v1/tenants", admin()).body()).doesNotContain(stranger);
+
         // the registered PBX whatever the case a phone was given
         HttpResponse<String> shouted = put("/" + PBX.toUpperCase() + "/recordings/Files/" + captureName(OWNER), call, null);
         assertThat(shouted.statusCode()).as(shouted.body()).isEqualTo(201);

@@ -71,12 +71,12 @@ public class Directory {
         Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isActive);
         String pbx = account.map(UserAccount::getPbx).orElse(null);
         Optional<Instant> refused = throttle.refusedUntil(username, address);
-        boolean matches = PasswordHash.matches(password, account.map(UserAccount::getPasswordHash).orElse(DUMMY_HASH)); // same work either way
-        if (refused.isPresent()) {
+        if (refused.isPresent()) { // the same answer for any name: no hash to compute (a refused burst costs no CPU)
             actionLog.recordAs(username, pbx, Action.FAILED_LOGIN, Outcome.DENIED, "refused from " + address + " until " + refused.get()
                     + " after repeated failures");
             return Optional.empty();
         }
+        boolean matches = PasswordHash.matches(password, account.map(UserAccount::getPasswordHash).orElse(DUMMY_HASH)); // same work either way
         if (account.isEmpty() || !matches) {
             failed(username, address);
             actionLog.recordAs(username, pbx, Action.FAILED_LOGIN, Outcome.DENIED, account.isEmpty() ? "no such active user" : "wrong password");

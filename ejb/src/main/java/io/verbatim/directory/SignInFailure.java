@@ -19,8 +19,8 @@ class SignInFailure {
 
     static final long FIRST_LOCK_SECONDS = 30;
     static final long MAX_LOCK_SECONDS = 3600;
-    /** A row not failed again for this long is forgotten at the next failure (a typo a week ago is no attack). */
-    static final long FORGOTTEN_AFTER_SECONDS = 24 * 3600;
+    /** Failures count within this window: a row not failed again for this long starts over (typos spread over a day are no attack). */
+    static final long FORGOTTEN_AFTER_SECONDS = 15 * 60;
 
     @Embeddable
     static class Key implements Serializable {

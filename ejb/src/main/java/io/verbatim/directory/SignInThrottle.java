@@ -15,18 +15,20 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Back-off for guessing, per source address: a name tried from an address is refused for a while after
- * {@value #PER_NAME} failures in a row from there (the account stays open from everywhere else, so a stranger cannot
- * lock anyone out); an address is refused for any name after {@value #PER_ADDRESS} failures over all names, and for
- * the devices' credentials (uploads, WebDAV) after {@value #PER_ADDRESS} failures with them. The answer while refused
- * is the same whether the name exists or not. Kept in the database: every node counts the same.
+ * Back-off for guessing, per source address, over a window of 15 minutes: a name tried from an address is refused for
+ * a while after {@value #PER_NAME} failures from there (the account stays open from everywhere else, so a stranger
+ * cannot lock anyone out); an address is refused for any name after {@value #PER_ADDRESS} failures over all names,
+ * and for the devices' credentials (uploads, WebDAV) after {@value #PER_ADDRESS} failures with them (a right pair does
+ * not reset that: the default pair is on many phones). The answer while refused is the same whether the name exists.
+ * Kept in the database: every node counts the same. Behind a reverse proxy the address is the proxy's.
  */
 @Stateless
 public class SignInThrottle {
 
     private static final Logger LOG = Logger.getLogger(SignInThrottle.class.getName());
     static final int PER_NAME = 5;
-    static final int PER_ADDRESS = 20;
+    static final int PER_ADDRESS = 30;
+    /** Keys of the rows: a name's own is {@code user:name}, so no name can be taken for these two. */
     static final String ANY_NAME = "*";
     static final String DEVICES = "device:*";
 
@@ -39,7 +41,7 @@ public class SignInThrottle {
     /** Until when sign-ins of {@code username} from {@code address} are refused, if they are now. */
     public Optional<Instant> refusedUntil(String username, String address) {
         Instant now = Instant.now();
-        return latest(now, find(username, address), find(ANY_NAME, address));
+        return latest(now, find(nameKey(username), address), find(ANY_NAME, address));
     }
 
     /** Until when the devices' credentials from {@code address} are refused, if they are now. */
@@ -51,7 +53,7 @@ public class SignInThrottle {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void failed(String username, String address) {
         Instant now = Instant.now();
-        count(username, address, PER_NAME, now);
+        count(nameKey(username), address, PER_NAME, now);
         SignInFailure any = count(ANY_NAME, address, PER_ADDRESS, now);
         if (any.lockedAt(now) && any.failures() == PER_ADDRESS) {
             LOG.warning("Sign-ins from " + address + " refused until " + any.lockedUntil() + ": " + any.failures()
@@ -69,22 +71,21 @@ public class SignInThrottle {
                 "device credentials refused from " + address);
     }
 
-    /** Device credentials from {@code address} were right: its failures are forgotten (a phone set up again). */
-    public void deviceSucceeded(String address) {
-        if (find(DEVICES, address) != null) {
-            succeeded(DEVICES, address);
-        }
-    }
 
     /** A sign-in succeeded: the name's failures from that address are forgotten. */
     public void succeeded(String username, String address) {
         em.createQuery("delete from SignInFailure f where f.key.username = :name and f.key.address = :address")
-                .setParameter("name", username).setParameter("address", address).executeUpdate();
+                .setParameter("name", nameKey(username)).setParameter("address", address).executeUpdate();
     }
 
     /** An administrator lifted a user's refusals (all addresses). */
     public void lift(String username) {
-        em.createQuery("delete from SignInFailure f where f.key.username = :name").setParameter("name", username).executeUpdate();
+        em.createQuery("delete from SignInFailure f where f.key.username = :name").setParameter("name", nameKey(username)).executeUpdate();
+    }
+
+    private static String nameKey(String username) {
+        String key = "user:" + username;
+        return key.length() > 255 ? key.substring(0, 255) : key;
     }
 
     private SignInFailure count(String username, String address, int allowed, Instant now) {

@@ -67,6 +67,11 @@ public class IngestService {
     @Inject
     DiskSpace space;
 
+    /** The PBX an upload names as registered (names compare without case), if it is; nothing is registered here. */
+    public Optional<String> registeredName(String pbx) {
+        return pbx == null || !PBX.matcher(pbx).matches() ? Optional.empty() : tenants.registered(pbx);
+    }
+
     /**
      * The PBX an upload names, as registered (names compare without case); one nobody registered is admitted while
      * registration on first upload is on, and registered when {@code registering} (once its credentials passed).
@@ -83,13 +88,17 @@ public class IngestService {
         if (registered.isPresent()) {
             return registered.get();
         }
-        if (!settings.registersPbxOnUpload()) {
-            throw new UnknownPbxException(pbx);
-        }
-        if (!registering) {
-            return pbx;
-        }
-        synchronized (REGISTERING) { // a burst for a new PBX registers it once here; the unique name, across nodes
+        synchronized (REGISTERING) { // a burst for a new PBX decides and registers it once here; across nodes, the unique name
+            registered = tenants.registered(pbx); // the burst's first upload registered it meanwhile (and turned the default off)
+            if (registered.isPresent()) {
+                return registered.get();
+            }
+            if (!settings.registersPbxOnUpload()) {
+                throw new UnknownPbxException(pbx);
+            }
+            if (!registering) {
+                return pbx;
+            }
             try {
                 return tenants.registerFromUpload(pbx);
             } catch (RuntimeException raced) { // registered by another node at the same moment: its row is the one

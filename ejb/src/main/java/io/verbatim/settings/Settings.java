@@ -331,7 +331,9 @@ public class Settings {
             if (change.webdavPassword() != null && change.webdavPassword().length() < 8) {
                 throw new InvalidSettingException("webdavPassword must have at least 8 characters");
             }
-            String hash = change.webdavPassword() != null ? PasswordHash.of(change.webdavPassword().toCharArray()) : now.hash();
+            // a PBX's own user with the default's password would open its originals to every phone carrying the default
+            String keptHash = scope == null ? now.hash() : own(scope, WEBDAV_USER).isPresent() ? now.hash() : null;
+            String hash = change.webdavPassword() != null ? PasswordHash.of(change.webdavPassword().toCharArray()) : keptHash;
             if (!user.isEmpty() && hash == null) {
                 throw new InvalidSettingException("webdavPassword is required when setting webdavUser");
             }

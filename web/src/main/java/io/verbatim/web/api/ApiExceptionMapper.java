@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.logging.Logger;
 
 /** Turns what the services throw into {@link ApiError} responses, so no client ever sees a stack trace. */
@@ -48,6 +50,24 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
                     + (entity instanceof ApiError error ? ": " + error.message() : ""));
         }
         return answer;
+    }
+
+    /**
+     * What was wrong with a body, in the binder's words when they name a property and a value, never a class: the
+     * outermost message reads "Unable to deserialize property 'days' because of: 4294967297 is not a whole number ...".
+     */
+    static String jsonProblem(String message) {
+        if (message == null) {
+            return "it could not be read";
+        }
+        Matcher property = Pattern.compile("property '([^']+)' because of: (.*)", Pattern.DOTALL).matcher(message);
+        String name = property.find() ? property.group(1) : null;
+        String why = name == null ? message : property.group(2);
+        boolean namesCode = why.matches("(?s).*\\b(class|io\\.verbatim|java\\.|jakarta\\.|org\\.)\\b.*");
+        if (name != null) {
+            return name + (namesCode ? " has the wrong type" : ": " + why);
+        }
+        return namesCode ? "it is not JSON of the expected shape" : why;
     }
 
     private Response answer(Exception exception) {
@@ -86,8 +106,7 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
                 return ApiError.response(Response.Status.CONFLICT, "it was changed meanwhile; read it again and retry");
             }
             if (t instanceof JsonbException || t instanceof JsonException) { // a body that is not JSON, or not of this call's shape
-                // the outermost names the property ("Unable to deserialize property 'days' because of: ...")
-                return ApiError.response(Response.Status.BAD_REQUEST, "the body is not the JSON this call takes: " + t.getMessage());
+                return ApiError.response(Response.Status.BAD_REQUEST, "the body is not the JSON this call takes: " + jsonProblem(t.getMessage()));
             }
         }
         if (DatabaseUnreachable.explains(e)) {

@@ -60,14 +60,15 @@ public class CaptureUploadServlet extends HttpServlet {
         String fileName = path.group(2);
         String pbx = path.group(1);
         try {
-            pbx = ingest.admit(pbx, false); // as registered: its settings, its credentials
-            String tenant = pbx;
+            // its credentials first, whether the PBX exists or not (for one that does not: the default pair), so a
+            // stranger learns no PBX names and leaves nothing behind
+            String tenant = ingest.registeredName(pbx).orElse(pbx);
             if (settings.uploadsNeedCredentials(tenant) && !DeviceCredentialCheck.passes(throttle, request, response, tenant,
                     c -> settings.acceptsUploadCredentials(tenant, c.user(), c.password().toCharArray()),
                     "upload needs the WebDAV credentials configured in this PBX's settings")) {
                 return;
             }
-            pbx = ingest.admit(pbx, true); // a new PBX is registered by an upload that passed
+            pbx = ingest.admit(tenant, true); // a new PBX is registered by an upload that passed
             IngestOutcome outcome = ingest.receive(pbx, fileName, request.getInputStream(), request.getContentLengthLong());
             String location = address.of(request.getContextPath() + "/api/v1/recordings/" + outcome.recordingId());
             response.setStatus(outcome.created() ? 201 : 200);

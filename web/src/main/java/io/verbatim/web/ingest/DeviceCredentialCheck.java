@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * The devices' credentials (uploads and WebDAV) as a guesser meets them: an address refused after repeated failures
- * gets 429 with Retry-After and is not even checked; each failure is counted and logged, a success forgets them.
+ * gets 429 with Retry-After and is not even checked; each failure is counted and logged.
  */
 final class DeviceCredentialCheck {
 
@@ -34,7 +34,6 @@ final class DeviceCredentialCheck {
         }
         Optional<BasicCredentials> credentials = BasicCredentials.of(request.getHeader("Authorization"));
         if (credentials.filter(c -> !c.user().isEmpty()).filter(accepted).isPresent()) {
-            throttle.deviceSucceeded(address);
             return true;
         }
         if (credentials.isPresent()) { // no credentials at all is a device not set up yet, not a guess

@@ -16,9 +16,11 @@ import java.util.logging.Logger;
 /**
  * Cross-site request forgery: a request that changes something and is signed in only by the browser's session
  * cookie must come from our own pages, which the browser tells by its {@code Origin} (or, lacking it, {@code Referer})
- * header: the host and port the request was sent to, or those of {@code VERBATIM_PUBLIC_URL}. Anything else is
- * refused with 403 before it reaches a page or resource. Calls with HTTP Basic or an API token carry their own
- * credentials, which another site cannot make a browser send, and are not checked.
+ * header: the host and port the request was sent to, or those of {@code VERBATIM_PUBLIC_URL}. One signed in with HTTP
+ * Basic may come without them (scripts, devices), but not from another site: a browser that once answered our Basic
+ * prompt sends those credentials along with another site's form, and tells so by {@code Origin} or
+ * {@code Sec-Fetch-Site}. Anything else is refused with 403 before it reaches a page or resource. API tokens
+ * ({@code Bearer}) are never sent by a browser on its own and are not checked.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class CrossSiteRequests extends HttpFilter {
@@ -32,8 +34,11 @@ public class CrossSiteRequests extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean bySessionCookie = request.getUserPrincipal() != null && request.getHeader("Authorization") == null;
-        if (bySessionCookie && !SAFE.contains(request.getMethod()) && !fromOurPages(request)) {
+        String authorization = request.getHeader("Authorization");
+        boolean bySessionCookie = request.getUserPrincipal() != null && authorization == null;
+        boolean byBasic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+        boolean changing = !SAFE.contains(request.getMethod());
+        if (changing && ((bySessionCookie && !fromOurPages(request)) || (byBasic && fromAnotherSite(request)))) {
             LOG.warning(request.getMethod() + " " + request.getRequestURI() + " by " + request.getUserPrincipal().getName()
                     + " refused: sent from " + Optional.ofNullable(request.getHeader("Origin")).orElse(request.getHeader("Referer"))
                     + ", not from Verbatim's pages");
@@ -42,6 +47,15 @@ public class CrossSiteRequests extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether a browser says the request comes from another site's page (a script or device says nothing). */
+    private boolean fromAnotherSite(HttpServletRequest request) {
+        String fetchSite = request.getHeader("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+            return true;
+        }
+        return (request.getHeader("Origin") != null || request.getHeader("Referer") != null) && !fromOurPages(request);
     }
 
     private boolean fromOurPages(HttpServletRequest request) {

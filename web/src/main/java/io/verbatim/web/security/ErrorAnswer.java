@@ -57,13 +57,15 @@ public class ErrorAnswer extends HttpServlet {
 
     /** Answers {@code status} with {@code message}: a page for a browser's page view, JSON for everything else. */
     static void send(HttpServletRequest request, HttpServletResponse response, int status, String message) throws IOException {
-        if (!response.isCommitted()) {
-            response.resetBuffer();
+        if (response.isCommitted()) { // half an answer went out (a stream broke off): nothing can be added to it
+            return;
         }
+        response.resetBuffer();
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         String accept = request.getHeader("Accept");
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI); // on an error dispatch, the request's own
+        String path = (failed instanceof String uri ? uri : request.getRequestURI()).substring(request.getContextPath().length());
         boolean page = accept != null && accept.contains("text/html") && !path.startsWith(VerbatimAuthentication.API_PREFIX)
                 && !"partial/ajax".equals(request.getHeader("Faces-Request"));
         if (page) {

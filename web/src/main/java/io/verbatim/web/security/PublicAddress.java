@@ -29,6 +29,11 @@ public class PublicAddress {
         return made.isAbsolute() ? of(path) : made.toString();
     }
 
+    /** Whether the public URL, when one is set, is an HTTPS one. */
+    public boolean isHttps() {
+        return configured.filter(u -> u.strip().regionMatches(true, 0, "https://", 0, 8)).isPresent();
+    }
+
     /** {@code host[:port]} of the public URL, when one is set. */
     public Optional<String> authority() {
         return configured.filter(u -> !u.isBlank()).flatMap(CrossSiteRequests::authority);

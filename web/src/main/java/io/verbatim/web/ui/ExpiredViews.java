@@ -8,6 +8,7 @@ import jakarta.faces.context.ExceptionHandlerWrapper;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.logging.Logger;
@@ -46,8 +47,9 @@ public class ExpiredViews extends ExceptionHandlerWrapper {
                 queued.remove();
                 FacesContext faces = FacesContext.getCurrentInstance();
                 ExternalContext external = faces.getExternalContext();
+                String query = ((HttpServletRequest) external.getRequest()).getQueryString();
                 String again = external.getRequestContextPath() + external.getRequestServletPath()
-                        + (external.getRequestPathInfo() == null ? "" : external.getRequestPathInfo());
+                        + (external.getRequestPathInfo() == null ? "" : external.getRequestPathInfo()) + (query == null ? "" : "?" + query);
                 LOG.fine(() -> "View expired at " + again + ": shown afresh");
                 try {
                     external.redirect(again); // also answers an Ajax request with a partial-response redirect

@@ -47,11 +47,15 @@ public class PushChannel {
         remove(byUser, username, socket);
         if (remove(byHttpSession, httpSession, socket)) {
             scheduler.schedule(() -> {
-                if (!byHttpSession.containsKey(httpSession)) {
-                    int ended = fourEyes.endMonitorSession(httpSession, "the monitor's browser closed");
-                    if (ended > 0) {
-                        LOG.info("4-eyes: " + username + " left; " + ended + " grant(s) ended");
+                try {
+                    if (!byHttpSession.containsKey(httpSession)) {
+                        int ended = fourEyes.endMonitorSession(httpSession, "the monitor's browser closed");
+                        if (ended > 0) {
+                            LOG.info("4-eyes: " + username + " left; " + ended + " grant(s) ended");
+                        }
                     }
+                } catch (RuntimeException e) { // nobody reads this task's outcome: a failure is said here or nowhere
+                    LOG.log(Level.SEVERE, "4-eyes: the grants of " + username + "'s closed session could not be ended", e);
                 }
             }, GRACE_SECONDS, TimeUnit.SECONDS);
         }
