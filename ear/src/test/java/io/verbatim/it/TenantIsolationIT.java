@@ -193,6 +193,29 @@ class TenantIsolationIT {
         }
     }
 
+    @Test
+    void aPbxsDevicesSendFromItsNetworksOnly() throws Exception {
+        String devices = basic(DEVICE_USER, DEVICE_PASSWORD);
+        assertThat(putJson("/api/v1/settings", "{\"webdavUser\":\"" + DEVICE_USER + "\",\"webdavPassword\":\"" + DEVICE_PASSWORD + "\"}",
+                otherAdmin).statusCode()).isEqualTo(200);
+        HttpResponse<String> bad = putJson("/api/v1/settings", "{\"deviceNetworks\":\"10.0.0.0/33\"}", otherAdmin);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("deviceNetworks").contains("10.0.0.0/33");
+        byte[] call = G711Calls.twoParty(1, 4545_0000L + ThreadLocalRandom.current().nextInt(100_000));
+        assertThat(putJson("/api/v1/settings", "{\"deviceNetworks\":\"10.0.0.0/8, 2001:db8::/32\"}", otherAdmin).statusCode()).isEqualTo(200);
+        try {
+            HttpResponse<String> outside = put("/" + OTHER + "/recordings/Files/" + captureName("net"), call, devices);
+            assertThat(outside.statusCode()).as("from 127.0.0.1, right credentials").isEqualTo(403);
+            assertThat(outside.body()).contains("device networks");
+            assertThat(send("PROPFIND", "/" + OTHER + "/recordings/Files/", "", "text/xml", devices).statusCode()).isEqualTo(403);
+            assertThat(upload(captureName(OWNER), call).statusCode()).as("this PBX sets none: from anywhere").isEqualTo(201);
+            assertThat(putJson("/api/v1/settings", "{\"deviceNetworks\":\"10.0.0.0/8, 127.0.0.0/8\"}", otherAdmin).statusCode()).isEqualTo(200);
+            assertThat(put("/" + OTHER + "/recordings/Files/" + captureName("net"), call, devices).statusCode()).isEqualTo(201);
+        } finally {
+            assertThat(putJson("/api/v1/settings", "{\"deviceNetworks\":\"\"}", otherAdmin).statusCode()).isEqualTo(200);
+        }
+    }
+
     static JsonObject awaitEnd(long run, String authorization) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {

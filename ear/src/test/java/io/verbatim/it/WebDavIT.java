@@ -104,6 +104,16 @@ class WebDavIT {
             assertThat(json(refused.body()).getString("message")).isEqualTo("read-only: recordings are not changed over WebDAV");
             assertThat(getText("/api/v1/recordings/" + id, admin()).statusCode()).isEqualTo(200);
 
+            // a reader pair of its own, apart from the phones': then the phones' pair reads nothing
+            assertThat(putJson("/api/v1/settings", "{\"webdavReaderUser\":\"archive\",\"webdavReaderPassword\":\"archive-secret\"}", admin())
+                    .statusCode()).as("never a default").isEqualTo(400);
+            assertThat(putJson("/api/v1/settings?pbx=" + VerbatimServer.PBX,
+                    "{\"webdavReaderUser\":\"archive\",\"webdavReaderPassword\":\"archive-secret\"}", admin()).statusCode()).isEqualTo(200);
+            assertThat(send("PROPFIND", FOLDER, "", "application/xml", basic(USER, PASSWORD)).statusCode()).as("the phones' pair").isEqualTo(401);
+            assertThat(send("PROPFIND", FOLDER, "", "application/xml", basic("archive", "archive-secret")).statusCode()).isEqualTo(207);
+            assertThat(VerbatimServer.put("/" + VerbatimServer.PBX + "/recordings/Files/" + captureName("davowner"), capture,
+                    basic("archive", "archive-secret")).statusCode()).as("the reader uploads nothing").isEqualTo(401);
+
             var reads = json(getText("/api/v1/action-log?recordingId=" + id + "&action=download", admin()).body()).getJsonArray("items");
             assertThat(reads).isNotEmpty();
             assertThat(reads.getJsonObject(0).getString("user")).isEqualTo("webdav:" + USER);

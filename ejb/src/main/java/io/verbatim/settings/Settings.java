@@ -70,10 +70,13 @@ public class Settings {
     static final String MAIL_FROM = "mail.from";
     static final String ALARM_RECIPIENTS = "mail.alarm-recipients";
     static final String REGISTER_PBX_ON_UPLOAD = "ingest.register-pbx-on-upload";
+    static final String DEVICE_NETWORKS = "ingest.device-networks";
+    static final String READER_USER = "webdav.reader-user";
+    static final String READER_PASSWORD_HASH = "webdav.reader-password-hash";
     /** The settings that belong to a PBX; all others are the deployment's. */
     static final Set<String> PBX_SETTINGS = Set.of(WEBDAV_USER, WEBDAV_PASSWORD_HASH, OUTPUT_FORMAT,
             CALL_INFORMATION_WAIT_MINUTES, LICENCES, ONLY_ME_ALLOWED, RETENTION_DAYS, RECYCLE_BIN_DAYS, EXPORT_KEEP_DAYS,
-            PBX_NAME, SEAL_ENABLED);
+            PBX_NAME, SEAL_ENABLED, DEVICE_NETWORKS, READER_USER, READER_PASSWORD_HASH);
     /** What the SMTP password's encryption is bound to: a value copied to another setting does not decrypt. */
     private static final String SMTP_PASSWORD_PURPOSE = "SMTP password";
     static final int DEFAULT_SMTP_PORT = 25;
@@ -216,6 +219,11 @@ public class Settings {
                 .map(r -> Arrays.stream(r.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList()).orElse(List.of());
     }
 
+    /** Whether a device at {@code address} may upload to a PBX or read its originals: from its device networks (any when none are set). */
+    public boolean devicesMaySendFrom(String pbx, String address) {
+        return DeviceNetworks.parse(value(pbx, DEVICE_NETWORKS).orElse("")).allow(address);
+    }
+
     /** Whether uploads to a PBX need HTTP Basic credentials: a WebDAV user is set for it, or by default. */
     public boolean uploadsNeedCredentials(String pbx) {
         return deviceCredentials(pbx).user().isPresent();
@@ -227,15 +235,23 @@ public class Settings {
     }
 
     /**
-     * Whether a PBX's originals may be read over WebDAV: only once it has device credentials of its own. The
-     * default pair, which the phones of many PBXs may carry, uploads but reads nothing.
+     * Whether a PBX's originals may be read over WebDAV: once it has a reader pair of its own, or (innovaphone's way,
+     * while it has none) device credentials of its own. The default pair, which the phones of many PBXs may carry,
+     * uploads but reads nothing; a reader pair is never a default either.
      */
     public boolean readableOverWebDav(String pbx) {
-        return own(pbx, WEBDAV_USER).filter(u -> !u.isEmpty()).isPresent();
+        return own(pbx, READER_USER).filter(u -> !u.isEmpty()).isPresent() || own(pbx, WEBDAV_USER).filter(u -> !u.isEmpty()).isPresent();
     }
 
-    /** Whether {@code user} and {@code password} are a PBX's own device credentials, which read its originals. */
+    /**
+     * Whether {@code user} and {@code password} read a PBX's originals: its reader pair when it has one (then the
+     * phones' pair reads nothing), else its own device pair.
+     */
     public boolean acceptsReaderCredentials(String pbx, String user, char[] password) {
+        Optional<String> reader = own(pbx, READER_USER).filter(u -> !u.isEmpty());
+        if (reader.isPresent()) {
+            return new DeviceCredentials(reader, own(pbx, READER_PASSWORD_HASH).orElse(null)).accept(user, password);
+        }
         return readableOverWebDav(pbx) && deviceCredentials(pbx).accept(user, password);
     }
 
@@ -298,7 +314,8 @@ public class Settings {
                 mail ? value(SMTP_HOST).orElse("") : "", mail ? value(SMTP_PORT).map(Integer::parseInt).orElse(DEFAULT_SMTP_PORT) : DEFAULT_SMTP_PORT,
                 mail && value(SMTP_START_TLS).map(Boolean::parseBoolean).orElse(false), mail ? value(SMTP_USER).orElse("") : "",
                 mail && value(SMTP_PASSWORD).isPresent(), mail ? value(MAIL_FROM).orElse("") : "",
-                mail ? String.join(", ", alarmRecipients()) : "", registersPbxOnUpload());
+                mail ? String.join(", ", alarmRecipients()) : "", registersPbxOnUpload(), value(scope, DEVICE_NETWORKS).orElse(""),
+                scope == null ? "" : own(scope, READER_USER).orElse(""), scope != null && own(scope, READER_PASSWORD_HASH).isPresent());
     }
 
     /** Changes the caller's settings: their PBX's, or for the operator the deployment's and the PBXs' defaults. */
@@ -343,6 +360,33 @@ public class Settings {
             putAlways(scope, WEBDAV_USER, user);
             if (hash != null) {
                 putAlways(scope, WEBDAV_PASSWORD_HASH, hash);
+            }
+        }
+        if (change.deviceNetworks() != null) {
+            String networks = change.deviceNetworks().strip();
+            try {
+                DeviceNetworks.parse(networks);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidSettingException("deviceNetworks: " + e.getMessage() + " (separated by commas; empty: anywhere)");
+            }
+            put(scope, DEVICE_NETWORKS, networks);
+        }
+        if (change.webdavReaderUser() != null || change.webdavReaderPassword() != null) {
+            if (scope == null) {
+                throw new InvalidSettingException("webdavReaderUser is a PBX's own (never a default): set it with ?pbx=");
+            }
+            String user = change.webdavReaderUser() != null ? change.webdavReaderUser().trim() : own(scope, READER_USER).orElse("");
+            if (change.webdavReaderPassword() != null && change.webdavReaderPassword().length() < 8) {
+                throw new InvalidSettingException("webdavReaderPassword must have at least 8 characters");
+            }
+            String hash = change.webdavReaderPassword() != null ? PasswordHash.of(change.webdavReaderPassword().toCharArray())
+                    : own(scope, READER_PASSWORD_HASH).orElse(null);
+            if (!user.isEmpty() && hash == null) {
+                throw new InvalidSettingException("webdavReaderPassword is required when setting webdavReaderUser");
+            }
+            putAlways(scope, READER_USER, user);
+            if (hash != null) {
+                putAlways(scope, READER_PASSWORD_HASH, hash);
             }
         }
         if (change.outputFormat() != null) {
@@ -416,6 +460,9 @@ public class Settings {
         List<String> changed = differences(before, after);
         if (change.webdavPassword() != null) {
             changed.add("webdavPassword (a new secret)");
+        }
+        if (change.webdavReaderPassword() != null) {
+            changed.add("webdavReaderPassword (a new secret)");
         }
         if (change.smtpPassword() != null) {
             changed.add(change.smtpPassword().isEmpty() ? "smtpPassword=(none)" : "smtpPassword (a new secret)");
@@ -573,7 +620,7 @@ public class Settings {
             try {
                 Object was = field.getAccessor().invoke(before);
                 Object now = field.getAccessor().invoke(after);
-                if (!Objects.equals(was, now) && !List.of("pbx", "webdavPasswordSet", "pbxNameMissing", "smtpPasswordSet").contains(field.getName())) {
+                if (!Objects.equals(was, now) && !List.of("pbx", "webdavPasswordSet", "pbxNameMissing", "smtpPasswordSet", "webdavReaderPasswordSet").contains(field.getName())) {
                     changed.add(field.getName() + "=" + (now == null || "".equals(now) ? "(none)" : now));
                 }
             } catch (ReflectiveOperationException e) {

@@ -18,7 +18,10 @@ import java.util.Map;
  * the SMTP server alarms are mailed through: {@code smtpHost} (empty: no mail), {@code smtpPort} (default 25),
  * {@code smtpStartTls}, {@code smtpUser} and {@code smtpPassword} (write-only; empty user: no sign-in),
  * {@code mailFrom} (the sender's address) and {@code alarmRecipients} (addresses separated by commas);
- * {@code registerPbxOnUpload}: an upload for a PBX nobody registered registers it (else 404; unset: on while no PBX is).
+ * {@code registerPbxOnUpload}: an upload for a PBX nobody registered registers it (else 404; unset: on while no PBX is);
+ * {@code deviceNetworks}: CIDR blocks separated by commas a PBX's devices upload and read from (empty: anywhere);
+ * {@code webdavReaderUser} and {@code webdavReaderPassword} (write-only): a PBX's own pair for reading its originals
+ * over WebDAV, apart from the phones' (while none is set, the PBX's own device pair reads; empty user: none).
  */
 public record SettingsChange(Long maxCaptureBytes, String webdavUser, String webdavPassword, String outputFormat,
                              Long callInformationWaitMinutes, Long licences,
@@ -26,5 +29,6 @@ public record SettingsChange(Long maxCaptureBytes, String webdavUser, String web
                              String pbxName,
                              Map<String, String> traceLevels, Boolean sealEnabled, String cryptKey,
                              String smtpHost, Long smtpPort, Boolean smtpStartTls, String smtpUser, String smtpPassword,
-                             String mailFrom, String alarmRecipients, Boolean registerPbxOnUpload) {
+                             String mailFrom, String alarmRecipients, Boolean registerPbxOnUpload, String deviceNetworks,
+                             String webdavReaderUser, String webdavReaderPassword) {
 }

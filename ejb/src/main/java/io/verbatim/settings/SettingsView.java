@@ -14,5 +14,6 @@ public record SettingsView(String pbx, long maxCaptureBytes, String webdavUser, 
                            boolean pbxNameMissing, Map<String, String> traceLevels, boolean sealEnabled,
                            String cryptKeyId, String smtpHost, int smtpPort, boolean smtpStartTls, String smtpUser,
                            boolean smtpPasswordSet, String mailFrom, String alarmRecipients,
-                           boolean registerPbxOnUpload) implements Serializable {
+                           boolean registerPbxOnUpload, String deviceNetworks, String webdavReaderUser,
+                           boolean webdavReaderPasswordSet) implements Serializable {
 }

@@ -63,6 +63,12 @@ public class CaptureUploadServlet extends HttpServlet {
             // its credentials first, whether the PBX exists or not (for one that does not: the default pair), so a
             // stranger learns no PBX names and leaves nothing behind
             String tenant = ingest.registeredName(pbx).orElse(pbx);
+            if (!settings.devicesMaySendFrom(tenant, request.getRemoteAddr())) {
+                meters.uploadAnswered("refused_network", 0);
+                LOG.warning("Upload of " + pbx + "/" + fileName + " refused with 403: " + request.getRemoteAddr() + " is outside the PBX's device networks");
+                error(response, 403, "uploads for this PBX come from its device networks only (deviceNetworks in its settings)");
+                return;
+            }
             if (settings.uploadsNeedCredentials(tenant) && !DeviceCredentialCheck.passes(throttle, request, response, tenant,
                     c -> settings.acceptsUploadCredentials(tenant, c.user(), c.password().toCharArray()),
                     "upload needs the WebDAV credentials configured in this PBX's settings")) {

@@ -1,8 +1,10 @@
 package io.verbatim.web.ingest;
 
 import io.verbatim.directory.SignInThrottle;
+import io.verbatim.directory.Tenants;
 import io.verbatim.ingest.CaptureFiles;
 import io.verbatim.ingest.CaptureFiles.CaptureFile;
+import io.verbatim.settings.Settings;
 import io.verbatim.web.api.ByteRange;
 import io.verbatim.web.security.BasicCredentials;
 import jakarta.inject.Inject;
@@ -45,6 +47,12 @@ public class WebDavFilter extends HttpFilter {
     private static final String DAV = "DAV:";
 
     @Inject
+    Tenants tenants;
+
+    @Inject
+    Settings settings;
+
+    @Inject
     SignInThrottle throttle;
 
     @Inject
@@ -60,7 +68,7 @@ public class WebDavFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String pbx = m.group(1);
+        String pbx = tenants.registered(m.group(1)).orElse(m.group(1)); // as registered: names compare without case
         String fileName = m.group(3) == null || m.group(3).isEmpty() ? null : m.group(3);
         switch (request.getMethod()) {
             case "PUT" -> chain.doFilter(request, response);
@@ -85,6 +93,10 @@ public class WebDavFilter extends HttpFilter {
 
     /** The WebDAV user, or empty once a 401/403 has been sent. */
     private Optional<String> reader(HttpServletRequest request, HttpServletResponse response, String pbx) throws IOException {
+        if (!settings.devicesMaySendFrom(pbx, request.getRemoteAddr())) {
+            error(response, 403, "this PBX's originals are read from its device networks only (deviceNetworks in its settings)");
+            return Optional.empty();
+        }
         if (!files.open(pbx)) {
             error(response, 403, "WebDAV is off for this PBX: set webdavUser and webdavPassword in its own settings");
             return Optional.empty();

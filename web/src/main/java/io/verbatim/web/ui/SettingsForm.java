@@ -58,6 +58,10 @@ public class SettingsForm implements Serializable {
     private String mailFrom;
     private String alarmRecipients;
     private boolean registerPbxOnUpload;
+    private String deviceNetworks;
+    private String webdavReaderUser;
+    private String webdavReaderPassword;
+    private boolean webdavReaderPasswordSet;
 
     @Inject
     transient AlarmMail alarmMail;
@@ -111,6 +115,10 @@ public class SettingsForm implements Serializable {
         mailFrom = v.mailFrom();
         alarmRecipients = v.alarmRecipients();
         registerPbxOnUpload = v.registerPbxOnUpload();
+        deviceNetworks = v.deviceNetworks();
+        webdavReaderUser = v.webdavReaderUser();
+        webdavReaderPassword = null;
+        webdavReaderPasswordSet = v.webdavReaderPasswordSet();
     }
 
     public void save() {
@@ -150,7 +158,9 @@ public class SettingsForm implements Serializable {
                 operator ? smtpHost : null, operator ? (Long) (long) smtpPort : null, operator ? smtpStartTls : null, operator ? smtpUser : null,
                 !operator || smtpPassword == null || smtpPassword.isEmpty() ? (operator && clearSmtpPassword ? "" : null) : smtpPassword,
                 operator ? mailFrom : null, operator ? alarmRecipients : null,
-                operator ? changed(registerPbxOnUpload, was.registerPbxOnUpload()) : null);
+                operator ? changed(registerPbxOnUpload, was.registerPbxOnUpload()) : null, changed(deviceNetworks, was.deviceNetworks()),
+                operator ? null : changed(webdavReaderUser, was.webdavReaderUser()),
+                operator || webdavReaderPassword == null || webdavReaderPassword.isEmpty() ? null : webdavReaderPassword);
         SettingsView[] saved = new SettingsView[1];
         try {
             if (Pages.attempt(() -> saved[0] = settings.change(change))) { // other refusals: at the top
@@ -221,6 +231,13 @@ public class SettingsForm implements Serializable {
     public void setMailFrom(String mailFrom) { this.mailFrom = mailFrom; }
     public String getAlarmRecipients() { return alarmRecipients; }
     public boolean isRegisterPbxOnUpload() { return registerPbxOnUpload; }
+    public String getDeviceNetworks() { return deviceNetworks; }
+    public String getWebdavReaderUser() { return webdavReaderUser; }
+    public void setWebdavReaderUser(String webdavReaderUser) { this.webdavReaderUser = webdavReaderUser; }
+    public String getWebdavReaderPassword() { return webdavReaderPassword; }
+    public void setWebdavReaderPassword(String webdavReaderPassword) { this.webdavReaderPassword = webdavReaderPassword; }
+    public boolean isWebdavReaderPasswordSet() { return webdavReaderPasswordSet; }
+    public void setDeviceNetworks(String deviceNetworks) { this.deviceNetworks = deviceNetworks; }
     public void setRegisterPbxOnUpload(boolean registerPbxOnUpload) { this.registerPbxOnUpload = registerPbxOnUpload; }
     public void setAlarmRecipients(String alarmRecipients) { this.alarmRecipients = alarmRecipients; }
 }
