@@ -68,10 +68,9 @@ public class WebDavFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String pbx = tenants.registered(m.group(1)).orElse(m.group(1)); // as registered: names compare without case
         String fileName = m.group(3) == null || m.group(3).isEmpty() ? null : m.group(3);
         switch (request.getMethod()) {
-            case "PUT" -> chain.doFilter(request, response);
+            case "PUT" -> chain.doFilter(request, response); // the upload servlet: nothing asked of the database here
             case "OPTIONS" -> {
                 response.setHeader("DAV", "1");
                 response.setHeader("Allow", ALLOW);
@@ -79,6 +78,7 @@ public class WebDavFilter extends HttpFilter {
                 response.setStatus(200);
             }
             case "PROPFIND", "GET", "HEAD" -> {
+                String pbx = tenants.registered(m.group(1)).orElse(m.group(1)); // as registered: names compare without case
                 Optional<String> reader = reader(request, response, pbx);
                 if (reader.isPresent()) {
                     read(request, response, pbx, fileName, reader.get());
