@@ -84,13 +84,25 @@ public class LocalBlobStore implements BlobStore {
                 return true;
             }
         }
-        if (Files.exists(mark) && Files.getLastModifiedTime(mark).toInstant().isAfter(Instant.now().minus(REPUT_GRACE))) {
+        if (freshlyMarked(mark)) {
             Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return false;
         }
         Files.delete(aside);
         Files.deleteIfExists(mark);
         return true;
+    }
+
+    /**
+     * Whether a put marked the blob within the grace. A mark that vanishes while it is read was removed by a put that
+     * stored its own copy (it found the blob moved aside): that copy is in place, so the one aside may go.
+     */
+    private static boolean freshlyMarked(Path mark) throws IOException {
+        try {
+            return Files.getLastModifiedTime(mark).toInstant().isAfter(Instant.now().minus(REPUT_GRACE));
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
     }
 
     private static Path sibling(Path blob, String suffix) {
