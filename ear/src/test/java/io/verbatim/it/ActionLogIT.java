@@ -107,16 +107,37 @@ class ActionLogIT {
         assertThat(getText("/api/v1/action-log", basic(OWNER, VerbatimServer.USER_PASSWORD)).statusCode()).isEqualTo(403);
     }
 
+    /**
+     * Each PBX has its own chain, numbered from 1: its officer's check walks exactly its entries (and so says nothing of
+     * another PBX's), the operator's walks every chain; the check is itself logged.
+     */
     @Test
-    void theChainVerifiesAndTheCheckIsItselfLogged() throws Exception {
-        HttpResponse<String> response = getText("/api/v1/action-log/verification", basic(OFFICER, VerbatimServer.USER_PASSWORD));
+    void eachPbxsChainVerifiesOnItsOwnAndTheCheckIsItselfLogged() throws Exception {
+        String officer = basic(OFFICER, VerbatimServer.USER_PASSWORD);
+        HttpResponse<String> before = getText("/api/v1/action-log?limit=1", officer);
+        JsonObject newest = json(before.body()).getJsonArray("items").getJsonObject(0);
+        long ownEntries = json(before.body()).getJsonNumber("total").longValue();
+        assertThat(newest.getString("chain")).isEqualTo(VerbatimServer.PBX);
+        assertThat(newest.getJsonNumber("position").longValue()).as("numbered from 1 without gaps").isEqualTo(ownEntries);
+
+        HttpResponse<String> response = getText("/api/v1/action-log/verification", officer);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonObject result = json(response.body());
         assertThat(result.getBoolean("valid")).as(response.body()).isTrue();
         assertThat(result.isNull("firstBrokenEntry")).isTrue();
-        assertThat(result.getJsonNumber("entriesChecked").longValue()).isPositive();
+        assertThat(result.getString("chain")).isEqualTo(VerbatimServer.PBX);
+        assertThat(result.getString("scope")).isEqualTo("the chain of PBX " + VerbatimServer.PBX);
+        long after = json(getText("/api/v1/action-log?limit=1", officer).body()).getJsonNumber("total").longValue();
+        assertThat(result.getJsonNumber("entriesChecked").longValue()).as("the PBX's entries, no other's")
+                .isBetween(ownEntries, after - 1);
         JsonObject logged = entries("action=verify&user=" + OFFICER, admin()).getJsonObject(0);
-        assertThat(logged.getString("detail")).startsWith("action log: chain intact, ");
+        assertThat(logged.getString("detail")).startsWith("action log: the chain of PBX " + VerbatimServer.PBX + " intact, ");
+
+        JsonObject all = json(getText("/api/v1/action-log/verification", admin()).body());
+        assertThat(all.getBoolean("valid")).as(all.toString()).isTrue();
+        assertThat(all.getString("chain")).isEqualTo("*");
+        assertThat(all.getString("scope")).isEqualTo("every chain");
+        assertThat(all.getJsonNumber("entriesChecked").longValue()).isGreaterThan(after);
     }
 
     @Test
@@ -143,7 +164,7 @@ class ActionLogIT {
         assertThat(entries).containsOnlyKeys("action-log-export-" + id + ".pdf");
         String pdf = VerbatimServer.pdfText(entries.get("action-log-export-" + id + ".pdf"));
         assertThat(pdf).contains("Action log").contains("PBX " + VerbatimServer.PBX).contains(OFFICER)
-                .contains("intact: all").contains("page 1 of").contains("failed-login")
+                .contains("intact: the chain of PBX " + VerbatimServer.PBX + ", all").contains("page 1 of").contains("failed-login")
                 .doesNotContain("setting-change").contains("Entries " + total);
         assertThat(entries("action=export&user=" + OFFICER, admin()).getJsonObject(0).getString("detail"))
                 .startsWith("export " + id + " requested: from 2000-01-01T00:00:00Z to now, users [" + OFFICER + "]");

@@ -118,7 +118,7 @@ class LifecyclePagesIT {
         assertThat(logRows().get(0)).contains("restore").contains(VerbatimServer.ADMIN).contains("deleted by " + VerbatimServer.ADMIN + " at ");
         assertThat(logRows().get(1)).contains("delete").contains("to the recycle bin");
         click("log:verify");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log:messages"), "The chain is intact"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("log:messages"), "Intact: every chain, "));
         click("log:export");
         WebElement download = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("log:download")));
         assertThat(download.getText()).contains("(2 entries)");

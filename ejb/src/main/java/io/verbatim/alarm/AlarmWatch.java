@@ -200,7 +200,7 @@ public class AlarmWatch {
     }
 
     private void chain() {
-        ChainVerification result = actionLog.checkChain();
+        ChainVerification result = actionLog.checkChains();
         chainChecked = Instant.now();
         if (result.valid()) {
             alarms.clear(AlarmCondition.ACTION_LOG_BROKEN, "");

@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 /**
@@ -96,11 +98,20 @@ public class ActionLog {
     }
 
     private void append(String actor, Action action, Outcome outcome, String pbx, Long recordingId, String detail) {
+        // the head first, always: it serialises appends, so a chain's end is never raced for (nor created twice)
         ActionLogHead head = em.find(ActionLogHead.class, ActionLogHead.ID, LockModeType.PESSIMISTIC_WRITE);
-        ActionLogEntry entry = new ActionLogEntry(head.getLastPosition() + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                actor, origin(), action, outcome, pbx, recordingId, detail, head.getLastHash());
+        String chain = pbx == null ? ActionLogEntry.DEPLOYMENT_CHAIN : pbx;
+        ActionLogChainEnd end = em.find(ActionLogChainEnd.class, chain, LockModeType.PESSIMISTIC_WRITE);
+        if (end == null) {
+            end = new ActionLogChainEnd(chain);
+            em.persist(end);
+        }
+        ActionLogEntry entry = new ActionLogEntry(head.getLastPosition() + 1, chain, end.getLastPosition() + 1,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), actor, origin(), action, outcome, pbx, recordingId, detail,
+                end.getLastHash());
         em.persist(entry);
         head.advance(entry);
+        end.advance(entry);
         transactions.registerInterposedSynchronization(new Synchronization() { // counted once it is kept
             @Override
             public void beforeCompletion() {
@@ -122,7 +133,7 @@ public class ActionLog {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<ActionLogEntry> select = cb.createQuery(ActionLogEntry.class);
         Root<ActionLogEntry> e = select.from(ActionLogEntry.class);
-        select.where(conditions(cb, e, query, tenant)).orderBy(cb.desc(e.get("position")));
+        select.where(conditions(cb, e, query, tenant)).orderBy(cb.desc(e.get("sequenceNumber")));
         List<ActionLogEntry> items = em.createQuery(select).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<ActionLogEntry> c = count.from(ActionLogEntry.class);
@@ -132,15 +143,19 @@ public class ActionLog {
 
     /** The activity protocol of a recording the caller has read through the catalog, oldest first. */
     public List<ActionLogEntry> of(Recording recording) {
-        return em.createQuery("select e from ActionLogEntry e where e.recordingId = :id order by e.position", ActionLogEntry.class)
+        return em.createQuery("select e from ActionLogEntry e where e.recordingId = :id order by e.sequenceNumber", ActionLogEntry.class)
                 .setParameter("id", recording.getId()).getResultList();
     }
 
-    /** Checks the whole chain (in batches, so memory stays flat however long the log) and logs that it was checked. */
+    /**
+     * Checks the caller's chains (a PBX's administrator or officer: their PBX's; the operator: every chain), in batches
+     * so memory stays flat however long the log, and logs that it was checked.
+     */
     @RolesAllowed({"ADMIN", "COMPLIANCE"})
     public ChainVerification verify() {
-        ChainVerification result = checkChain();
-        record(Action.VERIFY, result.valid() ? "action log: chain intact, " + result.entriesChecked() + " entries"
+        String tenant = tenantOf(caller());
+        ChainVerification result = tenant == null ? checkChains() : checkChain(tenant);
+        record(Action.VERIFY, result.valid() ? "action log: " + result.scope() + " intact, " + result.entriesChecked() + " entries"
                 : "action log: " + result.problem());
         if (!result.valid()) {
             LOG.severe("Action log chain broken: " + result.problem());
@@ -149,27 +164,56 @@ public class ActionLog {
         return result;
     }
 
-    /** Checks the chain without logging it (an export states the result in its header, and its request is logged). */
-    public ChainVerification checkChain() {
-        ActionLogHead head = em.find(ActionLogHead.class, ActionLogHead.ID);
-        ChainVerifier verifier = new ChainVerifier();
+    /** Checks every chain without logging it; the first broken one is reported. */
+    public ChainVerification checkChains() {
+        // the chains entries name too: one whose end was removed is checked (and found broken), not skipped
+        SortedSet<String> chains = new TreeSet<>(
+                em.createQuery("select c.chain from ActionLogChainEnd c", String.class).getResultList());
+        chains.addAll(em.createQuery("select distinct e.chain from ActionLogEntry e", String.class).getResultList());
+        long checked = 0;
+        for (String chain : chains) {
+            ChainVerification one = check(chain);
+            if (!one.valid()) {
+                return one;
+            }
+            checked += one.entriesChecked();
+        }
+        return ChainVerification.intact(ChainVerification.ALL_CHAINS, checked);
+    }
+
+    /**
+     * Checks one PBX's chain ({@code null}: the deployment's) without logging it (an export states the result in its
+     * header, and its request is logged).
+     */
+    public ChainVerification checkChain(String pbx) {
+        return check(pbx == null ? ActionLogEntry.DEPLOYMENT_CHAIN : pbx);
+    }
+
+    private ChainVerification check(String chain) {
+        ActionLogChainEnd end = em.find(ActionLogChainEnd.class, chain);
+        String name = ActionLogEntry.DEPLOYMENT_CHAIN.equals(chain) ? null : chain;
+        if (end == null) {
+            end = new ActionLogChainEnd(chain); // nothing written for it yet: no entry may claim to be in it
+        }
+        ChainVerifier verifier = new ChainVerifier(name);
         long after = 0;
         boolean more = true;
         while (more) {
-            // up to the head as read: entries appended while the check runs are the next check's
-            List<ActionLogEntry> batch = em.createQuery("select e from ActionLogEntry e where e.position > :after"
-                            + " and e.position <= :last order by e.position", ActionLogEntry.class)
-                    .setParameter("after", after).setParameter("last", head.getLastPosition()).setMaxResults(VERIFY_BATCH).getResultList();
+            // up to the end as read: entries appended while the check runs are the next check's
+            List<ActionLogEntry> batch = em.createQuery("select e from ActionLogEntry e where e.chain = :chain"
+                            + " and e.position > :after and e.position <= :last order by e.position", ActionLogEntry.class)
+                    .setParameter("chain", chain).setParameter("after", after).setParameter("last", end.getLastPosition())
+                    .setMaxResults(VERIFY_BATCH).getResultList();
             for (ActionLogEntry e : batch) {
                 if (!verifier.accept(e)) {
-                    return verifier.result(head.getLastPosition(), head.getLastHash());
+                    return verifier.result(end.getLastPosition(), end.getLastHash());
                 }
                 after = e.getPosition();
             }
             more = batch.size() == VERIFY_BATCH;
             batch.forEach(em::detach);
         }
-        return verifier.result(head.getLastPosition(), head.getLastHash());
+        return verifier.result(end.getLastPosition(), end.getLastHash());
     }
 
     private Predicate[] conditions(CriteriaBuilder cb, Root<ActionLogEntry> e, ActionLogQuery q, String tenant) {

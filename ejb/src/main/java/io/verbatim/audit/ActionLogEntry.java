@@ -22,10 +22,25 @@ import java.util.HexFormat;
 public class ActionLogEntry {
 
     public static final int DETAIL_LENGTH = 1000;
+    /**
+     * The chain of what is not one PBX's (the operator's own actions), which also holds every entry written before
+     * the log was chained per PBX.
+     */
+    public static final String DEPLOYMENT_CHAIN = "";
     static final int NAME_LENGTH = 255;
     static final int ORIGIN_LENGTH = 100;
 
+    /** The order of all entries, across chains: what lists sort by. */
     @Id
+    @Column(name = "position")
+    private long sequenceNumber;
+
+    /** Whose chain the entry is in: its PBX's, or {@link #DEPLOYMENT_CHAIN}. */
+    @Column(nullable = false, length = 100)
+    private String chain;
+
+    /** The entry's place in its chain, from 1 without gaps. */
+    @Column(name = "chain_position", nullable = false)
     private long position;
 
     @Column(name = "occurred_at", nullable = false)
@@ -64,8 +79,10 @@ public class ActionLogEntry {
     }
 
     /** {@code occurredAt} must already be as precise as the database keeps it (milliseconds), or the hash would not survive a round trip. */
-    ActionLogEntry(long position, Instant occurredAt, String actor, String origin, Action action, Outcome outcome,
+    ActionLogEntry(long sequenceNumber, String chain, long position, Instant occurredAt, String actor, String origin, Action action, Outcome outcome,
                    String pbx, Long recordingId, String detail, String previousHash) {
+        this.sequenceNumber = sequenceNumber;
+        this.chain = chain;
         this.position = position;
         this.occurredAt = occurredAt;
         this.actor = cut(actor, NAME_LENGTH);
@@ -81,7 +98,8 @@ public class ActionLogEntry {
 
     /**
      * SHA-256 (hex) over every field and the previous hash. Each field is written as its length, a colon and its
-     * text (null as a lone dash), so no two different entries can give the same input.
+     * text (null as a lone dash), so no two different entries can give the same input. A PBX's chain is hashed too
+     * (the deployment's is not, as entries were hashed before there were chains).
      */
     public String computeHash() {
         StringBuilder canonical = new StringBuilder(256);
@@ -95,6 +113,9 @@ public class ActionLogEntry {
         field(canonical, recordingId == null ? null : recordingId.toString());
         field(canonical, detail);
         field(canonical, previousHash);
+        if (!DEPLOYMENT_CHAIN.equals(chain)) {
+            field(canonical, chain);
+        }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
@@ -115,6 +136,9 @@ public class ActionLogEntry {
         return text == null || text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
+    public long getSequenceNumber() { return sequenceNumber; }
+    /** The PBX whose chain holds the entry; null for the deployment's. */
+    public String getChain() { return DEPLOYMENT_CHAIN.equals(chain) ? null : chain; }
     public long getPosition() { return position; }
     public Instant getOccurredAt() { return occurredAt; }
     public String getActor() { return actor; }

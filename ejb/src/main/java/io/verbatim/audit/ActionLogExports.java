@@ -217,10 +217,10 @@ public class ActionLogExports {
         return query(export, "select count(e)", "", Long.class).getSingleResult();
     }
 
-    /** The export's entries after {@code position}, oldest first. */
-    public List<ActionLogEntry> entriesAfter(ActionLogExport export, long position, int limit) {
-        return query(export, "select e", " and e.position > :after order by e.position", ActionLogEntry.class)
-                .setParameter("after", position).setMaxResults(limit).getResultList();
+    /** The export's entries after the one numbered {@code sequenceNumber}, oldest first. */
+    public List<ActionLogEntry> entriesAfter(ActionLogExport export, long sequenceNumber, int limit) {
+        return query(export, "select e", " and e.sequenceNumber > :after order by e.sequenceNumber", ActionLogEntry.class)
+                .setParameter("after", sequenceNumber).setMaxResults(limit).getResultList();
     }
 
     private <T> TypedQuery<T> query(ActionLogExport export, String select, String tail, Class<T> type) {

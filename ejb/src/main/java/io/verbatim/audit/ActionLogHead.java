@@ -6,8 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The end of the chain: the newest entry's position and hash. Each append locks this one row, so entries get
- * gap-free positions in commit order on any number of nodes, and removing the newest entries is detectable.
+ * Numbers all entries, across chains: each append locks this one row, so entries get their order in commit order on
+ * any number of nodes, and the chains' ends ({@link ActionLogChainEnd}) are only ever advanced under it.
  */
 @Entity
 @Table(name = "action_log_head")
@@ -21,17 +21,12 @@ class ActionLogHead {
     @Column(name = "last_position", nullable = false)
     private long lastPosition;
 
-    @Column(name = "last_hash", nullable = false, length = 64)
-    private String lastHash;
-
     protected ActionLogHead() {
     }
 
     long getLastPosition() { return lastPosition; }
-    String getLastHash() { return lastHash; }
 
     void advance(ActionLogEntry entry) {
-        lastPosition = entry.getPosition();
-        lastHash = entry.getEntryHash();
+        lastPosition = entry.getSequenceNumber();
     }
 }

@@ -9,9 +9,15 @@ final class ChainVerifier {
 
     static final String GENESIS = "0".repeat(64);
 
+    private final String chain;
     private long expectedPosition = 1;
     private String expectedPrevious = GENESIS;
     private ChainVerification broken;
+
+    /** @param chain the PBX whose chain is walked; {@code null} for the deployment's */
+    ChainVerifier(String chain) {
+        this.chain = chain;
+    }
 
     /** @return false once a broken link is found (no need to read further) */
     boolean accept(ActionLogEntry e) {
@@ -20,12 +26,12 @@ final class ChainVerifier {
         }
         long checked = expectedPosition - 1;
         if (e.getPosition() != expectedPosition) {
-            broken = ChainVerification.broken(checked, expectedPosition, "entry " + expectedPosition + " is missing");
+            broken = ChainVerification.broken(chain, checked, expectedPosition, "entry " + expectedPosition + " is missing");
         } else if (!e.getPreviousHash().equals(expectedPrevious)) {
-            broken = ChainVerification.broken(checked, e.getPosition(), "entry " + e.getPosition()
+            broken = ChainVerification.broken(chain, checked, e.getPosition(), "entry " + e.getPosition()
                     + " does not follow the entry before it (an entry was removed or changed)");
         } else if (!e.computeHash().equals(e.getEntryHash())) {
-            broken = ChainVerification.broken(checked, e.getPosition(), "entry " + e.getPosition() + " was changed after it was written");
+            broken = ChainVerification.broken(chain, checked, e.getPosition(), "entry " + e.getPosition() + " was changed after it was written");
         } else {
             expectedPosition++;
             expectedPrevious = e.getEntryHash();
@@ -40,9 +46,9 @@ final class ChainVerifier {
         }
         long checked = expectedPosition - 1;
         if (headPosition != checked || !headHash.equals(expectedPrevious)) {
-            return ChainVerification.broken(checked, checked + 1, "the chain ends at entry " + checked
+            return ChainVerification.broken(chain, checked, checked + 1, "the chain ends at entry " + checked
                     + " but its head names entry " + headPosition + " (newest entries removed or changed)");
         }
-        return ChainVerification.intact(checked);
+        return ChainVerification.intact(chain, checked);
     }
 }

@@ -63,7 +63,7 @@ public class ActionLogExportRun {
             exports.running(exportId, total);
             ActionLogReport.Header header = new ActionLogReport.Header(export.getPbx(), export.getFrom(), export.getTo(),
                     List.copyOf(export.userSet()), export.actionSet().stream().map(Action::word).toList(), export.getRequestedBy(),
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS), actionLog.checkChain(), total);
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS), export.getPbx() == null ? actionLog.checkChains() : actionLog.checkChain(export.getPbx()), total);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(draft));
                  ActionLogReport report = new ActionLogReport(out, header)) {
                 long after = 0;
@@ -74,7 +74,7 @@ public class ActionLogExportRun {
                     report.add(page);
                     done += page.size();
                     if (!page.isEmpty()) {
-                        after = page.get(page.size() - 1).getPosition();
+                        after = page.get(page.size() - 1).getSequenceNumber();
                         exports.progress(exportId, done);
                     }
                 } while (page.size() == PAGE);

@@ -17,7 +17,7 @@ class ChainVerifierTest {
         List<ActionLogEntry> entries = new ArrayList<>();
         String previous = ChainVerifier.GENESIS;
         for (int i = 1; i <= n; i++) {
-            ActionLogEntry e = new ActionLogEntry(i, T0.plusSeconds(i), "user" + (i % 3), "10.0.0." + i, Action.values()[i % Action.values().length],
+            ActionLogEntry e = new ActionLogEntry(i, ActionLogEntry.DEPLOYMENT_CHAIN, i, T0.plusSeconds(i), "user" + (i % 3), "10.0.0." + i, Action.values()[i % Action.values().length],
                     Outcome.SUCCESS, i % 2 == 0 ? "pbx-a" : null, i % 4 == 0 ? null : (long) i, i % 5 == 0 ? null : "detail " + i, previous);
             entries.add(e);
             previous = e.getEntryHash();
@@ -26,7 +26,7 @@ class ChainVerifierTest {
     }
 
     static ChainVerification verify(List<ActionLogEntry> entries, long headPosition, String headHash) {
-        ChainVerifier verifier = new ChainVerifier();
+        ChainVerifier verifier = new ChainVerifier(null);
         for (ActionLogEntry e : entries) {
             if (!verifier.accept(e)) {
                 break;
@@ -122,11 +122,53 @@ class ChainVerifierTest {
 
     @Test
     void fieldsCannotBeShiftedIntoOneAnother() {
-        ActionLogEntry a = new ActionLogEntry(1, T0, "ab", "c", Action.PLAY, Outcome.SUCCESS, null, null, "", ChainVerifier.GENESIS);
-        ActionLogEntry b = new ActionLogEntry(1, T0, "a", "bc", Action.PLAY, Outcome.SUCCESS, null, null, "", ChainVerifier.GENESIS);
-        ActionLogEntry c = new ActionLogEntry(1, T0, "ab", "c", Action.PLAY, Outcome.SUCCESS, null, null, null, ChainVerifier.GENESIS);
+        ActionLogEntry a = new ActionLogEntry(1, ActionLogEntry.DEPLOYMENT_CHAIN, 1, T0, "ab", "c", Action.PLAY, Outcome.SUCCESS, null, null, "", ChainVerifier.GENESIS);
+        ActionLogEntry b = new ActionLogEntry(1, ActionLogEntry.DEPLOYMENT_CHAIN, 1, T0, "a", "bc", Action.PLAY, Outcome.SUCCESS, null, null, "", ChainVerifier.GENESIS);
+        ActionLogEntry c = new ActionLogEntry(1, ActionLogEntry.DEPLOYMENT_CHAIN, 1, T0, "ab", "c", Action.PLAY, Outcome.SUCCESS, null, null, null, ChainVerifier.GENESIS);
         assertThat(a.getEntryHash()).isNotEqualTo(b.getEntryHash()).isNotEqualTo(c.getEntryHash());
         assertThat(a.getEntryHash()).matches("[0-9a-f]{64}");
+    }
+
+    /** Entries written before there were chains per PBX are in the deployment's chain, hashed as they were then. */
+    @Test
+    void theDeploymentsChainIsHashedAsTheLogWasBeforeChains() {
+        ActionLogEntry a = new ActionLogEntry(1, ActionLogEntry.DEPLOYMENT_CHAIN, 1, T0, "ab", "c", Action.PLAY, Outcome.SUCCESS, null,
+                null, "", ChainVerifier.GENESIS);
+        assertThat(a.getEntryHash()).isEqualTo("86d6176b7ace08f7c3ea1f66260c67476e121ad6188f0fac92367b22917b6f4d");
+        assertThat(a.getChain()).isNull();
+    }
+
+    /** An entry moved from one PBX's chain into another's (or the deployment's) no longer matches its hash. */
+    @Test
+    void aPbxsChainIsPartOfItsEntriesHashes() throws ReflectiveOperationException {
+        ActionLogEntry a = new ActionLogEntry(7, "pbx-a", 1, T0, "ab", "c", Action.PLAY, Outcome.SUCCESS, "pbx-a", 3L, "",
+                ChainVerifier.GENESIS);
+        assertThat(a.computeHash()).isEqualTo(a.getEntryHash());
+        overwrite(a, "chain", "pbx-b");
+        assertThat(a.computeHash()).isNotEqualTo(a.getEntryHash());
+        overwrite(a, "chain", ActionLogEntry.DEPLOYMENT_CHAIN);
+        assertThat(a.computeHash()).isNotEqualTo(a.getEntryHash());
+    }
+
+    /** A PBX's chain is walked by its own positions (the order across chains has gaps in it) and named in the problem. */
+    @Test
+    void aBrokenPbxChainIsNamedInTheProblem() throws ReflectiveOperationException {
+        List<ActionLogEntry> entries = new ArrayList<>();
+        String previous = ChainVerifier.GENESIS;
+        for (int i = 1; i <= 5; i++) {
+            ActionLogEntry e = new ActionLogEntry(10L * i, "pbx-a", i, T0.plusSeconds(i), "u", "o", Action.PLAY, Outcome.SUCCESS,
+                    "pbx-a", (long) i, null, previous);
+            entries.add(e);
+            previous = e.getEntryHash();
+        }
+        overwrite(entries.get(2), "actor", "someone-else");
+        ChainVerifier verifier = new ChainVerifier("pbx-a");
+        entries.forEach(verifier::accept);
+        ChainVerification result = verifier.result(5, previous);
+        assertThat(result.valid()).isFalse();
+        assertThat(result.chain()).isEqualTo("pbx-a");
+        assertThat(result.firstBrokenEntry()).isEqualTo(3);
+        assertThat(result.problem()).isEqualTo("the chain of PBX pbx-a: entry 3 was changed after it was written");
     }
 
     @Test

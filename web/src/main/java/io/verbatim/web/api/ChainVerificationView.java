@@ -3,11 +3,16 @@ package io.verbatim.web.api;
 import io.verbatim.audit.ChainVerification;
 import jakarta.json.bind.annotation.JsonbNillable;
 
-/** The result of checking the action log's chain; {@code firstBrokenEntry} and {@code problem} are null when valid. */
+/**
+ * The result of checking the action log's chains; {@code chain} is the PBX whose chain was checked ({@code *}: every
+ * chain, null: the deployment's), {@code scope} says so in words; {@code firstBrokenEntry} (a position in that
+ * chain) and {@code problem} are null when valid.
+ */
 @JsonbNillable
-public record ChainVerificationView(boolean valid, long entriesChecked, Long firstBrokenEntry, String problem) {
+public record ChainVerificationView(boolean valid, String chain, String scope, long entriesChecked, Long firstBrokenEntry,
+                                    String problem) {
 
     static ChainVerificationView of(ChainVerification v) {
-        return new ChainVerificationView(v.valid(), v.entriesChecked(), v.firstBrokenEntry(), v.problem());
+        return new ChainVerificationView(v.valid(), v.chain(), v.scope(), v.entriesChecked(), v.firstBrokenEntry(), v.problem());
     }
 }

@@ -8,6 +8,7 @@ import io.verbatim.audit.ActionLogExports;
 import io.verbatim.audit.ActionLogPage;
 import io.verbatim.audit.ActionLogQuery;
 import io.verbatim.audit.ChainVerification;
+import io.verbatim.directory.Directory;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -35,6 +36,11 @@ public class ActionLogBrowser implements Serializable {
     @Inject
     transient ActionLogExports exports;
 
+    @Inject
+    transient Directory directory;
+
+    private Boolean everyChain;
+
     private Long exportId;
 
     private String user;
@@ -58,7 +64,7 @@ public class ActionLogBrowser implements Serializable {
 
         @Override
         public String getRowKey(ActionLogEntry e) {
-            return String.valueOf(e.getPosition());
+            return String.valueOf(e.getSequenceNumber());
         }
     };
 
@@ -69,11 +75,19 @@ public class ActionLogBrowser implements Serializable {
         return new ActionLogQuery(recordingId, user, action, start, end, offset, limit);
     }
 
+    /** Whether the caller sees every PBX's chain (the operator, a deployment-wide officer): positions repeat across them. */
+    public boolean isEveryChain() {
+        if (everyChain == null) {
+            everyChain = directory.callerTenant() == null;
+        }
+        return everyChain;
+    }
+
     public void verify() {
         ChainVerification result = actionLog.verify();
         FacesContext.getCurrentInstance().addMessage(null, result.valid()
-                ? new FacesMessage(FacesMessage.SEVERITY_INFO, "The chain is intact: " + result.entriesChecked() + " entries checked.", null)
-                : new FacesMessage(FacesMessage.SEVERITY_ERROR, "The chain is broken at entry " + result.firstBrokenEntry() + ": "
+                ? new FacesMessage(FacesMessage.SEVERITY_INFO, "Intact: " + result.scope() + ", " + result.entriesChecked() + " entries checked.", null)
+                : new FacesMessage(FacesMessage.SEVERITY_ERROR, "Broken at entry " + result.firstBrokenEntry() + " of "
                         + result.problem(), null));
     }
 
