@@ -105,6 +105,7 @@ public class ActionLog {
         if (end == null) {
             end = new ActionLogChainEnd(chain);
             em.persist(end);
+            em.flush(); // in the database now: a second entry in this transaction locks it as it does any other
         }
         ActionLogEntry entry = new ActionLogEntry(head.getLastPosition() + 1, chain, end.getLastPosition() + 1,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), actor, origin(), action, outcome, pbx, recordingId, detail,
@@ -178,6 +179,16 @@ public class ActionLog {
             }
             checked += one.entriesChecked();
         }
+        // all entries are numbered 1..n across chains without gaps: a chain removed whole (entries and end) shows here
+        ActionLogHead head = em.find(ActionLogHead.class, ActionLogHead.ID);
+        long numbered = head.getLastPosition();
+        em.detach(head); // an append in this transaction reads it again, under its lock
+        Object[] seen = em.createQuery("select count(e), coalesce(max(e.sequenceNumber), 0) from ActionLogEntry e"
+                + " where e.sequenceNumber <= :last", Object[].class).setParameter("last", numbered).getSingleResult();
+        if (((Number) seen[0]).longValue() != numbered || ((Number) seen[1]).longValue() != numbered) {
+            return new ChainVerification(false, ChainVerification.ALL_CHAINS, checked, null, "every chain: the log numbers "
+                    + numbered + " entries but holds " + seen[0] + " of them (entries removed with their chain, or renumbered)");
+        }
         return ChainVerification.intact(ChainVerification.ALL_CHAINS, checked);
     }
 
@@ -192,9 +203,13 @@ public class ActionLog {
     private ChainVerification check(String chain) {
         ActionLogChainEnd end = em.find(ActionLogChainEnd.class, chain);
         String name = ActionLogEntry.DEPLOYMENT_CHAIN.equals(chain) ? null : chain;
-        if (end == null) {
-            end = new ActionLogChainEnd(chain); // nothing written for it yet: no entry may claim to be in it
+        if (end == null) { // nothing written for it yet, or its end removed: then no entry may claim to be in it
+            Long claiming = em.createQuery("select count(e) from ActionLogEntry e where e.chain = :chain", Long.class)
+                    .setParameter("chain", chain).getSingleResult();
+            return claiming == 0 ? ChainVerification.intact(name, 0) : ChainVerification.broken(name, 0, 1,
+                    "its end is missing, yet " + claiming + " entries are in it (the end was removed)");
         }
+        em.detach(end); // an append in this transaction (the check's own entry) reads it again, under its lock
         ChainVerifier verifier = new ChainVerifier(name);
         long after = 0;
         boolean more = true;

@@ -19,6 +19,11 @@ public record ChainVerification(boolean valid, String chain, long entriesChecked
         return new ChainVerification(false, chain, checked, position, scope(chain) + ": " + problem);
     }
 
+    /** Where it broke and why, in words: "at entry 8 of the chain of PBX x: entry 8 was changed …". */
+    public String brokenAt() {
+        return (firstBrokenEntry == null ? "" : "at entry " + firstBrokenEntry + " of ") + problem;
+    }
+
     /** What was checked, in words: "every chain", "the chain of PBX x", "the deployment's chain". */
     public String scope() {
         return scope(chain);

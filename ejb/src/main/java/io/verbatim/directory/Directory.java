@@ -43,7 +43,6 @@ public class Directory {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,255}");
     private static final Pattern NUMBER = Pattern.compile("[0-9*#+]{1,64}");
     /** As upload URLs accept them. */
-    static final Pattern PBX_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     static final int MIN_PASSWORD_LENGTH = 8;
 
     @PersistenceContext
@@ -371,10 +370,9 @@ public class Directory {
      * meant it (a user, a group, settings for it).
      */
     private String registered(String pbx, boolean registering) {
-        return em.createQuery("select t.name from Tenant t where lower(t.name) = lower(:name) order by t.id", String.class)
-                .setParameter("name", pbx).setMaxResults(1).getResultStream().findFirst().orElseGet(() -> {
-                    if (!PBX_NAME.matcher(pbx).matches()) {
-                        throw new InvalidEntryException("a PBX name has 1 to 100 letters, digits, '.', '_' or '-'");
+        return Tenant.registered(em, pbx).map(Tenant::getName).orElseGet(() -> {
+                    if (!Tenant.isName(pbx)) {
+                        throw new InvalidEntryException(Tenant.NAME_RULE);
                     }
                     if (registering) {
                         em.persist(new Tenant(pbx));

@@ -78,13 +78,17 @@ public class Licences {
             held += held(each.getValue().size(), settings.licences(each.getKey()));
         }
         OptionalInt installed = settings.licences(null);
-        return new Status(installed.isPresent() ? installed.getAsInt() : null, given, held, overAssigned().orElse(null));
+        return new Status(installed.isPresent() ? installed.getAsInt() : null, given, held, overAssigned(assigned).orElse(null));
     }
 
     /** The warning for each PBX where more users are given a licence than are installed (for the alarm: no caller is needed). */
     public Optional<String> overAssigned() {
+        return overAssigned(assignedByPbx());
+    }
+
+    private Optional<String> overAssigned(Map<String, List<String>> assignedByPbx) {
         List<String> warnings = new ArrayList<>();
-        assignedByPbx().forEach((pbx, assigned) -> {
+        assignedByPbx.forEach((pbx, assigned) -> {
             String warning = status(pbx, assigned.size()).warning();
             if (warning != null) {
                 warnings.add(pbx == null ? warning : pbx + ": " + warning);

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The PBXs this deployment serves (the operator's view): those registered with their SIP domain, and those that
@@ -26,7 +25,6 @@ import java.util.regex.Pattern;
 public class Tenants {
 
     private static final Logger LOG = Logger.getLogger(Tenants.class.getName());
-    private static final Pattern NAME = Directory.PBX_NAME;
 
     @PersistenceContext
     EntityManager em;
@@ -50,8 +48,7 @@ public class Tenants {
 
     /** The registered PBX of that name, compared without regard to case ({@code BARS.example.com} is {@code bars.example.com}). */
     public Optional<String> registered(String name) {
-        return em.createQuery("select t.name from Tenant t where lower(t.name) = lower(:name) order by t.id", String.class)
-                .setParameter("name", name).setMaxResults(1).getResultStream().findFirst();
+        return Tenant.registered(em, name).map(Tenant::getName);
     }
 
     /**
@@ -73,11 +70,10 @@ public class Tenants {
     @RolesAllowed("ADMIN")
     public TenantProfile save(String name, String domain) {
         operatorOnly();
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidEntryException("a PBX name has 1 to 100 letters, digits, '.', '_' or '-'");
+        if (!Tenant.isName(name)) {
+            throw new InvalidEntryException(Tenant.NAME_RULE);
         }
-        Tenant t = em.createQuery("select t from Tenant t where lower(t.name) = lower(:name)", Tenant.class).setParameter("name", name)
-                .getResultStream().findFirst().orElseGet(() -> {
+        Tenant t = Tenant.registered(em, name).orElseGet(() -> {
                     Tenant created = new Tenant(name);
                     em.persist(created);
                     return created;

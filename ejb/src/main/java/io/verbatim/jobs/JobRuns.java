@@ -86,8 +86,9 @@ public class JobRuns {
                 for (JobInstance instance : instances) {
                     boolean seen = false;
                     for (JobExecution execution : operator.getJobExecutions(instance)) {
-                        if (visible(operator, execution, tenant)) {
-                            runs.add(run(operator, execution));
+                        Properties parameters = parameters(operator, execution);
+                        if (visible(parameters, tenant)) {
+                            runs.add(run(operator, execution, parameters));
                             seen = true;
                         }
                     }
@@ -117,7 +118,7 @@ public class JobRuns {
                 for (JobExecution execution : operator.getJobExecutions(instance)) {
                     if (execution.getBatchStatus() == BatchStatus.FAILED && execution.getEndTime() != null
                             && execution.getEndTime().toInstant().isAfter(since)) {
-                        failed.add(run(operator, execution));
+                        failed.add(run(operator, execution, parameters(operator, execution)));
                     }
                 }
             }
@@ -130,10 +131,11 @@ public class JobRuns {
     public JobRun get(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();
         JobExecution execution = operator.getJobExecution(executionId);
-        if (execution == null || !JOBS.contains(execution.getJobName()) || !visible(operator, execution, directory.callerTenant())) {
+        Properties parameters = execution == null ? null : parameters(operator, execution);
+        if (execution == null || !JOBS.contains(execution.getJobName()) || !visible(parameters, directory.callerTenant())) {
             throw new NoSuchEntryException("job run " + executionId);
         }
-        return run(operator, execution);
+        return run(operator, execution, parameters);
     }
 
     /**
@@ -197,12 +199,8 @@ public class JobRuns {
     }
 
     /** Whether a run is one the caller's PBX may see: started for it; the operator ({@code null}) sees all. */
-    private static boolean visible(JobOperator operator, JobExecution execution, String tenant) {
-        if (tenant == null) {
-            return true;
-        }
-        Properties p = parameters(operator, execution);
-        return p != null && tenant.equals(p.getProperty(PBX));
+    private static boolean visible(Properties parameters, String tenant) {
+        return tenant == null || (parameters != null && tenant.equals(parameters.getProperty(PBX)));
     }
 
     /** Starts a deleting job with its cutoff among its parameters, fixed for the run and any restart of it. */
@@ -247,7 +245,7 @@ public class JobRuns {
         return p;
     }
 
-    private static JobRun run(JobOperator operator, JobExecution e) {
+    private static JobRun run(JobOperator operator, JobExecution e, Properties p) {
         long read = 0;
         long written = 0;
         for (StepExecution step : operator.getStepExecutions(e.getExecutionId())) {
@@ -262,7 +260,6 @@ public class JobRuns {
         Instant start = e.getStartTime() == null ? null : e.getStartTime().toInstant();
         Instant end = e.getEndTime() == null ? null : e.getEndTime().toInstant();
         Double seconds = start == null || end == null ? null : Duration.between(start, end).toMillis() / 1000.0;
-        Properties p = parameters(operator, e);
         String parameters = p == null || p.isEmpty() ? null : new TreeMap<>(p).toString();
         return new JobRun(e.getExecutionId(), e.getJobName(), e.getBatchStatus().name(), start, end, seconds, read, written,
                 e.getExitStatus(), parameters);

@@ -60,10 +60,8 @@ public class RecordingExpiry {
             return cutoffs;
         }
         cutoffs.put(OTHERS, cutoff(expiry, null, now).orElse(null));
-        Set<String> own = new TreeSet<>(settings.pbxsWithOwnRetention());
-        if (expiry == Expiry.RECYCLE_PURGE) {
-            own = settings.pbxsWithOwnRecycleBin();
-        }
+        // the recycle bin's line comes from its own days; retention's and the licence grace's from the retention days
+        Set<String> own = new TreeSet<>(expiry == Expiry.RECYCLE_PURGE ? settings.pbxsWithOwnRecycleBin() : settings.pbxsWithOwnRetention());
         for (String pbx : own) {
             cutoffs.put(pbx, cutoff(expiry, pbx, now).orElse(null));
         }

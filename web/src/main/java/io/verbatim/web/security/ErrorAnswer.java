@@ -1,6 +1,5 @@
 package io.verbatim.web.security;
 
-import jakarta.faces.application.ViewExpiredException;
 import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -35,19 +34,6 @@ public class ErrorAnswer extends HttpServlet {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (causedBy(failure, ViewExpiredException.class) && uri != null) {
-            // a page kept open past its session (or a forged view state): show it afresh rather than an error
-            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-                response.setStatus(200);
-                response.setContentType("text/xml");
-                response.setCharacterEncoding("UTF-8");
-                response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                        + uri.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
-            } else {
-                response.sendRedirect(uri);
-            }
-            return;
-        }
         int code = status instanceof Integer i ? i : 500;
         if (failure != null) {
             LOG.log(Level.SEVERE, request.getMethod() + " " + uri + " failed", failure);
@@ -92,14 +78,5 @@ public class ErrorAnswer extends HttpServlet {
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -8,7 +8,6 @@ import io.verbatim.audit.ActionLogExports;
 import io.verbatim.audit.ActionLogPage;
 import io.verbatim.audit.ActionLogQuery;
 import io.verbatim.audit.ChainVerification;
-import io.verbatim.directory.Directory;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -35,11 +34,6 @@ public class ActionLogBrowser implements Serializable {
 
     @Inject
     transient ActionLogExports exports;
-
-    @Inject
-    transient Directory directory;
-
-    private Boolean everyChain;
 
     private Long exportId;
 
@@ -75,20 +69,11 @@ public class ActionLogBrowser implements Serializable {
         return new ActionLogQuery(recordingId, user, action, start, end, offset, limit);
     }
 
-    /** Whether the caller sees every PBX's chain (the operator, a deployment-wide officer): positions repeat across them. */
-    public boolean isEveryChain() {
-        if (everyChain == null) {
-            everyChain = directory.callerTenant() == null;
-        }
-        return everyChain;
-    }
-
     public void verify() {
         ChainVerification result = actionLog.verify();
         FacesContext.getCurrentInstance().addMessage(null, result.valid()
                 ? new FacesMessage(FacesMessage.SEVERITY_INFO, "Intact: " + result.scope() + ", " + result.entriesChecked() + " entries checked.", null)
-                : new FacesMessage(FacesMessage.SEVERITY_ERROR, "Broken at entry " + result.firstBrokenEntry() + " of "
-                        + result.problem(), null));
+                : new FacesMessage(FacesMessage.SEVERITY_ERROR, "Broken " + result.brokenAt(), null));
     }
 
     /** Exports what the filters select (a job; the page shows its progress and then the download). */
