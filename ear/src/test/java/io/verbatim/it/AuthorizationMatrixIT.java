@@ -61,6 +61,7 @@ class AuthorizationMatrixIT {
     static final String PASSWORD = "correct horse battery";
     static final String SUFFIX = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
     static final String PBX = VerbatimServer.PBX;
+    static final String SITES = "matrix-sites-" + SUFFIX;
     static final Map<Person, String> USERNAMES = new LinkedHashMap<>();
     static final AtomicInteger UNIQUE = new AtomicInteger();
     static final Set<Person> EVERYONE = EnumSet.complementOf(EnumSet.of(Person.NOBODY));
@@ -84,7 +85,7 @@ class AuthorizationMatrixIT {
         String key() {
             return method + " " + path.replaceAll("\\?.*", "").replace("{fresh}", "{id}").replace("{binned}", "{id}")
                     .replace("{note}", "{noteId}").replace("{run}", "{executionId}").replace("/recycle-purge/", "/{job}/")
-                    .replace("{export}", "{id}").replace("{alarm}", "{id}");
+                    .replace("{export}", "{id}").replace("{alarm}", "{id}").replace("{device}", "{id}");
         }
     }
 
@@ -164,6 +165,12 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/api/v1/licences", null, ADMINS),
                 new Row("GET", "/api/v1/tenants", null, EnumSet.of(Person.ADMIN)),
                 new Row("PUT", "/api/v1/tenants/{name}", "{\"domain\":\"pbx.example.com\"}", EnumSet.of(Person.ADMIN)),
+                // device credentials per site are made on a third PBX: on this one they would shut out the matrix's uploads
+                new Row("GET", "/api/v1/device-credentials?pbx=" + SITES, null, EnumSet.of(Person.ADMIN)),
+                new Row("POST", "/api/v1/device-credentials?pbx=" + SITES, "{\"site\":\"Matrix\",\"user\":\"m{u}\",\"password\":\""
+                        + PASSWORD + "\"}", EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/device-credentials/{device}", null, EnumSet.of(Person.ADMIN)),
+                new Row("DELETE", "/api/v1/device-credentials/{device}", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/tokens", null, EVERYONE),
                 new Row("POST", "/api/v1/tokens", "{\"name\":\"matrix\"}", EVERYONE),
                 new Row("DELETE", "/api/v1/tokens/{id}", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
@@ -269,7 +276,8 @@ class AuthorizationMatrixIT {
                 .replace("{export}", row.path().contains("{export}") ? Long.toString(finishedExport()) : "")
                 .replace("{note}", row.path().contains("{note}") ? Long.toString(ownersNote()) : "")
                 .replace("{fresh}", row.path().contains("{fresh}") ? Long.toString(freshRecording()) : "")
-                .replace("{binned}", row.path().contains("{binned}") ? Long.toString(binnedRecording()) : "");
+                .replace("{binned}", row.path().contains("{binned}") ? Long.toString(binnedRecording()) : "")
+                .replace("{device}", row.path().contains("{device}") ? Long.toString(siteCredential()) : "");
         String body = row.body() == null ? null : row.body().replace("{u}", SUFFIX + UNIQUE.incrementAndGet());
         HttpResponse<String> answer = path.endsWith(".xhtml") ? null : api(row.method(), path, body, person);
         int status = answer == null ? page(path, person) : answer.statusCode();
@@ -309,6 +317,14 @@ class AuthorizationMatrixIT {
     }
 
     static long finishedRun;
+
+    /** Device credentials of a site of the third PBX, made fresh per cell (for withdrawing). */
+    static long siteCredential() throws Exception {
+        HttpResponse<String> added = postJson("/api/v1/device-credentials?pbx=" + SITES, "{\"site\":\"Matrix\",\"user\":\"d"
+                + SUFFIX + UNIQUE.incrementAndGet() + "\",\"password\":\"" + PASSWORD + "\"}", admin());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return json(added.body()).getJsonNumber("id").longValue();
+    }
 
     /** A finished export of the operator's (every tenant). */
     static long finishedExport() throws Exception {

@@ -139,4 +139,60 @@ class EncryptionIT {
                 .map(e -> e.asJsonObject().getString("detail")).toList())
                 .contains("cryptKeyId=(none)", "cryptKeyId=" + second, "cryptKeyId=" + first);
     }
+
+    /**
+     * A PBX sets a crypt key of its own: its files are encrypted with it while the deployment stores plain, the
+     * operator's key (once set) does not replace it, and cleared it follows the operator's again.
+     */
+    @Test
+    void aPbxsOwnCryptKeyEncryptsItsFilesOnly() throws Exception {
+        String suffix = Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        String vault = "vault-" + suffix;
+        HttpResponse<String> made = VerbatimServer.postJson("/api/v1/users", "{\"username\":\"vault-admin" + suffix
+                + "\",\"password\":\"" + VerbatimServer.USER_PASSWORD + "\",\"role\":\"ADMIN\",\"pbx\":\"" + vault + "\"}", admin());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String vaultAdmin = VerbatimServer.basic("vault-admin" + suffix, VerbatimServer.USER_PASSWORD);
+        byte[] capture = capture();
+
+        HttpResponse<String> own = putJson("/api/v1/settings", "{\"cryptKey\":\"the vault's own crypt key\"}", vaultAdmin);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        String vaultKey = json(own.body()).getString("cryptKeyId");
+        assertThat(json(own.body()).getBoolean("cryptKeyOwn")).isTrue();
+        JsonObject deployment = json(getText("/api/v1/settings", admin()).body());
+        assertThat(!deployment.containsKey("cryptKeyId") || deployment.isNull("cryptKeyId")).as("the deployment's stays unset").isTrue();
+
+        Instant start = Instant.now();
+        long stored = idFrom(VerbatimServer.put("/" + vault + "/recordings/Files/" + captureName("vault"), capture, null));
+        assertThat(VerbatimServer.awaitConverted(stored).getString("state")).isEqualTo("READY");
+        List<Path> vaultFiles = storedSince(start);
+        assertThat(vaultFiles).as("original and audio").hasSizeGreaterThanOrEqualTo(2).noneMatch(EncryptionIT::startsPlain);
+        assertThat(getBytes("/api/v1/recordings/" + stored + "/original", vaultAdmin).body()).isEqualTo(capture);
+
+        Instant other = Instant.now();
+        long plain = converted(capture);
+        assertThat(storedSince(other)).as("another PBX's files: plain, as its crypt key (none) says").anyMatch(EncryptionIT::startsPlain);
+        assertThat(getBytes("/api/v1/recordings/" + plain + "/original", admin()).body()).isEqualTo(capture);
+
+        try {
+            String operatorsKey = setCryptKey("the operator's crypt key");
+            assertThat(operatorsKey).isNotEqualTo(vaultKey);
+            JsonObject vaultView = json(getText("/api/v1/settings", vaultAdmin).body());
+            assertThat(vaultView.getString("cryptKeyId")).as("its own still").isEqualTo(vaultKey);
+            assertThat(json(getText("/api/v1/settings?pbx=" + vault, admin()).body()).getString("cryptKeyId")).isEqualTo(vaultKey);
+
+            HttpResponse<String> cleared = putJson("/api/v1/settings", "{\"cryptKey\":\"\"}", vaultAdmin);
+            assertThat(json(cleared.body()).getString("cryptKeyId")).as("the operator's now").isEqualTo(operatorsKey);
+            assertThat(json(cleared.body()).getBoolean("cryptKeyOwn")).isFalse();
+            assertThat(getBytes("/api/v1/recordings/" + stored + "/original", vaultAdmin).body()).as("its key stays in the ring")
+                    .isEqualTo(capture);
+            assertThat(json(getText("/api/v1/action-log?action=setting-change&limit=5", vaultAdmin).body()).getJsonArray("items").stream()
+                    .map(e -> e.asJsonObject().getString("detail")).toList())
+                    .anyMatch(d -> d.contains("cryptKeyId=" + vaultKey)).noneMatch(d -> d.contains("own crypt key"));
+            HttpResponse<String> tooShort = putJson("/api/v1/settings", "{\"cryptKey\":\"short\"}", vaultAdmin);
+            assertThat(tooShort.statusCode()).isEqualTo(400);
+            assertThat(json(tooShort.body()).getString("message")).contains("follow the operator's crypt key");
+        } finally {
+            setCryptKey("");
+        }
+    }
 }

@@ -82,7 +82,7 @@ class TenantIsolationIT {
         assertThat(putJson("/api/v1/settings?pbx=" + PBX, "{\"retentionDays\":1}", otherAdmin).statusCode()).isEqualTo(403);
 
         // the deployment's settings are the operator's, named in the refusal
-        for (String deployment : List.of("{\"maxCaptureBytes\":2048}", "{\"cryptKey\":\"a key of theirs 123\"}",
+        for (String deployment : List.of("{\"maxCaptureBytes\":2048}", "{\"registerPbxOnUpload\":true}",
                 "{\"traceLevels\":{\"ingest\":\"trace\"}}")) {
             HttpResponse<String> refused = putJson("/api/v1/settings", deployment, otherAdmin);
             assertThat(refused.statusCode()).as(deployment).isEqualTo(403);

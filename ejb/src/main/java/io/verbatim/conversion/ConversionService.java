@@ -155,7 +155,7 @@ public class ConversionService {
             }
             long size = Files.size(wav);
             String sha256 = Staging.sha256Of(wav);
-            String key = blobs.put(wav, sha256);
+            String key = blobs.put(wav, sha256, r.getPbx());
             return ConversionOutcome.converted(recordingId, key, size, sha256, format.toString(), result);
         } catch (InvalidCaptureException | UnsupportedCodecException e) {
             return ConversionOutcome.failed(recordingId, e.getMessage());

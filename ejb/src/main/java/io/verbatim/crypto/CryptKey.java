@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One entry of the key ring: a crypt key an administrator set, its data key encrypted by the master key. */
+/**
+ * One entry of the key ring: a crypt key an administrator set, for a PBX or (pbx null) the deployment, its data key
+ * encrypted by the master key.
+ */
 @Entity
 @Table(name = "crypt_key")
 public class CryptKey {
@@ -31,11 +34,15 @@ public class CryptKey {
     @Column(nullable = false)
     private boolean active;
 
+    @Column(length = 100)
+    private String pbx;
+
     protected CryptKey() {
     }
 
-    CryptKey(String id, Instant createdAt, String createdBy, String fingerprint, String encryptedKeyset) {
+    CryptKey(String id, String pbx, Instant createdAt, String createdBy, String fingerprint, String encryptedKeyset) {
         this.id = id;
+        this.pbx = pbx;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
         this.fingerprint = fingerprint;
@@ -50,4 +57,6 @@ public class CryptKey {
     String getFingerprint() { return fingerprint; }
     String getEncryptedKeyset() { return encryptedKeyset; }
     public boolean isActive() { return active; }
+    /** The PBX whose key it is; null for the deployment's. */
+    public String getPbx() { return pbx; }
 }

@@ -43,10 +43,10 @@ public abstract class EncryptingBlobStore implements BlobStore {
     KeyRing ring;
 
     @Override
-    public String put(Path completeFile, String sha256Hex) throws IOException {
-        Optional<String> keyId = ring.activeId();
+    public String put(Path completeFile, String sha256Hex, String pbx) throws IOException {
+        Optional<String> keyId = ring.activeId(pbx);
         if (keyId.isEmpty()) {
-            return plain.put(completeFile, sha256Hex);
+            return plain.put(completeFile, sha256Hex, pbx);
         }
         Path encrypted = completeFile.resolveSibling(completeFile.getFileName() + ".enc");
         try (InputStream in = Files.newInputStream(completeFile);
@@ -60,7 +60,7 @@ public abstract class EncryptingBlobStore implements BlobStore {
             throw new IOException("cannot encrypt with crypt key " + keyId.get(), e);
         }
         Files.delete(completeFile);
-        return PREFIX + keyId.get() + ":" + plain.put(encrypted, Staging.sha256Of(encrypted));
+        return PREFIX + keyId.get() + ":" + plain.put(encrypted, Staging.sha256Of(encrypted), pbx);
     }
 
     @Override

@@ -23,9 +23,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The key ring behind encryption at rest. Setting a crypt key makes it the active entry (a new one, or the entry it
- * had before if typed again); older entries stay so what they encrypted stays readable; clearing it leaves none
- * active, and new files are stored plain. Data keys never leave this class unencrypted except as Tink primitives.
+ * The key ring behind encryption at rest. Setting a crypt key makes it the active entry of its owner, a PBX or the
+ * deployment (a new one, or the entry it had before if typed again); older entries stay so what they encrypted stays
+ * readable; clearing it leaves none active. A PBX's files are encrypted with its own active key, else with the
+ * deployment's; with neither, they are stored plain. Data keys never leave this class unencrypted except as Tink
+ * primitives.
  */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
@@ -42,15 +44,20 @@ public class KeyRing {
     @Inject
     MasterKey master;
 
-    /** The active entry's id, if a crypt key is set. */
-    public Optional<String> activeId() {
-        List<String> ids = em.createQuery("select k.id from CryptKey k where k.active = true", String.class).getResultList();
-        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
+    /** The id of the entry a PBX's new files are encrypted with ({@code null}: the deployment's), if any. */
+    public Optional<String> activeId(String pbx) {
+        Optional<String> own = pbx == null ? Optional.empty() : ownActiveId(pbx);
+        return own.isPresent() ? own : ownActiveId(null);
     }
 
-    /** Makes {@code cryptKey} the one new files are encrypted with; @return its id. */
-    public String activate(char[] cryptKey, String by) {
-        List<CryptKey> all = em.createQuery("select k from CryptKey k order by k.createdAt", CryptKey.class).getResultList();
+    /** The id of the active entry a PBX ({@code null}: the deployment) set itself, if any. */
+    public Optional<String> ownActiveId(String pbx) {
+        return entriesOf(pbx, "select k.id from CryptKey k where k.active = true", String.class).stream().findFirst();
+    }
+
+    /** Makes {@code cryptKey} the one a PBX's ({@code null}: the deployment's) new files are encrypted with; @return its id. */
+    public String activate(String pbx, char[] cryptKey, String by) {
+        List<CryptKey> all = entriesOf(pbx, "select k from CryptKey k where 1 = 1", CryptKey.class);
         all.forEach(k -> k.activate(false));
         for (CryptKey k : all) {
             if (PasswordHash.matches(cryptKey, k.getFingerprint())) {
@@ -64,7 +71,7 @@ public class KeyRing {
             RANDOM.nextBytes(random);
             String id = "k" + HexFormat.of().formatHex(random);
             String encrypted = TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(keyset, master.aead(), id.getBytes(StandardCharsets.UTF_8));
-            CryptKey entry = new CryptKey(id, Instant.now().truncatedTo(ChronoUnit.MILLIS), by, PasswordHash.of(cryptKey), encrypted);
+            CryptKey entry = new CryptKey(id, pbx, Instant.now().truncatedTo(ChronoUnit.MILLIS), by, PasswordHash.of(cryptKey), encrypted);
             entry.activate(true);
             em.persist(entry);
             return id;
@@ -73,9 +80,19 @@ public class KeyRing {
         }
     }
 
-    /** No crypt key: new files are stored plain; what was encrypted stays readable. */
-    public void clear() {
-        em.createQuery("select k from CryptKey k where k.active = true", CryptKey.class).getResultList().forEach(k -> k.activate(false));
+    /**
+     * No crypt key of a PBX's ({@code null}: the deployment's): its new files follow the deployment's key (the
+     * deployment's: are stored plain); what was encrypted stays readable.
+     */
+    public void clear(String pbx) {
+        entriesOf(pbx, "select k from CryptKey k where k.active = true", CryptKey.class).forEach(k -> k.activate(false));
+    }
+
+    /** {@code select} (whose where-clause comes first) narrowed to one owner's entries, oldest first. */
+    private <T> List<T> entriesOf(String pbx, String select, Class<T> type) {
+        String owner = pbx == null ? " and k.pbx is null" : " and k.pbx = :pbx";
+        var query = em.createQuery(select + owner + " order by k.createdAt", type);
+        return (pbx == null ? query : query.setParameter("pbx", pbx)).getResultList();
     }
 
     /** The streaming AEAD of an entry, to read (or write) what it encrypts. */

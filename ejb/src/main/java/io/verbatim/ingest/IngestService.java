@@ -2,6 +2,7 @@ package io.verbatim.ingest;
 
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.database.DurableCommits;
+import io.verbatim.directory.Tenant;
 import io.verbatim.directory.Tenants;
 import io.verbatim.media.CaptureFormat;
 import io.verbatim.recording.Recording;
@@ -22,7 +23,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.logging.Logger;
 
 /**
@@ -35,8 +35,6 @@ import java.util.logging.Logger;
 public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class.getName());
-
-    private static final Pattern PBX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     @Inject
     Tenants tenants;
@@ -69,7 +67,7 @@ public class IngestService {
 
     /** The PBX an upload names as registered (names compare without case), if it is; nothing is registered here. */
     public Optional<String> registeredName(String pbx) {
-        return pbx == null || !PBX.matcher(pbx).matches() ? Optional.empty() : tenants.registered(pbx);
+        return !Tenant.isName(pbx) ? Optional.empty() : tenants.registered(pbx);
     }
 
     /**
@@ -81,8 +79,8 @@ public class IngestService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String admit(String pbx, boolean registering) {
-        if (pbx == null || !PBX.matcher(pbx).matches()) {
-            throw new CaptureRejectedException("PBX name must be 1-100 letters, digits, '.', '_' or '-'");
+        if (!Tenant.isName(pbx)) {
+            throw new CaptureRejectedException(Tenant.NAME_RULE);
         }
         Optional<String> registered = tenants.registered(pbx);
         if (registered.isPresent()) {
@@ -118,8 +116,8 @@ public class IngestService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // no transaction open while bytes stream in
     public IngestOutcome receive(String pbx, String fileName, InputStream body, long declaredLength) throws IOException {
         LOG.fine(() -> "Receiving " + pbx + "/" + fileName + " (" + (declaredLength < 0 ? "length not declared" : declaredLength + " bytes") + ")");
-        if (pbx == null || !PBX.matcher(pbx).matches()) {
-            throw new CaptureRejectedException("PBX name must be 1-100 letters, digits, '.', '_' or '-'");
+        if (!Tenant.isName(pbx)) {
+            throw new CaptureRejectedException(Tenant.NAME_RULE);
         }
         try {
             CaptureName.parse(fileName);
@@ -147,7 +145,7 @@ public class IngestService {
                 keepRefused(() -> quarantine.keep(pbx, fileName, staged, reason));
                 throw new CaptureConflictException(reason);
             }
-            String key = blobs.put(staged.path(), staged.sha256());
+            String key = blobs.put(staged.path(), staged.sha256(), pbx);
             IntakeReceipts.Receipt receipt = receipts.write(pbx, fileName, staged.sha256(), staged.size(), key);
             long id;
             try {

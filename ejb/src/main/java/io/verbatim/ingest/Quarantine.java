@@ -37,7 +37,7 @@ public class Quarantine {
     /** Commits on its own: the refusal that follows rolls back the caller's work, never this record. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public QuarantinedCapture keep(String pbx, String fileName, StagedFile staged, String reason) throws IOException {
-        return keepStored(pbx, fileName, staged.size(), staged.sha256(), blobs.put(staged.path(), staged.sha256()), reason);
+        return keepStored(pbx, fileName, staged.size(), staged.sha256(), blobs.put(staged.path(), staged.sha256(), pbx), reason);
     }
 
     /** The same for an upload whose bytes are in the store already, under {@code key}. */

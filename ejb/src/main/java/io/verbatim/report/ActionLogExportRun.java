@@ -90,7 +90,7 @@ public class ActionLogExportRun {
                 file.force(true); // the store takes complete, synced files only
             }
             long size = Files.size(zip);
-            String key = blobs.put(zip, Staging.sha256Of(zip));
+            String key = blobs.put(zip, Staging.sha256Of(zip), export.getPbx());
             zip = null; // the store has it now
             exports.finished(exportId, "action-log-export-" + exportId + ".zip", key, size);
         } catch (IOException | RuntimeException e) {

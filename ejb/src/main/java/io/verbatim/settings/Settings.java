@@ -234,6 +234,11 @@ public class Settings {
         return deviceCredentials(pbx).accept(user, password);
     }
 
+    /** The user name of the pair a PBX's phones upload with from its settings (its own, else the default), if any. */
+    public Optional<String> deviceUser(String pbx) {
+        return deviceCredentials(pbx).user();
+    }
+
     /**
      * Whether a PBX's originals may be read over WebDAV: once it has a reader pair of its own, or (innovaphone's way,
      * while it has none) device credentials of its own. The default pair, which the phones of many PBXs may carry,
@@ -310,12 +315,13 @@ public class Settings {
         return new SettingsView(scope, maxCaptureBytes(), devices.user().orElse(""), devices.hash() != null,
                 outputFormat(scope).toString(), (int) callInformationWait(scope).toMinutes(),
                 licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed(scope), retentionDays(scope), recycleBinDays(scope),
-                exportKeepDays(scope), pbxName(scope).orElse(""), pbxName(scope).isEmpty(), trace, sealEnabled(scope), keyRing.activeId().orElse(null),
+                exportKeepDays(scope), pbxName(scope).orElse(""), pbxName(scope).isEmpty(), trace, sealEnabled(scope), keyRing.activeId(scope).orElse(null),
                 mail ? value(SMTP_HOST).orElse("") : "", mail ? value(SMTP_PORT).map(Integer::parseInt).orElse(DEFAULT_SMTP_PORT) : DEFAULT_SMTP_PORT,
                 mail && value(SMTP_START_TLS).map(Boolean::parseBoolean).orElse(false), mail ? value(SMTP_USER).orElse("") : "",
                 mail && value(SMTP_PASSWORD).isPresent(), mail ? value(MAIL_FROM).orElse("") : "",
                 mail ? String.join(", ", alarmRecipients()) : "", registersPbxOnUpload(), value(scope, DEVICE_NETWORKS).orElse(""),
-                scope == null ? "" : own(scope, READER_USER).orElse(""), scope != null && own(scope, READER_PASSWORD_HASH).isPresent());
+                scope == null ? "" : own(scope, READER_USER).orElse(""), scope != null && own(scope, READER_PASSWORD_HASH).isPresent(),
+                keyRing.ownActiveId(scope).isPresent());
     }
 
     /** Changes the caller's settings: their PBX's, or for the operator the deployment's and the PBXs' defaults. */
@@ -445,11 +451,12 @@ public class Settings {
         }
         if (change.cryptKey() != null) { // logged as the change of cryptKeyId (the key ring's entry), never the key
             if (change.cryptKey().isEmpty()) {
-                keyRing.clear();
+                keyRing.clear(scope);
             } else if (change.cryptKey().length() < 12) {
-                throw new InvalidSettingException("cryptKey must have at least 12 characters (empty: store new files unencrypted)");
+                throw new InvalidSettingException("cryptKey must have at least 12 characters (empty: " + (scope == null
+                        ? "store new files unencrypted)" : "the PBX's new files follow the operator's crypt key)"));
             } else {
-                keyRing.activate(change.cryptKey().toCharArray(), context.getCallerPrincipal().getName());
+                keyRing.activate(scope, change.cryptKey().toCharArray(), context.getCallerPrincipal().getName());
             }
         }
         changeMail(change);
@@ -489,6 +496,10 @@ public class Settings {
         boolean operator = directory.callerIsOperator();
         int dropped = em.createQuery("delete from PbxSetting s where s.key.pbx = :pbx and (:all = true or s.key.name <> :licences)")
                 .setParameter("pbx", scope).setParameter("all", operator).setParameter("licences", LICENCES).executeUpdate();
+        if (keyRing.ownActiveId(scope).isPresent()) { // its entries stay in the ring: what they encrypted stays readable
+            keyRing.clear(scope);
+            dropped++;
+        }
         if (dropped > 0) {
             actionLog.recordAs(context.getCallerPrincipal().getName(), scope, Action.SETTING_CHANGE, Outcome.SUCCESS,
                     scope + ": its own settings dropped (" + dropped + "), the defaults apply" + (operator ? "" : ", its licences stay"));
@@ -501,7 +512,6 @@ public class Settings {
         Map<String, Object> deployment = new LinkedHashMap<>();
         deployment.put("maxCaptureBytes", change.maxCaptureBytes());
         deployment.put("traceLevels", change.traceLevels());
-        deployment.put("cryptKey", change.cryptKey());
         deployment.put("smtpHost", change.smtpHost());
         deployment.put("smtpPort", change.smtpPort());
         deployment.put("smtpStartTls", change.smtpStartTls());
@@ -620,7 +630,7 @@ public class Settings {
             try {
                 Object was = field.getAccessor().invoke(before);
                 Object now = field.getAccessor().invoke(after);
-                if (!Objects.equals(was, now) && !List.of("pbx", "webdavPasswordSet", "pbxNameMissing", "smtpPasswordSet", "webdavReaderPasswordSet").contains(field.getName())) {
+                if (!Objects.equals(was, now) && !List.of("pbx", "webdavPasswordSet", "pbxNameMissing", "smtpPasswordSet", "webdavReaderPasswordSet", "cryptKeyOwn").contains(field.getName())) {
                     changed.add(field.getName() + "=" + (now == null || "".equals(now) ? "(none)" : now));
                 }
             } catch (ReflectiveOperationException e) {

@@ -12,9 +12,10 @@ public interface BlobStore {
 
     /**
      * Moves a complete, synced file into the store (atomically: readers see all of it or none of it).
+     * @param pbx whose bytes they are ({@code null}: the deployment's): encryption at rest uses its crypt key
      * @return the blob's key
      */
-    String put(Path completeFile, String sha256Hex) throws IOException;
+    String put(Path completeFile, String sha256Hex, String pbx) throws IOException;
 
     SeekableByteChannel open(String key) throws IOException;
 

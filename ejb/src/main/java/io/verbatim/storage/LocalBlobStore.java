@@ -35,7 +35,7 @@ public class LocalBlobStore implements BlobStore {
     DataDirectory data;
 
     @Override
-    public String put(Path completeFile, String sha256Hex) throws IOException {
+    public String put(Path completeFile, String sha256Hex, String pbx) throws IOException {
         String key = "sha256:" + sha256Hex;
         Path target = path(key);
         Durability.createDirectories(target.getParent());

@@ -87,7 +87,7 @@ class LocalBlobStoreTest {
             CompletableFuture<String> putting = CompletableFuture.supplyAsync(() -> {
                 try {
                     start.await();
-                    return store.put(upload, Staging.sha256Of(upload));
+                    return store.put(upload, Staging.sha256Of(upload), null);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -106,7 +106,7 @@ class LocalBlobStoreTest {
 
     private String put() throws Exception {
         Path file = staged();
-        return store.put(file, Staging.sha256Of(file));
+        return store.put(file, Staging.sha256Of(file), null);
     }
 
     private Path staged() throws Exception {

@@ -8,6 +8,7 @@ import io.verbatim.ingest.IngestOutcome;
 import io.verbatim.ingest.IngestService;
 import io.verbatim.ingest.UnknownPbxException;
 import io.verbatim.metrics.Meters;
+import io.verbatim.devices.DeviceCredentials;
 import io.verbatim.settings.Settings;
 import io.verbatim.storage.InsufficientStorageException;
 import io.verbatim.storage.TooLargeException;
@@ -42,6 +43,9 @@ public class CaptureUploadServlet extends HttpServlet {
     Settings settings;
 
     @Inject
+    DeviceCredentials devices;
+
+    @Inject
     Meters meters;
 
     @Inject
@@ -69,9 +73,9 @@ public class CaptureUploadServlet extends HttpServlet {
                 error(response, 403, "uploads for this PBX come from its device networks only (deviceNetworks in its settings)");
                 return;
             }
-            if (settings.uploadsNeedCredentials(tenant) && !DeviceCredentialCheck.passes(throttle, request, response, tenant,
-                    c -> settings.acceptsUploadCredentials(tenant, c.user(), c.password().toCharArray()),
-                    "upload needs the WebDAV credentials configured in this PBX's settings")) {
+            if (devices.uploadsNeedCredentials(tenant) && !DeviceCredentialCheck.passes(throttle, request, response, tenant,
+                    c -> devices.acceptsUpload(tenant, c.user(), c.password().toCharArray()),
+                    "upload needs device credentials of this PBX: the pair in its settings, or one of its sites'")) {
                 return;
             }
             pbx = ingest.admit(tenant, true); // a new PBX is registered by an upload that passed

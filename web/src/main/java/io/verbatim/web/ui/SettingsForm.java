@@ -47,6 +47,7 @@ public class SettingsForm implements Serializable {
     private String cryptKey;
     private boolean clearCryptKey;
     private String cryptKeyId;
+    private boolean cryptKeyOwn;
     private final Map<String, String> traceLevels = new LinkedHashMap<>();
     private String smtpHost;
     private int smtpPort;
@@ -103,6 +104,7 @@ public class SettingsForm implements Serializable {
         cryptKey = null;
         clearCryptKey = false;
         cryptKeyId = v.cryptKeyId();
+        cryptKeyOwn = v.cryptKeyOwn();
         traceLevels.clear();
         traceLevels.putAll(v.traceLevels());
         smtpHost = v.smtpHost();
@@ -154,7 +156,7 @@ public class SettingsForm implements Serializable {
                 changed((long) recycleBinDays, (long) was.recycleBinDays()), changed((long) exportKeepDays, (long) was.exportKeepDays()),
                 Objects.equals(pbxName, pbxNameShown) ? null : pbxName, operator ? changed(Map.copyOf(traceLevels), was.traceLevels()) : null,
                 changed(sealEnabled, was.sealEnabled()),
-                !operator || cryptKey == null || cryptKey.isEmpty() ? (operator && clearCryptKey ? "" : null) : cryptKey,
+                cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey,
                 operator ? smtpHost : null, operator ? (Long) (long) smtpPort : null, operator ? smtpStartTls : null, operator ? smtpUser : null,
                 !operator || smtpPassword == null || smtpPassword.isEmpty() ? (operator && clearSmtpPassword ? "" : null) : smtpPassword,
                 operator ? mailFrom : null, operator ? alarmRecipients : null,
@@ -207,6 +209,8 @@ public class SettingsForm implements Serializable {
     public boolean isWebdavPasswordSet() { return webdavPasswordSet; }
     public boolean isSealEnabled() { return sealEnabled; }
     public String getCryptKey() { return cryptKey; }
+    /** Whether the active crypt key is the caller's own (a PBX's, or the operator's deployment key), not inherited. */
+    public boolean isCryptKeyOwn() { return cryptKeyOwn; }
     public void setCryptKey(String cryptKey) { this.cryptKey = cryptKey; }
     public boolean isClearCryptKey() { return clearCryptKey; }
     public void setClearCryptKey(boolean clearCryptKey) { this.clearCryptKey = clearCryptKey; }
