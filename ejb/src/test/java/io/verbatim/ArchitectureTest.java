@@ -1,18 +1,34 @@
 package io.verbatim;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import jakarta.ejb.SessionContext;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** Rules of the code's shape that a test can hold, so they stay true. */
+/** Rules of the code's shape that a test can hold, so they stay true (docs/architecture.md explains them). */
 class ArchitectureTest {
 
     private static final JavaClasses VERBATIM = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.verbatim");
+
+    /**
+     * Capabilities that still depend on each other both ways (issue 22 breaks them). A new pair fails this test, and
+     * so does a pair that is gone, so that the list only shrinks and stays true.
+     */
+    private static final Set<String> MUTUAL_STILL = Set.of("access <-> audit", "access <-> recording", "audit <-> directory",
+            "audit <-> recording", "callinfo <-> recording", "directory <-> settings", "notes <-> recording");
 
     /**
      * A bean calling itself through its business view asks its own pool for a second instance while holding one:
@@ -24,5 +40,62 @@ class ArchitectureTest {
         noClasses().should().callMethod(SessionContext.class, "getBusinessObject", Class.class)
                 .because("a bean re-entering its own pool deadlocks once the pool is exhausted")
                 .check(VERBATIM);
+    }
+
+    /** The media engine is plain Java: it runs in pcap2wav and the benchmark as it does in the server. */
+    @Test
+    void mediaNeedsNoContainerAndNoOtherCapability() {
+        noClasses().that().resideInAPackage("io.verbatim.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "javax.ejb..", "javax.persistence..")
+                .orShould().dependOnClassesThat(outside("io.verbatim.media"))
+                .because("media is the engine the rest uses, never the other way round")
+                .check(VERBATIM);
+    }
+
+    /** Storage knows bytes only; crypto wraps storage and nothing else of ours. */
+    @Test
+    void storageAndCryptoAreLeaves() {
+        noClasses().that().resideInAPackage("io.verbatim.storage..")
+                .should().dependOnClassesThat(outside("io.verbatim.storage"))
+                .because("whose bytes they are is decided above the store").check(VERBATIM);
+        noClasses().that().resideInAPackage("io.verbatim.crypto..")
+                .should().dependOnClassesThat(outside("io.verbatim.crypto", "io.verbatim.storage"))
+                .because("keys and hashes need no capability").check(VERBATIM);
+    }
+
+    @Test
+    void noNewCapabilitiesDependOnEachOtherBothWays() {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        for (JavaClass c : VERBATIM) {
+            String from = capability(c);
+            for (Dependency d : c.getDirectDependenciesFromSelf()) {
+                String to = capability(d.getTargetClass());
+                if (from != null && to != null && !from.equals(to)) {
+                    uses.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
+                }
+            }
+        }
+        Set<String> mutual = new TreeSet<>();
+        uses.forEach((from, targets) -> targets.stream()
+                .filter(to -> from.compareTo(to) < 0 && uses.getOrDefault(to, Set.of()).contains(from))
+                .forEach(to -> mutual.add(from + " <-> " + to)));
+        assertThat(mutual).as("capabilities depending on each other both ways (new ones: break them; gone ones: strike them"
+                + " from MUTUAL_STILL)").containsExactlyInAnyOrderElementsOf(MUTUAL_STILL);
+    }
+
+    /** The first package under io.verbatim (web and batch count as one each), or null for classes not ours. */
+    private static String capability(JavaClass c) {
+        String name = c.getPackageName();
+        if (!name.startsWith("io.verbatim.")) {
+            return null;
+        }
+        String rest = name.substring("io.verbatim.".length());
+        return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+    }
+
+    private static DescribedPredicate<JavaClass> outside(String... ours) {
+        return DescribedPredicate.describe("Verbatim classes outside " + String.join(", ", ours),
+                c -> c.getPackageName().startsWith("io.verbatim") && Arrays.stream(ours)
+                        .noneMatch(p -> c.getPackageName().equals(p) || c.getPackageName().startsWith(p + ".")));
     }
 }

@@ -227,4 +227,19 @@ class TenantIsolationIT {
             Thread.sleep(200);
         }
     }
+
+    /** The conversion queue's counts are a PBX's own: another PBX's failed conversion is not counted for it. */
+    @Test
+    void theConversionQueueCountsThePbxsOwnRecordings() throws Exception {
+        byte[] g723 = java.nio.file.Files.readAllBytes(IngestIT.corpusCapture("rtpproxy/tests/rtp_analyze/G723_1.a.rtp.pcap"));
+        long failing = idFrom(upload(captureName(OWNER), g723));
+        for (int i = 0; i < 100 && !json(getText("/api/v1/recordings/" + failing, admin()).body()).getString("state").equals("FAILED"); i++) {
+            Thread.sleep(100);
+        }
+        JsonObject all = json(getText("/api/v1/jobs/conversion-queue", admin()).body());
+        assertThat(all.getJsonNumber("failedLastDay").longValue()).as("the operator's: every PBX's").isPositive();
+        HttpResponse<String> theirs = getText("/api/v1/jobs/conversion-queue", otherAdmin);
+        assertThat(theirs.statusCode()).isEqualTo(200);
+        assertThat(json(theirs.body()).getJsonNumber("failedLastDay").longValue()).as("the other PBX converted all of its").isZero();
+    }
 }

@@ -1,5 +1,6 @@
 package io.verbatim.conversion;
 
+import io.verbatim.directory.Directory;
 import io.verbatim.media.CaptureConverter;
 import io.verbatim.media.ConversionResult;
 import io.verbatim.media.InvalidCaptureException;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -58,6 +60,9 @@ public class ConversionService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Directory directory;
 
     @Inject
     BlobStore blobs;
@@ -107,22 +112,31 @@ public class ConversionService {
         }
     }
 
-    /** The queue's state, for the Jobs page and the API (administrators). */
+    /** The queue's state, for the Jobs page and the API (administrators): their PBX's recordings; the operator's: all. */
     @RolesAllowed("ADMIN")
     public ConversionQueue queue() {
-        return measure();
+        return measure(directory.callerTenant());
     }
 
-    /** The same for the server itself (the alarms, the measurements), which acts for no one. */
+    /** The same for the server itself (the alarms, the measurements), which acts for no one: every PBX's. */
     public ConversionQueue measure() {
-        Object[] waiting = em.createQuery("select count(r), min(r.receivedAt) from Recording r where r.state = :state", Object[].class)
-                .setParameter("state", RecordingState.RECEIVED).getSingleResult();
-        long converting = em.createQuery("select count(r) from Recording r where r.state = :state", Long.class)
+        return measure(null);
+    }
+
+    private ConversionQueue measure(String pbx) {
+        String ofPbx = pbx == null ? "" : " and r.pbx = :pbx";
+        Object[] waiting = ofPbx(em.createQuery("select count(r), min(r.receivedAt) from Recording r where r.state = :state" + ofPbx,
+                Object[].class), pbx).setParameter("state", RecordingState.RECEIVED).getSingleResult();
+        long converting = ofPbx(em.createQuery("select count(r) from Recording r where r.state = :state" + ofPbx, Long.class), pbx)
                 .setParameter("state", RecordingState.CONVERTING).getSingleResult();
-        long failed = em.createQuery("select count(r) from Recording r where r.state = :state and r.receivedAt > :since", Long.class)
-                .setParameter("state", RecordingState.FAILED).setParameter("since", Instant.now().minus(Duration.ofDays(1)))
+        long failed = ofPbx(em.createQuery("select count(r) from Recording r where r.state = :state and r.receivedAt > :since" + ofPbx,
+                Long.class), pbx).setParameter("state", RecordingState.FAILED).setParameter("since", Instant.now().minus(Duration.ofDays(1)))
                 .getSingleResult();
         return new ConversionQueue((Long) waiting[0], converting, (Instant) waiting[1], failed);
+    }
+
+    private static <T> TypedQuery<T> ofPbx(TypedQuery<T> query, String pbx) {
+        return pbx == null ? query : query.setParameter("pbx", pbx);
     }
 
     /** Converts outside any transaction (it may take a while); a capture we cannot convert is a failure, not an error. */

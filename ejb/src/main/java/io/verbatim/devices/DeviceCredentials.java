@@ -6,7 +6,7 @@ import io.verbatim.audit.Outcome;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.DirectoryConflictException;
 import io.verbatim.directory.NoSuchEntryException;
-import io.verbatim.directory.PasswordHash;
+import io.verbatim.crypto.PasswordHash;
 import io.verbatim.settings.InvalidSettingException;
 import io.verbatim.settings.Settings;
 import jakarta.annotation.Resource;

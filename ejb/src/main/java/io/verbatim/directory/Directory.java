@@ -4,6 +4,7 @@ import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Outcome;
 import io.verbatim.audit.RequestOrigin;
+import io.verbatim.crypto.PasswordHash;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,6 @@
 package io.verbatim.directory;
 
+import io.verbatim.crypto.PasswordHash;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -6,7 +6,7 @@ import io.verbatim.audit.Outcome;
 import io.verbatim.crypto.KeyRing;
 import io.verbatim.crypto.MasterKey;
 import io.verbatim.directory.Directory;
-import io.verbatim.directory.PasswordHash;
+import io.verbatim.crypto.PasswordHash;
 import io.verbatim.media.OutputFormat;
 import io.verbatim.seal.SealingEnabled;
 import jakarta.annotation.Resource;
@@ -39,9 +39,10 @@ import java.util.stream.Stream;
 
 /**
  * The administrators' settings, stored in the database so every node sees the same. Two kinds (docs/tenancy.md):
- * a PBX's own ({@link #PBX_SETTINGS}: its policy, its devices' credentials, its name), which its administrators set
- * for it alone, and the deployment's (upload limit, trace levels, mail server, crypt key), which only the operator
- * sets. What the operator sets for the PBX settings is the default of every PBX that has not set its own.
+ * a PBX's own ({@link #PBX_SETTINGS}: its policy, its devices' credentials, its name; its crypt key, in the key
+ * ring), which its administrators set for it alone, and the deployment's (upload limit, trace levels, mail server),
+ * which only the operator sets. What the operator sets for the PBX settings (and the crypt key) is the default of
+ * every PBX that has not set its own.
  */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata

@@ -1,4 +1,4 @@
-package io.verbatim.directory;
+package io.verbatim.crypto;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
