@@ -1,8 +1,9 @@
 package io.verbatim.access;
 
+import io.verbatim.caller.CallerRequest;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
-import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.directory.Role;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
@@ -61,11 +62,11 @@ public class AccessPolicy {
     FourEyes fourEyes;
 
     @Inject
-    ViewingAs viewingAs;
+    CallerRequest request;
 
     /**
      * The authenticated caller and what they may see; unauthenticated calls are refused here. An administrator viewing
-     * as a user of theirs ({@link ViewingAs}) sees what that user sees.
+     * as a user of theirs ({@link CallerRequest#viewingAs()}) sees what that user sees.
      */
     public Viewer currentViewer() {
         String name = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
@@ -73,8 +74,8 @@ public class AccessPolicy {
             throw new EJBAccessException("not authenticated");
         }
         UserAccount user = directory.findByUsername(name).orElseThrow(() -> new EJBAccessException("not in the directory"));
-        if (viewingAs.username() != null && context.isCallerInRole(Role.ADMIN.name())) {
-            UserAccount seen = impersonable(user, viewingAs.username());
+        if (request.viewingAs() != null && context.isCallerInRole(Role.ADMIN.name())) {
+            UserAccount seen = impersonable(user, request.viewingAs());
             Set<Role> roles = EnumSet.of(seen.getRole());
             return new Viewer(seen.getUsername(), roles, seen.getPbx(), roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(seen, roles));
         }
@@ -93,8 +94,8 @@ public class AccessPolicy {
      * and what they do must not pass for the user's doing).
      */
     public Viewer actingViewer() {
-        if (viewingAs.username() != null && context.isCallerInRole(Role.ADMIN.name())) {
-            throw new ActionDeniedException("read-only while viewing as " + viewingAs.username() + "; stop viewing as them first");
+        if (request.viewingAs() != null && context.isCallerInRole(Role.ADMIN.name())) {
+            throw new ActionDeniedException("read-only while viewing as " + request.viewingAs() + "; stop viewing as them first");
         }
         return currentViewer();
     }

@@ -2,7 +2,7 @@ package io.verbatim.access;
 
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.InvalidEntryException;
-import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
 import jakarta.annotation.security.PermitAll;

@@ -4,7 +4,7 @@ import io.verbatim.audit.Outcome;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Action;
 import io.verbatim.directory.Directory;
-import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.recording.ActionDeniedException;
 import jakarta.annotation.security.PermitAll;

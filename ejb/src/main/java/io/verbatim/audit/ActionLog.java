@@ -1,8 +1,7 @@
 package io.verbatim.audit;
 
-import io.verbatim.access.ViewingAs;
+import io.verbatim.caller.CallerRequest;
 import io.verbatim.metrics.Meters;
-import io.verbatim.recording.Recording;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,10 +52,7 @@ public class ActionLog {
     SessionContext context;
 
     @Inject
-    RequestOrigin origin;
-
-    @Inject
-    ViewingAs viewingAs;
+    CallerRequest request;
 
     @Inject
     Meters meters;
@@ -68,7 +64,7 @@ public class ActionLog {
     Event<ChainBroken> chainBroken;
 
     /** The caller did {@code action} to a recording. */
-    public void record(Action action, Recording recording, String detail) {
+    public void record(Action action, LoggedRecording recording, String detail) {
         append(caller(), action, Outcome.SUCCESS, recording.getPbx(), recording.getId(), detail);
     }
 
@@ -87,13 +83,13 @@ public class ActionLog {
     }
 
     /** The server itself (a job) did {@code action} to a recording. */
-    public void recordAs(String actor, Action action, Recording recording, String detail) {
+    public void recordAs(String actor, Action action, LoggedRecording recording, String detail) {
         append(actor, action, Outcome.SUCCESS, recording.getPbx(), recording.getId(), detail);
     }
 
     /** The caller was refused {@code action}; written even though the refused action's transaction rolls back. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordRefusal(Action action, Recording recording, String reason) {
+    public void recordRefusal(Action action, LoggedRecording recording, String reason) {
         append(caller(), action, Outcome.DENIED, recording.getPbx(), recording.getId(), reason);
     }
 
@@ -143,7 +139,7 @@ public class ActionLog {
     }
 
     /** The activity protocol of a recording the caller has read through the catalog, oldest first. */
-    public List<ActionLogEntry> of(Recording recording) {
+    public List<ActionLogEntry> of(LoggedRecording recording) {
         return em.createQuery("select e from ActionLogEntry e where e.recordingId = :id order by e.sequenceNumber", ActionLogEntry.class)
                 .setParameter("id", recording.getId()).getResultList();
     }
@@ -272,10 +268,10 @@ public class ActionLog {
     /** The client's address, and whom an administrator is viewing as, if so (they act read-only, but their reads count). */
     private String origin() {
         try {
-            String address = origin.address();
-            return viewingAs.username() == null ? address : address + " as " + viewingAs.username();
+            String address = request.address();
+            return request.viewingAs() == null ? address : address + " as " + request.viewingAs();
         } catch (ContextNotActiveException noRequest) {
-            return RequestOrigin.SERVER;
+            return CallerRequest.SERVER;
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.verbatim.audit;
 
-import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.storage.BlobDisposals;
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.DataDirectory;

@@ -4,8 +4,8 @@
  * exports. {@link ActionLog} is where every package writes its entries (in the caller's transaction, so an entry exists
  * exactly when its action took effect) and where the chains are checked; {@link Action} names what can be logged;
  * {@link ActionLogExports} keeps the export requests that the {@code action-log-export} job fulfils. Each entry's "from
- * where" is the request's address, set by the web tier, and its "as whom" comes from
- * {@code io.verbatim.access.ViewingAs}; export files are kept in {@code io.verbatim.storage}. A new kind of logged
+ * where" is the request's address and its "as whom" the administrator's view as, both set by the web tier in
+ * {@code io.verbatim.caller.CallerRequest}; export files are kept in {@code io.verbatim.storage}. A new kind of logged
  * action is a new {@link Action}; the export's PDF is made in {@code io.verbatim.report}.
  */
 package io.verbatim.audit;

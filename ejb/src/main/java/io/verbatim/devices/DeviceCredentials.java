@@ -5,7 +5,7 @@ import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Outcome;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.DirectoryConflictException;
-import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.crypto.PasswordHash;
 import io.verbatim.settings.InvalidSettingException;
 import io.verbatim.settings.Settings;

@@ -3,8 +3,9 @@ package io.verbatim.directory;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Outcome;
-import io.verbatim.audit.RequestOrigin;
+import io.verbatim.caller.CallerRequest;
 import io.verbatim.crypto.PasswordHash;
+import io.verbatim.refusal.NoSuchEntryException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +57,7 @@ public class Directory {
     ActionLog actionLog;
 
     @Inject
-    RequestOrigin origin;
+    CallerRequest request;
 
     @Inject
     SignInThrottle throttle;
@@ -67,7 +68,7 @@ public class Directory {
      * name for a while, even the right password, whether the name exists or not; from elsewhere the account works.
      */
     public Optional<UserAccount> authenticate(String username, char[] password) {
-        String address = origin.address();
+        String address = request.address();
         Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isActive);
         String pbx = account.map(UserAccount::getPbx).orElse(null);
         Optional<Instant> refused = throttle.refusedUntil(username, address);
@@ -118,7 +119,7 @@ public class Directory {
 
     /** Until when sign-ins of {@code username} from the caller's address are refused after repeated failures, if they are now. */
     public Optional<Instant> lockedUntil(String username) {
-        return throttle.refusedUntil(username, origin.address());
+        return throttle.refusedUntil(username, request.address());
     }
 
     public Optional<UserAccount> findByUsername(String username) {

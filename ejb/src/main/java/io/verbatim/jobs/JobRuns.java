@@ -4,7 +4,7 @@ import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.ActionLogExports;
 import io.verbatim.directory.Directory;
-import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.lifecycle.Expiry;
 import io.verbatim.lifecycle.RecordingExpiry;
 import io.verbatim.settings.Settings;

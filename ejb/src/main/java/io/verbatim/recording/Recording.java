@@ -1,5 +1,6 @@
 package io.verbatim.recording;
 
+import io.verbatim.audit.LoggedRecording;
 import io.verbatim.callinfo.CallRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +20,7 @@ import java.time.Instant;
 /** One recorded call: its original capture, what we know about it, and its audio once converted. */
 @Entity
 @Table(name = "recording")
-public class Recording {
+public class Recording implements LoggedRecording {
 
     /** Longest failure reason kept; longer ones are cut (the full text is in the server log). */
     public static final int REASON_LENGTH = 1000;

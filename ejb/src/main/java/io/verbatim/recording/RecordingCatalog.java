@@ -5,7 +5,6 @@ import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.access.Viewer;
 import io.verbatim.directory.UserAccount;
-import io.verbatim.notes.RecordingNote;
 import io.verbatim.storage.BlobStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -4,8 +4,9 @@
  * entity most packages share; {@link RecordingCatalog} searches, finds and opens audio and originals, every read
  * filtered by {@code io.verbatim.access.AccessPolicy} so that a recording the caller may not see does not exist for
  * them; {@link RecordingOwnership} handles "only me" and an administrator's choice of owner. It logs plays and
- * downloads through {@code io.verbatim.audit}, opens blobs through {@code io.verbatim.storage} and searches note text
- * from {@code io.verbatim.notes}. Protection, deletion and the recycle bin are in {@code io.verbatim.lifecycle},
+ * downloads through {@code io.verbatim.audit} and opens blobs through {@code io.verbatim.storage}. Notes people write
+ * on a recording are part of it: {@link RecordingNotes} lists, adds and edits them (only a note's author edits), and
+ * the search matches their text. Protection, deletion and the recycle bin are in {@code io.verbatim.lifecycle},
  * conversion in {@code io.verbatim.conversion}.
  */
 package io.verbatim.recording;

@@ -1,11 +1,11 @@
 package io.verbatim.report;
 
+import com.itextpdf.layout.element.Table;
 import io.verbatim.audit.ActionLogEntry;
 import io.verbatim.callinfo.CallEvent;
 import io.verbatim.callinfo.CallRecord;
-import io.verbatim.notes.RecordingNote;
 import io.verbatim.recording.Recording;
-import com.itextpdf.layout.element.Table;
+import io.verbatim.recording.RecordingNote;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneId;

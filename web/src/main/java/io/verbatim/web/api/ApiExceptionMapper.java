@@ -6,7 +6,7 @@ import io.verbatim.audit.ExportGoneException;
 import io.verbatim.audit.ExportNotReadyException;
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.directory.DirectoryConflictException;
-import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.lifecycle.RecordingProtectedException;
 import io.verbatim.mail.MailFailedException;
 import io.verbatim.mail.MailNotSetUpException;

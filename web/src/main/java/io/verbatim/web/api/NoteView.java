@@ -1,6 +1,6 @@
 package io.verbatim.web.api;
 
-import io.verbatim.notes.RecordingNote;
+import io.verbatim.recording.RecordingNote;
 import java.time.Instant;
 
 /** A note on a recording; {@code editedAt} is set once its author has changed it. */

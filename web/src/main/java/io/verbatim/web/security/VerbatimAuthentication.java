@@ -1,6 +1,6 @@
 package io.verbatim.web.security;
 
-import io.verbatim.audit.RequestOrigin;
+import io.verbatim.caller.CallerRequest;
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.directory.Directory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +49,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
     Directory directory;
 
     @Inject
-    RequestOrigin origin;
+    CallerRequest callerRequest;
 
     /** A secret for Prometheus ({@code VERBATIM_METRICS_TOKEN}), so that scraping needs no administrator's credentials. */
     @Inject
@@ -77,7 +77,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
                                               HttpMessageContext context) {
-        origin.set(request.getRemoteAddr()); // first thing, so that sign-in failures say where they came from too
+        callerRequest.setAddress(request.getRemoteAddr()); // first thing, so that sign-in failures say where they came from too
         LOG.finest(() -> request.getMethod() + " " + request.getRequestURI() + " from " + request.getRemoteAddr());
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {

@@ -1,7 +1,7 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.directory.DirectoryConflictException;
-import io.verbatim.directory.NoSuchEntryException;
+import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.lifecycle.RecordingProtectedException;
 import io.verbatim.recording.ActionDeniedException;
 import io.verbatim.recording.NoSuchRecordingException;

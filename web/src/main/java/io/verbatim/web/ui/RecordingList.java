@@ -5,14 +5,14 @@ import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
 import io.verbatim.lifecycle.Deletion;
 import io.verbatim.lifecycle.RecordingLifecycle;
-import io.verbatim.notes.RecordingNote;
-import io.verbatim.notes.RecordingNotes;
 import io.verbatim.recording.Recording;
-import io.verbatim.seal.SealCheck;
-import io.verbatim.seal.Seals;
 import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.recording.RecordingNote;
+import io.verbatim.recording.RecordingNotes;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
+import io.verbatim.seal.SealCheck;
+import io.verbatim.seal.Seals;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -27,8 +27,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.primefaces.model.LazyDataModel;
 import java.util.logging.Logger;
+import org.primefaces.model.LazyDataModel;
 
 /** The Recordings page: a lazily loaded, filtered list, newest first, with a player for each converted call. */
 @Named

@@ -1,6 +1,6 @@
 package io.verbatim.web.ui;
 
-import io.verbatim.access.ViewingAs;
+import io.verbatim.caller.CallerRequest;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -18,14 +18,14 @@ public class ViewingAsFilter extends HttpFilter {
     static final String SESSION_ATTRIBUTE = "verbatim.viewingAs";
 
     @Inject
-    ViewingAs viewingAs;
+    CallerRequest callerRequest;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof String username) {
-            viewingAs.set(username);
+            callerRequest.setViewingAs(username);
         }
         chain.doFilter(request, response);
     }

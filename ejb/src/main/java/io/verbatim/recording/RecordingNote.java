@@ -1,4 +1,4 @@
-package io.verbatim.notes;
+package io.verbatim.recording;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,13 +1,10 @@
-package io.verbatim.notes;
+package io.verbatim.recording;
 
 import io.verbatim.access.AccessPolicy;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.directory.InvalidEntryException;
-import io.verbatim.directory.NoSuchEntryException;
-import io.verbatim.recording.ActionDeniedException;
-import io.verbatim.recording.Recording;
-import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.refusal.NoSuchEntryException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
