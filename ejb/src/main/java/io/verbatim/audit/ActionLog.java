@@ -178,6 +178,7 @@ public class ActionLog {
         // all entries are numbered 1..n across chains without gaps: a chain removed whole (entries and end) shows here
         ActionLogHead head = em.find(ActionLogHead.class, ActionLogHead.ID);
         long numbered = head.getLastPosition();
+        em.flush(); // what this transaction appended so far is written before its rows are let go
         em.detach(head); // an append in this transaction reads it again, under its lock
         Object[] seen = em.createQuery("select count(e), coalesce(max(e.sequenceNumber), 0) from ActionLogEntry e"
                 + " where e.sequenceNumber <= :last", Object[].class).setParameter("last", numbered).getSingleResult();
@@ -205,6 +206,7 @@ public class ActionLog {
             return claiming == 0 ? ChainVerification.intact(name, 0) : ChainVerification.broken(name, 0, 1,
                     "its end is missing, yet " + claiming + " entries are in it (the end was removed)");
         }
+        em.flush(); // what this transaction appended so far is written before its rows are let go
         em.detach(end); // an append in this transaction (the check's own entry) reads it again, under its lock
         ChainVerifier verifier = new ChainVerifier(name);
         long after = 0;
