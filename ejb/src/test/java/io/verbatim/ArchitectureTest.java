@@ -1,5 +1,6 @@
 package io.verbatim;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,8 +8,11 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.verbatim.refusal.Refusal;
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.SessionContext;
 import java.util.Arrays;
 import java.util.Map;
@@ -62,11 +66,27 @@ class ArchitectureTest {
                     .because("the shared kernel ties no capability to another").check(VERBATIM);
         }
         noClasses().that().resideInAPackage("io.verbatim.storage..")
-                .should().dependOnClassesThat(outside("io.verbatim.storage"))
+                .should().dependOnClassesThat(outside("io.verbatim.storage", "io.verbatim.refusal"))
                 .because("whose bytes they are is decided above the store").check(VERBATIM);
         noClasses().that().resideInAPackage("io.verbatim.crypto..")
-                .should().dependOnClassesThat(outside("io.verbatim.crypto", "io.verbatim.storage"))
+                .should().dependOnClassesThat(outside("io.verbatim.crypto", "io.verbatim.storage", "io.verbatim.refusal"))
                 .because("keys and hashes need no capability").check(VERBATIM);
+    }
+
+    /**
+     * What a capability refuses is a {@link Refusal}, so the API and every page answer it by its kind without knowing
+     * it; and each says whether it undoes the transaction, or the container would wrap it and it would reach nobody as
+     * the refusal it is. Media stands apart: it uses nothing of ours, and conversion turns its failures into a reason.
+     */
+    @Test
+    void everyRefusalIsOneKindOfRefusalAndReachesTheCallerAsItIs() {
+        classes().that().resideInAPackage("io.verbatim..").and().resideOutsideOfPackage("io.verbatim.media..")
+                .and().areAssignableTo(RuntimeException.class)
+                .should().beAssignableTo(Refusal.class)
+                .because("an edge maps a refusal by its kind, and only that").check(VERBATIM);
+        classes().that().areAssignableTo(Refusal.class).and().doNotHaveModifier(JavaModifier.ABSTRACT)
+                .should().beAnnotatedWith(ApplicationException.class)
+                .because("otherwise the container wraps it in an EJBException and logs it as a failure").check(VERBATIM);
     }
 
     @Test

@@ -138,7 +138,10 @@ class SettingsIT {
             int keepDays = settings().getInt("exportKeepDays");
             WebElement keep = session.driver.findElement(By.id("settings:exportKeepDays_input"));
             keep.sendKeys(Keys.chord(Keys.CONTROL, "a"), "14"); // the number field's script ignores clear()
+            WebElement saidBefore = session.driver.findElement(By.id("settings:messages"));
             session.driver.findElement(By.id("settings:save")).click();
+            // the first save's "Settings saved" is still there: wait for this save's answer to replace it
+            session.wait.until(ExpectedConditions.stalenessOf(saidBefore));
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings:messages"), "Settings saved"));
             try {
                 assertThat(settings().getInt("exportKeepDays")).isEqualTo(14);

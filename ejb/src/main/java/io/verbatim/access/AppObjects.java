@@ -1,10 +1,10 @@
 package io.verbatim.access;
 
 import io.verbatim.directory.Directory;
-import io.verbatim.directory.InvalidEntryException;
-import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
+import io.verbatim.refusal.InvalidEntryException;
+import io.verbatim.refusal.NoSuchEntryException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

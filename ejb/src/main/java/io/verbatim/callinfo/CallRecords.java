@@ -1,9 +1,9 @@
 package io.verbatim.callinfo;
 
 import io.verbatim.directory.Directory;
-import io.verbatim.directory.InvalidEntryException;
 import io.verbatim.recording.CaptureUserOwner;
 import io.verbatim.recording.Recording;
+import io.verbatim.refusal.InvalidEntryException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Call information from the PBX or a CTI system: stored per PBX and call id, replaced when sent again, and matched

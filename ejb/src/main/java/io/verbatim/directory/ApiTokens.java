@@ -3,6 +3,7 @@ package io.verbatim.directory;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Outcome;
+import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.refusal.NoSuchEntryException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

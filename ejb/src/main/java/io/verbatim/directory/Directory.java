@@ -5,6 +5,7 @@ import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Outcome;
 import io.verbatim.caller.CallerRequest;
 import io.verbatim.crypto.PasswordHash;
+import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.refusal.NoSuchEntryException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;

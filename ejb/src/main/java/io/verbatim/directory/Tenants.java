@@ -1,5 +1,6 @@
 package io.verbatim.directory;
 
+import io.verbatim.refusal.InvalidEntryException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;

@@ -1,5 +1,7 @@
 package io.verbatim.directory;
 
+import io.verbatim.refusal.InvalidEntryException;
+import io.verbatim.refusal.Refusal;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
@@ -70,7 +72,7 @@ public class UserImport {
                 try {
                     directory.createUser(change(record));
                     created++;
-                } catch (IllegalArgumentException | DirectoryConflictException | EJBAccessException e) {
+                } catch (Refusal | IllegalArgumentException | EJBAccessException e) {
                     refused.add(new Refused(line, username, e.getMessage()));
                 }
             }

@@ -1,5 +1,6 @@
 package io.verbatim.mail;
 
+import io.verbatim.refusal.Refusal;
 import jakarta.ejb.ApplicationException;
 
 /**
@@ -7,9 +8,13 @@ import jakarta.ejb.ApplicationException;
  * caller did needs undoing for it, and it reaches the caller as it is (not wrapped by the container).
  */
 @ApplicationException
-public class MailFailedException extends RuntimeException {
+public class MailFailedException extends Refusal {
 
     public MailFailedException(String message, Throwable cause) {
-        super(message, cause);
+        super(Kind.PEER_FAILED, message, cause);
+    }
+
+    protected MailFailedException(Kind kind, String message) {
+        super(kind, message);
     }
 }

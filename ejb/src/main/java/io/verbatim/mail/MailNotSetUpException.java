@@ -1,9 +1,12 @@
 package io.verbatim.mail;
 
-/** There is nowhere to send mail: no SMTP server or no recipients in the settings. */
+import jakarta.ejb.ApplicationException;
+
+/** There is nowhere to send mail: no SMTP server or no recipients in the settings (the settings must change first). */
+@ApplicationException
 public class MailNotSetUpException extends MailFailedException {
 
     public MailNotSetUpException(String message) {
-        super(message, null);
+        super(Kind.CONFLICT, message);
     }
 }

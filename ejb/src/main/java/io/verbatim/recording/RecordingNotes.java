@@ -3,7 +3,7 @@ package io.verbatim.recording;
 import io.verbatim.access.AccessPolicy;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
-import io.verbatim.directory.InvalidEntryException;
+import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.refusal.NoSuchEntryException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;

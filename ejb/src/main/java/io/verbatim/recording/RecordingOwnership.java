@@ -1,12 +1,12 @@
 package io.verbatim.recording;
 
-import io.verbatim.audit.ActionLog;
-import io.verbatim.audit.Action;
 import io.verbatim.access.AccessPolicy;
 import io.verbatim.access.Viewer;
+import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
 import io.verbatim.directory.Directory;
-import io.verbatim.directory.InvalidEntryException;
 import io.verbatim.directory.UserAccount;
+import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.settings.Settings;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

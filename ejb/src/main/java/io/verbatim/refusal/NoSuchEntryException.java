@@ -7,8 +7,8 @@ import jakarta.ejb.ApplicationException;
  * app object, job run, export, note or device credential. Answered 404 by the API, as a message on a page.
  */
 @ApplicationException
-public class NoSuchEntryException extends RuntimeException {
+public class NoSuchEntryException extends Refusal {
     public NoSuchEntryException(String what) {
-        super(what + " does not exist");
+        super(Kind.NOT_FOUND, what + " does not exist");
     }
 }

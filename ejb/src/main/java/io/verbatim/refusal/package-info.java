@@ -1,7 +1,7 @@
 /**
- * Refusals any capability may raise and every edge answers alike (the API with a status and a message, a page with
- * the message): here so that raising one does not tie a capability to another's package. It depends on nothing of
- * Verbatim's. {@link NoSuchEntryException} is the first; the others still live with the capability that raised them
- * first (issue 22 gathers them into one refusal type).
+ * The shared kernel's refusals: {@link Refusal}, the one type of "no" every capability raises and every edge answers
+ * by its kind alone (the API and the upload servlet with a status, a page with the message, next to the field when the
+ * refusal names one). Each capability keeps its own subclass, named for what happened; the ones several capabilities
+ * raise live here ({@link NoSuchEntryException}, {@link InvalidEntryException}). It depends on nothing of Verbatim's.
  */
 package io.verbatim.refusal;

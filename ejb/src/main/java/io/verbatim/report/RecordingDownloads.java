@@ -62,7 +62,7 @@ public class RecordingDownloads {
         Map<String, byte[]> beside = new LinkedHashMap<>();
         beside.put("recording-" + r.getId() + ".pdf", pdf.toByteArray());
         if (r.getSealSignature() != null) {
-            // what a third party checks with openssl and the public key (see the README)
+            // what a third party checks with openssl and the public key (see docs/compliance.md)
             beside.put("recording-" + r.getId() + ".seal.txt", SealedContent.of(r));
             beside.put("recording-" + r.getId() + ".sig", Seals.signatureOf(r));
         }

@@ -1,34 +1,22 @@
 package io.verbatim.web.api;
 
-import io.verbatim.alarm.AlarmClearedException;
-import io.verbatim.alarm.NoSuchAlarmException;
-import io.verbatim.audit.ExportGoneException;
-import io.verbatim.audit.ExportNotReadyException;
 import io.verbatim.database.DatabaseUnreachable;
-import io.verbatim.directory.DirectoryConflictException;
-import io.verbatim.refusal.NoSuchEntryException;
-import io.verbatim.lifecycle.RecordingProtectedException;
-import io.verbatim.mail.MailFailedException;
-import io.verbatim.mail.MailNotSetUpException;
-import io.verbatim.recording.ActionDeniedException;
-import io.verbatim.recording.AudioNotReadyException;
-import io.verbatim.recording.NoSuchRecordingException;
-import io.verbatim.settings.InvalidSettingException;
+import io.verbatim.refusal.Refusal;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.logging.Logger;
 
 /** Turns what the services throw into {@link ApiError} responses, so no client ever sees a stack trace. */
 @Provider
@@ -72,24 +60,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
 
     private Response answer(Exception exception) {
         Throwable e = exception instanceof EJBException && exception.getCause() != null ? exception.getCause() : exception;
-        if (e instanceof NoSuchRecordingException || e instanceof NoSuchEntryException || e instanceof NoSuchAlarmException) {
-            return ApiError.response(Response.Status.NOT_FOUND, e.getMessage());
+        if (e instanceof Refusal refusal) {
+            return ApiError.refused(refusal);
         }
-        if (e instanceof AudioNotReadyException || e instanceof DirectoryConflictException || e instanceof RecordingProtectedException
-                || e instanceof ExportNotReadyException || e instanceof AlarmClearedException || e instanceof MailNotSetUpException) {
-            return ApiError.response(Response.Status.CONFLICT, e.getMessage());
-        }
-        if (e instanceof MailFailedException) { // the SMTP server's answer, in its words
-            return ApiError.response(Response.Status.BAD_GATEWAY, e.getMessage());
-        }
-        if (e instanceof ExportGoneException) {
-            return ApiError.response(Response.Status.GONE, e.getMessage());
-        }
-        if (e instanceof IllegalArgumentException || e instanceof InvalidSettingException) {
+        if (e instanceof IllegalArgumentException) {
             return ApiError.response(Response.Status.BAD_REQUEST, e.getMessage());
-        }
-        if (e instanceof ActionDeniedException) {
-            return ApiError.response(Response.Status.FORBIDDEN, e.getMessage());
         }
         if (e instanceof EJBAccessException || e instanceof SecurityException) {
             // ours say which rule refused; the container's (a role missing) name its classes, which no client needs

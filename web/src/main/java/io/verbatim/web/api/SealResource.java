@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The public half of the sealing key, for anyone checking a downloaded recording's seal (see the README). */
+/** The public half of the sealing key, for anyone checking a downloaded recording's seal (see docs/compliance.md). */
 @Path("seal")
 @Tag(name = "Seal")
 public class SealResource {

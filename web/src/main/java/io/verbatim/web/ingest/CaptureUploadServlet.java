@@ -1,17 +1,17 @@
 package io.verbatim.web.ingest;
 
 import io.verbatim.database.DatabaseUnreachable;
+import io.verbatim.devices.DeviceCredentials;
 import io.verbatim.directory.SignInThrottle;
-import io.verbatim.ingest.CaptureConflictException;
-import io.verbatim.ingest.CaptureRejectedException;
 import io.verbatim.ingest.IngestOutcome;
 import io.verbatim.ingest.IngestService;
 import io.verbatim.ingest.UnknownPbxException;
 import io.verbatim.metrics.Meters;
-import io.verbatim.devices.DeviceCredentials;
+import io.verbatim.refusal.Refusal;
 import io.verbatim.settings.Settings;
 import io.verbatim.storage.InsufficientStorageException;
 import io.verbatim.storage.TooLargeException;
+import io.verbatim.web.api.ApiError;
 import io.verbatim.web.security.BasicCredentials;
 import io.verbatim.web.security.PublicAddress;
 import jakarta.inject.Inject;
@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -97,19 +98,18 @@ public class CaptureUploadServlet extends HttpServlet {
                 LOG.warning("The refused upload " + pbx + "/" + fileName + " was not kept: " + notKept.getMessage());
             }
             error(response, 404, e.getMessage());
-        } catch (CaptureRejectedException e) {
-            meters.uploadAnswered("rejected", 0);
-            error(response, 400, e.getMessage());
-        } catch (TooLargeException e) {
-            meters.uploadAnswered("too_large", 0);
-            error(response, 413, e.getMessage());
-        } catch (CaptureConflictException e) {
-            meters.uploadAnswered("conflict", 0);
-            error(response, 409, e.getMessage());
-        } catch (InsufficientStorageException e) {
-            meters.uploadAnswered("disk_full", 0);
-            response.setHeader("Retry-After", "300");
-            error(response, 507, e.getMessage());
+        } catch (Refusal e) { // too large, malformed, a name taken with other bytes, or the disk's reserve reached
+            meters.uploadAnswered(switch (e.kind()) {
+                case INVALID -> "rejected";
+                case TOO_LARGE -> "too_large";
+                case CONFLICT -> "conflict";
+                case NO_SPACE -> "disk_full";
+                default -> e.kind().name().toLowerCase(Locale.ROOT);
+            }, 0);
+            if (e.kind() == Refusal.Kind.NO_SPACE) {
+                response.setHeader("Retry-After", "300");
+            }
+            error(response, ApiError.statusOf(e.kind()), e.getMessage());
         } catch (RuntimeException e) {
             if (DatabaseUnreachable.explains(e)) { // a 201 needs the catalog: the device keeps the call and sends it again
                 meters.uploadAnswered("database_unreachable", 0);

@@ -1,15 +1,12 @@
 package io.verbatim.web.ui;
 
-import io.verbatim.directory.DirectoryConflictException;
-import io.verbatim.refusal.NoSuchEntryException;
-import io.verbatim.lifecycle.RecordingProtectedException;
-import io.verbatim.recording.ActionDeniedException;
-import io.verbatim.recording.NoSuchRecordingException;
+import io.verbatim.refusal.Refusal;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** What the pages share: turning a refused change into a message, and reading lists typed in a field. */
@@ -18,13 +15,27 @@ final class Pages {
     private Pages() {
     }
 
-    /** Runs a change; what the services refuse becomes an error message naming the problem. */
+    /** Runs a change; whatever the services refuse becomes an error message naming the problem, at the top. */
     static boolean attempt(Runnable change) {
+        return attempt(change, null, Map.of());
+    }
+
+    /**
+     * Runs a change made on a form; a refusal about one field is shown next to that field (and in the messages at the
+     * top, which the user sees without scrolling), any other at the top.
+     *
+     * @param form   the form's id, or {@code null} when no refusal is shown by a field
+     * @param fields the form's field for each of the API's field names where the two differ
+     */
+    static boolean attempt(Runnable change, String form, Map<String, String> fields) {
         try {
             change.run();
             return true;
-        } catch (IllegalArgumentException | DirectoryConflictException | NoSuchEntryException | EJBAccessException
-                 | NoSuchRecordingException | ActionDeniedException | RecordingProtectedException e) {
+        } catch (Refusal e) {
+            String field = form == null || e.field() == null ? null : form + ":" + fields.getOrDefault(e.field(), e.field());
+            FacesContext.getCurrentInstance().addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            return false;
+        } catch (IllegalArgumentException | EJBAccessException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
             return false;
         }

@@ -3,7 +3,6 @@ package io.verbatim.web.ui;
 import io.verbatim.alarm.AlarmMail;
 import io.verbatim.directory.Directory;
 import io.verbatim.mail.MailFailedException;
-import io.verbatim.settings.InvalidSettingException;
 import io.verbatim.settings.Settings;
 import io.verbatim.settings.SettingsChange;
 import io.verbatim.settings.SettingsView;
@@ -164,15 +163,9 @@ public class SettingsForm implements Serializable {
                 operator ? null : changed(webdavReaderUser, was.webdavReaderUser()),
                 operator || webdavReaderPassword == null || webdavReaderPassword.isEmpty() ? null : webdavReaderPassword);
         SettingsView[] saved = new SettingsView[1];
-        try {
-            if (Pages.attempt(() -> saved[0] = settings.change(change))) { // other refusals: at the top
-                show(saved[0]);
-                return true;
-            }
-        } catch (InvalidSettingException e) {
-            // next to the field at fault, and in the messages at the top, which the operator sees without scrolling
-            FacesContext.getCurrentInstance().addMessage("settings:" + FIELDS.getOrDefault(e.setting(), e.setting()),
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        if (Pages.attempt(() -> saved[0] = settings.change(change), "settings", FIELDS)) {
+            show(saved[0]);
+            return true;
         }
         return false;
     }

@@ -2,14 +2,12 @@ package io.verbatim.web.ui;
 
 import io.verbatim.devices.DeviceCredential;
 import io.verbatim.devices.DeviceCredentials;
-import io.verbatim.settings.InvalidSettingException;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /** The Settings page's list of a PBX's device credentials per site: add one, withdraw one (a PBX's administrators). */
 @Named
@@ -32,16 +30,12 @@ public class SiteCredentialsForm implements Serializable {
     }
 
     public void add() {
-        try {
-            if (Pages.attempt(() -> credentials.add(null, site, user, password))) {
-                Pages.say("Device credentials of site " + site.strip() + " added: its phones upload with user " + user.strip());
-                site = null;
-                user = null;
-                password = null;
-                shown = null;
-            }
-        } catch (InvalidSettingException e) { // next to the field at fault: the message starts with its name
-            FacesContext.getCurrentInstance().addMessage("sites:" + e.setting(), new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+        if (Pages.attempt(() -> credentials.add(null, site, user, password), "sites", Map.of())) {
+            Pages.say("Device credentials of site " + site.strip() + " added: its phones upload with user " + user.strip());
+            site = null;
+            user = null;
+            password = null;
+            shown = null;
         }
     }
 
