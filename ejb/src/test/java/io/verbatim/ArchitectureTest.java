@@ -2,6 +2,7 @@ package io.verbatim;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -53,6 +54,35 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat(outside("io.verbatim.media"))
                 .because("media is the engine the rest uses, never the other way round")
                 .check(VERBATIM);
+    }
+
+    /**
+     * The rest of Verbatim uses the engine through its root package only (converter, result, output format and the two
+     * failures); the stages below it are free to change.
+     */
+    @Test
+    void outsideCodeUsesOnlyTheMediaRoot() {
+        noClasses().that().resideOutsideOfPackage("io.verbatim.media..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("classes of media's stages",
+                        c -> c.getPackageName().startsWith("io.verbatim.media.")))
+                .because("media's stages are its own business").check(VERBATIM);
+    }
+
+    /**
+     * The stages point one way (capture, RTP, codecs and DSP below rendering, output on top, the root above all): no
+     * stage uses the root but the command line's tool, no two stages use each other, nor do two codecs, and the codec
+     * interface knows no codec.
+     */
+    @Test
+    void mediaStagesPointOneWay() {
+        noClasses().that().resideInAPackage("io.verbatim.media.*..").and().resideOutsideOfPackage("io.verbatim.media.tool..")
+                .should().dependOnClassesThat().resideInAPackage("io.verbatim.media")
+                .because("the root assembles the stages; a stage that used it would go round in a circle").check(VERBATIM);
+        slices().matching("io.verbatim.media.(*)..").should().beFreeOfCycles().check(VERBATIM);
+        slices().matching("io.verbatim.media.codec.(*)..").should().beFreeOfCycles().check(VERBATIM);
+        noClasses().that().resideInAPackage("io.verbatim.media.codec")
+                .should().dependOnClassesThat().resideInAPackage("io.verbatim.media.codec.*..")
+                .because("a codec plugs into the interface, never the other way round").check(VERBATIM);
     }
 
     /**

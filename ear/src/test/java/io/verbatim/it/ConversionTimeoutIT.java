@@ -3,7 +3,7 @@ package io.verbatim.it;
 import static io.verbatim.it.VerbatimServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.verbatim.media.ConversionBenchmark;
+import io.verbatim.media.bench.ConversionBenchmark;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

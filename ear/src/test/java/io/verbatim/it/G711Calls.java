@@ -1,8 +1,8 @@
 package io.verbatim.it;
 
-import static io.verbatim.media.TestCaptures.rtp;
+import static io.verbatim.media.fixture.TestCaptures.rtp;
 
-import io.verbatim.media.TestCaptures.PcapBuilder;
+import io.verbatim.media.fixture.TestCaptures.PcapBuilder;
 import java.util.Random;
 
 /**

@@ -10,8 +10,8 @@ import static io.verbatim.it.VerbatimServer.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.verbatim.media.Corpus;
-import io.verbatim.media.WavFile;
+import io.verbatim.media.fixture.Corpus;
+import io.verbatim.media.fixture.WavFile;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.database.DurableCommits;
 import io.verbatim.directory.Tenant;
 import io.verbatim.directory.Tenants;
-import io.verbatim.media.CaptureFormat;
+import io.verbatim.media.CaptureConverter;
 import io.verbatim.recording.Recording;
 import io.verbatim.settings.Settings;
 import io.verbatim.storage.BlobStore;
@@ -126,8 +126,7 @@ public class IngestService {
         }
         StagedFile staged = stage(body, declaredLength);
         try {
-            CaptureFormat format = CaptureFormat.detect(staged.head(), staged.head().length);
-            if (format == null) {
+            if (!CaptureConverter.recognises(staged.head(), staged.head().length)) {
                 String reason = staged.size() == 0 ? "body is empty, expected a pcap or pcapng capture"
                         : "body is not a pcap or pcapng capture (starts with 0x"
                         + HexFormat.of().formatHex(staged.head(), 0, Math.min(8, staged.head().length)) + ")";

@@ -1,5 +1,16 @@
 package io.verbatim.media;
 
+import io.verbatim.media.capture.CaptureFormat;
+import io.verbatim.media.capture.DamagedCaptureException;
+import io.verbatim.media.codec.opus.Opus;
+import io.verbatim.media.output.AudioWriter;
+import io.verbatim.media.output.Mp3Writer;
+import io.verbatim.media.output.WavWriter;
+import io.verbatim.media.render.CallAudio;
+import io.verbatim.media.render.MixedRatesException;
+import io.verbatim.media.render.PcmSink;
+import io.verbatim.media.render.Side;
+import io.verbatim.media.rtp.RtpStream;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
@@ -7,8 +18,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +61,24 @@ public final class CaptureConverter {
      * @throws UnsupportedCodecException when its audio is in a codec this engine does not decode
      */
     public ConversionResult convert(Path capture, SeekableByteChannel out, OutputFormat format, String title) throws IOException {
+        try {
+            return render(capture, out, format, title);
+        } catch (DamagedCaptureException e) { // the stages' own failures, as this engine's callers know them
+            throw new InvalidCaptureException(e.getMessage(), e);
+        } catch (MixedRatesException e) {
+            throw new UnsupportedCodecException(e.getMessage());
+        }
+    }
+
+    /**
+     * Whether {@code head}, the first bytes of an upload, start a capture this engine reads (pcap or pcapng, by the
+     * first four bytes): an upload that does not is refused before anything is converted.
+     */
+    public static boolean recognises(byte[] head, int length) {
+        return CaptureFormat.detect(head, length) != null;
+    }
+
+    private ConversionResult render(Path capture, SeekableByteChannel out, OutputFormat format, String title) throws IOException {
         CallAudio call = CallAudio.read(capture, opusSampleRate);
         List<RtpStream> remote = call.streams(Side.REMOTE);
         List<RtpStream> local = call.streams(Side.LOCAL);

@@ -1,10 +1,18 @@
 package io.verbatim.media;
 
-import static io.verbatim.media.TestCaptures.constant;
-import static io.verbatim.media.TestCaptures.rtp;
+import static io.verbatim.media.fixture.TestCaptures.constant;
+import static io.verbatim.media.fixture.TestCaptures.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.verbatim.media.codec.g711.G711;
+import io.verbatim.media.codec.opus.OpusConcealmentTest;
+import io.verbatim.media.fixture.Corpus;
+import io.verbatim.media.fixture.LossyStream;
+import io.verbatim.media.fixture.MemoryChannel;
+import io.verbatim.media.fixture.TestCaptures;
+import io.verbatim.media.fixture.WavFile;
+import io.verbatim.media.render.CallAudio;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.verbatim.media.fixture.Corpus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (invalid capture, unsupported codec) — no other exception, no hang. The seed of a failing input is printed,
  * so it can be replayed.
  */
+@Tag("fuzz") // ~80 s: skip it locally with -DexcludedGroups=fuzz; the suite runs it
 class CaptureFuzzTest {
 
     static final int INPUTS = Integer.getInteger("verbatim.fuzz.inputs", 100_000);

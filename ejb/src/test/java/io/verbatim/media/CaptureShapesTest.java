@@ -1,9 +1,13 @@
 package io.verbatim.media;
 
-import static io.verbatim.media.TestCaptures.constant;
-import static io.verbatim.media.TestCaptures.rtp;
+import static io.verbatim.media.fixture.TestCaptures.constant;
+import static io.verbatim.media.fixture.TestCaptures.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.verbatim.media.codec.g711.G711;
+import io.verbatim.media.fixture.MemoryChannel;
+import io.verbatim.media.fixture.TestCaptures;
+import io.verbatim.media.fixture.WavFile;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.stream.Stream;

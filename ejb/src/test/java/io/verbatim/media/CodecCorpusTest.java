@@ -3,6 +3,18 @@ package io.verbatim.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.verbatim.media.capture.CaptureReader;
+import io.verbatim.media.codec.Codec;
+import io.verbatim.media.codec.opus.Opus;
+import io.verbatim.media.dsp.Decimator;
+import io.verbatim.media.fixture.Corpus;
+import io.verbatim.media.fixture.WavFile;
+import io.verbatim.media.render.CallAudio;
+import io.verbatim.media.render.Mixer;
+import io.verbatim.media.rtp.PayloadTypes;
+import io.verbatim.media.rtp.RtpPacket;
+import io.verbatim.media.rtp.RtpStream;
+import io.verbatim.media.rtp.StreamPlacer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,11 +1,15 @@
 package io.verbatim.media;
 
-import static io.verbatim.media.TestCaptures.constant;
-import static io.verbatim.media.TestCaptures.rtp;
+import static io.verbatim.media.fixture.TestCaptures.constant;
+import static io.verbatim.media.fixture.TestCaptures.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mpatric.mp3agic.ID3v24Tag;
+import io.verbatim.media.codec.g711.G711;
+import io.verbatim.media.fixture.MemoryChannel;
+import io.verbatim.media.fixture.TestCaptures;
+import io.verbatim.media.fixture.WavFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

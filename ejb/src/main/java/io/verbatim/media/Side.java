@@ -1,6 +1,0 @@
-package io.verbatim.media;
-
-/** Which party of the call a stream carries; a stereo recording puts REMOTE left and LOCAL right. */
-public enum Side {
-    LOCAL, REMOTE
-}
