@@ -87,6 +87,21 @@ class FourEyesIT {
         }
     }
 
+    /**
+     * A user waiting for the monitor sees nothing, and a recording whose name gave no owner is nobody's: asked for one,
+     * they are told there is no such recording, as for any other (the rule asked its empty list about nobody and the
+     * answer was 500 before).
+     */
+    @Test
+    void aUserWaitingForTheMonitorIsToldThereIsNoRecordingWithoutOwner() throws Exception {
+        Watched w = watched("o");
+        long ownerless = idFrom(upload("no-owner-" + SUFFIX + ".pcap", Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+        var shown = VerbatimServer.json(getText("/api/v1/recordings/" + ownerless, admin()).body());
+        assertThat(!shown.containsKey("owner") || shown.isNull("owner")).as("no owner: " + shown).isTrue();
+        assertThat(asUser(w.user(), ownerless)).isEqualTo(404);
+        assertThat(asUser(w.user(), w.recording())).isEqualTo(404);
+    }
+
     /** The details of the action-log entries of one action by one user. */
     static java.util.List<String> logged(String action, String user) throws Exception {
         return VerbatimServer.json(VerbatimServer.getText("/api/v1/action-log?action=" + action + "&user=" + user + "&limit=1000", admin()).body())

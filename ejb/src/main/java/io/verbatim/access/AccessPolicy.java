@@ -24,7 +24,6 @@ import jakarta.persistence.criteria.Root;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -110,29 +109,25 @@ public class AccessPolicy {
     private Set<String> visibleOwners(UserAccount user, Set<Role> roles) {
         List<AppObject> assigned = appObjects.assignedTo(user);
         if (assigned.stream().anyMatch(a -> a.getMonitor() != null) && !fourEyes.granted(user)) {
-            return Set.of(); // 4-eyes: nothing until the monitor, signed in, grants access
+            return Viewer.ownersSeen(user.getUsername(), true, Set.of(), Set.of(), Set.of()); // asks nothing more
         }
-        Set<String> owners = new HashSet<>();
-        owners.add(user.getUsername());
         Set<String> entries = new HashSet<>();
         assigned.forEach(a -> entries.addAll(a.getAccessList()));
-        if (!entries.isEmpty()) {
-            // an entry is a username, or a number of whoever has it
-            owners.addAll(em.createQuery("select distinct u.username from UserAccount u left join u.numbers n"
-                            + " where (u.username in :entries or n in :entries) and (u.pbx = :pbx or (u.pbx is null and :pbx is null))",
-                            String.class)
-                    .setParameter("entries", entries).setParameter("pbx", user.getPbx()).getResultList());
-        }
+        // an entry is a username, or a number of whoever has it
+        List<String> listed = entries.isEmpty() ? List.of() : em.createQuery("select distinct u.username from UserAccount u"
+                        + " left join u.numbers n where (u.username in :entries or n in :entries)"
+                        + " and (u.pbx = :pbx or (u.pbx is null and :pbx is null))", String.class)
+                .setParameter("entries", entries).setParameter("pbx", user.getPbx()).getResultList();
+        Set<String> managed = new HashSet<>();
         if (roles.contains(Role.SUPERVISOR)) {
             em.createQuery("select g from UserGroup g join g.managers m where m = :user", UserGroup.class)
                     .setParameter("user", user).getResultList()
-                    .forEach(g -> g.getMembers().forEach(m -> owners.add(m.getUsername())));
+                    .forEach(g -> g.getMembers().forEach(m -> managed.add(m.getUsername())));
         }
-        // recordings of owners without a recorder licence are kept, but shown to administrators only
-        owners.retainAll(licences.holders());
-        return owners;
+        return Viewer.ownersSeen(user.getUsername(), false, listed, managed, licences.holders());
     }
 
+    /** The rule as a query condition on recordings; {@link Viewer#mayRead} is the same rule on one recording. */
     public Predicate visibleTo(Viewer viewer, CriteriaBuilder cb, Root<Recording> recording) {
         if (viewer.administers()) {
             return viewer.pbx() == null ? cb.conjunction() : cb.equal(recording.get("pbx"), viewer.pbx());
@@ -145,12 +140,8 @@ public class AccessPolicy {
         return viewer.pbx() == null ? cb.and(owned, shown) : cb.and(cb.equal(recording.get("pbx"), viewer.pbx()), owned, shown);
     }
 
+    /** The check on one recording; {@link #visibleTo} is the same rule as a query's condition. */
     public boolean mayRead(Viewer viewer, Recording recording) {
-        if (viewer.administers()) {
-            return viewer.pbx() == null || viewer.pbx().equals(recording.getPbx());
-        }
-        return (viewer.pbx() == null || viewer.pbx().equals(recording.getPbx()))
-                && viewer.owners().contains(recording.getOwner())
-                && (!recording.isOnlyMe() || Objects.equals(recording.getOwner(), viewer.username()));
+        return viewer.mayRead(recording.getPbx(), recording.getOwner(), recording.isOnlyMe());
     }
 }

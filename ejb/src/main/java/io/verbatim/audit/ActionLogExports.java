@@ -38,8 +38,6 @@ import java.util.TreeMap;
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class ActionLogExports {
 
-    public static final String JOB = "action-log-export";
-
     @PersistenceContext
     EntityManager em;
 

@@ -206,7 +206,7 @@ public class Directory {
     /** Deactivates: the user can no longer sign in; their recordings and history stay. */
     @RolesAllowed("ADMIN")
     public UserProfile deactivateUser(String username) {
-        return updateUser(username, new UserChange(null, null, null, null, null, null, null, null, null, false));
+        return updateUser(username, UserChange.active(false));
     }
 
     private void apply(UserAccount u, UserChange change) {

@@ -2,11 +2,10 @@ package io.verbatim.jobs;
 
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
-import io.verbatim.audit.ActionLogExports;
 import io.verbatim.directory.Directory;
-import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.lifecycle.Expiry;
 import io.verbatim.lifecycle.RecordingExpiry;
+import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.settings.Settings;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +44,8 @@ import java.util.stream.Collectors;
 public class JobRuns {
 
     private static final Logger LOG = Logger.getLogger(JobRuns.class.getName());
-    /** Deletes the files of action-log exports older than the export keeping time. */
-    public static final String EXPORT_EXPIRY = "export-expiry";
-    /** The jobs shown: the lifecycle jobs, action-log exports and their expiry, and sealing (conversion is a queue: {@link io.verbatim.conversion.ConversionQueue}). */
-    public static final List<String> JOBS = List.of(Expiry.RETENTION.jobName(), Expiry.RECYCLE_PURGE.jobName(),
-            Expiry.LICENCE_GRACE.jobName(), ActionLogExports.JOB, EXPORT_EXPIRY, "seal");
+    /** The jobs shown, by their ids: all of {@link JobName}. */
+    private static final List<String> JOBS = Arrays.stream(JobName.values()).map(JobName::id).toList();
     static final String CUTOFF = "cutoff";
     static final String PBX = "pbx";
     /** How far back a PBX's administrator's list looks among all PBXs' runs of a job. */
@@ -145,19 +142,11 @@ public class JobRuns {
     @RolesAllowed("ADMIN")
     public Optional<JobRun> start(String job) {
         String tenant = directory.callerTenant();
-        Optional<Long> id;
-        if (EXPORT_EXPIRY.equals(job)) {
-            id = Optional.of(startExportExpiry(tenant));
-        } else {
-            Expiry policy;
-            try {
-                policy = Expiry.ofJob(job);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("job must be one of " + Expiry.RETENTION.jobName() + ", "
-                        + Expiry.RECYCLE_PURGE.jobName() + ", " + Expiry.LICENCE_GRACE.jobName() + ", " + EXPORT_EXPIRY);
-            }
-            id = startLifecycleJob(policy, tenant);
-        }
+        JobName started = JobName.of(job).filter(j -> j == JobName.EXPORT_EXPIRY || j.policy().isPresent())
+                .orElseThrow(() -> new IllegalArgumentException("job must be one of " + JobName.ids(JobName.RETENTION,
+                        JobName.RECYCLE_PURGE, JobName.LICENCE_GRACE, JobName.EXPORT_EXPIRY)));
+        Optional<Long> id = started == JobName.EXPORT_EXPIRY ? Optional.of(startExportExpiry(tenant))
+                : startLifecycleJob(started.policy().orElseThrow(), tenant);
         actionLog.record(Action.JOB_START, job + (id.isPresent() ? " (run " + id.get() + ")" : ": off, not started"));
         return id.map(this::get);
     }
@@ -175,7 +164,7 @@ public class JobRuns {
         if (pbx != null) {
             parameters.setProperty(PBX, pbx);
         }
-        return Optional.of(startWithCutoff(policy.jobName(), RecordingExpiry.format(cutoffs), parameters, "what is older than"));
+        return Optional.of(startWithCutoff(JobName.of(policy), RecordingExpiry.format(cutoffs), parameters, "what is older than"));
     }
 
     /**
@@ -195,7 +184,7 @@ public class JobRuns {
         if (pbx != null) {
             parameters.setProperty(PBX, pbx);
         }
-        return startWithCutoff(EXPORT_EXPIRY, Instant.now().toString(), parameters, "exports older than their keeping time at");
+        return startWithCutoff(JobName.EXPORT_EXPIRY, Instant.now().toString(), parameters, "exports older than their keeping time at");
     }
 
     /** Whether a run is one the caller's PBX may see: started for it; the operator ({@code null}) sees all. */
@@ -204,10 +193,10 @@ public class JobRuns {
     }
 
     /** Starts a deleting job with its cutoff among its parameters, fixed for the run and any restart of it. */
-    private long startWithCutoff(String job, String cutoff, Properties parameters, String deleting) {
+    private long startWithCutoff(JobName job, String cutoff, Properties parameters, String deleting) {
         parameters.setProperty(CUTOFF, cutoff);
-        long id = BatchRuntime.getJobOperator().start(job, parameters);
-        LOG.info("Started " + job + " (run " + id + "), deleting " + deleting + " " + cutoff);
+        long id = job.start(parameters);
+        LOG.info("Started " + job.id() + " (run " + id + "), deleting " + deleting + " " + cutoff);
         return id;
     }
 

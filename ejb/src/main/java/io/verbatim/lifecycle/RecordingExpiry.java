@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,13 +73,7 @@ public class RecordingExpiry {
     }
 
     private Optional<Instant> cutoff(Expiry expiry, String pbx, Instant now) {
-        int retention = settings.retentionDays(pbx);
-        return switch (expiry) {
-            case RETENTION -> retention == 0 ? Optional.empty() : Optional.of(now.minus(Duration.ofDays(retention)));
-            case RECYCLE_PURGE -> Optional.of(now.minus(Duration.ofDays(settings.recycleBinDays(pbx))));
-            case LICENCE_GRACE -> Optional.of(now.minus(Duration.ofDays(
-                    retention == 0 ? Expiry.LICENCE_GRACE_DAYS : Math.min(retention, Expiry.LICENCE_GRACE_DAYS))));
-        };
+        return expiry.cutoff(now, settings.retentionDays(pbx), settings.recycleBinDays(pbx));
     }
 
     /** Cutoffs as a job parameter: {@code pbx=instant} or {@code pbx=off}, separated by commas (PBX names have neither). */

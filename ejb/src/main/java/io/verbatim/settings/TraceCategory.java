@@ -10,7 +10,7 @@ public enum TraceCategory {
     RECORDING("recording", "io.verbatim.recording", "io.verbatim.ingest", "io.verbatim.lifecycle", "io.verbatim.storage"),
     CALL_INFORMATION("callInformation", "io.verbatim.callinfo"),
     CONVERSION("conversion", "io.verbatim.conversion", "io.verbatim.media"),
-    LICENSE("license", "io.verbatim.directory.Licences"),
+    LICENCE("license", "io.verbatim.directory.Licences"), // "license": innovaphone's name for the trace flag
     GUI("gui", "io.verbatim.web.ui"),
     CONNECTIONS("connections", "io.verbatim.web.security", "io.verbatim.web.ingest", "io.verbatim.web.api");
 

@@ -2,7 +2,7 @@ package io.verbatim.batch.export;
 
 import io.verbatim.audit.ActionLogExports;
 import io.verbatim.audit.ExportRequested;
-import jakarta.batch.runtime.BatchRuntime;
+import io.verbatim.jobs.JobName;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -25,7 +25,7 @@ public class ExportStarter {
         if (requested.pbx() != null) { // the PBX's administrators see its run (JobRuns)
             parameters.setProperty("pbx", requested.pbx());
         }
-        long execution = BatchRuntime.getJobOperator().start(ActionLogExports.JOB, parameters);
+        long execution = JobName.ACTION_LOG_EXPORT.start(parameters);
         exports.started(requested.exportId(), execution);
     }
 }

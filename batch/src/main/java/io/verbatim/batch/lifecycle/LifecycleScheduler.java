@@ -1,5 +1,6 @@
 package io.verbatim.batch.lifecycle;
 
+import io.verbatim.jobs.JobName;
 import io.verbatim.jobs.JobRuns;
 import io.verbatim.lifecycle.Expiry;
 import jakarta.ejb.Schedule;
@@ -32,7 +33,7 @@ public class LifecycleScheduler {
         }
         for (Expiry policy : Expiry.values()) {
             if (jobs.startLifecycleJob(policy, null).isEmpty()) {
-                LOG.info(policy.jobName() + " is off (retention 0): not started");
+                LOG.info(JobName.of(policy).id() + " is off (retention 0): not started");
             }
         }
         jobs.startExportExpiry(null);

@@ -1,7 +1,7 @@
 package io.verbatim.batch.seal;
 
+import io.verbatim.jobs.JobName;
 import io.verbatim.seal.SealingEnabled;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -11,11 +11,9 @@ import java.util.Properties;
 @Stateless
 public class SealJobStarter {
 
-    public static final String JOB = "seal";
-
     public void onEnabled(@Observes(during = TransactionPhase.AFTER_SUCCESS) SealingEnabled enabled) {
         Properties parameters = new Properties();
         parameters.setProperty("pbx", enabled.pbx() == null ? "" : enabled.pbx());
-        BatchRuntime.getJobOperator().start(JOB, parameters);
+        JobName.SEAL.start(parameters);
     }
 }

@@ -2,6 +2,7 @@ package io.verbatim.web.ui;
 
 import io.verbatim.conversion.ConversionQueue;
 import io.verbatim.conversion.ConversionService;
+import io.verbatim.jobs.JobName;
 import io.verbatim.jobs.JobRun;
 import io.verbatim.jobs.JobRuns;
 import io.verbatim.lifecycle.Expiry;
@@ -59,7 +60,7 @@ public class JobsConsole implements Serializable {
     }
 
     public List<String> getLifecycleJobs() {
-        return Arrays.stream(Expiry.values()).map(Expiry::jobName).toList();
+        return Arrays.stream(Expiry.values()).map(policy -> JobName.of(policy).id()).toList();
     }
 
     public void start(String job) {

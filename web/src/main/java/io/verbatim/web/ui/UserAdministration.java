@@ -130,7 +130,7 @@ public class UserAdministration implements Serializable {
 
     public void toggleActive(String username) {
         UserProfile u = directory.user(username);
-        if (attempt(() -> directory.updateUser(username, new UserChange(null, null, null, null, null, null, null, null, null, !u.active())))) {
+        if (attempt(() -> directory.updateUser(username, UserChange.active(!u.active())))) {
             Pages.say((u.active() ? "Deactivated " : "Activated ") + username + ".");
         }
     }
@@ -166,7 +166,7 @@ public class UserAdministration implements Serializable {
 
     public void toggleLicence(String username) {
         UserProfile u = directory.user(username);
-        attempt(() -> directory.updateUser(username, new UserChange(null, null, null, null, null, null, null, null, !u.licensed(), null)));
+        attempt(() -> directory.updateUser(username, UserChange.licensed(!u.licensed())));
     }
 
     private boolean attempt(Runnable change) {
