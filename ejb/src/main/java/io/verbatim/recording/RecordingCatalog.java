@@ -94,7 +94,21 @@ public class RecordingCatalog {
     }
 
     /** Why audio is read: the action log counts a play once, not each range the player fetches as it seeks. */
-    public enum AudioUse { PLAY, CONTINUED_PLAY, DOWNLOAD }
+    public enum AudioUse {
+        PLAY, CONTINUED_PLAY, DOWNLOAD;
+
+        /**
+         * What a request for the audio is: a download when asked for one; otherwise a play, unless it asks for a byte
+         * range past the start (a player fetches the start first, then whatever it seeks to: one play, not one per
+         * range, is written to the action log).
+         */
+        public static AudioUse of(boolean download, String byteRange) {
+            if (download) {
+                return DOWNLOAD;
+            }
+            return byteRange != null && !byteRange.replace(" ", "").startsWith("bytes=0-") ? CONTINUED_PLAY : PLAY;
+        }
+    }
 
     /** The converted audio of a recording the caller may read; a play or download is logged. */
     public Audio openAudio(long id, AudioUse use) throws IOException {

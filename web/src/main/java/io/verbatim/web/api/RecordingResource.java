@@ -219,10 +219,7 @@ public class RecordingResource {
     @APIResponse(responseCode = "416", description = "Range past the end")
     public Response audio(@PathParam("id") long id, @HeaderParam("Range") String range,
                           @QueryParam("download") @DefaultValue("false") boolean download) throws IOException {
-        // a player fetches the start first, then whatever it seeks to: one play, not one per range
-        boolean continued = range != null && !range.replace(" ", "").startsWith("bytes=0-");
-        RecordingCatalog.Audio audio = catalog.openAudio(id, download ? RecordingCatalog.AudioUse.DOWNLOAD
-                : continued ? RecordingCatalog.AudioUse.CONTINUED_PLAY : RecordingCatalog.AudioUse.PLAY);
+        RecordingCatalog.Audio audio = catalog.openAudio(id, RecordingCatalog.AudioUse.of(download, range));
         OutputFormat format = audio.recording().getAudioFormat() == null ? OutputFormat.STEREO_WAV
                 : OutputFormat.parse(audio.recording().getAudioFormat());
         return BlobResponses.of(audio.channel(), audio.size(), range, format.mediaType(),
