@@ -1,6 +1,7 @@
 package io.verbatim.access;
 
 import io.verbatim.directory.Directory;
+import io.verbatim.directory.Groups;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
 import io.verbatim.refusal.InvalidEntryException;
@@ -27,6 +28,9 @@ public class AppObjects {
 
     @Inject
     Directory directory;
+
+    @Inject
+    Groups groupsOfPbx;
 
     @RolesAllowed("ADMIN")
     public List<AppObjectProfile> list() {
@@ -57,7 +61,7 @@ public class AppObjects {
             Set<UserAccount> users = new HashSet<>();
             Set<UserGroup> groups = new HashSet<>();
             for (String member : wanted.members()) {
-                Optional<UserGroup> group = directory.findGroup(member, a.getPbx());
+                Optional<UserGroup> group = groupsOfPbx.findGroup(member, a.getPbx());
                 if (group.isPresent()) {
                     groups.add(group.get());
                 } else {

@@ -1,9 +1,5 @@
 package io.verbatim.directory;
 
-import io.verbatim.audit.Action;
-import io.verbatim.audit.ActionLog;
-import io.verbatim.audit.Outcome;
-import io.verbatim.caller.CallerRequest;
 import io.verbatim.crypto.PasswordHash;
 import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.refusal.NoSuchEntryException;
@@ -16,31 +12,24 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * The people who may sign in and the groups they form: checking what they say about themselves, and their
- * administration. A tenant's administrators see and manage their own tenant only; the operator (no tenant) all.
+ * The people who may sign in: their accounts and their administration, which PBX an entry the caller creates belongs
+ * to, and who the caller is. A tenant's administrators see and manage their own tenant only; the operator (no tenant)
+ * all. Signing in is {@link SignIn}'s, groups are {@link Groups}'.
  */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class Directory {
-
-    private static final Logger LOG = Logger.getLogger(Directory.class.getName());
 
     /** PBX usernames as capture names carry them: no path or name separators. */
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@+-]{1,255}");
@@ -55,73 +44,7 @@ public class Directory {
     SessionContext context;
 
     @Inject
-    ActionLog actionLog;
-
-    @Inject
-    CallerRequest request;
-
-    @Inject
     SignInThrottle throttle;
-
-    /**
-     * The active account whose password matches, if any (never says which of the two was wrong). Failures are
-     * counted per name and address ({@link SignInThrottle}): after a few in a row that address is refused for that
-     * name for a while, even the right password, whether the name exists or not; from elsewhere the account works.
-     */
-    public Optional<UserAccount> authenticate(String username, char[] password) {
-        String address = request.address();
-        Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isActive);
-        String pbx = account.map(UserAccount::getPbx).orElse(null);
-        Optional<Instant> refused = throttle.refusedUntil(username, address);
-        if (refused.isPresent()) { // the same answer for any name: no hash to compute (a refused burst costs no CPU)
-            actionLog.recordAs(username, pbx, Action.FAILED_LOGIN, Outcome.DENIED, "refused from " + address + " until " + refused.get()
-                    + " after repeated failures");
-            return Optional.empty();
-        }
-        boolean matches = PasswordHash.matches(password, account.map(UserAccount::getPasswordHash).orElse(DUMMY_HASH)); // same work either way
-        if (account.isEmpty() || !matches) {
-            failed(username, address);
-            actionLog.recordAs(username, pbx, Action.FAILED_LOGIN, Outcome.DENIED, account.isEmpty() ? "no such active user" : "wrong password");
-            return Optional.empty();
-        }
-        throttle.succeeded(username, address);
-        return account;
-    }
-
-    private void failed(String username, String address) {
-        try {
-            throttle.failed(username, address);
-        } catch (RuntimeException e) { // two failures counted at once: one is enough to slow the guesser
-            LOG.fine(() -> "A failed sign-in of " + username + " from " + address + " was not counted: " + e);
-        }
-    }
-
-    /** A person signed in to the pages (API calls authenticate on each request and are logged by what they do). */
-    public void signedIn(String username) {
-        findByUsername(username).ifPresent(u -> actionLog.recordAs(username, u.getPbx(), Action.LOGIN, Outcome.SUCCESS, "signed in to the pages"));
-    }
-
-    /**
-     * What a browser session was granted on, as a fingerprint of the account's role, PBX and password: a session
-     * whose fingerprint no longer matches ends (deactivated, role or PBX changed, new password), on every node, as
-     * each request reads it from the database. Empty for an account that is gone or inactive.
-     */
-    public Optional<String> sessionStamp(String username) {
-        return findByUsername(username).filter(UserAccount::isActive).map(u -> {
-            try {
-                MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                byte[] digest = sha.digest((u.getRole() + "\n" + u.getPbx() + "\n" + u.getPasswordHash()).getBytes(StandardCharsets.UTF_8));
-                return HexFormat.of().formatHex(digest, 0, 16);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every Java", e);
-            }
-        });
-    }
-
-    /** Until when sign-ins of {@code username} from the caller's address are refused after repeated failures, if they are now. */
-    public Optional<Instant> lockedUntil(String username) {
-        return throttle.refusedUntil(username, request.address());
-    }
 
     public Optional<UserAccount> findByUsername(String username) {
         return em.createQuery("select u from UserAccount u where u.username = :name", UserAccount.class)
@@ -140,8 +63,6 @@ public class Directory {
         em.persist(account);
         return account;
     }
-
-    // --- users ---------------------------------------------------------------------------------------------
 
     /** Users of the caller's tenant whose username, display name, email or number contains {@code text}. */
     @RolesAllowed("ADMIN")
@@ -257,59 +178,6 @@ public class Directory {
         return u;
     }
 
-    // --- groups --------------------------------------------------------------------------------------------
-
-    @RolesAllowed("ADMIN")
-    public List<GroupProfile> groups() {
-        String pbx = callerTenant();
-        return em.createQuery("select g from UserGroup g where (:all = true or g.pbx = :pbx) order by g.name", UserGroup.class)
-                .setParameter("all", pbx == null).setParameter("pbx", pbx)
-                .getResultList().stream().map(GroupProfile::of).toList();
-    }
-
-    @RolesAllowed("ADMIN")
-    public GroupProfile group(String name) {
-        return GroupProfile.of(managedGroup(name));
-    }
-
-    /** Creates the group, or replaces its timezone, members and managers when it exists. */
-    @RolesAllowed("ADMIN")
-    public GroupProfile saveGroup(String name, GroupProfile wanted) {
-        if (name == null || name.isBlank() || name.length() > 255) {
-            throw new InvalidEntryException("a group needs a name of at most 255 characters");
-        }
-        String pbx = tenantForNew(wanted.pbx());
-        UserGroup g = findGroup(name, pbx).orElseGet(() -> {
-            UserGroup created = new UserGroup(pbx, name);
-            em.persist(created);
-            return created;
-        });
-        if (wanted.timezone() != null) {
-            g.setTimezone(zone(wanted.timezone()));
-        }
-        if (wanted.licensed() != null) {
-            g.setLicensed(wanted.licensed());
-        }
-        if (wanted.members() != null) {
-            g.setMembers(tenantUsers(wanted.members(), g.getPbx()));
-        }
-        if (wanted.managers() != null) {
-            Set<UserAccount> managers = tenantUsers(wanted.managers(), g.getPbx());
-            for (UserAccount m : managers) {
-                if (m.getRole() != Role.SUPERVISOR && m.getRole() != Role.ADMIN) {
-                    throw new InvalidEntryException(m.getUsername() + " cannot manage a group: not a supervisor");
-                }
-            }
-            g.setManagers(managers);
-        }
-        return GroupProfile.of(g);
-    }
-
-    @RolesAllowed("ADMIN")
-    public void deleteGroup(String name) {
-        em.remove(managedGroup(name));
-    }
-
     /** Users of a tenant by username, every one of which must exist there. */
     public Set<UserAccount> tenantUsers(Set<String> usernames, String pbx) {
         Set<UserAccount> users = new HashSet<>();
@@ -320,23 +188,6 @@ public class Directory {
             users.add(u);
         }
         return users;
-    }
-
-    /** A group of a tenant by name. */
-    public Optional<UserGroup> findGroup(String name, String pbx) {
-        return em.createQuery("select g from UserGroup g where g.name = :name and (g.pbx = :pbx or (g.pbx is null and :pbx is null))",
-                        UserGroup.class)
-                .setParameter("name", name).setParameter("pbx", pbx)
-                .getResultStream().findFirst();
-    }
-
-    /** A group the caller administers by name: of their tenant; for the operator, of whichever tenant has it (oldest first). */
-    private UserGroup managedGroup(String name) {
-        String tenant = callerTenant();
-        return em.createQuery("select g from UserGroup g where g.name = :name and (:all = true or g.pbx = :pbx) order by g.id",
-                        UserGroup.class)
-                .setParameter("name", name).setParameter("all", tenant == null).setParameter("pbx", tenant)
-                .getResultStream().findFirst().orElseThrow(() -> new NoSuchEntryException("group " + name));
     }
 
     /**
@@ -384,8 +235,6 @@ public class Directory {
                 });
     }
 
-    // --- the caller ----------------------------------------------------------------------------------------
-
     /** The signed-in caller's account. */
     public UserAccount caller() {
         return findByUsername(callerName()).orElseThrow(() -> new EJBAccessException("not signed in"));
@@ -405,7 +254,8 @@ public class Directory {
         return context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
     }
 
-    private static String zone(String id) {
+    /** A time zone as typed (blank: none), by its canonical id. */
+    static String zone(String id) {
         if (id.isBlank()) {
             return null;
         }
@@ -416,9 +266,7 @@ public class Directory {
         }
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
-
-    private static final String DUMMY_HASH = PasswordHash.of("not a password".toCharArray());
 }

@@ -1,7 +1,7 @@
 package io.verbatim.web.api;
 
-import io.verbatim.directory.Directory;
 import io.verbatim.directory.GroupProfile;
+import io.verbatim.directory.Groups;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,13 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GroupResource {
 
     @Inject
-    Directory directory;
+    Groups groups;
 
     @GET
     @Operation(summary = "All groups")
     @APIResponse(responseCode = "403", description = "Not an administrator")
     public List<GroupProfile> list() {
-        return directory.groups();
+        return groups.groups();
     }
 
     @GET
@@ -39,7 +39,7 @@ public class GroupResource {
     @Operation(summary = "One group")
     @APIResponse(responseCode = "404", description = "No such group")
     public GroupProfile get(@PathParam("name") String name) {
-        return directory.group(name);
+        return groups.group(name);
     }
 
     @PUT
@@ -47,7 +47,7 @@ public class GroupResource {
     @Operation(summary = "Create a group, or replace the fields given of an existing one")
     @APIResponse(responseCode = "400", description = "An unknown user, or a manager who is no supervisor")
     public GroupProfile save(@PathParam("name") String name, GroupProfile group) {
-        return directory.saveGroup(name, ApiBodies.required(group));
+        return groups.saveGroup(name, ApiBodies.required(group));
     }
 
     @DELETE
@@ -56,7 +56,7 @@ public class GroupResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such group")
     public Response delete(@PathParam("name") String name) {
-        directory.deleteGroup(name);
+        groups.deleteGroup(name);
         return Response.noContent().build();
     }
 }

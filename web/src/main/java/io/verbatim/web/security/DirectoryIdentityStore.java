@@ -2,6 +2,7 @@ package io.verbatim.web.security;
 
 import io.verbatim.directory.ApiTokens;
 import io.verbatim.directory.Directory;
+import io.verbatim.directory.SignIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
@@ -18,6 +19,9 @@ public class DirectoryIdentityStore implements IdentityStore {
     Directory directory;
 
     @Inject
+    SignIn signIn;
+
+    @Inject
     ApiTokens tokens;
 
     @Override
@@ -30,7 +34,7 @@ public class DirectoryIdentityStore implements IdentityStore {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        return directory.authenticate(login.getCaller(), login.getPassword().getValue())
+        return signIn.authenticate(login.getCaller(), login.getPassword().getValue())
                 .map(user -> new CredentialValidationResult(user.getUsername(), Set.of(user.getRole().name())))
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }

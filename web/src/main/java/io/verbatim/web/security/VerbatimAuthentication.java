@@ -3,6 +3,7 @@ package io.verbatim.web.security;
 import io.verbatim.caller.CallerRequest;
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.directory.Directory;
+import io.verbatim.directory.SignIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -16,8 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.net.URLEncoder;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Optional;
@@ -47,6 +48,9 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     Directory directory;
+
+    @Inject
+    SignIn signIn;
 
     @Inject
     CallerRequest callerRequest;
@@ -104,7 +108,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         String ended = null;
         if (session != null && session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn signedIn) {
             // the account as it is now, not as it was at sign-in: deactivation, a new role or password ends the session
-            if (directory.sessionStamp(signedIn.username()).filter(signedIn.stamp()::equals).isPresent()) {
+            if (signIn.sessionStamp(signedIn.username()).filter(signedIn.stamp()::equals).isPresent()) {
                 return context.notifyContainerAboutLogin(signedIn.username(), new HashSet<>(signedIn.groups()));
             }
             LOG.info(() -> "Session of " + signedIn.username() + " ended: the account was deactivated or its role, PBX or password changed");
@@ -137,8 +141,8 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         request.changeSessionId(); // a fresh id after login: no session fixation
         String username = result.getCallerPrincipal().getName();
         request.getSession().setAttribute(SignedIn.SESSION_ATTRIBUTE,
-                new SignedIn(username, Set.copyOf(result.getCallerGroups()), directory.sessionStamp(username).orElse("")));
-        directory.signedIn(username);
+                new SignedIn(username, Set.copyOf(result.getCallerGroups()), signIn.sessionStamp(username).orElse("")));
+        signIn.signedIn(username);
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -158,7 +162,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
 
     /** Why a sign-in failed, as far as it can be told without saying whether the user exists or the password was near. */
     String failureMessage(String username) {
-        return directory.lockedUntil(username) // the same for any name, existing or not
+        return signIn.lockedUntil(username) // the same for any name, existing or not
                 .map(until -> "sign-in from your address refused after repeated failures until " + until.truncatedTo(ChronoUnit.SECONDS))
                 .orElse("invalid username or password");
     }

@@ -1,6 +1,7 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.directory.GroupProfile;
+import io.verbatim.directory.Groups;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,6 +11,9 @@ import java.util.List;
 @Named
 @ViewScoped
 public class GroupAdministration extends EntryAdministration {
+
+    @Inject
+    transient Groups groupsOfPbx;
 
     private String name;
     private String pbx;
@@ -22,14 +26,14 @@ public class GroupAdministration extends EntryAdministration {
 
     public List<GroupProfile> getGroups() {
         if (groups == null) {
-            groups = directory.groups();
+            groups = groupsOfPbx.groups();
         }
         return groups;
     }
 
     public void save() {
         groups = null;
-        if (Pages.attempt(() -> directory.saveGroup(name, new GroupProfile(name, pbx, timezone == null ? "" : timezone,
+        if (Pages.attempt(() -> groupsOfPbx.saveGroup(name, new GroupProfile(name, pbx, timezone == null ? "" : timezone,
                 Pages.names(members), Pages.names(managers), licensed)))) {
             Pages.say("Saved group " + name + ".");
             clear();
@@ -37,7 +41,7 @@ public class GroupAdministration extends EntryAdministration {
     }
 
     public void edit(String groupName) {
-        GroupProfile g = directory.group(groupName);
+        GroupProfile g = groupsOfPbx.group(groupName);
         name = g.name();
         pbx = g.pbx();
         members = String.join(", ", g.members());
@@ -49,7 +53,7 @@ public class GroupAdministration extends EntryAdministration {
 
     public void delete(String groupName) {
         groups = null;
-        if (Pages.attempt(() -> directory.deleteGroup(groupName))) {
+        if (Pages.attempt(() -> groupsOfPbx.deleteGroup(groupName))) {
             Pages.say("Deleted group " + groupName + ".");
         }
     }

@@ -1,6 +1,6 @@
 package io.verbatim.web.ui;
 
-import io.verbatim.directory.Directory;
+import io.verbatim.directory.SignIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -30,7 +30,7 @@ public class LoginForm {
     FacesContext faces;
 
     @Inject
-    Directory directory;
+    SignIn signIn;
 
     private String username;
     private String password;
@@ -47,7 +47,7 @@ public class LoginForm {
             external.redirect(external.getRequestContextPath() + safeNext());
             faces.responseComplete();
         } else {
-            String locked = directory.lockedUntil(username)
+            String locked = signIn.lockedUntil(username)
                     .map(until -> "Too many failed sign-ins from here: try again after " + until.truncatedTo(ChronoUnit.SECONDS) + " (UTC).")
                     .orElse("Wrong username or password.");
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, locked, null));
