@@ -109,6 +109,11 @@ final class DisposableServer implements AutoCloseable {
         return data;
     }
 
+    /** Its own database on the suite's PostgreSQL ({@code null} on H2, whose file only the server opens). */
+    String databaseUrl() {
+        return environment.get("VERBATIM_DB_URL");
+    }
+
     /** PUTs a capture as a device does, to {@code /{pbx}/recordings/Files/{fileName}}. */
     HttpResponse<String> upload(String pbx, String fileName, byte[] capture) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/" + pbx + "/recordings/Files/" + fileName))
