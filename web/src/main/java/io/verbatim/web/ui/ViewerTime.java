@@ -1,0 +1,50 @@
+package io.verbatim.web.ui;
+
+import io.verbatim.directory.Directory;
+import io.verbatim.recording.Recording;
+import io.verbatim.recording.RecordingNote;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Times as the viewer reads them: in their own time zone (directory), else the server's. */
+@Named
+@ViewScoped
+public class ViewerTime implements Serializable {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @Inject
+    transient Directory directory;
+
+    private ZoneId zone;
+
+    public String date(Recording r) {
+        return DATE.format(started(r).atZone(zone()));
+    }
+
+    public String time(Recording r) {
+        return TIME.format(started(r).atZone(zone()));
+    }
+
+    public String written(RecordingNote note) {
+        return DATE.format(note.getWrittenAt().atZone(zone())) + " " + TIME.format(note.getWrittenAt().atZone(zone()));
+    }
+
+    ZoneId zone() {
+        if (zone == null) {
+            String own = directory.caller().getTimezone();
+            zone = own != null ? ZoneId.of(own) : ZoneId.systemDefault();
+        }
+        return zone;
+    }
+
+    private static Instant started(Recording r) {
+        return r.getStartedAt() != null ? r.getStartedAt() : r.getReceivedAt();
+    }
+}
