@@ -3,12 +3,12 @@ package io.verbatim.access;
 import io.verbatim.caller.CallerRequest;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
-import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.directory.Role;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
 import io.verbatim.recording.ActionDeniedException;
 import io.verbatim.recording.Recording;
+import io.verbatim.refusal.NoSuchEntryException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
@@ -74,7 +74,7 @@ public class AccessPolicy {
         }
         UserAccount user = directory.findByUsername(name).orElseThrow(() -> new EJBAccessException("not in the directory"));
         if (request.viewingAs() != null && context.isCallerInRole(Role.ADMIN.name())) {
-            UserAccount seen = impersonable(user, request.viewingAs());
+            UserAccount seen = viewableAs(user, request.viewingAs());
             Set<Role> roles = EnumSet.of(seen.getRole());
             return new Viewer(seen.getUsername(), roles, seen.getPbx(), roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(seen, roles));
         }
@@ -100,7 +100,7 @@ public class AccessPolicy {
     }
 
     /** A user an administrator may view the recordings as: one of their tenant (the operator: anyone). */
-    public UserAccount impersonable(UserAccount administrator, String username) {
+    public UserAccount viewableAs(UserAccount administrator, String username) {
         return directory.findByUsername(username)
                 .filter(u -> administrator.getPbx() == null || administrator.getPbx().equals(u.getPbx()))
                 .orElseThrow(() -> new NoSuchEntryException("user " + username));

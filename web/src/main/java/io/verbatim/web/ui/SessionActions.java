@@ -1,6 +1,6 @@
 package io.verbatim.web.ui;
 
-import io.verbatim.access.Impersonation;
+import io.verbatim.access.ViewAs;
 import io.verbatim.alarm.Alarm;
 import io.verbatim.alarm.Alarms;
 import io.verbatim.directory.Directory;
@@ -24,7 +24,7 @@ public class SessionActions {
     FacesContext faces;
 
     @Inject
-    Impersonation impersonation;
+    ViewAs viewAs;
 
     @Inject
     Settings settings;
@@ -65,15 +65,15 @@ public class SessionActions {
 
     /** Whom an administrator is viewing the recordings as, or empty. */
     public String getViewingAs() {
-        Object username = faces.getExternalContext().getSessionMap().get(ViewingAsFilter.SESSION_ATTRIBUTE);
+        Object username = faces.getExternalContext().getSessionMap().get(ViewAsFilter.SESSION_ATTRIBUTE);
         return username == null ? "" : (String) username;
     }
 
     public void stopViewingAs() throws IOException {
         String username = getViewingAs();
         if (!username.isEmpty()) {
-            impersonation.stop(username);
-            faces.getExternalContext().getSessionMap().remove(ViewingAsFilter.SESSION_ATTRIBUTE);
+            viewAs.stop(username);
+            faces.getExternalContext().getSessionMap().remove(ViewAsFilter.SESSION_ATTRIBUTE);
         }
         ExternalContext external = faces.getExternalContext();
         external.redirect(external.getRequestContextPath() + "/app/recordings.xhtml");

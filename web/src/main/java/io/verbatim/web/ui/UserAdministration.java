@@ -1,6 +1,6 @@
 package io.verbatim.web.ui;
 
-import io.verbatim.access.Impersonation;
+import io.verbatim.access.ViewAs;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
 import io.verbatim.directory.Role;
@@ -34,7 +34,7 @@ public class UserAdministration implements Serializable {
     transient Licences licences;
 
     @Inject
-    transient Impersonation impersonation;
+    transient ViewAs viewAs;
 
     @Inject
     transient UserImport userImport;
@@ -160,7 +160,7 @@ public class UserAdministration implements Serializable {
     /** Looks at the recordings as this user sees them, read-only, until stopped from the header. */
     public void viewAs(String username) throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.getSessionMap().put(ViewingAsFilter.SESSION_ATTRIBUTE, impersonation.start(username));
+        external.getSessionMap().put(ViewAsFilter.SESSION_ATTRIBUTE, viewAs.start(username));
         external.redirect(external.getRequestContextPath() + "/app/recordings.xhtml");
     }
 

@@ -13,7 +13,7 @@ import java.io.IOException;
 
 /** Carries an administrator's "view as" from the session into each request, where the access rule reads it. */
 @WebFilter(urlPatterns = {"/app/*", "/api/*"})
-public class ViewingAsFilter extends HttpFilter {
+public class ViewAsFilter extends HttpFilter {
 
     static final String SESSION_ATTRIBUTE = "verbatim.viewingAs";
 

@@ -1,7 +1,7 @@
 package io.verbatim.access;
 
-import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.UserAccount;
 import jakarta.annotation.security.PermitAll;
@@ -13,9 +13,9 @@ import java.util.logging.Logger;
 /** An administrator looking at the recordings as one of their users sees, read-only; every start and stop is logged. */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
-public class Impersonation {
+public class ViewAs {
 
-    private static final Logger LOG = Logger.getLogger(Impersonation.class.getName());
+    private static final Logger LOG = Logger.getLogger(ViewAs.class.getName());
 
     @Inject
     Directory directory;
@@ -30,15 +30,15 @@ public class Impersonation {
     @RolesAllowed("ADMIN")
     public String start(String username) {
         UserAccount administrator = directory.caller();
-        UserAccount seen = access.impersonable(administrator, username);
-        LOG.info("impersonation: " + administrator.getUsername() + " views the recordings as " + seen.getUsername() + " (read-only)");
+        UserAccount seen = access.viewableAs(administrator, username);
+        LOG.info("viewAs: " + administrator.getUsername() + " views the recordings as " + seen.getUsername() + " (read-only)");
         actionLog.record(Action.VIEW_AS, "starts viewing the recordings as " + seen.getUsername() + " (read-only)");
         return seen.getUsername();
     }
 
     @RolesAllowed("ADMIN")
     public void stop(String username) {
-        LOG.info("impersonation: " + directory.caller().getUsername() + " stops viewing as " + username);
+        LOG.info("viewAs: " + directory.caller().getUsername() + " stops viewing as " + username);
         actionLog.record(Action.VIEW_AS, "stops viewing as " + username);
     }
 }
