@@ -70,8 +70,8 @@ class ArchitectureTest {
 
     /**
      * The stages point one way (capture, RTP, codecs and DSP below rendering, output on top, the root above all): no
-     * stage uses the root but the command line's tool, no two stages use each other, nor do two codecs, and the codec
-     * interface knows no codec.
+     * stage uses the root but the command line's tool, the stages are free of cycles, and so are the codecs, and the
+     * codec interface knows no codec.
      */
     @Test
     void mediaStagesPointOneWay() {

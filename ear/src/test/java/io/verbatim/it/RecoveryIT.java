@@ -80,6 +80,8 @@ class RecoveryIT {
 
         server.start();
         awaitState(recording, "READY");
+        assertThat(sqlText("select audio_key from recording where id = " + recording)).as("converted again").isNotNull();
+        assertThat(server.get("/api/v1/recordings/" + recording + "/audio").statusCode()).isEqualTo(200);
         awaitTrue(() -> sqlText("select count(*) from blob_disposal where blob_key = 'sha256:" + sha + "'").equals("0"),
                 "the erased recording's disposal done");
         assertThat(partial).as("the unfinished upload").doesNotExist();
@@ -93,6 +95,7 @@ class RecoveryIT {
         sql("update recording set state = 'CONVERTING', claimed_by = 'node-gone', claimed_at = now() - interval '2 hours',"
                 + " audio_key = null, audio_size = null where id = " + recording);
         awaitState(recording, "READY");
+        assertThat(sqlText("select audio_key from recording where id = " + recording)).as("converted again").isNotNull();
         assertThat(sqlText("select claimed_by from recording where id = " + recording)).isNotEqualTo("node-gone");
         AlarmsIT.awaitAlarm(server, "CLAIMS_ABANDONED");
     }

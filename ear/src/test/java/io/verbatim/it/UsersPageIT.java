@@ -176,6 +176,14 @@ class UsersPageIT {
         assertThat(browser.driver.findElement(By.id("users:messages")).getText())
                 .contains("Line 3 (csvpage2" + SUFFIX + "): password must have at least 8 characters");
         assertThat(getText("/api/v1/users/csvpage3" + SUFFIX, admin()).statusCode()).isEqualTo(200);
+
+        // a file refused as a whole (its header names no role) is said at the top, and the page stays
+        Files.writeString(csv, "username,password\ncsvpage4" + SUFFIX + ",correct horse battery\n");
+        browser.driver.findElement(By.cssSelector("#import input[type=file]")).sendKeys(csv.toAbsolutePath().toString());
+        browser.driver.findElement(By.id("import:importCsv")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"),
+                "the CSV header must name username, password and role"));
+        assertThat(getText("/api/v1/users/csvpage4" + SUFFIX, admin()).statusCode()).isEqualTo(404);
         Files.delete(csv);
     }
 

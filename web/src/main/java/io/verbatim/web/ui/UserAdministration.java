@@ -7,6 +7,7 @@ import io.verbatim.directory.Role;
 import io.verbatim.directory.UserChange;
 import io.verbatim.directory.UserImport;
 import io.verbatim.directory.UserProfile;
+import io.verbatim.refusal.Refusal;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -149,7 +150,7 @@ public class UserAdministration implements Serializable {
                 FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                         "Line " + line.line() + (line.username() == null ? "" : " (" + line.username() + ")") + ": " + line.reason(), null));
             }
-        } catch (IllegalArgumentException e) {
+        } catch (Refusal | IllegalArgumentException e) { // the file as a whole: its header, its size, not CSV at all
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
     }
