@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.verbatim.refusal.Refusal;
 import jakarta.ejb.ApplicationException;
+import jakarta.ejb.EJBContext;
 import jakarta.ejb.SessionContext;
 import java.util.Arrays;
 import java.util.Map;
@@ -32,7 +33,7 @@ class ArchitectureTest {
      * Capabilities that still depend on each other both ways (issue 22 breaks them). A new pair fails this test, and
      * so does a pair that is gone, so that the list only shrinks and stays true.
      */
-    private static final Set<String> MUTUAL_STILL = Set.of("access <-> recording", "callinfo <-> recording", "directory <-> settings");
+    private static final Set<String> MUTUAL_STILL = Set.of("access <-> recording", "callinfo <-> recording");
 
     /**
      * A bean calling itself through its business view asks its own pool for a second instance while holding one:
@@ -44,6 +45,19 @@ class ArchitectureTest {
         noClasses().should().callMethod(SessionContext.class, "getBusinessObject", Class.class)
                 .because("a bean re-entering its own pool deadlocks once the pool is exhausted")
                 .check(VERBATIM);
+    }
+
+    /**
+     * Who is calling is learnt once per request, as it is authenticated, and read from {@code Caller}: a capability
+     * asking the container itself would be a second answer that could disagree (view-as, the tenant).
+     */
+    @Test
+    void whoIsCallingIsReadFromTheCaller() {
+        noClasses().should().callMethod(EJBContext.class, "getCallerPrincipal")
+                .orShould().callMethod(EJBContext.class, "isCallerInRole", String.class)
+                .orShould().callMethod(SessionContext.class, "getCallerPrincipal")
+                .orShould().callMethod(SessionContext.class, "isCallerInRole", String.class)
+                .because("io.verbatim.caller.Caller says who is calling, once").check(VERBATIM);
     }
 
     /** The media engine is plain Java: it runs in pcap2wav and the benchmark as it does in the server. */
@@ -86,11 +100,12 @@ class ArchitectureTest {
     }
 
     /**
-     * Storage knows bytes only; crypto wraps storage and nothing else of ours; the shared kernel (the caller's request,
-     * the refusals) depends on nothing of ours, so that every capability may use it without using another.
+     * Storage knows bytes only; crypto wraps storage and nothing else of ours; the shared kernel (who is calling, the
+     * refusals) depends on nothing of ours, so that every capability may use it without using another; the PBX
+     * registry needs only the kernel, so that people, settings and devices can all ask it which PBX is meant.
      */
     @Test
-    void storageCryptoAndTheKernelAreLeaves() {
+    void storageCryptoTheKernelAndThePbxRegistryAreLeaves() {
         for (String kernel : new String[] {"io.verbatim.caller", "io.verbatim.refusal"}) {
             noClasses().that().resideInAPackage(kernel + "..").should().dependOnClassesThat(outside(kernel))
                     .because("the shared kernel ties no capability to another").check(VERBATIM);
@@ -101,6 +116,9 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.verbatim.crypto..")
                 .should().dependOnClassesThat(outside("io.verbatim.crypto", "io.verbatim.storage", "io.verbatim.refusal"))
                 .because("keys and hashes need no capability").check(VERBATIM);
+        noClasses().that().resideInAPackage("io.verbatim.tenancy..")
+                .should().dependOnClassesThat(outside("io.verbatim.tenancy", "io.verbatim.caller", "io.verbatim.refusal"))
+                .because("which PBXs there are is asked by every capability that keeps things per PBX").check(VERBATIM);
     }
 
     /**

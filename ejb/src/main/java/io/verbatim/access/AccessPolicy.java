@@ -1,6 +1,6 @@
 package io.verbatim.access;
 
-import io.verbatim.caller.CallerRequest;
+import io.verbatim.caller.Caller;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
 import io.verbatim.directory.Role;
@@ -9,11 +9,9 @@ import io.verbatim.directory.UserGroup;
 import io.verbatim.recording.ActionDeniedException;
 import io.verbatim.recording.Recording;
 import io.verbatim.refusal.NoSuchEntryException;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJBAccessException;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,9 +40,6 @@ import java.util.Set;
 @DeclareRoles({"ADMIN", "SUPERVISOR", "USER", "COMPLIANCE"})
 public class AccessPolicy {
 
-    @Resource
-    SessionContext context;
-
     @PersistenceContext
     EntityManager em;
 
@@ -61,26 +56,23 @@ public class AccessPolicy {
     FourEyes fourEyes;
 
     @Inject
-    CallerRequest request;
+    Caller caller;
 
     /**
      * The authenticated caller and what they may see; unauthenticated calls are refused here. An administrator viewing
-     * as a user of theirs ({@link CallerRequest#viewingAs()}) sees what that user sees.
+     * as a user of theirs ({@link Caller#viewingAs()}) sees what that user sees.
      */
     public Viewer currentViewer() {
-        String name = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
-        if (name == null || name.equals("anonymous")) {
-            throw new EJBAccessException("not authenticated");
-        }
+        String name = caller.name();
         UserAccount user = directory.findByUsername(name).orElseThrow(() -> new EJBAccessException("not in the directory"));
-        if (request.viewingAs() != null && context.isCallerInRole(Role.ADMIN.name())) {
-            UserAccount seen = viewableAs(user, request.viewingAs());
+        if (caller.viewingAs() != null) {
+            UserAccount seen = viewableAs(user, caller.viewingAs());
             Set<Role> roles = EnumSet.of(seen.getRole());
             return new Viewer(seen.getUsername(), roles, seen.getPbx(), roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(seen, roles));
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Role role : Role.values()) {
-            if (context.isCallerInRole(role.name())) {
+            if (caller.inRole(role.name())) {
                 roles.add(role);
             }
         }
@@ -93,8 +85,8 @@ public class AccessPolicy {
      * and what they do must not pass for the user's doing).
      */
     public Viewer actingViewer() {
-        if (request.viewingAs() != null && context.isCallerInRole(Role.ADMIN.name())) {
-            throw new ActionDeniedException("read-only while viewing as " + request.viewingAs() + "; stop viewing as them first");
+        if (caller.viewingAs() != null) {
+            throw new ActionDeniedException("read-only while viewing as " + caller.viewingAs() + "; stop viewing as them first");
         }
         return currentViewer();
     }

@@ -1,11 +1,13 @@
 package io.verbatim.access;
 
+import io.verbatim.caller.Caller;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.Groups;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
 import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.refusal.NoSuchEntryException;
+import io.verbatim.tenancy.Tenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -30,11 +32,17 @@ public class AppObjects {
     Directory directory;
 
     @Inject
+    Tenants tenants;
+
+    @Inject
+    Caller caller;
+
+    @Inject
     Groups groupsOfPbx;
 
     @RolesAllowed("ADMIN")
     public List<AppObjectProfile> list() {
-        String pbx = directory.callerTenant();
+        String pbx = caller.tenant();
         return em.createQuery("select a from AppObject a where (:all = true or a.pbx = :pbx) order by a.name", AppObject.class)
                 .setParameter("all", pbx == null).setParameter("pbx", pbx)
                 .getResultList().stream().map(AppObjectProfile::of).toList();
@@ -51,7 +59,7 @@ public class AppObjects {
         if (name == null || name.isBlank() || name.length() > 255) {
             throw new InvalidEntryException("an app object needs a name of at most 255 characters");
         }
-        String pbx = directory.tenantForNew(wanted.pbx());
+        String pbx = tenants.tenantForNew(wanted.pbx());
         AppObject a = find(name, pbx).orElseGet(() -> {
             AppObject created = new AppObject(pbx, name);
             em.persist(created);
@@ -96,7 +104,7 @@ public class AppObjects {
 
     /** An app object the caller administers by name: of their tenant; for the operator, of whichever tenant has it (oldest first). */
     private AppObject managed(String name) {
-        String tenant = directory.callerTenant();
+        String tenant = caller.tenant();
         return em.createQuery("select a from AppObject a where a.name = :name and (:all = true or a.pbx = :pbx) order by a.id",
                         AppObject.class)
                 .setParameter("name", name).setParameter("all", tenant == null).setParameter("pbx", tenant)

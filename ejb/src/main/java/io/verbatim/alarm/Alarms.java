@@ -3,12 +3,10 @@ package io.verbatim.alarm;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Outcome;
-import io.verbatim.directory.Directory;
-import jakarta.annotation.Resource;
+import io.verbatim.caller.Caller;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -41,13 +39,10 @@ public class Alarms {
     ActionLog actionLog;
 
     @Inject
-    Directory directory;
+    Caller caller;
 
     @Inject
     Event<AlarmChanged> changes;
-
-    @Resource
-    SessionContext context;
 
     /**
      * The condition holds: raises its alarm, or brings the detail of the one already raised up to date (without a new
@@ -149,7 +144,7 @@ public class Alarms {
         if (!alarm.isActive()) {
             throw new AlarmClearedException("alarm " + id + " was cleared at " + alarm.getClearedAt() + "; there is nothing to acknowledge");
         }
-        String by = context.getCallerPrincipal().getName();
+        String by = caller.name();
         if (!alarm.isAcknowledged()) {
             alarm.acknowledge(by, Instant.now().truncatedTo(ChronoUnit.MILLIS));
             actionLog.record(Action.ALARM_ACKNOWLEDGED, alarm.title() + ": " + alarm.getDetail());
@@ -174,7 +169,7 @@ public class Alarms {
     }
 
     private boolean isOperator() {
-        return directory.callerIsOperator();
+        return caller.isOperator();
     }
 
     /** @throws EJBAccessException unless the caller is the operator, whom alarms and their mail are for */

@@ -1,12 +1,10 @@
 package io.verbatim.audit;
 
-import io.verbatim.caller.CallerRequest;
+import io.verbatim.caller.Caller;
 import io.verbatim.metrics.Meters;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJBAccessException;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -48,11 +46,8 @@ public class ActionLog {
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    SessionContext context;
-
     @Inject
-    CallerRequest request;
+    Caller caller;
 
     @Inject
     Meters meters;
@@ -65,13 +60,13 @@ public class ActionLog {
 
     /** The caller did {@code action} to a recording. */
     public void record(Action action, LoggedRecording recording, String detail) {
-        append(caller(), action, Outcome.SUCCESS, recording.getPbx(), recording.getId(), detail);
+        append(caller.name(), action, Outcome.SUCCESS, recording.getPbx(), recording.getId(), detail);
     }
 
     /** The caller did {@code action}, not to one recording (a setting, a grant); the entry belongs to the caller's tenant. */
     public void record(Action action, String detail) {
-        String actor = caller();
-        append(actor, action, Outcome.SUCCESS, tenantOf(actor), null, detail);
+        String actor = caller.name();
+        append(actor, action, Outcome.SUCCESS, caller.tenant(), null, detail);
     }
 
     /**
@@ -90,7 +85,7 @@ public class ActionLog {
     /** The caller was refused {@code action}; written even though the refused action's transaction rolls back. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordRefusal(Action action, LoggedRecording recording, String reason) {
-        append(caller(), action, Outcome.DENIED, recording.getPbx(), recording.getId(), reason);
+        append(caller.name(), action, Outcome.DENIED, recording.getPbx(), recording.getId(), reason);
     }
 
     private void append(String actor, Action action, Outcome outcome, String pbx, Long recordingId, String detail) {
@@ -126,7 +121,7 @@ public class ActionLog {
     /** Entries matching the query, newest first: the caller's tenant (the operator and deployment-wide officers: all). */
     @RolesAllowed({"ADMIN", "COMPLIANCE"})
     public ActionLogPage search(ActionLogQuery query) {
-        String tenant = tenantOf(caller());
+        String tenant = signedInTenant();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<ActionLogEntry> select = cb.createQuery(ActionLogEntry.class);
         Root<ActionLogEntry> e = select.from(ActionLogEntry.class);
@@ -150,7 +145,7 @@ public class ActionLog {
      */
     @RolesAllowed({"ADMIN", "COMPLIANCE"})
     public ChainVerification verify() {
-        String tenant = tenantOf(caller());
+        String tenant = signedInTenant();
         ChainVerification result = tenant == null ? checkChains() : checkChain(tenant);
         record(Action.VERIFY, result.valid() ? "action log: " + result.scope() + " intact, " + result.entriesChecked() + " entries"
                 : "action log: " + result.problem());
@@ -252,28 +247,18 @@ public class ActionLog {
         return where.toArray(Predicate[]::new);
     }
 
-    private String caller() {
-        String name = context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
-        if (name == null || name.equals("anonymous")) {
-            throw new EJBAccessException("not authenticated");
-        }
-        return name;
-    }
-
-    /** A user's tenant; null for the operator (and for names that are no user). */
-    public String tenantOf(String username) {
-        List<String> pbx = em.createQuery("select u.pbx from UserAccount u where u.username = :name", String.class)
-                .setParameter("name", username).getResultList();
-        return pbx.isEmpty() ? null : pbx.get(0); // the operator's is null
+    /** The caller's tenant, refused to nobody (whose {@code null} tenant would be the operator's: all). */
+    private String signedInTenant() {
+        caller.name();
+        return caller.tenant();
     }
 
     /** The client's address, and whom an administrator is viewing as, if so (they act read-only, but their reads count). */
     private String origin() {
         try {
-            String address = request.address();
-            return request.viewingAs() == null ? address : address + " as " + request.viewingAs();
+            return caller.origin();
         } catch (ContextNotActiveException noRequest) {
-            return CallerRequest.SERVER;
+            return Caller.SERVER;
         }
     }
 }

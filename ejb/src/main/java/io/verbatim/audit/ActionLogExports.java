@@ -1,13 +1,12 @@
 package io.verbatim.audit;
 
+import io.verbatim.caller.Caller;
 import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.storage.BlobDisposals;
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.DataDirectory;
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -41,8 +40,8 @@ public class ActionLogExports {
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    SessionContext context;
+    @Inject
+    Caller caller;
 
     @Inject
     ActionLog actionLog;
@@ -64,8 +63,7 @@ public class ActionLogExports {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to");
         }
-        String caller = context.getCallerPrincipal().getName();
-        ActionLogExport export = new ActionLogExport(caller, Instant.now().truncatedTo(ChronoUnit.MILLIS), actionLog.tenantOf(caller),
+        ActionLogExport export = new ActionLogExport(caller.name(), Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.tenant(),
                 from, to, users, actions, recordingId);
         em.persist(export);
         em.flush();
@@ -81,7 +79,8 @@ public class ActionLogExports {
     @RolesAllowed({"ADMIN", "COMPLIANCE"})
     public ActionLogExport get(long id) {
         ActionLogExport export = em.find(ActionLogExport.class, id);
-        String tenant = actionLog.tenantOf(context.getCallerPrincipal().getName());
+        caller.name(); // nobody's null tenant would be the operator's
+        String tenant = caller.tenant();
         if (export == null || (tenant != null && !tenant.equals(export.getPbx()))) {
             throw new NoSuchEntryException("export " + id);
         }
@@ -127,8 +126,7 @@ public class ActionLogExports {
                     + "; it can be deleted once it is done");
         }
         if (export.getState() != ActionLogExport.State.DELETED) {
-            String caller = context.getCallerPrincipal().getName();
-            deleteFile(export, caller);
+            deleteFile(export, caller.name());
             actionLog.record(Action.DELETE, "action-log export " + id);
         }
         return export;

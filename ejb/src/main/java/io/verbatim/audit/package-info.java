@@ -5,7 +5,7 @@
  * exactly when its action took effect) and where the chains are checked; {@link Action} names what can be logged;
  * {@link ActionLogExports} keeps the export requests that the {@code action-log-export} job fulfils. Each entry's "from
  * where" is the request's address and its "as whom" the administrator's view as, both set by the web tier in
- * {@code io.verbatim.caller.CallerRequest}; export files are kept in {@code io.verbatim.storage}. A new kind of logged
+ * {@code io.verbatim.caller.Caller}; export files are kept in {@code io.verbatim.storage}. A new kind of logged
  * action is a new {@link Action}; the export's PDF is made in {@code io.verbatim.report}.
  */
 package io.verbatim.audit;

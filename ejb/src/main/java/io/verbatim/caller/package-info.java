@@ -1,7 +1,6 @@
 /**
- * The caller of the current request, as the web tier sets it once per request ({@link CallerRequest}: the client's
- * address, whom an administrator is viewing as), read by any capability. A shared kernel: it depends on nothing of
- * Verbatim's, so the capabilities that read it need not depend on each other for it. The caller's name, PBX and roles
- * are still read from the container by each capability (issue 22 moves them here too).
+ * Who is calling ({@link Caller}): name, tenant, roles, the client's address and view-as, filled once per request by
+ * the web tier and read by every capability. A shared kernel: it depends on nothing of Verbatim's, so the capabilities
+ * that read it need not depend on each other (or on the directory) to learn who is calling.
  */
 package io.verbatim.caller;

@@ -1,9 +1,9 @@
 package io.verbatim.callinfo;
 
-import io.verbatim.directory.Directory;
 import io.verbatim.recording.CaptureUserOwner;
 import io.verbatim.recording.Recording;
 import io.verbatim.refusal.InvalidEntryException;
+import io.verbatim.tenancy.Tenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -35,7 +35,7 @@ public class CallRecords {
     EntityManager em;
 
     @Inject
-    Directory directory;
+    Tenants tenants;
 
     /** What a batch did: records new to us, and records that replaced an earlier version. */
     public record Received(int created, int replaced, int recordingsMatched) {
@@ -87,7 +87,7 @@ public class CallRecords {
             if (data.events() != null && data.events().stream().anyMatch(e -> e == null || e.type() == null)) {
                 throw new InvalidEntryException(where + "every event needs a type: " + List.of(CallEventType.values()));
             }
-            String pbx = directory.tenantForNew(data.pbx());
+            String pbx = tenants.tenantForNew(data.pbx());
             if (pbx == null) {
                 throw new InvalidEntryException(where + "pbx is required (the PBX the call was on)");
             }

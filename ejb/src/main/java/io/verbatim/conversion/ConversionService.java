@@ -1,6 +1,6 @@
 package io.verbatim.conversion;
 
-import io.verbatim.directory.Directory;
+import io.verbatim.caller.Caller;
 import io.verbatim.media.CaptureConverter;
 import io.verbatim.media.ConversionResult;
 import io.verbatim.media.InvalidCaptureException;
@@ -62,7 +62,7 @@ public class ConversionService {
     EntityManager em;
 
     @Inject
-    Directory directory;
+    Caller caller;
 
     @Inject
     BlobStore blobs;
@@ -115,7 +115,7 @@ public class ConversionService {
     /** The queue's state, for the Jobs page and the API (administrators): their PBX's recordings; the operator's: all. */
     @RolesAllowed("ADMIN")
     public ConversionQueue queue() {
-        return measure(directory.callerTenant());
+        return measure(caller.tenant());
     }
 
     /** The same for the server itself (the alarms, the measurements), which acts for no one: every PBX's. */

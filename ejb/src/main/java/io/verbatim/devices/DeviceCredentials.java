@@ -3,16 +3,16 @@ package io.verbatim.devices;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Outcome;
+import io.verbatim.caller.Caller;
+import io.verbatim.crypto.PasswordHash;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.DirectoryConflictException;
 import io.verbatim.refusal.NoSuchEntryException;
-import io.verbatim.crypto.PasswordHash;
 import io.verbatim.settings.InvalidSettingException;
 import io.verbatim.settings.Settings;
-import jakarta.annotation.Resource;
+import io.verbatim.tenancy.Tenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,11 +39,14 @@ public class DeviceCredentials {
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    SessionContext context;
-
     @Inject
     Directory directory;
+
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    Caller caller;
 
     @Inject
     Settings settings;
@@ -69,7 +72,7 @@ public class DeviceCredentials {
     /** A PBX's pairs by site; a PBX's administrator: theirs; the operator names the PBX. */
     @RolesAllowed("ADMIN")
     public List<DeviceCredential> list(String pbx) {
-        String scope = named(directory.tenantFor(pbx));
+        String scope = named(tenants.tenantFor(pbx));
         return em.createQuery("select c from DeviceCredential c where c.pbx = :pbx order by c.site, c.username", DeviceCredential.class)
                 .setParameter("pbx", scope).getResultList();
     }
@@ -82,7 +85,7 @@ public class DeviceCredentials {
      */
     @RolesAllowed("ADMIN")
     public DeviceCredential add(String pbx, String site, String username, String password) {
-        String scope = named(directory.tenantForNew(pbx)); // a PBX's phones may be set up before its first upload
+        String scope = named(tenants.tenantForNew(pbx)); // a PBX's phones may be set up before its first upload
         String siteName = required("site", site).strip();
         String user = required("user", username).strip();
         if (siteName.length() > DeviceCredential.NAME_LENGTH || user.length() > DeviceCredential.NAME_LENGTH) {
@@ -99,14 +102,14 @@ public class DeviceCredentials {
             throw new DirectoryConflictException("PBX " + scope + " has device credentials for user " + user + " already");
         }
         DeviceCredential credential = new DeviceCredential(scope, siteName, user, PasswordHash.of(password.toCharArray()),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS), caller());
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), caller.name());
         em.persist(credential);
         try {
             em.flush(); // the same name added at the same moment elsewhere: the unique index decides, as a conflict
         } catch (PersistenceException raced) {
             throw new DirectoryConflictException("PBX " + scope + " has device credentials for user " + user + " already");
         }
-        actionLog.recordAs(caller(), scope, Action.SETTING_CHANGE, Outcome.SUCCESS,
+        actionLog.recordAs(caller.name(), scope, Action.SETTING_CHANGE, Outcome.SUCCESS,
                 "device credentials of site " + siteName + " added (user " + user + ")");
         return credential;
     }
@@ -116,7 +119,7 @@ public class DeviceCredentials {
     public void remove(long id) {
         DeviceCredential credential = get(id);
         em.remove(credential);
-        actionLog.recordAs(caller(), credential.getPbx(), Action.SETTING_CHANGE, Outcome.SUCCESS,
+        actionLog.recordAs(caller.name(), credential.getPbx(), Action.SETTING_CHANGE, Outcome.SUCCESS,
                 "device credentials of site " + credential.getSite() + " withdrawn (user " + credential.getUsername() + ")");
     }
 
@@ -128,7 +131,7 @@ public class DeviceCredentials {
     @RolesAllowed("ADMIN")
     public DeviceCredential get(long id) {
         DeviceCredential credential = em.find(DeviceCredential.class, id);
-        String tenant = directory.callerTenant();
+        String tenant = caller.tenant();
         if (credential == null || (tenant != null && !tenant.equals(credential.getPbx()))) {
             throw new NoSuchEntryException("device credentials " + id);
         }
@@ -153,9 +156,5 @@ public class DeviceCredentials {
             throw new InvalidSettingException(field + " is required");
         }
         return value;
-    }
-
-    private String caller() {
-        return context.getCallerPrincipal().getName();
     }
 }

@@ -1,13 +1,13 @@
 package io.verbatim.directory;
 
+import io.verbatim.caller.Caller;
 import io.verbatim.crypto.PasswordHash;
 import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.refusal.NoSuchEntryException;
-import jakarta.annotation.Resource;
+import io.verbatim.tenancy.Tenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,8 +40,11 @@ public class Directory {
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    SessionContext context;
+    @Inject
+    Caller caller;
+
+    @Inject
+    Tenants tenants;
 
     @Inject
     SignInThrottle throttle;
@@ -67,7 +70,7 @@ public class Directory {
     /** Users of the caller's tenant whose username, display name, email or number contains {@code text}. */
     @RolesAllowed("ADMIN")
     public List<UserProfile> users(String text) {
-        String pbx = callerTenant();
+        String pbx = caller.tenant();
         String like = "%" + (text == null ? "" : text.toLowerCase(Locale.ROOT)) + "%";
         return em.createQuery("select distinct u from UserAccount u left join u.numbers n"
                         + " where (:all = true or u.pbx = :pbx)"
@@ -97,7 +100,7 @@ public class Directory {
         if (findByUsername(change.username()).isPresent()) {
             throw new DirectoryConflictException("username " + change.username() + " is taken");
         }
-        String pbx = tenantForNew(change.pbx());
+        String pbx = tenants.tenantForNew(change.pbx());
         UserAccount u = new UserAccount(change.username(), pbx, change.displayName(), "-", change.role());
         apply(u, change);
         em.persist(u);
@@ -113,7 +116,7 @@ public class Directory {
         if (change.pbx() != null && !Objects.equals(blankToNull(change.pbx()), u.getPbx())) {
             throw new InvalidEntryException("a user cannot move to another PBX");
         }
-        if (u.getUsername().equals(callerName()) && ((change.active() != null && !change.active())
+        if (u.getUsername().equals(caller.name()) && ((change.active() != null && !change.active())
                 || (change.role() != null && change.role() != Role.ADMIN))) {
             throw new InvalidEntryException("you cannot deactivate yourself or give up your own administrator role");
         }
@@ -171,7 +174,7 @@ public class Directory {
 
     private UserAccount managedUser(String username) {
         UserAccount u = findByUsername(username).orElseThrow(() -> new NoSuchEntryException("user " + username));
-        String tenant = callerTenant();
+        String tenant = caller.tenant();
         if (tenant != null && !tenant.equals(u.getPbx())) {
             throw new NoSuchEntryException("user " + username);
         }
@@ -190,68 +193,16 @@ public class Directory {
         return users;
     }
 
-    /**
-     * The tenant an entry the caller creates belongs to: their own; the operator names it ({@code null}: none).
-     *
-     * @throws EJBAccessException when a tenant's administrator names another tenant
-     */
-    public String tenantFor(String requested) {
-        return tenantFor(requested, false);
-    }
-
-    /** As {@link #tenantFor(String)}, for something the caller creates there: a PBX the operator names is registered. */
-    public String tenantForNew(String requested) {
-        return tenantFor(requested, true);
-    }
-
-    private String tenantFor(String requested, boolean registering) {
-        String tenant = callerTenant();
-        String pbx = blankToNull(requested);
-        if (tenant == null) {
-            return pbx == null ? null : registered(pbx, registering);
-        }
-        if (pbx != null && pbx.equalsIgnoreCase(tenant)) {
-            return tenant;
-        }
-        if (pbx != null && !pbx.equals(tenant)) {
-            throw new EJBAccessException("administrators manage their own PBX only");
-        }
-        return tenant;
-    }
-
-    /**
-     * A PBX the operator names, as registered (compared without case); one not registered yet is, as the operator
-     * meant it (a user, a group, settings for it).
-     */
-    private String registered(String pbx, boolean registering) {
-        return Tenant.registered(em, pbx).map(Tenant::getName).orElseGet(() -> {
-                    if (!Tenant.isName(pbx)) {
-                        throw new InvalidEntryException(Tenant.NAME_RULE);
-                    }
-                    if (registering) {
-                        em.persist(new Tenant(pbx));
-                    }
-                    return pbx;
-                });
-    }
-
     /** The signed-in caller's account. */
     public UserAccount caller() {
-        return findByUsername(callerName()).orElseThrow(() -> new EJBAccessException("not signed in"));
+        return findByUsername(caller.name()).orElseThrow(() -> new EJBAccessException("not signed in"));
     }
 
-    /** Whether the caller is the operator: an administrator in no PBX, whose the deployment-wide things are. */
-    public boolean callerIsOperator() {
-        return context.isCallerInRole("ADMIN") && callerTenant() == null;
-    }
-
-    /** The caller's tenant, {@code null} for the operator. */
-    public String callerTenant() {
-        return findByUsername(callerName()).map(UserAccount::getPbx).orElse(null);
-    }
-
-    private String callerName() {
-        return context.getCallerPrincipal() == null ? null : context.getCallerPrincipal().getName();
+    /** A user's tenant, {@code null} for the operator (and for a name that is no user's). */
+    public String tenantOf(String username) {
+        List<String> pbx = em.createQuery("select u.pbx from UserAccount u where u.username = :name", String.class)
+                .setParameter("name", username).getResultList();
+        return pbx.isEmpty() ? null : pbx.get(0); // a stream would refuse the operator's null
     }
 
     /** A time zone as typed (blank: none), by its canonical id. */

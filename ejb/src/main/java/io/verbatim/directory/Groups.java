@@ -1,7 +1,9 @@
 package io.verbatim.directory;
 
+import io.verbatim.caller.Caller;
 import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.refusal.NoSuchEntryException;
+import io.verbatim.tenancy.Tenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -26,9 +28,15 @@ public class Groups {
     @Inject
     Directory directory;
 
+    @Inject
+    Tenants tenants;
+
+    @Inject
+    Caller caller;
+
     @RolesAllowed("ADMIN")
     public List<GroupProfile> groups() {
-        String pbx = directory.callerTenant();
+        String pbx = caller.tenant();
         return em.createQuery("select g from UserGroup g where (:all = true or g.pbx = :pbx) order by g.name", UserGroup.class)
                 .setParameter("all", pbx == null).setParameter("pbx", pbx)
                 .getResultList().stream().map(GroupProfile::of).toList();
@@ -45,7 +53,7 @@ public class Groups {
         if (name == null || name.isBlank() || name.length() > 255) {
             throw new InvalidEntryException("a group needs a name of at most 255 characters");
         }
-        String pbx = directory.tenantForNew(wanted.pbx());
+        String pbx = tenants.tenantForNew(wanted.pbx());
         UserGroup g = findGroup(name, pbx).orElseGet(() -> {
             UserGroup created = new UserGroup(pbx, name);
             em.persist(created);
@@ -87,7 +95,7 @@ public class Groups {
 
     /** A group the caller administers by name: of their tenant; for the operator, of whichever tenant has it (oldest first). */
     private UserGroup managedGroup(String name) {
-        String tenant = directory.callerTenant();
+        String tenant = caller.tenant();
         return em.createQuery("select g from UserGroup g where g.name = :name and (:all = true or g.pbx = :pbx) order by g.id",
                         UserGroup.class)
                 .setParameter("name", name).setParameter("all", tenant == null).setParameter("pbx", tenant)

@@ -1,6 +1,7 @@
 package io.verbatim.directory;
 
 import io.verbatim.settings.Settings;
+import io.verbatim.tenancy.Tenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -36,7 +37,7 @@ public class Licences {
     Settings settings;
 
     @Inject
-    Directory directory;
+    Tenants tenants;
 
     /** Installed, given and held, with a warning for administrators when more are given than installed. */
     public record Status(Integer installed, int assigned, int held, String warning) {
@@ -66,7 +67,7 @@ public class Licences {
      */
     @RolesAllowed("ADMIN")
     public Status status(String pbx) {
-        String tenant = directory.tenantFor(pbx);
+        String tenant = tenants.tenantFor(pbx);
         Map<String, List<String>> assigned = assignedByPbx();
         if (tenant != null) {
             return status(tenant, assigned.getOrDefault(tenant, List.of()).size());

@@ -3,7 +3,7 @@ package io.verbatim.directory;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Outcome;
-import io.verbatim.caller.CallerRequest;
+import io.verbatim.caller.Caller;
 import io.verbatim.crypto.PasswordHash;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -36,7 +36,7 @@ public class SignIn {
     ActionLog actionLog;
 
     @Inject
-    CallerRequest request;
+    Caller caller;
 
     @Inject
     SignInThrottle throttle;
@@ -47,7 +47,7 @@ public class SignIn {
      * name for a while, even the right password, whether the name exists or not; from elsewhere the account works.
      */
     public Optional<UserAccount> authenticate(String username, char[] password) {
-        String address = request.address();
+        String address = caller.address();
         Optional<UserAccount> account = directory.findByUsername(username).filter(UserAccount::isActive);
         String pbx = account.map(UserAccount::getPbx).orElse(null);
         Optional<Instant> refused = throttle.refusedUntil(username, address);
@@ -98,6 +98,6 @@ public class SignIn {
 
     /** Until when sign-ins of {@code username} from the caller's address are refused after repeated failures, if they are now. */
     public Optional<Instant> lockedUntil(String username) {
-        return throttle.refusedUntil(username, request.address());
+        return throttle.refusedUntil(username, caller.address());
     }
 }

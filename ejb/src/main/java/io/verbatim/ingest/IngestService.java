@@ -2,8 +2,6 @@ package io.verbatim.ingest;
 
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.database.DurableCommits;
-import io.verbatim.directory.Tenant;
-import io.verbatim.directory.Tenants;
 import io.verbatim.media.CaptureConverter;
 import io.verbatim.recording.Recording;
 import io.verbatim.settings.Settings;
@@ -13,6 +11,8 @@ import io.verbatim.storage.InsufficientStorageException;
 import io.verbatim.storage.StagedFile;
 import io.verbatim.storage.Staging;
 import io.verbatim.storage.TooLargeException;
+import io.verbatim.tenancy.Tenant;
+import io.verbatim.tenancy.Tenants;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,6 +1,6 @@
 package io.verbatim.ingest;
 
-import io.verbatim.directory.Directory;
+import io.verbatim.caller.Caller;
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.StagedFile;
 import jakarta.annotation.security.PermitAll;
@@ -13,9 +13,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.time.Instant;
 import java.util.logging.Logger;
 
 /** Keeps refused uploads: their bytes in the blob store, a row saying what and why; administrators look. */
@@ -29,7 +29,7 @@ public class Quarantine {
     EntityManager em;
 
     @Inject
-    Directory directory;
+    Caller caller;
 
     @Inject
     BlobStore blobs;
@@ -52,7 +52,7 @@ public class Quarantine {
     /** The caller's PBX's refused uploads (the operator: all), newest first. */
     @RolesAllowed("ADMIN")
     public List<QuarantinedCapture> list(int offset, int limit) {
-        String tenant = directory.callerTenant();
+        String tenant = caller.tenant();
         return em.createQuery("select q from QuarantinedCapture q where :all = true or q.pbx = :pbx order by q.id desc", QuarantinedCapture.class)
                 .setParameter("all", tenant == null).setParameter("pbx", tenant == null ? "" : tenant)
                 .setFirstResult(offset).setMaxResults(limit).getResultList();
@@ -60,7 +60,7 @@ public class Quarantine {
 
     @RolesAllowed("ADMIN")
     public long count() {
-        String tenant = directory.callerTenant();
+        String tenant = caller.tenant();
         return em.createQuery("select count(q) from QuarantinedCapture q where :all = true or q.pbx = :pbx", Long.class)
                 .setParameter("all", tenant == null).setParameter("pbx", tenant == null ? "" : tenant).getSingleResult();
     }
@@ -69,7 +69,7 @@ public class Quarantine {
     @RolesAllowed("ADMIN")
     public Optional<Kept> open(long id) throws IOException {
         QuarantinedCapture q = em.find(QuarantinedCapture.class, id);
-        String tenant = directory.callerTenant();
+        String tenant = caller.tenant();
         if (q == null || (tenant != null && !tenant.equals(q.getPbx()))) {
             return Optional.empty();
         }

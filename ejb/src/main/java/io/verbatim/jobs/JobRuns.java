@@ -2,7 +2,7 @@ package io.verbatim.jobs;
 
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
-import io.verbatim.directory.Directory;
+import io.verbatim.caller.Caller;
 import io.verbatim.lifecycle.Expiry;
 import io.verbatim.lifecycle.RecordingExpiry;
 import io.verbatim.refusal.NoSuchEntryException;
@@ -55,19 +55,18 @@ public class JobRuns {
     RecordingExpiry expiry;
 
     @Inject
+    Caller caller;
+
+    @Inject
     ActionLog actionLog;
 
     @Inject
     Settings settings;
 
-    @Inject
-    Directory directory;
-
-
     /** The newest runs of each job, newest first. */
     @RolesAllowed("ADMIN")
     public List<JobRun> recent(int perJob) {
-        String tenant = directory.callerTenant();
+        String tenant = caller.tenant();
         JobOperator operator = BatchRuntime.getJobOperator();
         List<JobRun> runs = new ArrayList<>();
         for (String job : JOBS) {
@@ -129,7 +128,7 @@ public class JobRuns {
         JobOperator operator = BatchRuntime.getJobOperator();
         JobExecution execution = operator.getJobExecution(executionId);
         Properties parameters = execution == null ? null : parameters(operator, execution);
-        if (execution == null || !JOBS.contains(execution.getJobName()) || !visible(parameters, directory.callerTenant())) {
+        if (execution == null || !JOBS.contains(execution.getJobName()) || !visible(parameters, caller.tenant())) {
             throw new NoSuchEntryException("job run " + executionId);
         }
         return run(operator, execution, parameters);
@@ -141,7 +140,7 @@ public class JobRuns {
      */
     @RolesAllowed("ADMIN")
     public Optional<JobRun> start(String job) {
-        String tenant = directory.callerTenant();
+        String tenant = caller.tenant();
         JobName started = JobName.of(job).filter(j -> j == JobName.EXPORT_EXPIRY || j.policy().isPresent())
                 .orElseThrow(() -> new IllegalArgumentException("job must be one of " + JobName.ids(JobName.RETENTION,
                         JobName.RECYCLE_PURGE, JobName.LICENCE_GRACE, JobName.EXPORT_EXPIRY)));

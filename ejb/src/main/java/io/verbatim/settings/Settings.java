@@ -3,17 +3,16 @@ package io.verbatim.settings;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.Outcome;
+import io.verbatim.caller.Caller;
 import io.verbatim.crypto.KeyRing;
 import io.verbatim.crypto.MasterKey;
 import io.verbatim.crypto.PasswordHash;
-import io.verbatim.directory.Directory;
 import io.verbatim.media.OutputFormat;
 import io.verbatim.seal.SealingEnabled;
-import jakarta.annotation.Resource;
+import io.verbatim.tenancy.Tenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBAccessException;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -99,6 +98,12 @@ public class Settings {
     ActionLog actionLog;
 
     @Inject
+    Tenants tenants;
+
+    @Inject
+    Caller caller;
+
+    @Inject
     Event<SealingEnabled> sealingEnabled;
 
     @Inject
@@ -106,12 +111,6 @@ public class Settings {
 
     @Inject
     MasterKey masterKey;
-
-    @Inject
-    Directory directory;
-
-    @Resource
-    SessionContext context;
 
     public long maxCaptureBytes() {
         return value(MAX_CAPTURE_BYTES).map(Long::parseLong).orElse(DEFAULT_MAX_CAPTURE_BYTES);
@@ -296,7 +295,7 @@ public class Settings {
     /** The caller's settings: their PBX's, or for the operator the deployment's with the PBXs' defaults. */
     @RolesAllowed("ADMIN")
     public SettingsView view() {
-        return view(directory.callerTenant());
+        return view(caller.tenant());
     }
 
     /**
@@ -307,8 +306,8 @@ public class Settings {
      */
     @RolesAllowed("ADMIN")
     public SettingsView view(String pbx) {
-        String scope = directory.tenantFor(pbx);
-        boolean mail = directory.callerIsOperator();
+        String scope = tenants.tenantFor(pbx);
+        boolean mail = caller.isOperator();
         OptionalInt licences = licences(scope);
         Map<String, String> trace = new LinkedHashMap<>();
         traceLevels().forEach((category, level) -> trace.put(category.key(), level));
@@ -328,7 +327,7 @@ public class Settings {
     /** Changes the caller's settings: their PBX's, or for the operator the deployment's and the PBXs' defaults. */
     @RolesAllowed("ADMIN")
     public SettingsView change(SettingsChange change) {
-        return change(directory.callerTenant(), change);
+        return change(caller.tenant(), change);
     }
 
     /**
@@ -339,7 +338,7 @@ public class Settings {
      */
     @RolesAllowed("ADMIN")
     public SettingsView change(String pbx, SettingsChange change) {
-        String scope = directory.tenantForNew(pbx);
+        String scope = tenants.tenantForNew(pbx);
         deploymentOnly(scope, change);
         SettingsView before = view(scope);
         if (change.maxCaptureBytes() != null) {
@@ -415,7 +414,7 @@ public class Settings {
             put(scope, ONLY_ME_ALLOWED, change.onlyMeAllowed().toString());
         }
         if (change.licences() != null && !Objects.equals(change.licences(), (long) licences(scope).orElse(-1))) {
-            if (!directory.callerIsOperator()) { // what a PBX has bought: it cannot grant itself more
+            if (!caller.isOperator()) { // what a PBX has bought: it cannot grant itself more
                 throw new EJBAccessException("licences are installed by the operator (for a PBX with ?pbx=)");
             }
             if (change.licences() < -1 || change.licences() > 1_000_000) {
@@ -457,7 +456,7 @@ public class Settings {
                 throw new InvalidSettingException("cryptKey must have at least 12 characters (empty: " + (scope == null
                         ? "store new files unencrypted)" : "the PBX's new files follow the operator's crypt key)"));
             } else {
-                keyRing.activate(scope, change.cryptKey().toCharArray(), context.getCallerPrincipal().getName());
+                keyRing.activate(scope, change.cryptKey().toCharArray(), caller.name());
             }
         }
         changeMail(change);
@@ -476,7 +475,7 @@ public class Settings {
             changed.add(change.smtpPassword().isEmpty() ? "smtpPassword=(none)" : "smtpPassword (a new secret)");
         }
         if (!changed.isEmpty()) { // in the log of the PBX whose settings they are (the operator's: the defaults)
-            actionLog.recordAs(context.getCallerPrincipal().getName(), scope, Action.SETTING_CHANGE, Outcome.SUCCESS,
+            actionLog.recordAs(caller.name(), scope, Action.SETTING_CHANGE, Outcome.SUCCESS,
                     (scope == null ? "" : scope + ": ") + String.join(", ", changed));
         }
         return after;
@@ -490,11 +489,11 @@ public class Settings {
      */
     @RolesAllowed("ADMIN")
     public SettingsView reset(String pbx) {
-        String scope = directory.tenantFor(pbx);
+        String scope = tenants.tenantFor(pbx);
         if (scope == null) {
             throw new InvalidSettingException("pbx: name the PBX whose own settings go (?pbx=); the defaults themselves stay");
         }
-        boolean operator = directory.callerIsOperator();
+        boolean operator = caller.isOperator();
         int dropped = em.createQuery("delete from PbxSetting s where s.key.pbx = :pbx and (:all = true or s.key.name <> :licences)")
                 .setParameter("pbx", scope).setParameter("all", operator).setParameter("licences", LICENCES).executeUpdate();
         if (keyRing.ownActiveId(scope).isPresent()) { // its entries stay in the ring: what they encrypted stays readable
@@ -502,7 +501,7 @@ public class Settings {
             dropped++;
         }
         if (dropped > 0) {
-            actionLog.recordAs(context.getCallerPrincipal().getName(), scope, Action.SETTING_CHANGE, Outcome.SUCCESS,
+            actionLog.recordAs(caller.name(), scope, Action.SETTING_CHANGE, Outcome.SUCCESS,
                     scope + ": its own settings dropped (" + dropped + "), the defaults apply" + (operator ? "" : ", its licences stay"));
         }
         return view(scope);
@@ -525,7 +524,7 @@ public class Settings {
         if (named.isEmpty()) {
             return;
         }
-        if (!directory.callerIsOperator()) { // a PBX's administrator would otherwise change every PBX's (or get the SMTP account)
+        if (!caller.isOperator()) { // a PBX's administrator would otherwise change every PBX's (or get the SMTP account)
             throw new EJBAccessException(named.get() + " is a deployment setting, the operator's: an administrator in no PBX");
         }
         if (scope != null) {

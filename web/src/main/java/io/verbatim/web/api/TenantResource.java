@@ -1,7 +1,7 @@
 package io.verbatim.web.api;
 
-import io.verbatim.directory.TenantProfile;
-import io.verbatim.directory.Tenants;
+import io.verbatim.tenancy.TenantProfile;
+import io.verbatim.tenancy.Tenants;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

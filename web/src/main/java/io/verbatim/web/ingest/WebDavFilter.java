@@ -1,10 +1,10 @@
 package io.verbatim.web.ingest;
 
 import io.verbatim.directory.SignInThrottle;
-import io.verbatim.directory.Tenants;
 import io.verbatim.ingest.CaptureFiles;
 import io.verbatim.ingest.CaptureFiles.CaptureFile;
 import io.verbatim.settings.Settings;
+import io.verbatim.tenancy.Tenants;
 import io.verbatim.web.api.ByteRange;
 import io.verbatim.web.security.BasicCredentials;
 import jakarta.inject.Inject;

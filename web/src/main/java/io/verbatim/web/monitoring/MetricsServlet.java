@@ -1,6 +1,6 @@
 package io.verbatim.web.monitoring;
 
-import io.verbatim.directory.Directory;
+import io.verbatim.caller.Caller;
 import io.verbatim.metrics.Meters;
 import io.verbatim.web.security.VerbatimAuthentication;
 import jakarta.inject.Inject;
@@ -21,11 +21,11 @@ public class MetricsServlet extends HttpServlet {
     Meters meters;
 
     @Inject
-    Directory directory;
+    Caller caller;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.isUserInRole(VerbatimAuthentication.METRICS_READER) && !directory.callerIsOperator()) {
+        if (!caller.inRole(VerbatimAuthentication.METRICS_READER) && !caller.isOperator()) {
             response.setStatus(403);
             response.setContentType("text/plain");
             response.setCharacterEncoding("UTF-8");

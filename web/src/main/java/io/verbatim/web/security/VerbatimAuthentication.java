@@ -1,6 +1,6 @@
 package io.verbatim.web.security;
 
-import io.verbatim.caller.CallerRequest;
+import io.verbatim.caller.Caller;
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.SignIn;
@@ -53,7 +53,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
     SignIn signIn;
 
     @Inject
-    CallerRequest callerRequest;
+    Caller caller;
 
     /** A secret for Prometheus ({@code VERBATIM_METRICS_TOKEN}), so that scraping needs no administrator's credentials. */
     @Inject
@@ -81,7 +81,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
                                               HttpMessageContext context) {
-        callerRequest.setAddress(request.getRemoteAddr()); // first thing, so that sign-in failures say where they came from too
+        caller.from(request.getRemoteAddr()); // first thing, so that sign-in failures say where they came from too
         LOG.finest(() -> request.getMethod() + " " + request.getRequestURI() + " from " + request.getRemoteAddr());
         Credential credential = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && credential != null) {
@@ -93,7 +93,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         String authorization = request.getHeader("Authorization");
         if (metrics && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 && isMetricsToken(authorization.substring(7).trim())) {
-            return context.notifyContainerAboutLogin("monitoring", Set.of(METRICS_READER));
+            return signedIn(context, "monitoring", null, Set.of(METRICS_READER));
         }
         if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             LOG.fine(() -> "HTTP Basic sign-in from " + request.getRemoteAddr() + " for " + request.getRequestURI());
@@ -101,7 +101,7 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         }
         if (api && authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             CredentialValidationResult result = identityStores.validate(new ApiTokenCredential(authorization.substring(7).trim()));
-            return result.getStatus() == CredentialValidationResult.Status.VALID ? context.notifyContainerAboutLogin(result)
+            return result.getStatus() == CredentialValidationResult.Status.VALID ? signedIn(context, result)
                     : unauthorized(request, response, "invalid, expired or revoked API token");
         }
         HttpSession session = request.getSession(false);
@@ -109,7 +109,10 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         if (session != null && session.getAttribute(SignedIn.SESSION_ATTRIBUTE) instanceof SignedIn signedIn) {
             // the account as it is now, not as it was at sign-in: deactivation, a new role or password ends the session
             if (signIn.sessionStamp(signedIn.username()).filter(signedIn.stamp()::equals).isPresent()) {
-                return context.notifyContainerAboutLogin(signedIn.username(), new HashSet<>(signedIn.groups()));
+                if (session.getAttribute(SignedIn.VIEWING_AS) instanceof String username) {
+                    caller.viewAs(username);
+                }
+                return signedIn(context, signedIn.username(), signedIn.tenant(), signedIn.groups());
             }
             LOG.info(() -> "Session of " + signedIn.username() + " ended: the account was deactivated or its role, PBX or password changed");
             session.invalidate();
@@ -140,10 +143,11 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         }
         request.changeSessionId(); // a fresh id after login: no session fixation
         String username = result.getCallerPrincipal().getName();
-        request.getSession().setAttribute(SignedIn.SESSION_ATTRIBUTE,
-                new SignedIn(username, Set.copyOf(result.getCallerGroups()), signIn.sessionStamp(username).orElse("")));
+        SignedIn signedIn = new SignedIn(username, directory.tenantOf(username), Set.copyOf(result.getCallerGroups()),
+                signIn.sessionStamp(username).orElse(""));
+        request.getSession().setAttribute(SignedIn.SESSION_ATTRIBUTE, signedIn);
         signIn.signedIn(username);
-        return context.notifyContainerAboutLogin(result);
+        return signedIn(context, username, signedIn.tenant(), signedIn.groups());
     }
 
     private AuthenticationStatus basic(String authorization, HttpServletRequest request, HttpServletResponse response,
@@ -157,7 +161,18 @@ public class VerbatimAuthentication implements HttpAuthenticationMechanism {
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return unauthorized(request, response, failureMessage(username));
         }
-        return context.notifyContainerAboutLogin(result);
+        return signedIn(context, result);
+    }
+
+    /** A request proved who it is from: the container learns it, and so does every capability ({@link Caller}). */
+    private AuthenticationStatus signedIn(HttpMessageContext context, String name, String tenant, Set<String> groups) {
+        caller.signedIn(name, tenant, groups);
+        return context.notifyContainerAboutLogin(name, new HashSet<>(groups));
+    }
+
+    private AuthenticationStatus signedIn(HttpMessageContext context, CredentialValidationResult result) {
+        String name = result.getCallerPrincipal().getName();
+        return signedIn(context, name, directory.tenantOf(name), result.getCallerGroups());
     }
 
     /** Why a sign-in failed, as far as it can be told without saying whether the user exists or the password was near. */

@@ -1,6 +1,6 @@
 package io.verbatim.web.ui;
 
-import io.verbatim.directory.Directory;
+import io.verbatim.caller.Caller;
 import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.Set;
@@ -9,10 +9,10 @@ import java.util.Set;
 abstract class EntryAdministration implements Serializable {
 
     @Inject
-    transient Directory directory;
+    Caller caller;
 
     public boolean isOperator() {
-        return directory.callerTenant() == null;
+        return caller.tenant() == null;
     }
 
     public String joined(Set<String> names) {

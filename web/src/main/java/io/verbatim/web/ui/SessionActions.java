@@ -3,8 +3,9 @@ package io.verbatim.web.ui;
 import io.verbatim.access.ViewAs;
 import io.verbatim.alarm.Alarm;
 import io.verbatim.alarm.Alarms;
-import io.verbatim.directory.Directory;
+import io.verbatim.caller.Caller;
 import io.verbatim.settings.Settings;
+import io.verbatim.web.security.SignedIn;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -24,6 +25,9 @@ public class SessionActions {
     FacesContext faces;
 
     @Inject
+    Caller caller;
+
+    @Inject
     ViewAs viewAs;
 
     @Inject
@@ -32,21 +36,18 @@ public class SessionActions {
     @Inject
     Alarms alarms;
 
-    @Inject
-    Directory directory;
-
     private Boolean operator;
     private List<Alarm> alarmsShown;
 
     /** Administrators are told until the PBX has a name (innovaphone: "PBX name missing"). */
     public boolean isPbxNameMissing() {
-        return faces.getExternalContext().isUserInRole("ADMIN") && settings.pbxName(directory.callerTenant()).isEmpty();
+        return caller.inRole("ADMIN") && settings.pbxName(caller.tenant()).isEmpty();
     }
 
     /** The operator (an administrator in no PBX): the alarms and the Health page are theirs. */
     public boolean isOperator() {
         if (operator == null) {
-            operator = faces.getExternalContext().isUserInRole("ADMIN") && directory.callerIsOperator();
+            operator = caller.isOperator();
         }
         return operator;
     }
@@ -60,12 +61,12 @@ public class SessionActions {
     }
 
     public String getUsername() {
-        return faces.getExternalContext().getUserPrincipal() == null ? "" : faces.getExternalContext().getUserPrincipal().getName();
+        return caller.isSignedIn() ? caller.name() : "";
     }
 
     /** Whom an administrator is viewing the recordings as, or empty. */
     public String getViewingAs() {
-        Object username = faces.getExternalContext().getSessionMap().get(ViewAsFilter.SESSION_ATTRIBUTE);
+        Object username = faces.getExternalContext().getSessionMap().get(SignedIn.VIEWING_AS);
         return username == null ? "" : (String) username;
     }
 
@@ -73,7 +74,7 @@ public class SessionActions {
         String username = getViewingAs();
         if (!username.isEmpty()) {
             viewAs.stop(username);
-            faces.getExternalContext().getSessionMap().remove(ViewAsFilter.SESSION_ATTRIBUTE);
+            faces.getExternalContext().getSessionMap().remove(SignedIn.VIEWING_AS);
         }
         ExternalContext external = faces.getExternalContext();
         external.redirect(external.getRequestContextPath() + "/app/recordings.xhtml");

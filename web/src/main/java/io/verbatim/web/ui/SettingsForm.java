@@ -1,7 +1,7 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.alarm.AlarmMail;
-import io.verbatim.directory.Directory;
+import io.verbatim.caller.Caller;
 import io.verbatim.mail.MailFailedException;
 import io.verbatim.settings.Settings;
 import io.verbatim.settings.SettingsChange;
@@ -26,6 +26,9 @@ public class SettingsForm implements Serializable {
 
     @Inject
     transient Settings settings;
+
+    @Inject
+    Caller caller;
 
     private SettingsView shown;
     private String pbx;
@@ -66,15 +69,12 @@ public class SettingsForm implements Serializable {
     @Inject
     transient AlarmMail alarmMail;
 
-    @Inject
-    transient Directory directory;
-
     /** Whether the deployment's settings may be changed and the mail settings are shown: they are the operator's. */
     private boolean operator;
 
     @PostConstruct
     void load() {
-        operator = directory.callerIsOperator();
+        operator = caller.isOperator();
         show(settings.view());
     }
 

@@ -1,6 +1,7 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.access.ViewAs;
+import io.verbatim.caller.Caller;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
 import io.verbatim.directory.Role;
@@ -8,6 +9,7 @@ import io.verbatim.directory.UserChange;
 import io.verbatim.directory.UserImport;
 import io.verbatim.directory.UserProfile;
 import io.verbatim.refusal.Refusal;
+import io.verbatim.web.security.SignedIn;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -30,6 +32,9 @@ public class UserAdministration implements Serializable {
 
     @Inject
     transient Directory directory;
+
+    @Inject
+    Caller caller;
 
     @Inject
     transient Licences licences;
@@ -74,7 +79,7 @@ public class UserAdministration implements Serializable {
 
     /** The operator (in no tenant) chooses the PBX of a new user; a tenant's administrators create their own. */
     public boolean isOperator() {
-        return directory.callerTenant() == null;
+        return caller.tenant() == null;
     }
 
     public Role[] getRoles() {
@@ -161,7 +166,7 @@ public class UserAdministration implements Serializable {
     /** Looks at the recordings as this user sees them, read-only, until stopped from the header. */
     public void viewAs(String username) throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        external.getSessionMap().put(ViewAsFilter.SESSION_ATTRIBUTE, viewAs.start(username));
+        external.getSessionMap().put(SignedIn.VIEWING_AS, viewAs.start(username));
         external.redirect(external.getRequestContextPath() + "/app/recordings.xhtml");
     }
 

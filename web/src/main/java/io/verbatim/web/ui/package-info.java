@@ -5,8 +5,7 @@
  * administrators' pages (users, groups, app objects, settings, jobs, recycle bin, health), the
  * action log page, the 4-eyes monitor page and the sign-in page. Like the REST API, the beans call the EJB module's
  * services and leave the rules to them. {@link PushChannel} tells open pages over a WebSocket when their 4-eyes state
- * changes and ends a monitor's grants once the monitor's browser is gone; {@link ViewAsFilter} carries an
- * administrator's "view as" from the session into each request for {@code io.verbatim.access}. The page markup is in
+ * changes and ends a monitor's grants once the monitor's browser is gone. The page markup is in
  * {@code src/main/webapp}, and which role reaches which page is set in {@code web.xml}.
  */
 package io.verbatim.web.ui;

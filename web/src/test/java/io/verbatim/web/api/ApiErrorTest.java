@@ -21,6 +21,7 @@ import io.verbatim.refusal.Refusal;
 import io.verbatim.settings.InvalidSettingException;
 import io.verbatim.storage.InsufficientStorageException;
 import io.verbatim.storage.TooLargeException;
+import io.verbatim.tenancy.OtherPbxException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,7 @@ class ApiErrorTest {
         assertThat(ApiError.of(new InvalidEntryException("numbers hold digits")).status()).isEqualTo(400);
         assertThat(ApiError.of(new CaptureRejectedException("not a capture")).status()).isEqualTo(400);
         assertThat(ApiError.of(new ActionDeniedException("read-only")).status()).isEqualTo(403);
+        assertThat(ApiError.of(new OtherPbxException()).status()).as("as EJBAccessException answered it before").isEqualTo(403);
         assertThat(ApiError.of(new TooLargeException(1024)).status()).isEqualTo(413);
         assertThat(ApiError.of(new InsufficientStorageException("reserve")).status()).isEqualTo(507);
         assertThat(new InvalidSettingException("retentionDays must be between 0 and 11000").field()).isEqualTo("retentionDays");

@@ -1,5 +1,6 @@
-package io.verbatim.directory;
+package io.verbatim.tenancy;
 
+import io.verbatim.caller.Caller;
 import io.verbatim.refusal.InvalidEntryException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,7 +32,7 @@ public class Tenants {
     EntityManager em;
 
     @Inject
-    Directory directory;
+    Caller caller;
 
     @RolesAllowed("ADMIN")
     public List<TenantProfile> list() {
@@ -83,6 +84,51 @@ public class Tenants {
         return list().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /**
+     * The tenant an entry the caller creates belongs to: their own; the operator names it ({@code null}: none).
+     *
+     * @throws OtherPbxException when a tenant's administrator names another tenant
+     */
+    public String tenantFor(String requested) {
+        return tenantFor(requested, false);
+    }
+
+    /** As {@link #tenantFor(String)}, for something the caller creates there: a PBX the operator names is registered. */
+    public String tenantForNew(String requested) {
+        return tenantFor(requested, true);
+    }
+
+    private String tenantFor(String requested, boolean registering) {
+        String tenant = caller.tenant();
+        String pbx = requested == null || requested.isBlank() ? null : requested.trim();
+        if (tenant == null) {
+            return pbx == null ? null : registered(pbx, registering);
+        }
+        if (pbx != null && pbx.equalsIgnoreCase(tenant)) {
+            return tenant;
+        }
+        if (pbx != null && !pbx.equals(tenant)) {
+            throw new OtherPbxException();
+        }
+        return tenant;
+    }
+
+    /**
+     * A PBX the operator names, as registered (compared without case); one not registered yet is, as the operator
+     * meant it (a user, a group, settings for it).
+     */
+    private String registered(String pbx, boolean registering) {
+        return registered(pbx).orElseGet(() -> {
+                    if (!Tenant.isName(pbx)) {
+                        throw new InvalidEntryException(Tenant.NAME_RULE);
+                    }
+                    if (registering) {
+                        em.persist(new Tenant(pbx));
+                    }
+                    return pbx;
+                });
+    }
+
     private Map<String, Long> counts(String query) {
         Map<String, Long> counts = new HashMap<>();
         em.createQuery(query, Object[].class).getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
@@ -90,7 +136,7 @@ public class Tenants {
     }
 
     private void operatorOnly() {
-        if (directory.callerTenant() != null) {
+        if (caller.tenant() != null) {
             throw new EJBAccessException("only the operator manages PBXs");
         }
     }

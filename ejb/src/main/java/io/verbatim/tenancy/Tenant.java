@@ -1,4 +1,4 @@
-package io.verbatim.directory;
+package io.verbatim.tenancy;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
