@@ -6,8 +6,6 @@ import io.verbatim.directory.Licences;
 import io.verbatim.directory.Role;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
-import io.verbatim.recording.ActionDeniedException;
-import io.verbatim.recording.Recording;
 import io.verbatim.refusal.NoSuchEntryException;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
@@ -119,8 +117,11 @@ public class AccessPolicy {
         return Viewer.ownersSeen(user.getUsername(), false, listed, managed, licences.holders());
     }
 
-    /** The rule as a query condition on recordings; {@link Viewer#mayRead} is the same rule on one recording. */
-    public Predicate visibleTo(Viewer viewer, CriteriaBuilder cb, Root<Recording> recording) {
+    /**
+     * The rule as a query condition on recordings: {@code recording} is a query root with the attributes {@code pbx},
+     * {@code owner} and {@code onlyMe}, the catalog's recording. {@link Viewer#mayRead} is the same rule on one recording.
+     */
+    public Predicate visibleTo(Viewer viewer, CriteriaBuilder cb, Root<?> recording) {
         if (viewer.administers()) {
             return viewer.pbx() == null ? cb.conjunction() : cb.equal(recording.get("pbx"), viewer.pbx());
         }
@@ -130,10 +131,5 @@ public class AccessPolicy {
         Predicate owned = recording.get("owner").in(viewer.owners());
         Predicate shown = cb.or(cb.isFalse(recording.get("onlyMe")), cb.equal(recording.get("owner"), viewer.username()));
         return viewer.pbx() == null ? cb.and(owned, shown) : cb.and(cb.equal(recording.get("pbx"), viewer.pbx()), owned, shown);
-    }
-
-    /** The check on one recording; {@link #visibleTo} is the same rule as a query's condition. */
-    public boolean mayRead(Viewer viewer, Recording recording) {
-        return viewer.mayRead(recording.getPbx(), recording.getOwner(), recording.isOnlyMe());
     }
 }

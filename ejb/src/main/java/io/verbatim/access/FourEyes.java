@@ -6,7 +6,6 @@ import io.verbatim.audit.Action;
 import io.verbatim.directory.Directory;
 import io.verbatim.refusal.NoSuchEntryException;
 import io.verbatim.directory.UserAccount;
-import io.verbatim.recording.ActionDeniedException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;

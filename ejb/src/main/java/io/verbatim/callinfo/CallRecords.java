@@ -1,12 +1,11 @@
 package io.verbatim.callinfo;
 
-import io.verbatim.recording.CaptureUserOwner;
-import io.verbatim.recording.Recording;
 import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.tenancy.Tenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,13 +14,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Call information from the PBX or a CTI system: stored per PBX and call id, replaced when sent again, and matched
- * to the call's recordings whichever comes first — here when the record comes, at ingest when the recording does.
+ * Call information from the PBX or a CTI system: stored per PBX and call id, replaced when sent again, and announced
+ * ({@link CallRecordReceived}) so that the call's recordings get their owner, whichever of the two comes first.
  */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
@@ -36,6 +34,9 @@ public class CallRecords {
 
     @Inject
     Tenants tenants;
+
+    @Inject
+    Event<CallRecordReceived> callRecordReceived;
 
     /** What a batch did: records new to us, and records that replaced an earlier version. */
     public record Received(int created, int replaced, int recordingsMatched) {
@@ -101,49 +102,15 @@ public class CallRecords {
             } else {
                 replaced++;
             }
-            matched += assignOwners(record);
+            CallRecordReceived received = new CallRecordReceived(record);
+            callRecordReceived.fire(received);
+            matched += received.recordingsMatched();
         }
         return new Received(created, replaced, matched);
     }
 
-    /** Applies the owner rules to a recording as it is catalogued, its call's record having come first or not. */
-    public void assignOwner(Recording recording) {
-        if (recording.getCallId() == null) {
-            return;
-        }
-        CallRecord record = find(recording.getPbx(), recording.getCallId()).orElse(null);
-        ownerOf(recording, record).ifPresent(recording::assignOwner);
-    }
-
-    private int assignOwners(CallRecord record) {
-        List<Recording> recordings = em.createQuery("select r from Recording r where r.pbx = :pbx and r.callId = :callId", Recording.class)
-                .setParameter("pbx", record.getPbx()).setParameter("callId", record.getCallId()).getResultList();
-        for (Recording r : recordings) {
-            ownerOf(r, record).ifPresent(r::assignOwner);
-        }
-        return recordings.size();
-    }
-
-    private Optional<String> ownerOf(Recording r, CallRecord record) {
-        Predicate<String> isUser = username -> isUser(username, r.getPbx());
-        if (r.getCaptureUser() != null && !isUser.test(r.getCaptureUser())) {
-            // an administrator's standing assignment of this unregistered extension comes before the rules
-            CaptureUserOwner standing = em.find(CaptureUserOwner.class, new CaptureUserOwner.Key(r.getPbx(), r.getCaptureUser()));
-            if (standing != null) {
-                return Optional.of(standing.getUsername());
-            }
-        }
-        return OwnerRules.ownerOf(r.getCaptureUser(), record, isUser, number -> em.createQuery(
-                        "select u.username from UserAccount u join u.numbers n where n = :number and u.pbx = :pbx", String.class)
-                .setParameter("number", number).setParameter("pbx", r.getPbx()).getResultStream().findFirst());
-    }
-
-    private boolean isUser(String username, String pbx) {
-        return !em.createQuery("select u.id from UserAccount u where u.username = :username and u.pbx = :pbx", Long.class)
-                .setParameter("username", username).setParameter("pbx", pbx).setMaxResults(1).getResultList().isEmpty();
-    }
-
-    private Optional<CallRecord> find(String pbx, String callId) {
+    /** The record of a call, if it came. */
+    public Optional<CallRecord> find(String pbx, String callId) {
         return em.createQuery("select c from CallRecord c where c.pbx = :pbx and c.callId = :callId", CallRecord.class)
                 .setParameter("pbx", pbx).setParameter("callId", callId).getResultStream().findFirst();
     }

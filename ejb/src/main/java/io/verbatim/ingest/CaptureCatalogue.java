@@ -1,7 +1,7 @@
 package io.verbatim.ingest;
 
-import io.verbatim.callinfo.CallRecords;
 import io.verbatim.recording.Recording;
+import io.verbatim.recording.RecordingOwners;
 import io.verbatim.recording.RecordingReceived;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -22,7 +22,7 @@ import java.util.Optional;
 public class CaptureCatalogue {
 
     @Inject
-    CallRecords callRecords;
+    RecordingOwners owners;
 
     @PersistenceContext
     EntityManager em;
@@ -36,7 +36,7 @@ public class CaptureCatalogue {
         CaptureName name = CaptureName.parse(fileName);
         Recording r = new Recording(pbx, fileName, name.callId(), name.device(), name.serial(), name.owner(),
                 receivedAt, blobKey, size, sha256);
-        callRecords.assignOwner(r); // its call's record may have come first
+        owners.assign(r); // its call's record may have come first
         em.persist(r);
         em.flush();
         received.fire(new RecordingReceived(r.getId()));

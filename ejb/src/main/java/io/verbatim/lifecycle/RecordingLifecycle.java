@@ -6,7 +6,7 @@ import io.verbatim.access.Viewer;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.directory.Directory;
-import io.verbatim.recording.ActionDeniedException;
+import io.verbatim.access.ActionDeniedException;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import jakarta.annotation.security.PermitAll;

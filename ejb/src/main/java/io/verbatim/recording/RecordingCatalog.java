@@ -87,7 +87,7 @@ public class RecordingCatalog {
 
     private Recording find(long id, boolean binned) {
         Recording r = em.find(Recording.class, id);
-        if (r == null || r.isInRecycleBin() != binned || !access.mayRead(access.currentViewer(), r)) {
+        if (r == null || r.isInRecycleBin() != binned || !access.currentViewer().mayRead(r.getPbx(), r.getOwner(), r.isOnlyMe())) {
             throw new NoSuchRecordingException(id);
         }
         return r;

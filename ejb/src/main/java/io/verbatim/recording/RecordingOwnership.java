@@ -1,5 +1,6 @@
 package io.verbatim.recording;
 
+import io.verbatim.access.ActionDeniedException;
 import io.verbatim.access.AccessPolicy;
 import io.verbatim.access.Viewer;
 import io.verbatim.audit.Action;

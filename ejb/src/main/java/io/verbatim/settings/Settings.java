@@ -8,7 +8,6 @@ import io.verbatim.crypto.KeyRing;
 import io.verbatim.crypto.MasterKey;
 import io.verbatim.crypto.PasswordHash;
 import io.verbatim.media.OutputFormat;
-import io.verbatim.seal.SealingEnabled;
 import io.verbatim.tenancy.Tenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package io.verbatim.batch.seal;
 
 import io.verbatim.jobs.JobName;
-import io.verbatim.seal.SealingEnabled;
+import io.verbatim.settings.SealingEnabled;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

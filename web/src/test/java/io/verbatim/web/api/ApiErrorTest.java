@@ -13,7 +13,7 @@ import io.verbatim.ingest.UnknownPbxException;
 import io.verbatim.lifecycle.RecordingProtectedException;
 import io.verbatim.mail.MailFailedException;
 import io.verbatim.mail.MailNotSetUpException;
-import io.verbatim.recording.ActionDeniedException;
+import io.verbatim.access.ActionDeniedException;
 import io.verbatim.recording.NoSuchRecordingException;
 import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.refusal.NoSuchEntryException;

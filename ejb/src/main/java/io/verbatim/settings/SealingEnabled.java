@@ -1,4 +1,4 @@
-package io.verbatim.seal;
+package io.verbatim.settings;
 
 /**
  * Sealing was switched on for a PBX ({@code null}: by the operator, for every PBX that has not set its own): once

@@ -1,9 +1,9 @@
-package io.verbatim.recording;
+package io.verbatim.access;
 
 import io.verbatim.refusal.Refusal;
 import jakarta.ejb.ApplicationException;
 
-/** A change to a recording the caller may see but not make; the message says why. */
+/** A change the caller may not make to something they may see (a recording, a 4-eyes grant); the message says why. */
 @ApplicationException(rollback = true)
 public class ActionDeniedException extends Refusal {
     public ActionDeniedException(String message) {
