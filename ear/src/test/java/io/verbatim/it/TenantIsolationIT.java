@@ -242,4 +242,18 @@ class TenantIsolationIT {
         assertThat(theirs.statusCode()).isEqualTo(200);
         assertThat(json(theirs.body()).getJsonNumber("failedLastDay").longValue()).as("the other PBX converted all of its").isZero();
     }
+
+    @Test
+    void aBatchOfCallRecordsNamingAnotherPbxIsRefusedWhole() throws Exception {
+        String own = "{\"callId\":\"own" + SUFFIX + "\",\"pbx\":\"" + OTHER + "\",\"direction\":\"INBOUND\",\"events\":[]}";
+        String foreign = "{\"callId\":\"foreign" + SUFFIX + "\",\"pbx\":\"" + PBX + "\",\"direction\":\"INBOUND\",\"events\":[]}";
+
+        HttpResponse<String> refused = postJson("/api/v1/call-records", "[" + own + "," + foreign + "]", otherAdmin);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(json(refused.body()).getString("message")).contains("own PBX only");
+
+        HttpResponse<String> again = postJson("/api/v1/call-records", "[" + own + "]", otherAdmin);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(json(again.body()).getInt("created")).as("the refused batch kept none of its records").isEqualTo(1);
+    }
 }

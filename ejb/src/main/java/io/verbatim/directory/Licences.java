@@ -63,7 +63,7 @@ public class Licences {
     /**
      * A PBX's licences: the caller's own (a PBX's administrator); the operator's choice ({@code null}: all together).
      *
-     * @throws jakarta.ejb.EJBAccessException when a PBX's administrator names another PBX
+     * @throws io.verbatim.tenancy.OtherPbxException when a PBX's administrator names another PBX
      */
     @RolesAllowed("ADMIN")
     public Status status(String pbx) {

@@ -268,7 +268,7 @@ public class Settings {
      * A PBX's settings ({@code null}: the deployment's and the defaults); a PBX's administrators see only theirs. The
      * mail settings (where alarms go, the SMTP account) are shown to the operator only.
      *
-     * @throws EJBAccessException when a PBX's administrator asks for another PBX's
+     * @throws io.verbatim.tenancy.OtherPbxException when a PBX's administrator asks for another PBX's
      */
     @RolesAllowed("ADMIN")
     public SettingsView view(String pbx) {
@@ -300,7 +300,7 @@ public class Settings {
      * Changes a PBX's settings ({@code null}: the deployment's and the defaults of every PBX that has not set its own).
      * Deployment settings are the operator's, and changed without a PBX.
      *
-     * @throws EJBAccessException when a PBX's administrator names another PBX or a deployment setting
+     * @throws io.verbatim.tenancy.OtherPbxException when a PBX's administrator names another PBX; EJBAccessException when they name a deployment setting
      */
     @RolesAllowed("ADMIN")
     public SettingsView change(String pbx, SettingsChange change) {
@@ -412,7 +412,7 @@ public class Settings {
      * Drops a PBX's own settings: it follows the defaults again. The licences the operator installed for it stay
      * unless the operator drops them. Logged in the PBX's log.
      *
-     * @throws EJBAccessException when a PBX's administrator names another PBX
+     * @throws io.verbatim.tenancy.OtherPbxException when a PBX's administrator names another PBX
      */
     @RolesAllowed("ADMIN")
     public SettingsView reset(String pbx) {
