@@ -245,7 +245,7 @@ final class DisposableServer implements AutoCloseable {
     }
 
     /** A port offset, away from the suite server's, whose HTTP and management ports are free. */
-    private static int freeOffset() throws IOException {
+    static int freeOffset() throws IOException {
         int suite = URI.create(VerbatimServer.URL).getPort() - 8080;
         for (int offset = 1300; offset < 1500; offset++) {
             if (offset != suite && free(8080 + offset) && free(9990 + offset)) {
