@@ -121,7 +121,7 @@ public class ActionLog {
     /** Entries matching the query, newest first: the caller's tenant (the operator and deployment-wide officers: all). */
     @RolesAllowed({"ADMIN", "COMPLIANCE"})
     public ActionLogPage search(ActionLogQuery query) {
-        String tenant = signedInTenant();
+        String tenant = caller.signedInTenant();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<ActionLogEntry> select = cb.createQuery(ActionLogEntry.class);
         Root<ActionLogEntry> e = select.from(ActionLogEntry.class);
@@ -145,7 +145,7 @@ public class ActionLog {
      */
     @RolesAllowed({"ADMIN", "COMPLIANCE"})
     public ChainVerification verify() {
-        String tenant = signedInTenant();
+        String tenant = caller.signedInTenant();
         ChainVerification result = tenant == null ? checkChains() : checkChain(tenant);
         record(Action.VERIFY, result.valid() ? "action log: " + result.scope() + " intact, " + result.entriesChecked() + " entries"
                 : "action log: " + result.problem());
@@ -245,12 +245,6 @@ public class ActionLog {
             where.add(cb.lessThan(e.get("occurredAt"), q.to()));
         }
         return where.toArray(Predicate[]::new);
-    }
-
-    /** The caller's tenant, refused to nobody (whose {@code null} tenant would be the operator's: all). */
-    private String signedInTenant() {
-        caller.name();
-        return caller.tenant();
     }
 
     /** The client's address, and whom an administrator is viewing as, if so (they act read-only, but their reads count). */

@@ -79,8 +79,7 @@ public class ActionLogExports {
     @RolesAllowed({"ADMIN", "COMPLIANCE"})
     public ActionLogExport get(long id) {
         ActionLogExport export = em.find(ActionLogExport.class, id);
-        caller.name(); // nobody's null tenant would be the operator's
-        String tenant = caller.tenant();
+        String tenant = caller.signedInTenant();
         if (export == null || (tenant != null && !tenant.equals(export.getPbx()))) {
             throw new NoSuchEntryException("export " + id);
         }

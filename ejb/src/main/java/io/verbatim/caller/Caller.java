@@ -58,6 +58,15 @@ public class Caller {
         return tenant;
     }
 
+    /**
+     * The PBX of the signed-in caller; refused when nobody is signed in, whose {@code null} would read as the
+     * operator's (every PBX). For what filters by tenant.
+     */
+    public String signedInTenant() {
+        name();
+        return tenant;
+    }
+
     public boolean inRole(String role) {
         return roles.contains(role);
     }

@@ -16,6 +16,7 @@ class CallerTest {
         assertThat(caller.isSignedIn()).isFalse();
         assertThatThrownBy(caller::name).isInstanceOf(EJBAccessException.class).hasMessage("not authenticated");
         assertThat(caller.isOperator()).isFalse();
+        assertThatThrownBy(caller::signedInTenant).as("nobody's null tenant is no operator's").isInstanceOf(EJBAccessException.class);
         assertThat(caller.address()).isEqualTo(Caller.SERVER);
         assertThat(caller.origin()).isEqualTo(Caller.SERVER);
     }
@@ -29,6 +30,8 @@ class CallerTest {
         assertThat(operator.isOperator()).isTrue();
         assertThat(pbxAdministrator.isOperator()).isFalse();
         assertThat(pbxAdministrator.tenant()).isEqualTo("pbx-a");
+        assertThat(pbxAdministrator.signedInTenant()).isEqualTo("pbx-a");
+        assertThat(operator.signedInTenant()).isNull();
         assertThat(officer.isOperator()).as("a deployment-wide officer administers nothing").isFalse();
     }
 
