@@ -49,6 +49,13 @@ public class CallRecord {
     @Column(name = "remote_name", length = 255)
     private String remoteName;
 
+    /** The numbers' digits, for searches that ignore how a number is written ({@link PhoneNumber}). */
+    @Column(name = "local_digits", length = 64)
+    private String localDigits;
+
+    @Column(name = "remote_digits", length = 64)
+    private String remoteDigits;
+
     @Column(name = "start_at")
     private Instant start;
 
@@ -81,6 +88,8 @@ public class CallRecord {
         this.localName = data.localName();
         this.remoteNumber = data.remoteNumber();
         this.remoteName = data.remoteName();
+        this.localDigits = PhoneNumber.digits(data.localNumber());
+        this.remoteDigits = PhoneNumber.digits(data.remoteNumber());
         this.start = data.start();
         this.connect = data.connect();
         this.end = data.end();

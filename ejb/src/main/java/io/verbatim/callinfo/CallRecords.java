@@ -92,21 +92,33 @@ public class CallRecords {
             if (pbx == null) {
                 throw new InvalidEntryException(where + "pbx is required (the PBX the call was on)");
             }
-            String callId = data.callId().toLowerCase(Locale.ROOT);
-            Optional<CallRecord> existing = find(pbx, callId);
-            CallRecord record = existing.orElseGet(() -> new CallRecord(pbx, callId));
-            record.update(data, now);
-            if (existing.isEmpty()) {
-                em.persist(record);
-                created++;
-            } else {
-                replaced++;
-            }
-            CallRecordReceived received = new CallRecordReceived(record);
-            callRecordReceived.fire(received);
-            matched += received.recordingsMatched();
+            Stored stored = store(pbx, data, now);
+            created += stored.created() ? 1 : 0;
+            replaced += stored.created() ? 0 : 1;
+            matched += stored.recordingsMatched();
         }
         return new Received(created, replaced, matched);
+    }
+
+    /** What storing one record did. */
+    public record Stored(boolean created, int recordingsMatched) {
+    }
+
+    /**
+     * Stores the record of a call on {@code pbx} (checked by the caller: an administrator's tenant, or the PBX a
+     * device sent it for), replacing an earlier one, and announces it so the call's recordings get their owner.
+     */
+    public Stored store(String pbx, CallRecordData data, Instant now) {
+        String callId = data.callId().toLowerCase(Locale.ROOT);
+        Optional<CallRecord> existing = find(pbx, callId);
+        CallRecord record = existing.orElseGet(() -> new CallRecord(pbx, callId));
+        record.update(data, now);
+        if (existing.isEmpty()) {
+            em.persist(record);
+        }
+        CallRecordReceived received = new CallRecordReceived(record);
+        callRecordReceived.fire(received);
+        return new Stored(existing.isEmpty(), received.recordingsMatched());
     }
 
     /** The record of a call, if it came. */

@@ -2,15 +2,21 @@ package io.verbatim.web.api;
 
 import io.verbatim.callinfo.CallRecordData;
 import io.verbatim.callinfo.CallRecords;
+import io.verbatim.callinfo.innovaphone.PbxCdrs;
+import io.verbatim.callinfo.innovaphone.RefusedCdr;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,6 +40,16 @@ public class CallRecordResource {
     @Inject
     CallRecords callRecords;
 
+    @Inject
+    PbxCdrs cdrs;
+
+    /** A CDR the PBX's CDR interface sent that could not be used, as it came, with the reason. */
+    public record RefusedCdrView(long id, String pbx, Instant receivedAt, String sender, String reason, String body) {
+        static RefusedCdrView of(RefusedCdr r) {
+            return new RefusedCdrView(r.getId(), r.getPbx(), r.getReceivedAt(), r.getSender(), r.getReason(), r.getBody());
+        }
+    }
+
     @POST
     @Operation(summary = "Store call records: callId, pbx (operator only), direction (INBOUND|OUTBOUND|INTERNAL), localNumber, "
             + "localName, remoteNumber, remoteName, start, connect, end (ISO-8601), events [{type, at, number, name, user}]")
@@ -42,6 +58,19 @@ public class CallRecordResource {
     @APIResponse(responseCode = "400", description = "Not JSON, or a record without callId or direction")
     public CallRecords.Received receive(String body) {
         return callRecords.receive(parse(body));
+    }
+
+    @GET
+    @Path("refused")
+    @Operation(summary = "CDRs sent to /{pbx}/cdr that could not be used, newest first, each with the reason and the text as it came "
+            + "(an administrator's PBX's; the operator's: every PBX's)")
+    @APIResponse(responseCode = "200", description = "The refused CDRs")
+    @APIResponse(responseCode = "400", description = "offset below 0, or limit not between 1 and 500")
+    public List<RefusedCdrView> refused(@QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (offset < 0 || limit < 1 || limit > 500) {
+            throw new IllegalArgumentException("offset must not be negative and limit must be between 1 and 500");
+        }
+        return cdrs.refused(offset, limit).stream().map(RefusedCdrView::of).toList();
     }
 
     /** One record or an array of them. */

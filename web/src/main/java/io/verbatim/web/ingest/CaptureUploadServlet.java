@@ -12,7 +12,6 @@ import io.verbatim.settings.Settings;
 import io.verbatim.storage.InsufficientStorageException;
 import io.verbatim.storage.TooLargeException;
 import io.verbatim.web.api.ApiError;
-import io.verbatim.web.security.BasicCredentials;
 import io.verbatim.web.security.PublicAddress;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -68,15 +67,10 @@ public class CaptureUploadServlet extends HttpServlet {
             // its credentials first, whether the PBX exists or not (for one that does not: the default pair), so a
             // stranger learns no PBX names and leaves nothing behind
             String tenant = ingest.registeredName(pbx).orElse(pbx);
-            if (!settings.devicesMaySendFrom(tenant, request.getRemoteAddr())) {
-                meters.uploadAnswered("refused_network", 0);
-                LOG.warning("Upload of " + pbx + "/" + fileName + " refused with 403: " + request.getRemoteAddr() + " is outside the PBX's device networks");
-                error(response, 403, "uploads for this PBX come from its device networks only (deviceNetworks in its settings)");
-                return;
-            }
-            if (devices.uploadsNeedCredentials(tenant) && !DeviceCredentialCheck.passes(throttle, request, response, tenant,
-                    c -> devices.acceptsUpload(tenant, c.user(), c.password().toCharArray()),
-                    "upload needs device credentials of this PBX: the pair in its settings, or one of its sites'")) {
+            if (!DeviceCredentialCheck.admits(settings, devices, throttle, request, response, tenant, "uploads")) {
+                if (response.getStatus() == 403) {
+                    meters.uploadAnswered("refused_network", 0);
+                }
                 return;
             }
             pbx = ingest.admit(tenant, true); // a new PBX is registered by an upload that passed

@@ -1,6 +1,8 @@
 package io.verbatim.web.ingest;
 
+import io.verbatim.devices.DeviceCredentials;
 import io.verbatim.directory.SignInThrottle;
+import io.verbatim.settings.Settings;
 import io.verbatim.web.security.BasicCredentials;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 
 /**
  * The devices' credentials (uploads and WebDAV) as a guesser meets them: an address refused after repeated failures
@@ -16,7 +19,26 @@ import java.util.function.Predicate;
  */
 final class DeviceCredentialCheck {
 
+    private static final Logger LOG = Logger.getLogger(DeviceCredentialCheck.class.getName());
+
     private DeviceCredentialCheck() {
+    }
+
+    /**
+     * Whether a device may send {@code what} (uploads, CDRs) to {@code tenant}: from the PBX's device networks, and with
+     * its device credentials when it has any; when it may not, the 403, 401 or 429 has been sent.
+     */
+    static boolean admits(Settings settings, DeviceCredentials devices, SignInThrottle throttle, HttpServletRequest request,
+                          HttpServletResponse response, String tenant, String what) throws IOException {
+        if (!settings.devicesMaySendFrom(tenant, request.getRemoteAddr())) {
+            LOG.warning(what + " for " + tenant + " refused with 403: "
+                    + request.getRemoteAddr() + " is outside the PBX's device networks");
+            CaptureUploadServlet.error(response, 403, what + " for this PBX come from its device networks only (deviceNetworks in its settings)");
+            return false;
+        }
+        return !devices.uploadsNeedCredentials(tenant) || passes(throttle, request, response, tenant,
+                c -> devices.acceptsUpload(tenant, c.user(), c.password().toCharArray()),
+                what + " need device credentials of this PBX: the pair in its settings, or one of its sites'");
     }
 
     /**
