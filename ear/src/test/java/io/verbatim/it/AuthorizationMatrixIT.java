@@ -176,6 +176,8 @@ class AuthorizationMatrixIT {
                 new Row("DELETE", "/api/v1/tokens/{id}", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
                 new Row("POST", "/api/v1/call-records", "{\"callId\":\"m{u}\",\"pbx\":\"" + PBX + "\",\"direction\":\"INBOUND\"}",
                         EnumSet.of(Person.ADMIN)),
+                // each administrator gets their own PBX's refused CDRs (InnovaphoneCdrIT checks which)
+                new Row("GET", "/api/v1/call-records/refused", null, ADMINS),
                 new Row("GET", "/app/recordings.xhtml", null, EVERYONE),
                 new Row("GET", "/app/admin/users.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/groups.xhtml", null, ADMINS),

@@ -130,6 +130,11 @@ class LifecyclePagesIT {
         session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
         browser.get(VerbatimServer.URL + "/app/admin/jobs.xhtml");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.vb-start-recycle-purge"))).click();
+        // asked first, saying what it would delete now
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        assertThat(browser.findElement(By.cssSelector(".ui-confirm-dialog-message")).getText())
+                .matches("Nothing is due: it deletes no recording now\\.|It deletes \\d+ recordings? for good, now\\.|Its policy is off: it deletes nothing\\.");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs:messages"), "recycle-purge started (run "));
         String message = browser.findElement(By.id("jobs:messages")).getText();
         String run = message.replaceAll("(?s).*\\(run (\\d+)\\).*", "$1");

@@ -121,6 +121,83 @@ class RecordingsPageIT {
     }
 
     @Test
+    void whoCalledWhomIsShownAndFoundByNameOrNumberHoweverTyped() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        String maria = "maria" + suffix;
+        HttpResponse<String> created = VerbatimServer.postJson("/api/v1/users", "{\"username\":\"" + maria + "\",\"displayName\":\"Maria López\","
+                + "\"password\":\"correct horse battery\",\"role\":\"USER\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true}",
+                VerbatimServer.admin());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String name = captureName(maria);
+        long id = idFrom(upload(name, Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+        String customer = "Acme " + suffix + " GmbH";
+        String national = "30" + String.format("%06d", Integer.parseInt(suffix)); // Berlin, as the PBX dials it: 0049 30 …
+        String cdr = "<cdr cn=\"Maria López\" e164=\"204\" h323=\"" + maria + "\" dir=\"to\" utc=\"1764579605\"><user/>"
+                + "<event msg=\"setup-to\" time=\"1\" type=\"ext\" e164=\"0049" + national + "\" dn=\"" + customer + "\" conf=\"" + name.substring(0, 32) + "\"/>"
+                + "<event msg=\"conn-from\" time=\"3\" type=\"ext\" e164=\"0049" + national + "\" dn=\"" + customer + "\"/>"
+                + "<event msg=\"rel-to\" time=\"60\"/></cdr>";
+        HttpResponse<String> sent = VerbatimServer.send("POST", "/" + VerbatimServer.PBX + "/cdr", cdr, "text/xml", null);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+
+        session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+        search("+49 (" + national.substring(0, 2) + ") " + national.substring(2)); // typed with country code, the PBX's has 0049
+        wait.until(d -> rowTexts().size() == 1 && rowTexts().get(0).contains(customer));
+        WebElement row = browser.findElement(By.cssSelector("#recordings\\:table_data > tr"));
+        assertThat(row.findElement(By.cssSelector(".vb-from")).getText()).isEqualTo(customer + " (0049" + national + ")");
+        assertThat(row.findElement(By.cssSelector(".vb-to")).getText()).isEqualTo("Maria López (204)");
+        assertThat(row.findElement(By.cssSelector(".vb-direction")).getAttribute("title")).isEqualTo("Inbound");
+        assertThat(row.findElement(By.cssSelector("td.vb-owner")).getText()).as("the owner by name, not username").isEqualTo("Maria López");
+
+        search(customer.substring(0, 4).toLowerCase() + "*" + suffix);
+        wait.until(d -> rowTexts().size() == 1 && rowTexts().get(0).contains(customer));
+
+        browser.findElement(By.id("recordings:direction")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#recordings\\:direction_items li[data-label='Outbound']"))).click();
+        browser.findElement(By.id("recordings:search")).click();
+        wait.until(d -> rowTexts().isEmpty());
+
+        HttpResponse<String> api = VerbatimServer.getText("/api/v1/recordings?direction=inbound&sort=-duration&number="
+                + java.net.URLEncoder.encode("0" + national, java.nio.charset.StandardCharsets.UTF_8), VerbatimServer.admin());
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+        assertThat(VerbatimServer.json(api.body()).getJsonNumber("total").longValue()).isEqualTo(1);
+        assertThat(VerbatimServer.json(api.body()).getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue()).isEqualTo(id);
+        HttpResponse<String> badSort = VerbatimServer.getText("/api/v1/recordings?sort=colour", VerbatimServer.admin());
+        assertThat(badSort.statusCode()).isEqualTo(400);
+        assertThat(VerbatimServer.json(badSort.body()).getString("message")).startsWith("sort must be one of start, duration, owner, state");
+        assertThat(VerbatimServer.getText("/api/v1/recordings?number=Acme", VerbatimServer.admin()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void onAPhoneTheMenuFoldsAndEachRecordingIsACardWithPlayFirst() throws Exception {
+        awaitConverted(idFrom(upload(captureName("ivy"), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap")))));
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+        wait.until(d -> !rowTexts().isEmpty());
+        assertThat(browser.findElement(By.id("nav")).isDisplayed()).as("the menu folds").isFalse();
+        assertThat(browser.findElement(By.id("session:signOut")).isDisplayed()).isFalse();
+        assertThat((Boolean) browser.executeScript("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("nothing to scroll sideways").isTrue();
+        WebElement firstRow = browser.findElement(By.cssSelector("#recordings\\:table_data > tr"));
+        int listenTop = firstRow.findElement(By.cssSelector("td.vb-listen")).getRect().getY();
+        int startedTop = firstRow.findElement(By.cssSelector("td.vb-started")).getRect().getY();
+        assertThat(listenTop).as("play comes first in a recording's card").isLessThan(startedTop);
+        session.screenshot("recordings-phone");
+
+        browser.findElement(By.id("menu-toggle")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("session:signOut")));
+        assertThat(browser.findElement(By.id("nav-users")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("menu-toggle")).getAttribute("aria-expanded")).isEqualTo("true");
+        session.screenshot("recordings-phone-menu");
+    }
+
+    private void search(String text) {
+        WebElement field = browser.findElement(By.id("recordings:text"));
+        field.clear();
+        field.sendKeys(text);
+        browser.findElement(By.id("recordings:search")).click();
+    }
+
+    @Test
     void wrongPasswordsAreRefusedOnThePage() {
         browser.get(VerbatimServer.URL + "/login.xhtml");
         browser.findElement(By.id("login:username")).sendKeys(VerbatimServer.ADMIN);

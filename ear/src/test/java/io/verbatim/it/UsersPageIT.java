@@ -71,6 +71,10 @@ class UsersPageIT {
         assertThat(rows().get(0).getText()).contains("Page Made", "USER", office + ", " + mobile, "active");
 
         rows().get(0).findElement(By.cssSelector(".vb-toggle-active")).click();
+        // asked first, "Keep" focused: Enter would keep
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+        browser.wait.until(d -> d.switchTo().activeElement().getText().equals("Keep"));
+        browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".ui-confirmdialog-yes"))).click();
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("users:messages"), "Deactivated " + username));
         HttpResponse<String> profile = getText("/api/v1/users/" + username, admin());
         assertThat(json(profile.body()).getBoolean("active")).isFalse();
@@ -132,6 +136,14 @@ class UsersPageIT {
         JsonObject savedGroup = json(getText("/api/v1/groups/" + group, admin()).body());
         assertThat(savedGroup.getString("timezone")).isEqualTo("Europe/Vienna");
         assertThat(savedGroup.getJsonArray("managers").getString(0)).isEqualTo(supervisor);
+        // "New group" with a name taken: refused, never a replacement of that group's members
+        browser.wait.until(d -> d.findElement(By.id("groups:name")).isEnabled()); // saved: the form is "New group" again
+        type("groups:name", group);
+        type("groups:pbx", VerbatimServer.PBX);
+        type("groups:members", supervisor);
+        browser.driver.findElement(By.id("groups:save")).click();
+        browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups:messages"), "a group named " + group + " exists already"));
+        assertThat(json(getText("/api/v1/groups/" + group, admin()).body()).getJsonArray("members").getString(0)).isEqualTo(member);
 
         browser.driver.findElement(By.id("nav-app-objects")).click();
         browser.wait.until(ExpectedConditions.urlContains("/app/admin/app-objects.xhtml"));

@@ -100,6 +100,28 @@ public class CallRecord {
         }
     }
 
+    /** A party of the call as people read it: a name, a number, or both. */
+    public record Party(String name, String number) {
+
+        /** "Acme GmbH (+4989123456)", the name or the number alone, or empty when the PBX named neither. */
+        public String label() {
+            if (name != null && number != null && !name.equals(number)) {
+                return name + " (" + number + ")";
+            }
+            return name != null ? name : number != null ? number : "";
+        }
+    }
+
+    /** Who called: the remote party of an inbound call, else our side. */
+    public Party from() {
+        return direction == Direction.INBOUND ? new Party(remoteName, remoteNumber) : new Party(localName, localNumber);
+    }
+
+    /** Who was called: our side of an inbound call, else the remote party. */
+    public Party to() {
+        return direction == Direction.INBOUND ? new Party(localName, localNumber) : new Party(remoteName, remoteNumber);
+    }
+
     public Long getId() { return id; }
     public String getPbx() { return pbx; }
     public String getCallId() { return callId; }

@@ -14,13 +14,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The people who may sign in: their accounts and their administration, which PBX an entry the caller creates belongs
@@ -179,6 +182,19 @@ public class Directory {
             throw new NoSuchEntryException("user " + username);
         }
         return u;
+    }
+
+    /**
+     * The display names of users, for showing whose a recording is: username to display name, for those that have
+     * one (a username without is shown as it is). Names only, of users whose recordings the caller already sees.
+     */
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("select u.username, u.displayName from UserAccount u where u.username in :names and u.displayName is not null",
+                        Object[].class).setParameter("names", Set.copyOf(usernames)).getResultStream()
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
     }
 
     /** Users of a tenant by username, every one of which must exist there. */

@@ -47,6 +47,18 @@ public class Groups {
         return GroupProfile.of(managedGroup(name));
     }
 
+    /**
+     * Creates a new group; a name taken in its PBX is refused, never overwritten (a page's "New group" must not replace
+     * an existing group's members and licence).
+     */
+    @RolesAllowed("ADMIN")
+    public GroupProfile createGroup(String name, GroupProfile wanted) {
+        if (name != null && findGroup(name, tenants.tenantForNew(wanted.pbx())).isPresent()) {
+            throw new DirectoryConflictException("a group named " + name + " exists already: edit it, or choose another name");
+        }
+        return saveGroup(name, wanted);
+    }
+
     /** Creates the group, or replaces its timezone, members and managers when it exists. */
     @RolesAllowed("ADMIN")
     public GroupProfile saveGroup(String name, GroupProfile wanted) {

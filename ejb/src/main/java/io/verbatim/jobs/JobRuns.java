@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.logging.Logger;
@@ -148,6 +149,20 @@ public class JobRuns {
                 : startLifecycleJob(started.policy().orElseThrow(), tenant);
         actionLog.record(Action.JOB_START, job + (id.isPresent() ? " (run " + id.get() + ")" : ": off, not started"));
         return id.map(this::get);
+    }
+
+    /**
+     * What running a lifecycle job now would do, for the person about to start it: how many recordings it would delete
+     * (of the caller's PBX, or the operator's every PBX); empty for a job that deletes no recordings, or whose policy is off.
+     */
+    @RolesAllowed("ADMIN")
+    public OptionalLong wouldDelete(String job) {
+        Optional<Expiry> policy = JobName.of(job).flatMap(JobName::policy);
+        if (policy.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Map<String, Instant> cutoffs = expiry.cutoffs(policy.get(), caller.tenant(), Instant.now());
+        return RecordingExpiry.anyOn(cutoffs) ? OptionalLong.of(expiry.due(policy.get(), cutoffs)) : OptionalLong.empty();
     }
 
     /**

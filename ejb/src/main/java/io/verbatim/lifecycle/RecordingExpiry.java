@@ -99,6 +99,11 @@ public class RecordingExpiry {
         return cutoffs;
     }
 
+    /** How many recordings the policy covers now: what a run would delete. */
+    public long due(Expiry expiry, Map<String, Instant> cutoffs) {
+        return anyOn(cutoffs) ? query(expiry, cutoffs, "select count(r)", "", Long.class).getSingleResult() : 0;
+    }
+
     /** Up to {@code limit} ids the policy covers, after {@code afterId}, ascending. */
     public List<Long> candidates(Expiry expiry, Map<String, Instant> cutoffs, long afterId, int limit) {
         if (!anyOn(cutoffs)) {

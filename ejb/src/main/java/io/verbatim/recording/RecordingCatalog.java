@@ -1,10 +1,13 @@
 package io.verbatim.recording;
 
 import io.verbatim.access.AccessPolicy;
+import io.verbatim.access.Viewer;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
-import io.verbatim.access.Viewer;
+import io.verbatim.callinfo.CallRecord;
+import io.verbatim.callinfo.PhoneNumber;
 import io.verbatim.directory.UserAccount;
+import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.storage.BlobStore;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,14 +18,20 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Join;
+import jakarta.persistence.criteria.JoinType;
+import jakarta.persistence.criteria.Order;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Finding recordings and their audio. Every read goes through {@link AccessPolicy}: a caller sees only what the
@@ -64,14 +73,28 @@ public class RecordingCatalog {
         CriteriaQuery<Recording> select = cb.createQuery(Recording.class);
         Root<Recording> r = select.from(Recording.class);
         select.where(conditions(cb, select, r, query, viewer, binned).toArray(Predicate[]::new));
-        select.orderBy(cb.desc(binned ? r.<java.time.Instant>get("deletedAt")
-                : cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt"))), cb.desc(r.get("id")));
+        select.orderBy(binned ? List.of(cb.desc(r.get("deletedAt")), cb.desc(r.get("id"))) : order(cb, r, query.order()));
         List<Recording> items = em.createQuery(select).setFirstResult(query.offset()).setMaxResults(query.limit()).getResultList();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<Recording> c = count.from(Recording.class);
         count.select(cb.count(c)).where(conditions(cb, count, c, query, viewer, binned).toArray(Predicate[]::new));
         return new RecordingPage(items, em.createQuery(count).getSingleResult());
+    }
+
+    /** The order asked for, then the newest first among equals (and by id, so pages never overlap). */
+    private static List<Order> order(CriteriaBuilder cb, Root<Recording> r, RecordingQuery.Order order) {
+        Expression<?> column = switch (order.by()) {
+            case START -> started(cb, r);
+            case DURATION -> r.get("durationSeconds");
+            case OWNER -> r.get("owner");
+            case STATE -> r.get("state");
+        };
+        return List.of(order.descending() ? cb.desc(column) : cb.asc(column), cb.desc(started(cb, r)), cb.desc(r.get("id")));
+    }
+
+    private static Expression<Instant> started(CriteriaBuilder cb, Root<Recording> r) {
+        return cb.coalesce(r.<Instant>get("startedAt"), r.<Instant>get("receivedAt"));
     }
 
     /** @throws NoSuchRecordingException when it does not exist, is in the recycle bin, or the caller may not see it */
@@ -154,10 +177,23 @@ public class RecordingCatalog {
             where.add(cb.not(cb.exists(user)));
         }
         if (q.from() != null) {
-            where.add(cb.greaterThanOrEqualTo(cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt")), q.from()));
+            where.add(cb.greaterThanOrEqualTo(started(cb, r), q.from()));
         }
         if (q.to() != null) {
-            where.add(cb.lessThan(cb.coalesce(r.<java.time.Instant>get("startedAt"), r.<java.time.Instant>get("receivedAt")), q.to()));
+            where.add(cb.lessThan(started(cb, r), q.to()));
+        }
+        Join<Recording, CallRecord> call = null;
+        if (q.direction() != null || q.number() != null || (q.text() != null && !q.text().isBlank())) {
+            call = r.join("callRecord", JoinType.LEFT);
+        }
+        if (q.direction() != null) {
+            where.add(cb.equal(call.get("direction"), q.direction()));
+        }
+        if (q.number() != null && !q.number().isBlank()) {
+            if (!PhoneNumber.looksLikeNumber(q.number())) {
+                throw new InvalidEntryException("number must be a phone number (digits, with +, spaces, (), / or - as people write them)");
+            }
+            where.add(numberMatches(cb, call, q.number()));
         }
         if (q.text() != null && !q.text().isBlank()) {
             String pattern = likePattern(q.text());
@@ -170,9 +206,19 @@ public class RecordingCatalog {
                     cb.like(cb.lower(r.get("fileName")), pattern, '\\'),
                     cb.like(cb.lower(r.get("owner")), pattern, '\\'),
                     cb.like(cb.lower(r.get("callId")), pattern, '\\'),
+                    cb.like(cb.lower(call.get("localName")), pattern, '\\'),
+                    cb.like(cb.lower(call.get("remoteName")), pattern, '\\'),
+                    PhoneNumber.looksLikeNumber(q.text()) ? numberMatches(cb, call, q.text()) : cb.disjunction(),
                     cb.exists(note)));
         }
         return where;
+    }
+
+    /** Either party's number holds the typed one, however each is written ({@link PhoneNumber}). */
+    private static Predicate numberMatches(CriteriaBuilder cb, Join<Recording, CallRecord> call, String typed) {
+        return cb.or(PhoneNumber.searchForms(typed).stream().flatMap(digits -> Stream.of(
+                cb.like(call.get("localDigits"), "%" + digits + "%"), cb.like(call.get("remoteDigits"), "%" + digits + "%")))
+                .toArray(Predicate[]::new));
     }
 
     /** User text to a LIKE pattern: {@code *} is the wildcard, SQL's own wildcards are taken literally. */

@@ -1,5 +1,6 @@
 package io.verbatim.web.api;
 
+import io.verbatim.callinfo.Direction;
 import io.verbatim.directory.Licences;
 import io.verbatim.lifecycle.RecordingLifecycle;
 import io.verbatim.media.OutputFormat;
@@ -33,8 +34,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -75,22 +78,30 @@ public class RecordingResource {
     }
 
     @GET
-    @Operation(summary = "Search recordings you may see, newest first")
+    @Operation(summary = "Search recordings you may see, newest first unless sort says otherwise; total counts every match")
     @APIResponse(responseCode = "200", description = "A page of recordings")
     @APIResponse(responseCode = "400", description = "A filter has a bad value")
     public RecordingListView search(
             @Parameter(description = "owner's username") @QueryParam("owner") String owner,
             @Parameter(description = "from this date (yyyy-MM-dd) or instant (ISO-8601), inclusive") @QueryParam("from") String from,
             @Parameter(description = "to this date (inclusive) or instant (exclusive)") @QueryParam("to") String to,
-            @Parameter(description = "text in file name, owner, call id or a note; * is a wildcard") @QueryParam("text") String text,
+            @Parameter(description = "text in file name, owner, call id, a note, or a party's name or number; * is a wildcard")
+            @QueryParam("text") String text,
+            @Parameter(description = "a party's number, however written: +49 89 123456, 089 123456 and 004989123456 find each other")
+            @QueryParam("number") String number,
+            @Parameter(description = "INBOUND, OUTBOUND or INTERNAL (from the call information)") @QueryParam("direction") String direction,
             @Parameter(description = "RECEIVED, CONVERTING, READY or FAILED") @QueryParam("state") String state,
             @Parameter(description = "call id (the GUID in capture names)") @QueryParam("callId") String callId,
             @Parameter(description = "only recordings whose owner is no user of their PBX (administrators assign them)")
             @QueryParam("unassigned") @DefaultValue("false") boolean unassigned,
+            @Parameter(description = "start, duration, owner or state; - before it for descending (default -start: newest first)")
+            @QueryParam("sort") String sort,
             @QueryParam("offset") @DefaultValue("0") int offset,
             @QueryParam("limit") @DefaultValue("50") int limit) {
-        RecordingQuery query = new RecordingQuery(owner, DateParameter.instant("from", from, false), DateParameter.instant("to", to, true), text,
-                state(state), callId, unassigned, offset, limit);
+        RecordingQuery query = RecordingQuery.page(offset, limit).ownedBy(owner)
+                .between(DateParameter.instant("from", from, false), DateParameter.instant("to", to, true))
+                .withText(text).withNumber(number).inDirection(choice(Direction.class, "direction", direction)).inState(choice(RecordingState.class, "state", state)).ofCall(callId)
+                .unassignedOnly(unassigned).sortedBy(RecordingQuery.Sort.parse(sort));
         RecordingPage page = catalog.search(query);
         RecordingView.Context context = viewContext();
         return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, context)).toList(), page.total(), offset, limit);
@@ -306,14 +317,16 @@ public class RecordingResource {
 
     static final String PCAP = "application/vnd.tcpdump.pcap";
 
-    private static RecordingState state(String value) {
+    /** A query parameter naming one of an enum's values, in any case; null when not given. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return RecordingState.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("state must be one of RECEIVED, CONVERTING, READY, FAILED");
+            throw new IllegalArgumentException(parameter + " must be one of "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 }

@@ -45,7 +45,7 @@ public class RecycleBinResource {
     public RecordingListView list(@QueryParam("text") String text,
                                   @QueryParam("offset") @DefaultValue("0") int offset,
                                   @QueryParam("limit") @DefaultValue("50") int limit) {
-        RecordingPage page = catalog.recycleBin(new RecordingQuery(null, null, null, text, null, null, false, offset, limit));
+        RecordingPage page = catalog.recycleBin(RecordingQuery.page(offset, limit).withText(text));
         RecordingView.Context context = RecordingView.Context.now(settings, licences);
         return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, context)).toList(), page.total(), offset, limit);
     }

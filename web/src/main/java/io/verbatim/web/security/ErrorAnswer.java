@@ -56,11 +56,17 @@ public class ErrorAnswer extends HttpServlet {
                 && !"partial/ajax".equals(request.getHeader("Faces-Request"));
         if (page) {
             response.setContentType("text/html");
+            String root = request.getContextPath();
             response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\""
-                    + " content=\"width=device-width\"><title>Verbatim: " + status + "</title></head><body style=\"font-family:"
-                    + "sans-serif;margin:3rem;max-width:40rem\"><h1>" + heading(status) + "</h1><p>"
-                    + escape(Character.toUpperCase(message.charAt(0)) + message.substring(1))
-                    + ".</p><p><a href=\"" + request.getContextPath() + "/\">Back to the recordings</a></p></body></html>");
+                    + " content=\"width=device-width, initial-scale=1\"><title>" + heading(status) + " · Verbatim</title>"
+                    + "<link rel=\"icon\" type=\"image/svg+xml\" href=\"" + root + "/favicon.svg\"></head>"
+                    + "<body style=\"margin:0;font-family:system-ui,sans-serif;background:#f5f7fa;color:#1f2937\">"
+                    + "<header style=\"background:#1e3a5f;color:#fff;padding:.6rem 1.5rem;font-weight:700;font-size:1.2rem\">Verbatim</header>"
+                    + "<main style=\"padding:2rem 1.5rem;max-width:40rem\"><p style=\"color:#6b7280;margin:0\">Error " + status + "</p>"
+                    + "<h1 style=\"margin:.3rem 0 1rem\">" + heading(status) + "</h1><p>"
+                    + escape(Character.toUpperCase(message.charAt(0)) + message.substring(1)) + ".</p>"
+                    + "<p><a href=\"" + root + "/app/recordings.xhtml\">Recordings</a> · <a href=\"" + root + "/login.xhtml\">Sign in</a></p>"
+                    + "</main></body></html>");
         } else {
             response.setContentType("application/json");
             response.getWriter().write(Json.createObjectBuilder().add("status", status).add("message", message).build().toString());

@@ -33,8 +33,14 @@ public class GroupAdministration extends EntryAdministration {
 
     public void save() {
         groups = null;
-        if (Pages.attempt(() -> groupsOfPbx.saveGroup(name, new GroupProfile(name, pbx, timezone == null ? "" : timezone,
-                Pages.names(members), Pages.names(managers), licensed)))) {
+        GroupProfile wanted = new GroupProfile(name, pbx, timezone == null ? "" : timezone, Pages.names(members), Pages.names(managers), licensed);
+        if (Pages.attempt(() -> {
+            if (editing) {
+                groupsOfPbx.saveGroup(name, wanted);
+            } else {
+                groupsOfPbx.createGroup(name, wanted);
+            }
+        })) {
             Pages.say("Saved group " + name + ".");
             clear();
         }

@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** The Jobs page (administrators): recent runs with live status, starting the lifecycle jobs, stopping and restarting runs. */
 @Named
@@ -61,6 +62,17 @@ public class JobsConsole implements Serializable {
 
     public List<String> getLifecycleJobs() {
         return Arrays.stream(Expiry.values()).map(policy -> JobName.of(policy).id()).toList();
+    }
+
+    /** What the confirmation says before a job is started by hand: how many recordings it would delete now. */
+    public String confirmation(String job) {
+        OptionalLong due = jobs.wouldDelete(job);
+        if (due.isEmpty()) {
+            return JobName.of(job).flatMap(JobName::policy).isPresent() ? "Its policy is off: it deletes nothing." : "It runs now.";
+        }
+        long n = due.getAsLong();
+        return n == 0 ? "Nothing is due: it deletes no recording now."
+                : "It deletes " + n + (n == 1 ? " recording" : " recordings") + " for good, now.";
     }
 
     public void start(String job) {

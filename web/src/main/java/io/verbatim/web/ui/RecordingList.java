@@ -1,5 +1,7 @@
 package io.verbatim.web.ui;
 
+import io.verbatim.callinfo.Direction;
+import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
@@ -11,15 +13,20 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 
 /**
- * The Recordings page's list: lazily loaded, filtered by text and dates, newest first, with a player for each
- * converted call. A row's actions are {@link RecordingActions}', the notes dialog {@link RecordingNotesDialog}'s, the
- * 4-eyes banner {@link FourEyesAccess}'s.
+ * The Recordings page's list: lazily loaded, filtered by text (parties' names and numbers too), direction and dates,
+ * sorted by the column chosen (newest first), each row saying who called whom and whose it is. A row's actions are
+ * {@link RecordingActions}', the notes dialog {@link RecordingNotesDialog}'s, the 4-eyes banner {@link FourEyesAccess}'s.
  */
 @Named
 @ViewScoped
@@ -32,12 +39,18 @@ public class RecordingList implements Serializable {
     transient Licences licences;
 
     @Inject
+    transient Directory directory;
+
+    @Inject
     ViewerTime time;
 
     private String text;
+    private Direction direction;
     private List<LocalDate> dateRange;
     private final LazyDataModel<Recording> recordings = new Model();
     private Set<String> licensed;
+    /** The display names of the owners on the pages shown (username to name). */
+    private final Map<String, String> ownerNames = new HashMap<>();
 
     /** Whether the owner holds a recorder licence; administrators see the recordings of those who do not, flagged. */
     public boolean licensed(Recording r) {
@@ -56,11 +69,39 @@ public class RecordingList implements Serializable {
             return "";
         }
         long s = Math.round(r.getDurationSeconds());
-        return String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    /** Who called, as the call information names them; empty until it has come. */
+    public String from(Recording r) {
+        return r.getCallRecord() == null ? "" : r.getCallRecord().from().label();
+    }
+
+    /** Who was called. */
+    public String to(Recording r) {
+        return r.getCallRecord() == null ? "" : r.getCallRecord().to().label();
+    }
+
+    public Direction direction(Recording r) {
+        return r.getCallRecord() == null ? null : r.getCallRecord().getDirection();
+    }
+
+    /** The owner as people know them: the display name, else the username; a dash for nobody. */
+    public String owner(Recording r) {
+        return r.getOwner() == null ? "—" : ownerNames.getOrDefault(r.getOwner(), r.getOwner());
+    }
+
+    /** The order a list opens in, shown as such in the table's header and the phone's sort menu. */
+    public SortMeta getNewestFirst() {
+        return SortMeta.builder().field("start").order(SortOrder.DESCENDING).build();
+    }
+
+    public Direction[] getDirections() {
+        return Direction.values();
     }
 
     /** The dates picked are days in the viewer's time zone. */
-    private RecordingQuery query(int offset, int limit) {
+    private RecordingQuery query(int offset, int limit, RecordingQuery.Order order) {
         Instant from = null;
         Instant to = null;
         if (dateRange != null && !dateRange.isEmpty()) {
@@ -68,13 +109,15 @@ public class RecordingList implements Serializable {
             LocalDate last = dateRange.get(dateRange.size() - 1);
             to = last.plusDays(1).atStartOfDay(time.zone()).toInstant();
         }
-        return new RecordingQuery(null, from, to, text, null, null, false, offset, limit);
+        return RecordingQuery.page(offset, limit).between(from, to).withText(text).inDirection(direction).sortedBy(order);
     }
 
     private final class Model extends RecordingRows {
         @Override
-        RecordingPage page(int offset, int limit) {
-            return catalog.search(query(offset, limit));
+        RecordingPage page(int offset, int limit, RecordingQuery.Order order) {
+            RecordingPage page = catalog.search(query(offset, limit, order));
+            ownerNames.putAll(directory.displayNames(page.items().stream().map(Recording::getOwner).filter(Objects::nonNull).toList()));
+            return page;
         }
 
         @Override
@@ -83,8 +126,15 @@ public class RecordingList implements Serializable {
         }
     }
 
+    /** Whether the call's record came: rows without it show the call id instead of the parties. */
+    public boolean hasCallInformation(Recording r) {
+        return r.getCallRecord() != null;
+    }
+
     public String getText() { return text; }
     public void setText(String text) { this.text = text; }
+    public Direction getDirection() { return direction; }
+    public void setDirection(Direction direction) { this.direction = direction; }
     public List<LocalDate> getDateRange() { return dateRange; }
     public void setDateRange(List<LocalDate> dateRange) { this.dateRange = dateRange; }
 }

@@ -4,27 +4,38 @@ import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 
-/** A page's table of recordings, loaded one page at a time from the catalog and keyed by recording id. */
+/**
+ * A page's table of recordings, loaded one page at a time from the catalog in the order of the column the viewer
+ * sorted by (a column's {@code field} names a {@link RecordingQuery.Sort}), and keyed by recording id.
+ */
 abstract class RecordingRows extends LazyDataModel<Recording> {
 
-    /** The recordings from {@code offset}, at most {@code limit}, and how many there are in all. */
-    abstract RecordingPage page(int offset, int limit);
+    /** The recordings from {@code offset}, at most {@code limit}, in {@code order}, and how many there are in all. */
+    abstract RecordingPage page(int offset, int limit, RecordingQuery.Order order);
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) page(0, 1).total();
+        return (int) page(0, 1, RecordingQuery.Order.NEWEST).total();
     }
 
     @Override
     public List<Recording> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-        RecordingPage page = page(first, Math.min(pageSize, RecordingQuery.MAX_LIMIT));
+        RecordingPage page = page(first, Math.min(pageSize, RecordingQuery.MAX_LIMIT), order(sortBy));
         setRowCount((int) page.total());
         return page.items();
+    }
+
+    static RecordingQuery.Order order(Map<String, SortMeta> sortBy) {
+        return sortBy.values().stream().filter(s -> s.getOrder() != SortOrder.UNSORTED).findFirst()
+                .map(s -> new RecordingQuery.Order(RecordingQuery.Sort.valueOf(s.getField().toUpperCase(Locale.ROOT)), s.getOrder() == SortOrder.DESCENDING))
+                .orElse(RecordingQuery.Order.NEWEST);
     }
 
     @Override

@@ -24,8 +24,8 @@ public class RecycleBin implements Serializable {
 
     private final LazyDataModel<Recording> recordings = new RecordingRows() {
         @Override
-        RecordingPage page(int offset, int limit) {
-            return catalog.recycleBin(new RecordingQuery(null, null, null, null, null, null, false, offset, limit));
+        RecordingPage page(int offset, int limit, RecordingQuery.Order order) {
+            return catalog.recycleBin(RecordingQuery.page(offset, limit));
         }
     };
 

@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** Times as the viewer reads them: in their own time zone (directory), else the server's. */
 @Named
@@ -18,6 +19,7 @@ public class ViewerTime implements Serializable {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     @Inject
     transient Directory directory;
@@ -30,6 +32,11 @@ public class ViewerTime implements Serializable {
 
     public String time(Recording r) {
         return TIME.format(started(r).atZone(zone()));
+    }
+
+    /** The zone the times are in, as of the recording's day ("CET", "CEST"): times without one mislead across zones. */
+    public String zone(Recording r) {
+        return ZONE.format(started(r).atZone(zone()));
     }
 
     public String written(RecordingNote note) {
