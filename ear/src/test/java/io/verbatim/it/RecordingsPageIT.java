@@ -148,7 +148,16 @@ class RecordingsPageIT {
         assertThat(row.findElement(By.cssSelector(".vb-direction")).getAttribute("title")).isEqualTo("Inbound");
         assertThat(row.findElement(By.cssSelector("td.vb-owner")).getText()).as("the owner by name, not username").isEqualTo("Maria López");
 
-        search(customer.substring(0, 4).toLowerCase() + "*" + suffix);
+        row.findElement(By.cssSelector("button[id$=':details']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-flow")));
+        assertThat(browser.findElement(By.id("details-from")).getText()).isEqualTo(customer + " (0049" + national + ")");
+        assertThat(browser.findElement(By.id("details-flow")).getText()).as("the call flow, step by step")
+                .contains("Placed by " + customer, "Answered by Maria López (204) · " + maria, "Ended");
+        assertThat(browser.findElement(By.id("details")).getText()).contains("Talk time", "0:57", name);
+        assertThat(browser.findElement(By.id("details:activity")).getAttribute("href")).endsWith("/app/compliance/action-log.xhtml?recording=" + id);
+        browser.findElement(By.cssSelector("#detailsDialog .ui-dialog-titlebar-close")).click();
+
+        search(customer.substring(0, 4).toLowerCase() + "*" + suffix + "*"); // a wildcard matches the whole name
         wait.until(d -> rowTexts().size() == 1 && rowTexts().get(0).contains(customer));
 
         browser.findElement(By.id("recordings:direction")).click();
@@ -165,6 +174,13 @@ class RecordingsPageIT {
         assertThat(badSort.statusCode()).isEqualTo(400);
         assertThat(VerbatimServer.json(badSort.body()).getString("message")).startsWith("sort must be one of start, duration, owner, state");
         assertThat(VerbatimServer.getText("/api/v1/recordings?number=Acme", VerbatimServer.admin()).statusCode()).isEqualTo(400);
+
+        // Maria's second call is longer: sorted by duration either way
+        long longer = idFrom(upload(captureName(maria), Files.readAllBytes(IngestIT.corpusCapture(IngestIT.TWO_PARTY_G711))));
+        awaitConverted(longer);
+        awaitConverted(id);
+        assertThat(ids("/api/v1/recordings?owner=" + maria + "&sort=duration")).containsExactly(id, longer);
+        assertThat(ids("/api/v1/recordings?owner=" + maria + "&sort=-duration")).containsExactly(longer, id);
     }
 
     @Test
@@ -190,11 +206,19 @@ class RecordingsPageIT {
         session.screenshot("recordings-phone-menu");
     }
 
+    private static List<Long> ids(String path) throws Exception {
+        HttpResponse<String> found = VerbatimServer.getText(path, VerbatimServer.admin());
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return VerbatimServer.json(found.body()).getJsonArray("items").stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
+    }
+
+    /** Searches and waits for the answer: the rows shown before must not pass for the new search's. */
     private void search(String text) {
         WebElement field = browser.findElement(By.id("recordings:text"));
         field.clear();
         field.sendKeys(text);
         browser.findElement(By.id("recordings:search")).click();
+        wait.until(d -> (Boolean) ((ChromeDriver) d).executeScript("return PrimeFaces.ajax.Queue.isEmpty() && jQuery.active === 0"));
     }
 
     @Test

@@ -48,8 +48,9 @@ public final class PhoneNumber {
         forms.add(significant.isEmpty() ? digits : significant);
         boolean international = text.startsWith("+") || digits.startsWith("00");
         for (int countryCode = 1; international && countryCode <= 3; countryCode++) {
-            if (significant.length() - countryCode >= SHORTEST_NATIONAL) {
-                forms.add(significant.substring(countryCode));
+            String national = significant.substring(Math.min(countryCode, significant.length()));
+            if (national.length() >= SHORTEST_NATIONAL && national.charAt(0) != '0') { // no national number starts with 0 after it
+                forms.add(national);
             }
         }
         return new ArrayList<>(forms);

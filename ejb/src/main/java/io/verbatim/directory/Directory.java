@@ -12,6 +12,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -185,16 +186,21 @@ public class Directory {
     }
 
     /**
-     * The display names of users, for showing whose a recording is: username to display name, for those that have
-     * one (a username without is shown as it is). Names only, of users whose recordings the caller already sees.
+     * The display names of users, for showing whose a recording is: for each username that has one, its PBX and
+     * display name (a caller shows it only for a recording of that PBX: the same username elsewhere is someone else,
+     * or no user at all).
      */
-    public Map<String, String> displayNames(Collection<String> usernames) {
+    public Map<String, DisplayName> displayNames(Collection<String> usernames) {
         if (usernames.isEmpty()) {
             return Map.of();
         }
-        return em.createQuery("select u.username, u.displayName from UserAccount u where u.username in :names and u.displayName is not null",
+        return em.createQuery("select u.username, u.pbx, u.displayName from UserAccount u where u.username in :names and u.displayName is not null",
                         Object[].class).setParameter("names", Set.copyOf(usernames)).getResultStream()
-                .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
+                .collect(Collectors.toMap(row -> (String) row[0], row -> new DisplayName((String) row[1], (String) row[2])));
+    }
+
+    /** A user's display name and the PBX the user belongs to. */
+    public record DisplayName(String pbx, String name) implements Serializable {
     }
 
     /** Users of a tenant by username, every one of which must exist there. */

@@ -82,15 +82,28 @@ public class RecordingCatalog {
         return new RecordingPage(items, em.createQuery(count).getSingleResult());
     }
 
-    /** The order asked for, then the newest first among equals (and by id, so pages never overlap). */
+    /**
+     * The order asked for, then the newest first among equals (and by id, so pages never overlap). What has no value
+     * (a duration before conversion, no owner) comes last either way, on every database; states go in the order a
+     * recording passes through them.
+     */
     private static List<Order> order(CriteriaBuilder cb, Root<Recording> r, RecordingQuery.Order order) {
+        List<Order> orders = new ArrayList<>();
         Expression<?> column = switch (order.by()) {
             case START -> started(cb, r);
             case DURATION -> r.get("durationSeconds");
             case OWNER -> r.get("owner");
-            case STATE -> r.get("state");
+            case STATE -> cb.<Integer>selectCase().when(cb.equal(r.get("state"), RecordingState.RECEIVED), 0)
+                    .when(cb.equal(r.get("state"), RecordingState.CONVERTING), 1)
+                    .when(cb.equal(r.get("state"), RecordingState.READY), 2).otherwise(3);
         };
-        return List.of(order.descending() ? cb.desc(column) : cb.asc(column), cb.desc(started(cb, r)), cb.desc(r.get("id")));
+        if (order.by() == RecordingQuery.Sort.DURATION || order.by() == RecordingQuery.Sort.OWNER) {
+            orders.add(cb.asc(cb.<Integer>selectCase().when(cb.isNull(column), 1).otherwise(0)));
+        }
+        orders.add(order.descending() ? cb.desc(column) : cb.asc(column));
+        orders.add(cb.desc(started(cb, r)));
+        orders.add(cb.desc(r.get("id")));
+        return orders;
     }
 
     private static Expression<Instant> started(CriteriaBuilder cb, Root<Recording> r) {

@@ -30,5 +30,7 @@ class PhoneNumberTest {
         assertThat(PhoneNumber.looksLikeNumber("7")).as("one digit is no number to search").isFalse();
         assertThat(PhoneNumber.digits("Acme")).isNull();
         assertThat(PhoneNumber.searchForms("+1 2")).containsExactly("12");
+        assertThat(PhoneNumber.searchForms("+49 30 123456")).as("no form starting with the 0 of a national number's digits")
+                .containsExactly("4930123456", "930123456", "30123456");
     }
 }

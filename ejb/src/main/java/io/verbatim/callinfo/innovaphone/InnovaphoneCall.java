@@ -30,9 +30,10 @@ public final class InnovaphoneCall {
      * @param cdrs at least one
      */
     public static CallRecordData of(String pbx, String callId, List<InnovaphoneCdr> cdrs) {
-        List<InnovaphoneCdr> sorted = cdrs.stream().sorted(Comparator.comparing(InnovaphoneCdr::start)).toList();
+        // a CDR that names this call only from a transfer on tells of it from there: before, it was another call
+        List<InnovaphoneCdr> sorted = cdrs.stream().map(c -> c.from(callId)).sorted(Comparator.comparing(InnovaphoneCdr::start)).toList();
         List<InnovaphoneCdr> users = sorted.stream().filter(InnovaphoneCdr::user).filter(c -> c.dir().equals("from") || c.dir().equals("to")).toList();
-        boolean throughTrunk = sorted.stream().anyMatch(c -> !c.user());
+        boolean throughTrunk = sorted.stream().anyMatch(InnovaphoneCdr::trunk); // a queue or voicemail is inside the PBX
         boolean external = throughTrunk || users.stream().anyMatch(c -> c.events().stream().anyMatch(Event::external));
 
         Optional<InnovaphoneCdr> caller = users.stream().filter(c -> c.dir().equals("from")).findFirst();
@@ -53,8 +54,8 @@ public final class InnovaphoneCall {
             direction = Direction.INBOUND;
             local = callee.get().object();
             remote = otherParty(callee.get(), "setup-to", "conn-from", "alert-from");
-        } else { // only the trunk's CDR: it came from the trunk (dir from) or went out through it
-            InnovaphoneCdr trunk = sorted.get(0);
+        } else { // no user's CDR: the trunk's tells whether it came from the trunk (dir from) or went out through it
+            InnovaphoneCdr trunk = sorted.stream().filter(InnovaphoneCdr::trunk).findFirst().orElse(sorted.get(0));
             direction = trunk.dir().equals("from") ? Direction.INBOUND : Direction.OUTBOUND;
             local = otherParty(trunk, "conn-to", "alert-to", "setup-to", "setup-from");
             remote = new Party(trunk.object().number(), null, null);
@@ -63,11 +64,18 @@ public final class InnovaphoneCall {
         List<CallRecordData.Event> flow = flow(sorted);
         Instant start = sorted.get(0).start();
         Instant connect = flow.stream().filter(e -> e.type() == CallEventType.ANSWERED).map(CallRecordData.Event::at).findFirst().orElse(null);
-        // the last release of any leg: a transferred call goes on after its first leg ended
-        Instant end = sorted.stream().flatMap(c -> c.events().stream()).filter(e -> e.msg().startsWith("rel-") || e.msg().startsWith("disc-"))
+        // the last release of any leg: a transferred call goes on after its first leg ended, a missed ring ends early
+        Instant end = sorted.stream().flatMap(c -> c.events().stream()).filter(InnovaphoneCall::release)
                 .map(Event::at).max(Comparator.naturalOrder()).orElse(null);
+        if (end != null) {
+            flow.add(new CallRecordData.Event(CallEventType.ENDED, end, null, null, null));
+        }
         return new CallRecordData(callId, pbx, direction, local == null ? null : local.number(), local == null ? null : local.name(),
                 remote == null ? null : remote.number(), remote == null ? null : remote.name(), start, connect, end, flow);
+    }
+
+    private static boolean release(Event e) {
+        return e.msg().startsWith("rel-") || e.msg().startsWith("disc-");
     }
 
     private static boolean answered(InnovaphoneCdr cdr) {
@@ -76,7 +84,7 @@ public final class InnovaphoneCall {
 
     /** A trunk's CDR with dir "from": the call came in through it. */
     private static boolean trunkSaysInbound(List<InnovaphoneCdr> cdrs) {
-        return cdrs.stream().anyMatch(c -> !c.user() && c.dir().equals("from"));
+        return cdrs.stream().anyMatch(c -> c.trunk() && c.dir().equals("from"));
     }
 
     /** The other party as the first of these events (in this order of preference) names it. */
@@ -90,7 +98,10 @@ public final class InnovaphoneCall {
         return cdr.events().stream().map(Event::party).filter(p -> !p.isEmpty()).findFirst().orElse(null);
     }
 
-    /** Every CDR's events in time order, each step once (caller's and callee's CDRs tell the same answer twice). */
+    /**
+     * Every CDR's events in time order, each step once (caller's and callee's CDRs tell the same answer twice); the
+     * releases are left to the one end of the call.
+     */
     private static List<CallRecordData.Event> flow(List<InnovaphoneCdr> cdrs) {
         List<CallRecordData.Event> steps = new ArrayList<>();
         Set<List<Object>> seen = new LinkedHashSet<>();
@@ -115,8 +126,7 @@ public final class InnovaphoneCall {
             case "conn-from", "conn-to", "connected" -> CallEventType.ANSWERED;
             case "transfer-from", "transfer-to", "transferred", "transfer-remote" -> CallEventType.TRANSFERRED;
             case "cf-from", "cf-to" -> CallEventType.FORWARDED;
-            case "rel-from", "rel-to", "disc-from", "disc-to" -> CallEventType.ENDED;
-            default -> null; // info-from/-to (post-dialling), lookup: not steps of the call
+            default -> null; // releases (the call's end is one step), info-from/-to (post-dialling), lookup: not steps of the call
         };
         if (type == null) {
             return null;
@@ -124,9 +134,6 @@ public final class InnovaphoneCall {
         if (type == CallEventType.TRANSFERRED || type == CallEventType.FORWARDED) {
             Party target = e.to() != null ? e.to() : e.party();
             return new CallRecordData.Event(type, e.at(), target.number(), target.name(), null);
-        }
-        if (type == CallEventType.ENDED) {
-            return new CallRecordData.Event(type, e.at(), null, null, null);
         }
         boolean byObject = e.byObject() && !e.msg().equals("connected");
         Party who = byObject ? cdr.object() : e.party();

@@ -33,15 +33,22 @@ import org.xml.sax.SAXException;
  *
  * @param id      the CDR's own GUID (from V14r2), else a digest of its text: a CDR sent twice is one CDR
  * @param object  the object this CDR was made for
- * @param user    whether that object is a user (no {@code pseudo}: not a trunk, queue or other pseudo object)
+ * @param pseudo  what kind of object it is when it is no user ({@code <user pseudo="trunk">}, {@code gw}, {@code waiting}
+ *                for a queue, {@code vm}, …); null for a user
  * @param dir     {@code from} (the call came from the object), {@code to}, {@code cf} (it forwarded), {@code ct} (it transferred)
  * @param start   when the call started ({@code utc})
  */
-public record InnovaphoneCdr(String id, Party object, boolean user, String dir, Instant start, List<Event> events) {
+public record InnovaphoneCdr(String id, Party object, String pseudo, String dir, Instant start, List<Event> events) {
 
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{32}");
     private static final Pattern ID = Pattern.compile("[0-9a-zA-Z-]{1,64}");
     private static final Set<String> DIRECTIONS = Set.of("from", "to", "cf", "ct");
+    /** Pseudo objects calls come in and go out through. */
+    private static final Set<String> TRUNKS = Set.of("trunk", "gw");
+    /** A call is transferred a few times at most; a CDR naming more calls is no CDR a PBX wrote. */
+    static final int MAX_CALL_IDS = 8;
+    /** Times outside 1970 to 2100 are no call's. */
+    private static final long LATEST = 4_102_444_800L;
 
     /** A party as a CDR names it: number (as dialable from the object), display name, H.323 name (a user's name). */
     public record Party(String number, String name, String h323) {
@@ -75,6 +82,29 @@ public record InnovaphoneCdr(String id, Party object, boolean user, String dir, 
         }
     }
 
+    /** Whether the object is a user (not a trunk, queue, voicemail or other pseudo object). */
+    public boolean user() {
+        return pseudo == null;
+    }
+
+    /** Whether the object is a trunk or gateway: the call came from or went to outside the PBX. */
+    public boolean trunk() {
+        return pseudo != null && TRUNKS.contains(pseudo);
+    }
+
+    /**
+     * This CDR as far as it concerns {@code callId}: from the first event that names it on (a transfer gives the
+     * call a new id; what came before belongs to the call it was), starting then.
+     */
+    public InnovaphoneCdr from(String callId) {
+        for (int i = 0; i < events.size(); i++) {
+            if (callId.equals(events.get(i).conf())) {
+                return i == 0 ? this : new InnovaphoneCdr(id, object, pseudo, dir, events.get(i).at(), events.subList(i, events.size()));
+            }
+        }
+        return this;
+    }
+
     /** Every call id this CDR names, the first event's first, lower-case as recordings store them. */
     public Set<String> callIds() {
         Set<String> ids = new LinkedHashSet<>();
@@ -105,7 +135,7 @@ public record InnovaphoneCdr(String id, Party object, boolean user, String dir, 
             throw new IllegalArgumentException("the CDR's dir must be from, to, cf or ct, not " + (dir == null ? "missing" : "'" + dir + "'"));
         }
         Instant start = seconds(cdr, "utc");
-        boolean user = true;
+        String pseudo = null;
         List<Event> events = new ArrayList<>();
         Long firstTime = null;
         for (Node node = cdr.getFirstChild(); node != null; node = node.getNextSibling()) {
@@ -113,7 +143,7 @@ public record InnovaphoneCdr(String id, Party object, boolean user, String dir, 
                 continue;
             }
             if (child.getTagName().equals("user")) {
-                user = attribute(child, "pseudo") == null;
+                pseudo = attribute(child, "pseudo");
             } else if (child.getTagName().equals("event")) {
                 String msg = attribute(child, "msg");
                 if (msg == null) {
@@ -139,7 +169,12 @@ public record InnovaphoneCdr(String id, Party object, boolean user, String dir, 
         if (id != null && !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("the CDR's id must be up to 64 letters or digits, not '" + id + "'");
         }
-        return new InnovaphoneCdr(id != null ? id.toLowerCase(Locale.ROOT) : digest(xml), Party.of(cdr), user, dir, start, List.copyOf(events));
+        InnovaphoneCdr parsed = new InnovaphoneCdr(id != null ? id.toLowerCase(Locale.ROOT) : digest(xml), Party.of(cdr), pseudo, dir, start,
+                List.copyOf(events));
+        if (parsed.callIds().size() > MAX_CALL_IDS) {
+            throw new IllegalArgumentException("the CDR names " + parsed.callIds().size() + " calls (conf); a CDR names at most " + MAX_CALL_IDS);
+        }
+        return parsed;
     }
 
     private static Document document(String xml) {
@@ -165,11 +200,16 @@ public record InnovaphoneCdr(String id, Party object, boolean user, String dir, 
         if (text == null) {
             throw new IllegalArgumentException("the CDR's <" + e.getTagName() + "> has no " + name);
         }
+        long seconds;
         try {
-            return Instant.ofEpochSecond(Long.parseLong(text));
+            seconds = Long.parseLong(text);
         } catch (NumberFormatException tooLargeOrNotANumber) {
             throw new IllegalArgumentException("the CDR's " + name + " must be a number of seconds, not '" + text + "'");
         }
+        if (seconds < 0 || seconds > LATEST) {
+            throw new IllegalArgumentException("the CDR's " + name + " must be seconds from 1970 to 2100, not " + text);
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 
     private static String attribute(Element e, String name) {

@@ -130,6 +130,33 @@ class InnovaphoneCallTest {
     }
 
     @Test
+    void theCallATransferMadeIsToldFromTheTransferOn() {
+        CallRecordData after = InnovaphoneCall.of("pbx-a", NEW_CONF, List.of(InnovaphoneCdr.parse(ANNA_CALLS_OUT_AND_TRANSFERS)));
+        assertThat(after.callId()).isEqualTo(NEW_CONF);
+        assertThat(after.start()).as("it began with the transfer").isEqualTo(Instant.ofEpochSecond(1764583200 + 68));
+        assertThat(after.events()).extracting(CallRecordData.Event::type).as("Anna placing the first call is not this call's step")
+                .doesNotContain(CallEventType.INITIATED).contains(CallEventType.TRANSFERRED);
+    }
+
+    @Test
+    void aQueueIsInsideThePbxAndTheCallEndsOnceAtItsEnd() {
+        String viaQueue = """
+                <cdr id="qq01" cn="Sales" e164="800" h323="sales-queue" dir="to" utc="1764576000">
+                  <user pseudo="waiting"/>
+                  <event msg="setup-to" time="1" e164="201" dn="Anna Berg" h323="anna" conf="%s"/>
+                  <event msg="conn-to" time="9" e164="202" dn="Ben Cole" h323="ben"/>
+                  <event msg="rel-to" time="30"/>
+                </cdr>""".formatted(CONF);
+        CallRecordData call = call(viaQueue, ANNA_CALLS_BEN);
+        assertThat(call.direction()).as("Anna called the sales queue: no trunk, no one outside").isEqualTo(Direction.INTERNAL);
+
+        CallRecordData missedThenAnswered = call(TRUNK_INBOUND, BEN_MISSES_IT, CARLA_ANSWERS);
+        assertThat(missedThenAnswered.events()).filteredOn(e -> e.type() == CallEventType.ENDED).extracting(CallRecordData.Event::at)
+                .as("Ben's missed ring is no end of the call").containsExactly(Instant.ofEpochSecond(1764579600 + 190));
+        assertThat(missedThenAnswered.end()).isEqualTo(Instant.ofEpochSecond(1764579600 + 190));
+    }
+
+    @Test
     void aCdrSentTwiceIsOneCdrEvenWithoutAnId() {
         assertThat(InnovaphoneCdr.parse(ANNA_CALLS_BEN).id()).isEqualTo("aa01");
         String old = ANNA_CALLS_BEN.replace("id=\"aa01\" ", "");
@@ -147,6 +174,13 @@ class InnovaphoneCallTest {
         assertThatThrownBy(() -> InnovaphoneCdr.parse(ANNA_CALLS_BEN.replace("utc=\"1764576000\"", "utc=\"yesterday\"")))
                 .hasMessageContaining("utc must be a number of seconds");
         assertThatThrownBy(() -> InnovaphoneCdr.parse("")).hasMessageContaining("empty");
+        assertThatThrownBy(() -> InnovaphoneCdr.parse(ANNA_CALLS_BEN.replace("utc=\"1764576000\"", "utc=\"99999999999999\"")))
+                .hasMessageContaining("utc must be seconds from 1970 to 2100");
+        StringBuilder manyCalls = new StringBuilder("<cdr dir=\"from\" utc=\"1764576000\"><user/>");
+        for (int i = 0; i < 9; i++) {
+            manyCalls.append("<event msg=\"transfer-from\" time=\"").append(i).append("\" conf=\"").append(String.format("%032x", i)).append("\"/>");
+        }
+        assertThatThrownBy(() -> InnovaphoneCdr.parse(manyCalls + "</cdr>")).hasMessageContaining("names 9 calls");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -69,17 +70,25 @@ public class CdrReceiverFilter extends HttpFilter {
         }
         String pbx = path.group(1);
         String sender = request.getRemoteAddr();
+        if (fromAWebPage(request)) {
+            LOG.warning("CDR for " + pbx + " from " + sender + " refused with 403: sent by a web page (Origin or Sec-Fetch-Site)");
+            CaptureUploadServlet.error(response, 403, "CDRs come from the PBX itself, not from a web page");
+            return;
+        }
         try {
-            String tenant = ingest.registeredName(pbx).orElse(null);
-            if (tenant == null) {
-                String reason = "no PBX named " + pbx + " is registered: register it (Tenants) or correct the path in the PBX's CDR interface";
-                String cdr = readCdr(request, response);
-                if (cdr != null) {
-                    refuse(response, 404, Tenant.isName(pbx) ? pbx : null, sender, reason, cdr);
-                }
+            // the devices' rules first, whether the PBX exists or not (for one that does not: the default pair), so a
+            // stranger learns no PBX names and leaves nothing behind
+            Optional<String> registered = ingest.registeredName(pbx);
+            String tenant = registered.orElse(pbx);
+            if (!DeviceCredentialCheck.admits(settings, devices, throttle, request, response, tenant, "CDRs")) {
                 return;
             }
-            if (!DeviceCredentialCheck.admits(settings, devices, throttle, request, response, tenant, "CDRs")) {
+            if (registered.isEmpty()) {
+                String cdr = readCdr(request, response);
+                if (cdr != null) { // kept, as an upload is: a PBX registered late loses no call information
+                    refuse(response, 404, Tenant.isName(pbx) ? pbx : null, sender,
+                            "no PBX named " + pbx + " is registered: register it (Tenants) or correct the path in the PBX's CDR interface", cdr);
+                }
                 return;
             }
             String cdr = readCdr(request, response);
@@ -105,6 +114,15 @@ public class CdrReceiverFilter extends HttpFilter {
             LOG.log(Level.SEVERE, "CDR for " + pbx + " from " + sender + " failed", e);
             CaptureUploadServlet.error(response, 500, "the CDR could not be stored; send it again");
         }
+    }
+
+    /**
+     * Whether a browser sent it on a web page's behalf (a link or form elsewhere, opened inside the device networks):
+     * a PBX sends neither header.
+     */
+    private static boolean fromAWebPage(HttpServletRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        return request.getHeader("Origin") != null || (site != null && !site.equals("none"));
     }
 
     /** Answers the refusal and keeps what came with the reason (not for a path that is no PBX name at all). */

@@ -50,7 +50,7 @@ public class RecordingList implements Serializable {
     private final LazyDataModel<Recording> recordings = new Model();
     private Set<String> licensed;
     /** The display names of the owners on the pages shown (username to name). */
-    private final Map<String, String> ownerNames = new HashMap<>();
+    private final Map<String, Directory.DisplayName> ownerNames = new HashMap<>();
 
     /** Whether the owner holds a recorder licence; administrators see the recordings of those who do not, flagged. */
     public boolean licensed(Recording r) {
@@ -88,7 +88,11 @@ public class RecordingList implements Serializable {
 
     /** The owner as people know them: the display name, else the username; a dash for nobody. */
     public String owner(Recording r) {
-        return r.getOwner() == null ? "—" : ownerNames.getOrDefault(r.getOwner(), r.getOwner());
+        if (r.getOwner() == null) {
+            return "—";
+        }
+        Directory.DisplayName known = ownerNames.get(r.getOwner());
+        return known != null && Objects.equals(known.pbx(), r.getPbx()) ? known.name() : r.getOwner();
     }
 
     /** The order a list opens in, shown as such in the table's header and the phone's sort menu. */

@@ -39,6 +39,16 @@ public class ViewerTime implements Serializable {
         return ZONE.format(started(r).atZone(zone()));
     }
 
+    /** An instant's time of day, in the viewer's zone. */
+    public String clock(Instant instant) {
+        return TIME.format(instant.atZone(zone()));
+    }
+
+    /** An instant's date, time and zone, in the viewer's zone. */
+    public String dateTime(Instant instant) {
+        return DATE.format(instant.atZone(zone())) + " " + TIME.format(instant.atZone(zone())) + " " + ZONE.format(instant.atZone(zone()));
+    }
+
     public String written(RecordingNote note) {
         return DATE.format(note.getWrittenAt().atZone(zone())) + " " + TIME.format(note.getWrittenAt().atZone(zone()));
     }
