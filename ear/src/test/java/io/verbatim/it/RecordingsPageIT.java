@@ -142,6 +142,8 @@ class RecordingsPageIT {
         session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
         search("+49 (" + national.substring(0, 2) + ") " + national.substring(2)); // typed with country code, the PBX's has 0049
         wait.until(d -> rowTexts().size() == 1 && rowTexts().get(0).contains(customer));
+        assertThat(browser.findElement(By.cssSelector("#recordings\\:table .ui-paginator-current")).getText()).as("the total, shown")
+                .isEqualTo("1 found");
         WebElement row = browser.findElement(By.cssSelector("#recordings\\:table_data > tr"));
         assertThat(row.findElement(By.cssSelector(".vb-from")).getText()).isEqualTo(customer + " (0049" + national + ")");
         assertThat(row.findElement(By.cssSelector(".vb-to")).getText()).isEqualTo("Maria López (204)");
