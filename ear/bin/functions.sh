@@ -130,3 +130,33 @@ PY
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
+
+# start_postgres DATA_DIR: a PostgreSQL of Debian's package on 127.0.0.1 (a free port) with an empty database
+# verbatim owned by user verbatim; exports VERBATIM_DB_URL/USER/PASSWORD (what standalone-postgres.xml reads) and
+# PG_PORT. DATA_DIR's parent must be reachable by the postgres user. The caller must call stop_postgres (trap).
+PG_DATA=""
+PG_BIN=""
+AS_POSTGRES=()
+start_postgres() {
+  PG_DATA="$1"
+  # found here, not when this file is read: need_packages may have installed PostgreSQL in between
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+  [ "$(id -u)" -eq 0 ] && AS_POSTGRES=(runuser -u postgres --)
+  mkdir -p "$PG_DATA"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DATA"
+  PG_PORT=$(free_port)
+  local port=$PG_PORT
+  "${AS_POSTGRES[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 >/dev/null || return 1
+  "${AS_POSTGRES[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
+    -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1" start >/dev/null || return 1
+  "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 \
+    -c "create user verbatim password 'verbatim'" -c "create database verbatim owner verbatim" || return 1
+  export PG_PORT VERBATIM_DB_URL="jdbc:postgresql://127.0.0.1:$port/verbatim" VERBATIM_DB_USER=verbatim VERBATIM_DB_PASSWORD=verbatim
+  say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+stop_postgres() {
+  [ -n "$PG_DATA" ] || return 0
+  "${AS_POSTGRES[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+  PG_DATA=""
+}

@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,43 @@ class RecordingApiIT {
     }
 
     @Test
+    void totalCountsEveryMatchWhicheverPageIsAsked() throws Exception {
+        JsonObject first = json(getText("/api/v1/recordings?limit=1", admin()).body());
+        long total = first.getJsonNumber("total").longValue();
+        assertThat(total).isGreaterThanOrEqualTo(1);
+        assertThat(first.getBoolean("totalCapped")).as("counting stops at 10,000 only").isFalse();
+
+        // the last page is counted from its rows, a page past the end by the database: both say the same
+        JsonObject last = json(getText("/api/v1/recordings?limit=5&offset=" + (total - 1), admin()).body());
+        assertThat(last.getJsonArray("items")).hasSize(1);
+        assertThat(last.getJsonNumber("total").longValue()).isEqualTo(total);
+        JsonObject past = json(getText("/api/v1/recordings?limit=5&offset=" + (total + 10), admin()).body());
+        assertThat(past.getJsonArray("items")).isEmpty();
+        assertThat(past.getJsonNumber("total").longValue()).isEqualTo(total);
+        assertThat(past.getBoolean("totalCapped")).isFalse();
+    }
+
+    @Test
+    void searchFiltersByProtectionAndNotes() throws Exception {
+        String owner = "filter" + Long.toHexString(System.nanoTime() & 0xffffff);
+        byte[] capture = Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"));
+        long plain = idFrom(upload(captureName(owner), capture));
+        long kept = idFrom(upload(captureName(owner), capture));
+        long noted = idFrom(upload(captureName(owner), capture));
+        for (long each : List.of(plain, kept, noted)) {
+            awaitConverted(each);
+        }
+        assertThat(VerbatimServer.putJson("/api/v1/recordings/" + kept + "/protection", "", admin()).statusCode()).isEqualTo(200);
+        HttpResponse<String> note = VerbatimServer.postJson("/api/v1/recordings/" + noted + "/notes", "{\"text\":\"call back\"}", admin());
+        assertThat(note.statusCode()).as(note.body()).isEqualTo(201);
+
+        assertThat(ids("owner=" + owner)).containsExactlyInAnyOrder(plain, kept, noted);
+        assertThat(ids("owner=" + owner + "&protected=true")).containsExactly(kept);
+        assertThat(ids("owner=" + owner + "&notes=true")).containsExactly(noted);
+        assertThat(ids("owner=" + owner + "&notes=true&protected=true")).isEmpty();
+    }
+
+    @Test
     void badFiltersAndUnknownRecordingsGetClearErrors() throws Exception {
         HttpResponse<String> state = getText("/api/v1/recordings?state=DONE", admin());
         assertThat(state.statusCode()).isEqualTo(400);
@@ -111,7 +149,7 @@ class RecordingApiIT {
         assertThat(json(invalid.body()).getString("message")).contains("maxCaptureBytes");
     }
 
-    private static java.util.List<Long> ids(String query) throws Exception {
+    private static List<Long> ids(String query) throws Exception {
         HttpResponse<String> response = getText("/api/v1/recordings?" + query, admin());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response.body()).getJsonArray("items").stream()

@@ -94,7 +94,7 @@ class RecordingsPageIT {
         // a new search by date range alone, on a freshly loaded page: only the older capture's day (2002-07-26)
         browser.get(VerbatimServer.URL + "/app/recordings.xhtml");
         WebElement dates = wait.until(ExpectedConditions.elementToBeClickable(By.id("recordings:dates_input")));
-        dates.sendKeys("2002-07-26 - 2002-07-26");
+        dates.sendKeys("2002-07-25 to 2002-07-27"); // typed: "to" between, days around the capture's
         browser.findElement(By.id("recordings:search")).click();
         // before the update the unfiltered list holds the older capture too: wait for the filtered list itself
         wait.until(d -> {

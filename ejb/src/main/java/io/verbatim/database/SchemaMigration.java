@@ -8,13 +8,19 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
-/** Brings the database schema up to date (Flyway, {@code db/migration}) before anything else starts. */
+/**
+ * Brings the database schema up to date (Flyway: {@code db/migration}, then what only one database has in
+ * {@code db/vendor/h2} or {@code db/vendor/postgresql}) before anything else starts.
+ */
 @Singleton(name = "SchemaMigration")
 @Startup
 public class SchemaMigration {
@@ -25,6 +31,7 @@ public class SchemaMigration {
     DataSource dataSource;
 
     private volatile String version;
+    private volatile boolean trigramIndexes;
 
     /** The schema version migrations brought the database to; empty until they are done. */
     @Lock(LockType.READ)
@@ -32,18 +39,47 @@ public class SchemaMigration {
         return Optional.ofNullable(version);
     }
 
+    /**
+     * Whether text anywhere in a column is found through an index (PostgreSQL with pg_trgm, V28): searches are then
+     * written so that each column's index serves; otherwise as one pass over the rows, which H2 does fastest.
+     */
+    @Lock(LockType.READ)
+    public boolean hasTrigramIndexes() {
+        return trigramIndexes;
+    }
+
+    private boolean isPostgres() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database to migrate it", e);
+        }
+    }
+
+    private boolean hasTrigramExtension() {
+        try (Connection connection = dataSource.getConnection();
+             var found = connection.createStatement().executeQuery("select 1 from pg_extension where extname = 'pg_trgm'")) {
+            return found.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the database to migrate it", e);
+        }
+    }
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway commits each migration itself
     void migrate() {
+        boolean postgres = isPostgres();
         Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // beside the common schema, what each database writes its own way (trigram indexes are PostgreSQL's)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + (postgres ? "postgresql" : "h2"))
                 // the batch job repository (JBeret) creates its own tables in the same schema first, so the
                 // schema is never empty on our first start: take it as version 0 and apply ours from V1
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
         MigrateResult result = flyway.migrate();
+        trigramIndexes = postgres && hasTrigramExtension();
         version = flyway.info().current().getVersion().getVersion();
         LOG.info("Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
     }

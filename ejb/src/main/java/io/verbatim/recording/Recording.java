@@ -115,6 +115,10 @@ public class Recording implements LoggedRecording {
             @JoinColumn(name = "call_id", referencedColumnName = "call_id", insertable = false, updatable = false)})
     private CallRecord callRecord;
 
+    /** The start, or the arrival while the start is unknown: what lists sort by; the database keeps it (V28). */
+    @Column(name = "sort_time", insertable = false, updatable = false)
+    private Instant sortTime;
+
     /** The owner's choice: visible to them and administrators only. */
     @Column(name = "only_me", nullable = false)
     private boolean onlyMe;

@@ -11,10 +11,12 @@ import java.util.stream.Collectors;
  * filter is optional: {@code text} matches file name, owner, call id, the text of a note, and the parties' names and
  * numbers (a number however it is written, {@code io.verbatim.callinfo.PhoneNumber}), with {@code *} as a wildcard;
  * {@code number} matches a party's number only; {@code unassigned} keeps recordings whose owner is no user of their
- * PBX (a trunk or an unregistered extension the owner rules could not resolve).
+ * PBX (a trunk or an unregistered extension the owner rules could not resolve); {@code protectedOnly} and
+ * {@code withNotes} keep the protected ones and those with notes.
  */
 public record RecordingQuery(String owner, Instant from, Instant to, String text, String number, Direction direction,
-                             RecordingState state, String callId, boolean unassigned, Order order, int offset, int limit) {
+                             RecordingState state, String callId, boolean unassigned, boolean protectedOnly, boolean withNotes,
+                             Order order, int offset, int limit) {
 
     public static final int MAX_LIMIT = 500;
 
@@ -57,43 +59,53 @@ public record RecordingQuery(String owner, Instant from, Instant to, String text
 
     /** Everything, newest first, from {@code offset}, at most {@code limit}. */
     public static RecordingQuery page(int offset, int limit) {
-        return new RecordingQuery(null, null, null, null, null, null, null, null, false, Order.NEWEST, offset, limit);
+        return new RecordingQuery(null, null, null, null, null, null, null, null, false, false, false, Order.NEWEST, offset, limit);
     }
 
     /** Started from {@code from} (inclusive) until {@code to} (exclusive); either may be null. */
     public RecordingQuery between(Instant from, Instant to) {
-        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, order, offset, limit);
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
     }
 
     public RecordingQuery withText(String text) {
-        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, order, offset, limit);
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
     }
 
     public RecordingQuery withNumber(String number) {
-        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, order, offset, limit);
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
     }
 
     public RecordingQuery inDirection(Direction direction) {
-        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, order, offset, limit);
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
     }
 
     public RecordingQuery ownedBy(String owner) {
-        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, order, offset, limit);
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
     }
 
     public RecordingQuery inState(RecordingState state) {
-        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, order, offset, limit);
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
     }
 
     public RecordingQuery ofCall(String callId) {
-        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, order, offset, limit);
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
     }
 
     public RecordingQuery unassignedOnly(boolean unassigned) {
-        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, order, offset, limit);
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
+    }
+
+    /** Only protected recordings (exempt from retention), when {@code protectedOnly}. */
+    public RecordingQuery protectedOnly(boolean protectedOnly) {
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
+    }
+
+    /** Only recordings someone wrote a note on, when {@code withNotes}. */
+    public RecordingQuery withNotesOnly(boolean withNotes) {
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
     }
 
     public RecordingQuery sortedBy(Order order) {
-        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, order, offset, limit);
+        return new RecordingQuery(owner, from, to, text, number, direction, state, callId, unassigned, protectedOnly, withNotes, order, offset, limit);
     }
 }

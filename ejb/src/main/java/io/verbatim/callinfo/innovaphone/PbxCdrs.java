@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -59,11 +60,22 @@ public class PbxCdrs {
         Instant now = Instant.now();
         int matched = 0;
         for (String callId : cdr.callIds()) {
-            List<PbxCdr> filed = filed(tenant.getName(), callId);
-            filed.stream().filter(f -> f.getCdrId().equals(cdr.id())).findFirst()
-                    .ifPresentOrElse(again -> again.resent(xml, now), () -> em.persist(new PbxCdr(pbx, cdr.id(), callId, xml, now)));
-            em.flush();
-            List<InnovaphoneCdr> all = filed(pbx, callId).stream().map(f -> InnovaphoneCdr.parse(f.getXml())).toList();
+            // the call's CDRs in the order they were filed; one sent again takes the place of the first
+            List<InnovaphoneCdr> all = new ArrayList<>();
+            boolean resent = false;
+            for (PbxCdr filed : filed(tenant.getName(), callId)) {
+                if (filed.getCdrId().equals(cdr.id())) {
+                    filed.resent(xml, now);
+                    all.add(cdr);
+                    resent = true;
+                } else {
+                    all.add(InnovaphoneCdr.parse(filed.getXml()));
+                }
+            }
+            if (!resent) {
+                em.persist(new PbxCdr(pbx, cdr.id(), callId, xml, now));
+                all.add(cdr);
+            }
             matched += callRecords.store(pbx, InnovaphoneCall.of(pbx, callId, all), now).recordingsMatched();
         }
         LOG.fine(() -> "CDR " + cdr.id() + " of " + pbx + " filed for " + cdr.callIds());

@@ -78,7 +78,8 @@ public class RecordingResource {
     }
 
     @GET
-    @Operation(summary = "Search recordings you may see, newest first unless sort says otherwise; total counts every match")
+    @Operation(summary = "Search recordings you may see, newest first unless sort says otherwise; total counts the matches "
+            + "up to 10,000 (past that it is 10,000 and totalCapped is true)")
     @APIResponse(responseCode = "200", description = "A page of recordings")
     @APIResponse(responseCode = "400", description = "A filter has a bad value")
     public RecordingListView search(
@@ -94,6 +95,9 @@ public class RecordingResource {
             @Parameter(description = "call id (the GUID in capture names)") @QueryParam("callId") String callId,
             @Parameter(description = "only recordings whose owner is no user of their PBX (administrators assign them)")
             @QueryParam("unassigned") @DefaultValue("false") boolean unassigned,
+            @Parameter(description = "only protected recordings (exempt from retention)")
+            @QueryParam("protected") @DefaultValue("false") boolean protectedOnly,
+            @Parameter(description = "only recordings with notes") @QueryParam("notes") @DefaultValue("false") boolean withNotes,
             @Parameter(description = "start, duration, owner or state; - before it for descending (default -start: newest first)")
             @QueryParam("sort") String sort,
             @QueryParam("offset") @DefaultValue("0") int offset,
@@ -101,10 +105,10 @@ public class RecordingResource {
         RecordingQuery query = RecordingQuery.page(offset, limit).ownedBy(owner)
                 .between(DateParameter.instant("from", from, false), DateParameter.instant("to", to, true))
                 .withText(text).withNumber(number).inDirection(choice(Direction.class, "direction", direction)).inState(choice(RecordingState.class, "state", state)).ofCall(callId)
-                .unassignedOnly(unassigned).sortedBy(RecordingQuery.Sort.parse(sort));
+                .unassignedOnly(unassigned).protectedOnly(protectedOnly).withNotesOnly(withNotes).sortedBy(RecordingQuery.Sort.parse(sort));
         RecordingPage page = catalog.search(query);
         RecordingView.Context context = viewContext();
-        return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, context)).toList(), page.total(), offset, limit);
+        return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, context)).toList(), page.total(), page.totalCapped(), offset, limit);
     }
 
     @PUT

@@ -47,7 +47,7 @@ public class RecycleBinResource {
                                   @QueryParam("limit") @DefaultValue("50") int limit) {
         RecordingPage page = catalog.recycleBin(RecordingQuery.page(offset, limit).withText(text));
         RecordingView.Context context = RecordingView.Context.now(settings, licences);
-        return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, context)).toList(), page.total(), offset, limit);
+        return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, context)).toList(), page.total(), page.totalCapped(), offset, limit);
     }
 
     @POST

@@ -47,9 +47,9 @@ public class RecordingList implements Serializable {
     private String text;
     private Direction direction;
     private List<LocalDate> dateRange;
-    private final LazyDataModel<Recording> recordings = new Model();
+    private final Model recordings = new Model();
     private Set<String> licensed;
-    /** The display names of the owners on the pages shown (username to name). */
+    /** The display names of the owners on the pages shown, by username. */
     private final Map<String, Directory.DisplayName> ownerNames = new HashMap<>();
 
     /** Whether the owner holds a recorder licence; administrators see the recordings of those who do not, flagged. */
@@ -62,6 +62,11 @@ public class RecordingList implements Serializable {
 
     public LazyDataModel<Recording> getRecordings() {
         return recordings;
+    }
+
+    /** More recordings match than the count shown (counting stops at 10,000). */
+    public boolean isTotalCapped() {
+        return recordings.isTotalCapped();
     }
 
     public String duration(Recording r) {

@@ -20,15 +20,25 @@ abstract class RecordingRows extends LazyDataModel<Recording> {
     /** The recordings from {@code offset}, at most {@code limit}, in {@code order}, and how many there are in all. */
     abstract RecordingPage page(int offset, int limit, RecordingQuery.Order order);
 
+    private boolean totalCapped;
+
+    /** More match than the row count says (counting stops at {@link RecordingPage#COUNT_LIMIT}). */
+    public boolean isTotalCapped() {
+        return totalCapped;
+    }
+
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) page(0, 1, RecordingQuery.Order.NEWEST).total();
+        RecordingPage page = page(0, 1, RecordingQuery.Order.NEWEST);
+        totalCapped = page.totalCapped();
+        return (int) page.total();
     }
 
     @Override
     public List<Recording> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         RecordingPage page = page(first, Math.min(pageSize, RecordingQuery.MAX_LIMIT), order(sortBy));
         setRowCount((int) page.total());
+        totalCapped = page.totalCapped();
         return page.items();
     }
 
