@@ -163,7 +163,15 @@ class RecordingsPageIT {
         wait.until(d -> rowTexts().size() == 1 && rowTexts().get(0).contains(customer));
 
         browser.findElement(By.id("recordings:direction")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#recordings\\:direction_items li[data-label='Outbound']"))).click();
+        By outbound = By.cssSelector("#recordings\\:direction_items li[data-label='Outbound']");
+        wait.until(ExpectedConditions.elementToBeClickable(outbound)).click();
+        try {
+            new WebDriverWait(browser, java.time.Duration.ofSeconds(3))
+                    .until(d -> d.findElement(By.id("recordings:direction_label")).getText().equals("Outbound"));
+        } catch (org.openqa.selenium.TimeoutException lost) { // a click while the panel still opened was lost, in CI
+            browser.executeScript("const menu = PrimeFaces.getWidgetById('recordings:direction'); menu.selectValue('OUTBOUND'); menu.hide();");
+        }
+        wait.until(d -> d.findElement(By.id("recordings:direction_label")).getText().equals("Outbound"));
         browser.findElement(By.id("recordings:search")).click();
         wait.until(d -> rowTexts().isEmpty());
 
