@@ -95,6 +95,7 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/api/v1/recordings", null, EVERYONE),
                 new Row("GET", "/api/v1/recordings/{id}", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/audio", null, SEE_OWNERS_RECORDING),
+                new Row("GET", "/api/v1/recordings/{id}/waveform", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/original", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/download", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/seal", null, SEE_OWNERS_RECORDING),

@@ -111,6 +111,25 @@ class RecordingApiIT {
         assertThat(ids("owner=" + owner + "&notes=true&protected=true")).isEmpty();
     }
 
+    /** The player's waveform: both parties apart, one peak per 50 ms of this 7-second call, a few hundred numbers. */
+    @Test
+    void theWaveformHoldsEachPartysPeaksForTheWholeCall() throws Exception {
+        HttpResponse<String> answer = getText("/api/v1/recordings/" + id + "/waveform", admin());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonObject waveform = json(answer.body());
+        double duration = json(getText("/api/v1/recordings/" + id, admin()).body()).getJsonNumber("durationSeconds").doubleValue();
+        assertThat(waveform.getJsonNumber("recordingId").longValue()).isEqualTo(id);
+        assertThat(waveform.getInt("stretchMillis")).isEqualTo(50);
+        List<Integer> remote = waveform.getJsonArray("remote").getValuesAs(jakarta.json.JsonNumber::intValue);
+        List<Integer> local = waveform.getJsonArray("local").getValuesAs(jakarta.json.JsonNumber::intValue);
+        assertThat(remote).hasSameSizeAs(local).hasSize((int) Math.ceil(duration * 1000 / 50));
+        assertThat(remote).allSatisfy(p -> assertThat(p).isBetween(0, 255));
+        assertThat(local).allSatisfy(p -> assertThat(p).isBetween(0, 255));
+        assertThat(remote.stream().mapToInt(Integer::intValue).max().orElse(0) + local.stream().mapToInt(Integer::intValue).max().orElse(0))
+                .as("someone speaks").isPositive();
+        assertThat(answer.body().length()).as("small: no audio in it").isLessThan(4000);
+    }
+
     @Test
     void badFiltersAndUnknownRecordingsGetClearErrors() throws Exception {
         HttpResponse<String> state = getText("/api/v1/recordings?state=DONE", admin());

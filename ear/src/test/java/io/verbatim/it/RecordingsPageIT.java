@@ -71,8 +71,9 @@ class RecordingsPageIT {
         browser.findElement(By.id("recordings:search")).click();
         wait.until(d -> rowTexts().size() == 1 && rowTexts().get(0).contains(callId));
 
-        WebElement player = browser.findElement(By.cssSelector("audio.vb-player[data-recording='" + id + "']"));
-        String source = player.getAttribute("src");
+        browser.findElement(By.cssSelector("button.vb-play[data-recording='" + id + "']")).click();
+        WebElement player = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("player")));
+        String source = player.findElement(By.id("player-audio")).getAttribute("src");
         assertThat(source).endsWith("/api/v1/recordings/" + id + "/audio");
         // the browser fetches the audio with its session, as the player does
         @SuppressWarnings("unchecked")

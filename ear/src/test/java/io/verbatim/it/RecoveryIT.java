@@ -141,6 +141,25 @@ class RecoveryIT {
         assertThat(verdict.getString("problem")).contains("its end is missing");
     }
 
+    /**
+     * Conversion kept the waveform (twice converted above, one row); a recording converted before waveforms were kept
+     * has none: the first request measures it from the original, the same peaks, and keeps it.
+     */
+    @Test
+    @Order(4)
+    void aRecordingConvertedBeforeWaveformsGetsOneMeasuredFromItsOriginal() throws Exception {
+        assertThat(sqlText("select count(*) from recording_waveform where recording_id = " + recording)).isEqualTo("1");
+        HttpResponse<String> kept = server.get("/api/v1/recordings/" + recording + "/waveform");
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+        sql("delete from recording_waveform where recording_id = " + recording);
+
+        HttpResponse<String> measured = server.get("/api/v1/recordings/" + recording + "/waveform");
+        assertThat(measured.statusCode()).as(measured.body()).isEqualTo(200);
+        assertThat(json(measured.body())).isEqualTo(json(kept.body()));
+        assertThat(json(measured.body()).getJsonArray("local")).isNotEmpty();
+        assertThat(sqlText("select count(*) from recording_waveform where recording_id = " + recording)).as("kept now").isEqualTo("1");
+    }
+
     private static void awaitState(long id, String state) throws Exception {
         awaitTrue(() -> server.recording(id).getString("state").equals(state), "recording " + id + " " + state);
     }

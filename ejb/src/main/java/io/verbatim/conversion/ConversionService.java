@@ -8,6 +8,7 @@ import io.verbatim.media.OutputFormat;
 import io.verbatim.media.UnsupportedCodecException;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingState;
+import io.verbatim.recording.RecordingWaveform;
 import io.verbatim.seal.Seals;
 import io.verbatim.settings.Settings;
 import io.verbatim.storage.BlobDisposals;
@@ -25,12 +26,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +70,9 @@ public class ConversionService {
 
     @Inject
     Staging staging;
+
+    @Inject
+    StagedOriginals originals;
 
     @Inject
     Settings settings;
@@ -154,11 +155,7 @@ public class ConversionService {
         Path capture = null;
         Path wav = null;
         try {
-            // libpcap reads files by path; a blob need not be one (encrypted or remote stores), so work on a copy
-            capture = staging.newFile(".pcap");
-            try (InputStream in = Channels.newInputStream(blobs.open(r.getOriginalKey()))) {
-                Files.copy(in, capture, StandardCopyOption.REPLACE_EXISTING);
-            }
+            capture = originals.copy(r);
             OutputFormat format = settings.outputFormat(r.getPbx());
             wav = staging.newFile("." + format.extension());
             ConversionResult result;
@@ -182,8 +179,8 @@ public class ConversionService {
             LOG.log(Level.SEVERE, "Conversion of recording " + recordingId + " failed unexpectedly", e);
             return ConversionOutcome.failed(recordingId, "conversion error: " + e);
         } finally {
-            deleteQuietly(capture);
-            deleteQuietly(wav);
+            StagedOriginals.delete(capture);
+            StagedOriginals.delete(wav);
         }
     }
 
@@ -207,6 +204,7 @@ public class ConversionService {
                 r.converted(outcome.audioKey(), outcome.audioSize(), outcome.audioSha256(), outcome.audioFormat(),
                         result.start(), result.durationSeconds(), result.codec(),
                         result.warnings().isEmpty() ? null : String.join("; ", result.warnings()));
+                em.merge(new RecordingWaveform(r.getId(), result.waveform())); // a conversion again replaces the last one's
                 if (settings.sealEnabled(r.getPbx())) {
                     seals.seal(r);
                 }
@@ -249,15 +247,5 @@ public class ConversionService {
         List<Recording> stuck = claimed.setParameter("state", RecordingState.CONVERTING).getResultList();
         stuck.forEach(Recording::release);
         return stuck.size();
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.warning("Could not delete work file " + file + ": " + e);
-            }
-        }
     }
 }

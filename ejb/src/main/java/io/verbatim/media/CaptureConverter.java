@@ -9,6 +9,7 @@ import io.verbatim.media.output.WavWriter;
 import io.verbatim.media.render.CallAudio;
 import io.verbatim.media.render.MixedRatesException;
 import io.verbatim.media.render.PcmSink;
+import io.verbatim.media.render.PeakMeter;
 import io.verbatim.media.render.Side;
 import io.verbatim.media.rtp.RtpStream;
 import java.io.IOException;
@@ -71,6 +72,37 @@ public final class CaptureConverter {
     }
 
     /**
+     * The waveform of a capture alone, no audio written: for recordings converted before waveforms were kept.
+     *
+     * @throws InvalidCaptureException when the file is no readable capture or holds no RTP audio
+     * @throws UnsupportedCodecException when its audio is in a codec this engine does not decode
+     */
+    public Waveform waveform(Path capture) throws IOException {
+        try {
+            CallAudio call = CallAudio.read(capture, opusSampleRate);
+            if (call.streams(Side.REMOTE).isEmpty() && call.streams(Side.LOCAL).isEmpty()) {
+                throw new InvalidCaptureException("no RTP audio found in the capture");
+            }
+            PeakMeter meter = meter(call.sampleRate());
+            call.render(meter, MAX_CALL_HOURS * 3600 * call.sampleRate());
+            return waveform(meter, call.sampleRate());
+        } catch (DamagedCaptureException e) {
+            throw new InvalidCaptureException(e.getMessage(), e);
+        } catch (MixedRatesException e) {
+            throw new UnsupportedCodecException(e.getMessage());
+        }
+    }
+
+    private static PeakMeter meter(int sampleRate) {
+        return new PeakMeter((long) sampleRate * Waveform.FIRST_STRETCH_MILLIS / 1000, Waveform.MAX_STRETCHES);
+    }
+
+    /** The mixer renders left = remote, right = local. */
+    private static Waveform waveform(PeakMeter meter, int sampleRate) {
+        return new Waveform((int) (meter.stretchFrames() * 1000 / sampleRate), meter.left(), meter.right());
+    }
+
+    /**
      * Whether {@code head}, the first bytes of an upload, start a capture this engine reads (pcap or pcapng, by the
      * first four bytes): an upload that does not is refused before anything is converted.
      */
@@ -119,13 +151,18 @@ public final class CaptureConverter {
                     provisional);
             case MP3 -> new Mp3Writer(out, sampleRate, channels, format.mp3BitrateKbps(), provisional);
         };
-        long frames = call.render(arranged(format.layout(), writer), limit);
+        PeakMeter meter = meter(sampleRate); // both parties apart, before the layout may mix them
+        PcmSink file = arranged(format.layout(), writer);
+        long frames = call.render((left, right, count) -> {
+            meter.write(left, right, count);
+            file.write(left, right, count);
+        }, limit);
         writer.finish(info(title, start, frames, sampleRate, format.layout()));
         if (call.lateness() != null) {
             warnings.add(call.lateness());
         }
         return new ConversionResult(start, frames, sampleRate, String.join(", ", codecs),
-                remote.size(), local.size(), List.copyOf(warnings));
+                remote.size(), local.size(), List.copyOf(warnings), waveform(meter, sampleRate));
     }
 
     /** The mixer renders left = remote, right = local; the layout decides what reaches the file. */

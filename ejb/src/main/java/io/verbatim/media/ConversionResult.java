@@ -5,7 +5,8 @@ import java.util.List;
 
 /** What converting one capture produced, for the catalog. */
 public record ConversionResult(Instant start, long frames, int sampleRate, String codec,
-                               int remoteStreams, int localStreams, List<String> warnings) {
+                               int remoteStreams, int localStreams, List<String> warnings,
+                               Waveform waveform) {
     public double durationSeconds() {
         return (double) frames / sampleRate;
     }

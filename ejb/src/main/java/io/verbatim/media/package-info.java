@@ -9,7 +9,8 @@
  *
  * <p>This root package is all the rest of Verbatim uses (ArchitectureTest holds both): {@link CaptureConverter}
  * (which assembles the stages, and tells an upload that is a capture from one that is not), {@link ConversionResult},
- * {@link OutputFormat}, and the two failures, {@link InvalidCaptureException} and {@link UnsupportedCodecException},
+ * {@link Waveform} (each party's peaks, for a player), {@link OutputFormat}, and the two failures,
+ * {@link InvalidCaptureException} and {@link UnsupportedCodecException},
  * into which it turns the stages' own. How audio is decoded, aligned or written belongs here; when and for whom a
  * recording is converted belongs in {@code io.verbatim.conversion}.
  */

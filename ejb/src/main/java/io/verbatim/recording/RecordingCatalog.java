@@ -128,6 +128,19 @@ public class RecordingCatalog {
         return find(id, false);
     }
 
+    /**
+     * A recording the caller may read that has audio.
+     *
+     * @throws AudioNotReadyException when it has none (yet, or ever: FAILED)
+     */
+    public Recording findConverted(long id) {
+        Recording r = find(id);
+        if (r.getState() != RecordingState.READY || r.getAudioKey() == null) {
+            throw new AudioNotReadyException(r);
+        }
+        return r;
+    }
+
     /** A recording in the recycle bin of the administrator's tenant. */
     @RolesAllowed("ADMIN")
     public Recording findInRecycleBin(long id) {
@@ -161,10 +174,7 @@ public class RecordingCatalog {
 
     /** The converted audio of a recording the caller may read; a play or download is logged. */
     public Audio openAudio(long id, AudioUse use) throws IOException {
-        Recording r = find(id);
-        if (r.getState() != RecordingState.READY || r.getAudioKey() == null) {
-            throw new AudioNotReadyException(r);
-        }
+        Recording r = findConverted(id);
         if (use != AudioUse.CONTINUED_PLAY) {
             actionLog.record(use == AudioUse.PLAY ? Action.PLAY : Action.DOWNLOAD, r, r.getAudioFormat());
         }

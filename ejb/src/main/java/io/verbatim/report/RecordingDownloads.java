@@ -4,11 +4,9 @@ import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.directory.Directory;
 import io.verbatim.media.OutputFormat;
-import io.verbatim.recording.AudioNotReadyException;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingNotes;
-import io.verbatim.recording.RecordingState;
 import io.verbatim.seal.SealedContent;
 import io.verbatim.seal.Seals;
 import io.verbatim.storage.BlobStore;
@@ -48,10 +46,7 @@ public class RecordingDownloads {
      * audio; the caller streams the ZIP and closes it.
      */
     public RecordingDownload prepare(long id) throws IOException {
-        Recording r = catalog.find(id);
-        if (r.getState() != RecordingState.READY || r.getAudioKey() == null) {
-            throw new AudioNotReadyException(r);
-        }
+        Recording r = catalog.findConverted(id);
         actionLog.record(Action.DOWNLOAD, r, "ZIP with audio and report");
         String viewer = directory.caller().getUsername();
         String ownZone = directory.caller().getTimezone();

@@ -89,6 +89,36 @@ class CaptureConverterTest {
         assertThat(result[0].warnings()).isEmpty();
     }
 
+    /**
+     * The waveform keeps the parties apart whatever the file's layout (here mono), stretch by stretch of 50 ms, and
+     * reading it again from the capture gives what the conversion measured.
+     */
+    @Test
+    void theWaveformShowsEachPartyWhenItSpokeWhateverTheLayout() throws Exception {
+        List<Packet> packets = new ArrayList<>(stream(16386, 16388, 1, LOCAL_CODE, T0, 100, 50));
+        packets.addAll(stream(16388, 16386, 2, REMOTE_CODE, T0 + 100_000, 7, 40)); // remote 0.1–0.9 s
+        packets.sort((a, b) -> Long.compare(a.micros(), b.micros()));
+        Path capture = write(packets);
+        ConversionResult result = new CaptureConverter().convert(capture, new MemoryChannel(), OutputFormat.parse("wav-mono"), null);
+
+        Waveform waveform = result.waveform();
+        int remote = (Math.abs(G711.A_LAW.expand(REMOTE_CODE)) * 255 + 16384) / 32768;
+        int local = (Math.abs(G711.A_LAW.expand(LOCAL_CODE)) * 255 + 16384) / 32768;
+        assertThat(remote).isNotEqualTo(local).isPositive();
+        assertThat(waveform.stretchMillis()).isEqualTo(50);
+        assertThat(waveform.remote()).hasSize(20).hasSameSizeAs(waveform.local()); // 1 s
+        assertThat(waveform.local()).as("local throughout").containsOnly((byte) local);
+        assertThat(waveform.remote()[1]).as("remote silent before 100 ms").isZero();
+        assertThat(waveform.remote()[2]).as("remote from 100 ms").isEqualTo((byte) remote);
+        assertThat(waveform.remote()[17]).isEqualTo((byte) remote);
+        assertThat(waveform.remote()[18]).as("remote ended at 900 ms").isZero();
+
+        Waveform again = new CaptureConverter().waveform(capture);
+        assertThat(again.stretchMillis()).isEqualTo(50);
+        assertThat(again.remote()).isEqualTo(waveform.remote());
+        assertThat(again.local()).isEqualTo(waveform.local());
+    }
+
     @Test
     void lossBecomesSilenceAndReorderingOrDuplicatesChangeNothing() throws Exception {
         List<Packet> clean = stream(16386, 16388, 1, LOCAL_CODE, T0, 65530, 20); // wraps past 65535

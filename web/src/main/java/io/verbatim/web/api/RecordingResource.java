@@ -1,10 +1,10 @@
 package io.verbatim.web.api;
 
 import io.verbatim.callinfo.Direction;
+import io.verbatim.conversion.Waveforms;
 import io.verbatim.directory.Licences;
 import io.verbatim.lifecycle.RecordingLifecycle;
 import io.verbatim.media.OutputFormat;
-import io.verbatim.recording.AudioNotReadyException;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingNotes;
@@ -72,6 +72,9 @@ public class RecordingResource {
 
     @Inject
     Seals seals;
+
+    @Inject
+    Waveforms waveforms;
 
     private RecordingView.Context viewContext() {
         return RecordingView.Context.now(settings, licences);
@@ -242,6 +245,17 @@ public class RecordingResource {
     }
 
     @GET
+    @Path("{id}/waveform")
+    @Operation(summary = "What a player draws: each party's loudest moment per stretch of the call (remote and local apart, "
+            + "0 silence to 255 full scale), at most 1024 stretches; not logged (it tells when someone spoke, not what)")
+    @APIResponse(responseCode = "200", description = "The peaks")
+    @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
+    @APIResponse(responseCode = "409", description = "Not converted (yet)")
+    public WaveformView waveform(@PathParam("id") long id) throws IOException {
+        return WaveformView.of(id, waveforms.of(id));
+    }
+
+    @GET
     @Path("{id}/download")
     @Produces("application/zip")
     @Operation(summary = "The recording for keeping: a ZIP of its audio and a PDF with its call information, notes and "
@@ -267,7 +281,7 @@ public class RecordingResource {
     @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
     @APIResponse(responseCode = "409", description = "Not converted (yet)")
     public Response audioHead(@PathParam("id") long id) {
-        Recording r = converted(id);
+        Recording r = catalog.findConverted(id);
         OutputFormat format = r.getAudioFormat() == null ? OutputFormat.STEREO_WAV : OutputFormat.parse(r.getAudioFormat());
         return Response.ok().type(format.mediaType()).header("Content-Length", r.getAudioSize()).header("Accept-Ranges", "bytes").build();
     }
@@ -278,7 +292,7 @@ public class RecordingResource {
     @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
     @APIResponse(responseCode = "409", description = "Not converted (yet)")
     public Response downloadHead(@PathParam("id") long id) {
-        converted(id);
+        catalog.findConverted(id);
         return Response.ok().type("application/zip").build();
     }
 
@@ -289,14 +303,6 @@ public class RecordingResource {
     public Response originalHead(@PathParam("id") long id) {
         Recording r = catalog.find(id);
         return Response.ok().type(PCAP).header("Content-Length", r.getOriginalSize()).header("Accept-Ranges", "bytes").build();
-    }
-
-    private Recording converted(long id) {
-        Recording r = catalog.find(id);
-        if (r.getState() != RecordingState.READY || r.getAudioKey() == null) {
-            throw new AudioNotReadyException(r);
-        }
-        return r;
     }
 
     @GET

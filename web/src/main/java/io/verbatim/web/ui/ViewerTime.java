@@ -49,6 +49,11 @@ public class ViewerTime implements Serializable {
         return DATE.format(instant.atZone(zone())) + " " + TIME.format(instant.atZone(zone())) + " " + ZONE.format(instant.atZone(zone()));
     }
 
+    /** The viewer's zone's id (e.g. "Europe/Berlin"), for times the page's scripts write. */
+    public String getZoneId() {
+        return zone().getId();
+    }
+
     public String written(RecordingNote note) {
         return DATE.format(note.getWrittenAt().atZone(zone())) + " " + TIME.format(note.getWrittenAt().atZone(zone()));
     }
