@@ -98,6 +98,8 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/api/v1/recordings/{id}/waveform", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/original", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/download", null, SEE_OWNERS_RECORDING),
+                new Row("GET", "/api/v1/recordings/download?id={id}", null, SEE_OWNERS_RECORDING),
+                new Row("POST", "/api/v1/recordings/bulk", "{\"action\":\"UNPROTECT\",\"ids\":[{id}]}", SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/recordings/{id}/seal", null, SEE_OWNERS_RECORDING),
                 new Row("HEAD", "/api/v1/recordings/{id}/audio", null, SEE_OWNERS_RECORDING),
                 new Row("HEAD", "/api/v1/recordings/{id}/download", null, SEE_OWNERS_RECORDING),
@@ -187,6 +189,8 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/app/admin/settings.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/jobs.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/health.xhtml", null, ADMINS),
+                new Row("GET", "/app/admin/tenants.xhtml", null, ADMINS),
+                new Row("GET", "/app/admin/unassigned.xhtml", null, ADMINS),
                 new Row("GET", "/app/compliance/action-log.xhtml", null, OFFICERS),
                 new Row("GET", "/app/monitor.xhtml", null, EVERYONE),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
@@ -281,7 +285,8 @@ class AuthorizationMatrixIT {
                 .replace("{fresh}", row.path().contains("{fresh}") ? Long.toString(freshRecording()) : "")
                 .replace("{binned}", row.path().contains("{binned}") ? Long.toString(binnedRecording()) : "")
                 .replace("{device}", row.path().contains("{device}") ? Long.toString(siteCredential()) : "");
-        String body = row.body() == null ? null : row.body().replace("{u}", SUFFIX + UNIQUE.incrementAndGet());
+        String body = row.body() == null ? null : row.body().replace("{u}", SUFFIX + UNIQUE.incrementAndGet())
+                .replace("{id}", Long.toString(recording));
         HttpResponse<String> answer = path.endsWith(".xhtml") ? null : api(row.method(), path, body, person);
         int status = answer == null ? page(path, person) : answer.statusCode();
         if (answer != null && person.ofAnotherPbx() && status >= 200 && status < 300) {

@@ -1,11 +1,14 @@
 package io.verbatim.it;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -61,6 +64,23 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("login:password")).sendKeys(password);
         driver.findElement(By.id("login:signIn")).click();
         wait.until(ExpectedConditions.urlContains("/app/"));
+    }
+
+    /**
+     * What axe-core (Deque's rules for WCAG 2.1 A and AA, and its best practices) finds serious or critical on the page
+     * as it stands: one line per rule, with where.
+     */
+    List<String> accessibilityProblems() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"))
+                .analyze(driver);
+        if (results.isErrored()) {
+            throw new IllegalStateException("axe-core could not check " + driver.getCurrentUrl() + ": " + results.getErrorMessage());
+        }
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
     }
 
     /** Keeps a screenshot of where the browser ended, for looking at a failure. */

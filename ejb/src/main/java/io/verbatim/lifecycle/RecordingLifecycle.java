@@ -79,7 +79,7 @@ public class RecordingLifecycle {
             actionLog.recordRefusal(Action.DELETE, r, "protected");
             throw new RecordingProtectedException(id);
         }
-        AppObjects.DeletionRule rule = appObjects.deletionRuleFor(directory.caller());
+        AppObjects.DeletionRule rule = deletionRule();
         switch (rule.mode()) {
             case DENIED -> {
                 String reason = "deletion is not allowed for " + rule.appObject();
@@ -97,6 +97,11 @@ public class RecordingLifecycle {
                 return Deletion.RECYCLE_BIN;
             }
         }
+    }
+
+    /** What deleting does for the caller (their app object's rule): what a confirmation says before it is done. */
+    public AppObjects.DeletionRule deletionRule() {
+        return appObjects.deletionRuleFor(directory.caller());
     }
 
     /** Takes a recording back out of the recycle bin of the administrator's tenant. */

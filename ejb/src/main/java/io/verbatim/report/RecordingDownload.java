@@ -23,16 +23,21 @@ public record RecordingDownload(long recordingId, String audioName, SeekableByte
     public void writeZip(OutputStream out) throws IOException {
         try (audio; ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(1);
-            zip.putNextEntry(new ZipEntry(audioName));
-            try (InputStream in = Channels.newInputStream(audio)) {
-                in.transferTo(zip);
-            }
+            writeEntries(zip, "");
+        }
+    }
+
+    /** Adds the audio and the files beside it to a ZIP being written, each name after {@code folder}. */
+    void writeEntries(ZipOutputStream zip, String folder) throws IOException {
+        zip.putNextEntry(new ZipEntry(folder + audioName));
+        try (InputStream in = Channels.newInputStream(audio)) {
+            in.transferTo(zip);
+        }
+        zip.closeEntry();
+        for (Map.Entry<String, byte[]> file : beside.entrySet()) {
+            zip.putNextEntry(new ZipEntry(folder + file.getKey()));
+            zip.write(file.getValue());
             zip.closeEntry();
-            for (Map.Entry<String, byte[]> file : beside.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
         }
     }
 

@@ -4,9 +4,12 @@ import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.directory.Directory;
 import io.verbatim.media.OutputFormat;
+import io.verbatim.recording.NoSuchRecordingException;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingNotes;
+import io.verbatim.refusal.InvalidEntryException;
+import io.verbatim.refusal.Refusal;
 import io.verbatim.seal.SealedContent;
 import io.verbatim.seal.Seals;
 import io.verbatim.storage.BlobStore;
@@ -18,13 +21,20 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Downloading a recording for keeping: its audio and a PDF of its call information, notes and activity, in one ZIP. */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class RecordingDownloads {
+
+    /** More in one ZIP would hold a request (and the reports in memory) for minutes: a search narrows it. */
+    public static final int MAX_RECORDINGS = 200;
 
     @Inject
     RecordingCatalog catalog;
@@ -62,5 +72,43 @@ public class RecordingDownloads {
             beside.put("recording-" + r.getId() + ".sig", Seals.signatureOf(r));
         }
         return new RecordingDownload(r.getId(), "recording-" + r.getId() + "." + format.extension(), blobs.open(r.getAudioKey()), beside);
+    }
+
+    /**
+     * Several recordings for keeping, each prepared (and logged) as {@link #prepare} does; one the caller may not read
+     * or that has no audio is left out and named in the ZIP.
+     *
+     * @throws InvalidEntryException when none, or more than {@link #MAX_RECORDINGS}, are asked for
+     * @throws NoSuchRecordingException when not one of them may be downloaded (the first one's refusal)
+     */
+    public RecordingsDownload prepareAll(List<Long> ids) throws IOException {
+        Set<Long> distinct = new LinkedHashSet<>(ids);
+        if (distinct.isEmpty()) {
+            throw new InvalidEntryException("no recordings selected");
+        }
+        if (distinct.size() > MAX_RECORDINGS) {
+            throw new InvalidEntryException(distinct.size() + " recordings selected: at most " + MAX_RECORDINGS
+                    + " in one ZIP; narrow the search");
+        }
+        List<RecordingDownload> included = new ArrayList<>();
+        List<String> notIncluded = new ArrayList<>();
+        Refusal firstRefusal = null;
+        try {
+            for (long id : distinct) {
+                try {
+                    included.add(prepare(id));
+                } catch (Refusal r) {
+                    notIncluded.add("recording " + id + ": " + r.getMessage());
+                    firstRefusal = firstRefusal == null ? r : firstRefusal;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            new RecordingsDownload(included, notIncluded).close();
+            throw e;
+        }
+        if (included.isEmpty()) {
+            throw firstRefusal;
+        }
+        return new RecordingsDownload(included, notIncluded);
     }
 }

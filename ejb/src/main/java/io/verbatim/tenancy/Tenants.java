@@ -68,6 +68,21 @@ public class Tenants {
         return name;
     }
 
+    /**
+     * Registers a new PBX (the Tenants page).
+     *
+     * @throws TenantExistsException when one of that name (in any case) is registered already
+     */
+    @RolesAllowed("ADMIN")
+    public TenantProfile register(String name, String domain) {
+        operatorOnly();
+        String wanted = name == null ? "" : name.trim();
+        if (Tenant.isName(wanted) && Tenant.registered(em, wanted).isPresent()) {
+            throw new TenantExistsException(Tenant.registered(em, wanted).get().getName());
+        }
+        return save(wanted, domain);
+    }
+
     /** Registers a PBX, or changes its domain. */
     @RolesAllowed("ADMIN")
     public TenantProfile save(String name, String domain) {

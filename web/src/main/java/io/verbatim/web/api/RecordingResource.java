@@ -3,6 +3,9 @@ package io.verbatim.web.api;
 import io.verbatim.callinfo.Direction;
 import io.verbatim.conversion.Waveforms;
 import io.verbatim.directory.Licences;
+import io.verbatim.lifecycle.BulkAction;
+import io.verbatim.lifecycle.BulkOutcome;
+import io.verbatim.lifecycle.BulkRecordingActions;
 import io.verbatim.lifecycle.RecordingLifecycle;
 import io.verbatim.media.OutputFormat;
 import io.verbatim.recording.Recording;
@@ -14,6 +17,7 @@ import io.verbatim.recording.RecordingQuery;
 import io.verbatim.recording.RecordingState;
 import io.verbatim.report.RecordingDownload;
 import io.verbatim.report.RecordingDownloads;
+import io.verbatim.report.RecordingsDownload;
 import io.verbatim.seal.Seals;
 import io.verbatim.settings.Settings;
 import jakarta.inject.Inject;
@@ -75,6 +79,9 @@ public class RecordingResource {
 
     @Inject
     Waveforms waveforms;
+
+    @Inject
+    BulkRecordingActions bulk;
 
     private RecordingView.Context viewContext() {
         return RecordingView.Context.now(settings, licences);
@@ -182,6 +189,45 @@ public class RecordingResource {
     @APIResponse(responseCode = "409", description = "The recording is protected")
     public DeletionView delete(@PathParam("id") long id) {
         return new DeletionView(id, lifecycle.delete(id).name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    /** What to do to which recordings. */
+    public record BulkRequest(String action, List<Long> ids) {
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Protect, unprotect or delete up to 1000 recordings at once: each as if alone (the access rule, your "
+            + "app object's deletion rule, an action-log entry per recording), so one refused leaves the others done; "
+            + "done counts the recordings changed (or already so), refused names each other one with why, deletion says "
+            + "where the deleted went (RECYCLE_BIN or ERASED)")
+    @APIResponse(responseCode = "200", description = "What was done and what was refused")
+    @APIResponse(responseCode = "400", description = "No action or no ids, an unknown action, or more than 1000 ids")
+    public BulkOutcome bulk(BulkRequest body) {
+        BulkRequest request = ApiBodies.required(body);
+        BulkAction action = choice(BulkAction.class, "action", request.action());
+        if (action == null) {
+            throw new IllegalArgumentException("action is required: PROTECT, UNPROTECT or DELETE");
+        }
+        return bulk.apply(action, request.ids() == null ? List.of() : request.ids());
+    }
+
+    @GET
+    @Path("download")
+    @Produces("application/zip")
+    @Operation(summary = "Up to 200 recordings for keeping in one ZIP: a folder per recording as its own download holds it "
+            + "(audio, PDF report, seal), each logged as a download; not-included.txt names any you may not download or "
+            + "that has no audio")
+    @APIResponse(responseCode = "200", description = "The ZIP, streamed")
+    @APIResponse(responseCode = "400", description = "No id, or more than 200")
+    @APIResponse(responseCode = "404", description = "Not one of them may be downloaded")
+    public Response downloadAll(@Parameter(description = "a recording's id; repeated for each") @QueryParam("id") List<String> ids)
+            throws IOException {
+        RecordingsDownload download = downloads.prepareAll(ids.stream().map(RecordingResource::recordingId).toList());
+        StreamingOutput zip = download::writeZip;
+        return Response.ok(zip, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"").build();
     }
 
     @GET
@@ -328,6 +374,14 @@ public class RecordingResource {
     static final String PCAP = "application/vnd.tcpdump.pcap";
 
     /** A query parameter naming one of an enum's values, in any case; null when not given. */
+    private static long recordingId(String id) {
+        try {
+            return Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("id must be a recording's number, not '" + id + "'");
+        }
+    }
+
     private static <E extends Enum<E>> E choice(Class<E> type, String parameter, String value) {
         if (value == null || value.isBlank()) {
             return null;

@@ -13,6 +13,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -107,6 +108,24 @@ public class RecordingList implements Serializable {
 
     public Direction[] getDirections() {
         return Direction.values();
+    }
+
+    /** How many recordings the search finds (up to 10,000: see {@link #isTotalCapped}). */
+    public int getTotal() {
+        return recordings.getRowCount();
+    }
+
+    /** The ids of what the search finds, newest first, up to {@code max} and one more (which says there are more). */
+    List<Long> resultIds(int max) {
+        List<Long> ids = new ArrayList<>();
+        while (ids.size() <= max) {
+            List<Recording> page = catalog.search(query(ids.size(), RecordingQuery.MAX_LIMIT, RecordingQuery.Order.NEWEST)).items();
+            page.forEach(r -> ids.add(r.getId()));
+            if (page.size() < RecordingQuery.MAX_LIMIT) {
+                break;
+            }
+        }
+        return ids.size() > max + 1 ? ids.subList(0, max + 1) : ids;
     }
 
     /** The dates picked are days in the viewer's time zone. */

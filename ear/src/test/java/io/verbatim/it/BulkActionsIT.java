@@ -1,0 +1,186 @@
+package io.verbatim.it;
+
+import static io.verbatim.it.VerbatimServer.admin;
+import static io.verbatim.it.VerbatimServer.awaitConverted;
+import static io.verbatim.it.VerbatimServer.captureName;
+import static io.verbatim.it.VerbatimServer.getText;
+import static io.verbatim.it.VerbatimServer.idFrom;
+import static io.verbatim.it.VerbatimServer.json;
+import static io.verbatim.it.VerbatimServer.upload;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * Acting on many recordings at once: through the API (protect, unprotect, delete, one ZIP), each recording as if alone
+ * (the access rule, the protection, an action-log entry each), and on the Recordings page by ticking rows.
+ */
+class BulkActionsIT {
+
+    private static long uploadAs(String owner, String capture) throws Exception {
+        return idFrom(upload(captureName(owner), Files.readAllBytes(IngestIT.corpusCapture(capture))));
+    }
+
+    private static HttpResponse<String> bulk(String body, String authorization) throws Exception {
+        return VerbatimServer.send("POST", "/api/v1/recordings/bulk", body, "application/json", authorization);
+    }
+
+    private static List<String> actionsLogged(long recording) throws Exception {
+        HttpResponse<String> log = getText("/api/v1/action-log?recordingId=" + recording, admin());
+        assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+        return json(log.body()).getJsonArray("items").stream().map(e -> e.asJsonObject().getString("action")).toList();
+    }
+
+    @Test
+    void theApiProtectsUnprotectsDeletesAndZipsManyEachAsIfAlone() throws Exception {
+        String owner = "bulk" + System.nanoTime() % 1_000_000;
+        long a = uploadAs(owner, "sipp/pcap/g711a.pcap");
+        long b = uploadAs(owner, IngestIT.TWO_PARTY_G711);
+        long failed = uploadAs(owner, "sipp/pcap/dtmf_2833_1.pcap"); // no audio it can decode: FAILED
+        awaitConverted(a);
+        awaitConverted(b);
+        assertThat(awaitConverted(failed).getString("state")).isEqualTo("FAILED");
+
+        // one ZIP: a folder per recording, and what is not in it named with why
+        HttpResponse<byte[]> zip = VerbatimServer.getBytes("/api/v1/recordings/download?id=" + a + "&id=" + b + "&id=" + failed
+                + "&id=987654321", admin());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"recordings-2.zip\"");
+        Map<String, byte[]> entries = unzip(zip.body());
+        assertThat(entries.keySet()).contains("recording-" + a + "/recording-" + a + ".wav", "recording-" + a + "/recording-" + a + ".pdf",
+                "recording-" + b + "/recording-" + b + ".wav", "recording-" + b + "/recording-" + b + ".pdf", "not-included.txt");
+        assertThat(new String(entries.get("recording-" + a + "/recording-" + a + ".wav"), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(new String(entries.get("not-included.txt"), StandardCharsets.UTF_8))
+                .contains("recording " + failed + ": recording " + failed + " has no audio: it is FAILED")
+                .contains("recording 987654321: no recording 987654321");
+        assertThat(actionsLogged(a)).contains("download");
+        assertThat(actionsLogged(b)).contains("download");
+        assertThat(getText("/api/v1/recordings/download?id=987654321", admin()).statusCode()).as("nothing to download").isEqualTo(404);
+        assertThat(getText("/api/v1/recordings/download", admin()).statusCode()).isEqualTo(400);
+        HttpResponse<String> notANumber = getText("/api/v1/recordings/download?id=abc", admin());
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(json(notANumber.body()).getString("message")).isEqualTo("id must be a recording's number, not 'abc'");
+
+        // protect all three: each logged
+        HttpResponse<String> protect = bulk("{\"action\":\"protect\",\"ids\":[" + a + "," + b + "," + failed + "]}", admin());
+        assertThat(protect.statusCode()).as(protect.body()).isEqualTo(200);
+        assertThat(json(protect.body()).getInt("done")).isEqualTo(3);
+        assertThat(json(protect.body()).getJsonArray("refused")).isEmpty();
+        for (long id : List.of(a, b, failed)) {
+            assertThat(json(getText("/api/v1/recordings/" + id, admin()).body()).getBoolean("protected")).isTrue();
+            assertThat(actionsLogged(id)).contains("permanent");
+        }
+
+        // unprotect two, then delete all three and one that does not exist: the protected one and the stranger refused
+        HttpResponse<String> unprotect = bulk("{\"action\":\"UNPROTECT\",\"ids\":[" + a + "," + b + "]}", admin());
+        assertThat(json(unprotect.body()).getInt("done")).isEqualTo(2);
+        HttpResponse<String> delete = bulk("{\"action\":\"DELETE\",\"ids\":[" + a + "," + b + "," + failed + ",987654321]}", admin());
+        assertThat(delete.statusCode()).as(delete.body()).isEqualTo(200);
+        JsonObject deleted = json(delete.body());
+        assertThat(deleted.getInt("done")).isEqualTo(2);
+        assertThat(deleted.getString("deletion")).isEqualTo("RECYCLE_BIN");
+        Map<Long, String> refused = deleted.getJsonArray("refused").stream().map(JsonObject.class::cast)
+                .collect(Collectors.toMap(r -> r.getJsonNumber("id").longValue(), r -> r.getString("reason")));
+        assertThat(refused).containsOnlyKeys(failed, 987654321L);
+        assertThat(refused.get(failed)).contains("is protected");
+        assertThat(refused.get(987654321L)).isEqualTo("no recording 987654321");
+        assertThat(getText("/api/v1/recordings/" + a, admin()).statusCode()).as("in the recycle bin").isEqualTo(404);
+        assertThat(getText("/api/v1/recycle-bin?text=" + owner, admin()).body()).contains("\"id\":" + b + ",");
+        assertThat(actionsLogged(failed)).as("the refusal logged too").contains("delete");
+
+        // nothing done at all: answered as for one recording
+        HttpResponse<String> onlyProtected = bulk("{\"action\":\"DELETE\",\"ids\":[" + failed + "]}", admin());
+        assertThat(onlyProtected.statusCode()).isEqualTo(409);
+        assertThat(json(onlyProtected.body()).getString("message")).contains("recording " + failed + " is protected");
+        assertThat(bulk("{\"action\":\"DELETE\",\"ids\":[987654321]}", admin()).statusCode()).isEqualTo(404);
+
+        // bad requests name the problem
+        assertThat(json(bulk("{\"action\":\"SHRED\",\"ids\":[" + failed + "]}", admin()).body()).getString("message"))
+                .isEqualTo("action must be one of PROTECT, UNPROTECT, DELETE");
+        assertThat(json(bulk("{\"ids\":[" + failed + "]}", admin()).body()).getString("message")).contains("action is required");
+        HttpResponse<String> none = bulk("{\"action\":\"PROTECT\",\"ids\":[]}", admin());
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(json(none.body()).getString("message")).isEqualTo("no recordings selected");
+        String tooMany = LongStream.rangeClosed(1, 1001).mapToObj(Long::toString).collect(Collectors.joining(","));
+        HttpResponse<String> many = bulk("{\"action\":\"PROTECT\",\"ids\":[" + tooMany + "]}", admin());
+        assertThat(many.statusCode()).isEqualTo(400);
+        assertThat(json(many.body()).getString("message")).isEqualTo("1001 recordings selected: at most 1000 at a time; narrow the search");
+    }
+
+    @Test
+    void onThePageTickedRowsAreProtectedZippedAndDeletedWithWhatWillHappenSaidFirst() throws Exception {
+        String owner = "tick" + System.nanoTime() % 1_000_000;
+        long a = uploadAs(owner, "sipp/pcap/g711a.pcap");
+        long b = uploadAs(owner, IngestIT.TWO_PARTY_G711);
+        awaitConverted(a);
+        awaitConverted(b);
+        try (Browser session = new Browser()) {
+            session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+            WebElement text = session.wait.until(ExpectedConditions.elementToBeClickable(By.id("recordings:text")));
+            text.sendKeys(owner);
+            session.driver.findElement(By.id("recordings:search")).click();
+            session.wait.until(d -> (Boolean) session.driver.executeScript("return PrimeFaces.ajax.Queue.isEmpty() && jQuery.active === 0"));
+            session.wait.until(d -> session.driver.findElements(By.cssSelector("#recordings\\:table_data > tr[data-rk]")).size() == 2);
+
+            // tick one: the bar says so and offers all the search found; taken, the ZIP holds exactly those
+            session.driver.findElement(By.cssSelector("#recordings\\:table_data > tr[data-rk='" + a + "'] .ui-chkbox-box")).click();
+            session.wait.until(ExpectedConditions.textToBe(By.id("bulk-summary"), "1 recording selected"));
+            session.driver.findElement(By.id("recordings:selectAllResults")).click();
+            session.wait.until(ExpectedConditions.textToBe(By.id("bulk-summary"), "All 2 recordings found are selected"));
+            String zip = session.driver.findElement(By.id("recordings:bulkZip")).getAttribute("href");
+            assertThat(zip).contains("/api/v1/recordings/download?").contains("id=" + a).contains("id=" + b);
+
+            session.driver.findElement(By.id("recordings:bulkProtect")).click();
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recordings:messages"), "Protected 2 recordings"));
+            for (long id : List.of(a, b)) {
+                assertThat(json(getText("/api/v1/recordings/" + id, admin()).body()).getBoolean("protected")).isTrue();
+            }
+            assertThat(session.driver.findElements(By.id("bulk-summary"))).as("the selection is cleared").isEmpty();
+
+            // one unprotected again; tick both and delete: the confirmation says what will happen, then what was done
+            assertThat(bulk("{\"action\":\"UNPROTECT\",\"ids\":[" + a + "]}", admin()).statusCode()).isEqualTo(200);
+            for (long id : List.of(a, b)) {
+                session.driver.findElement(By.cssSelector("#recordings\\:table_data > tr[data-rk='" + id + "'] .ui-chkbox-box")).click();
+                session.wait.until(d -> (Boolean) session.driver.executeScript("return PrimeFaces.ajax.Queue.isEmpty() && jQuery.active === 0"));
+            }
+            session.wait.until(ExpectedConditions.textToBe(By.id("bulk-summary"), "2 recordings selected"));
+            session.driver.findElement(By.id("recordings:bulkDelete")).click();
+            WebElement confirm = session.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+            assertThat(confirm.getText()).contains("Delete 2 recordings?").contains("Moves 2 recordings to the recycle bin");
+            confirm.findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recordings:messages"), "left as they were"));
+            String said = session.driver.findElement(By.id("recordings:messages")).getText();
+            assertThat(said).contains("Moved 1 recording to the recycle bin")
+                    .contains("1 recording left as they were: recording " + b + " is protected against deletion");
+            assertThat(getText("/api/v1/recycle-bin?text=" + owner, admin()).body()).contains("\"id\":" + a + ",");
+            assertThat(getText("/api/v1/recordings/" + b, admin()).statusCode()).as("protected: still there").isEqualTo(200);
+            session.screenshot("bulk-actions");
+        }
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,65 @@
+package io.verbatim.lifecycle;
+
+import io.verbatim.refusal.InvalidEntryException;
+import io.verbatim.refusal.Refusal;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Protection and deletion of many recordings at once (a selection on the Recordings page, {@code POST
+ * /api/v1/recordings/bulk}): each recording through {@link RecordingLifecycle} as if alone — the access rule, the
+ * app object's deletion rule, its own action-log entry and its own transaction — so one refused leaves the rest done.
+ */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class BulkRecordingActions {
+
+    /** More at once would hold a request for minutes: a search narrows what to act on. */
+    public static final int MAX_RECORDINGS = 1000;
+
+    @Inject
+    RecordingLifecycle lifecycle;
+
+    /**
+     * @throws InvalidEntryException when no recording, or more than {@link #MAX_RECORDINGS}, are named
+     * @throws Refusal the first recording's refusal when not one could be done
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each recording commits on its own
+    public BulkOutcome apply(BulkAction action, List<Long> ids) {
+        LinkedHashSet<Long> distinct = new LinkedHashSet<>(ids);
+        if (distinct.isEmpty()) {
+            throw new InvalidEntryException("no recordings selected");
+        }
+        if (distinct.size() > MAX_RECORDINGS) {
+            throw new InvalidEntryException(distinct.size() + " recordings selected: at most " + MAX_RECORDINGS
+                    + " at a time; narrow the search");
+        }
+        int done = 0;
+        Deletion deletion = null;
+        List<BulkOutcome.Refused> refused = new ArrayList<>();
+        Refusal first = null;
+        for (long id : distinct) {
+            try {
+                switch (action) {
+                    case PROTECT -> lifecycle.protect(id);
+                    case UNPROTECT -> lifecycle.unprotect(id);
+                    case DELETE -> deletion = lifecycle.delete(id);
+                }
+                done++;
+            } catch (Refusal r) {
+                refused.add(new BulkOutcome.Refused(id, r.getMessage()));
+                first = first == null ? r : first;
+            }
+        }
+        if (done == 0) {
+            throw first; // nothing done: answered as one recording would be (not yours: not found; protected: conflict)
+        }
+        return new BulkOutcome(action, done, deletion, List.copyOf(refused));
+    }
+}

@@ -1,0 +1,110 @@
+package io.verbatim.web.ui;
+
+import io.verbatim.directory.Directory;
+import io.verbatim.directory.UserProfile;
+import io.verbatim.recording.Recording;
+import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.recording.RecordingOwnership;
+import io.verbatim.recording.RecordingPage;
+import io.verbatim.recording.RecordingQuery;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.primefaces.model.LazyDataModel;
+
+/**
+ * The Unassigned calls page (administrators): recordings whose owner is no user of their PBX, typically from an
+ * extension no user is registered for, and assigning one, or every call from its extension now and to come, to a
+ * user of its PBX picked by name.
+ */
+@Named
+@ViewScoped
+public class UnassignedCalls implements Serializable {
+
+    @Inject
+    transient RecordingCatalog catalog;
+
+    @Inject
+    transient RecordingOwnership ownership;
+
+    @Inject
+    transient Directory directory;
+
+    private final RecordingRows rows = new RecordingRows() {
+        @Override
+        RecordingPage page(int offset, int limit, RecordingQuery.Order order) {
+            return catalog.search(RecordingQuery.page(offset, limit).unassignedOnly(true).sortedBy(order));
+        }
+
+        @Override
+        public Recording getRowData(String rowKey) {
+            return catalog.find(Long.parseLong(rowKey));
+        }
+    };
+
+    private Recording assigning;
+    private String username;
+    private boolean wholeExtension = true;
+    /** The picker's labels ("Maria López (maria)") of the usernames it offered. */
+    private final Map<String, String> labels = new HashMap<>();
+
+    public LazyDataModel<Recording> getRecordings() {
+        return rows;
+    }
+
+    /** Opens the assign dialog for a row. */
+    public void open(Recording r) {
+        assigning = r;
+        username = null;
+        wholeExtension = r.getCaptureUser() != null;
+    }
+
+    /** Usernames of the recording's PBX whose name, username, email or number holds what was typed. */
+    public List<String> completeUser(String typed) {
+        if (assigning == null) {
+            return List.of();
+        }
+        List<UserProfile> found = new ArrayList<>();
+        Pages.attempt(() -> found.addAll(directory.users(typed).stream()
+                .filter(u -> Objects.equals(u.pbx(), assigning.getPbx())).limit(20).toList()));
+        found.forEach(u -> labels.put(u.username(), u.displayName() != null && !u.displayName().isBlank()
+                ? u.displayName() + " (" + u.username() + ")" : u.username()));
+        return found.stream().map(UserProfile::username).toList();
+    }
+
+    /** How a user reads in the picker. */
+    public String label(String name) {
+        return name == null ? "" : labels.getOrDefault(name, name);
+    }
+
+    public void assign() {
+        if (assigning == null) {
+            return;
+        }
+        if (username == null || username.isBlank()) {
+            Pages.attempt(() -> {
+                throw new IllegalArgumentException("Pick the user to assign the call to");
+            });
+            return;
+        }
+        int[] changed = new int[1];
+        if (Pages.attempt(() -> changed[0] = ownership.assign(assigning.getId(), username, wholeExtension))) {
+            Pages.say("Assigned " + (changed[0] == 1 ? "1 recording" : changed[0] + " recordings") + " to " + label(username)
+                    + (wholeExtension && assigning.getCaptureUser() != null ? "; calls from " + assigning.getCaptureUser()
+                    + " to come are theirs too" : "") + ".");
+            assigning = null;
+        }
+    }
+
+    public Recording getAssigning() { return assigning; }
+    public String getUsername() { return username; }
+    public void setUsername(String username) { this.username = username; }
+    public boolean isWholeExtension() { return wholeExtension; }
+    public void setWholeExtension(boolean wholeExtension) { this.wholeExtension = wholeExtension; }
+}
