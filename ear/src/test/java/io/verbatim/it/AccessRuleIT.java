@@ -118,6 +118,23 @@ class AccessRuleIT {
         assertThat(visible(admin(), all)).as("the operator").containsExactlyInAnyOrder(annRecording, benRecording, moRecording, luRecording);
     }
 
+    /** An access list names users of the app object's PBX or numbers: a typo or another PBX's user is refused, not saved. */
+    @Test
+    void anAccessListNamesUsersOfItsPbxOrNumbers() throws Exception {
+        String path = "/api/v1/app-objects/listed" + SUFFIX;
+        HttpResponse<String> typo = putJson(path, "{\"pbx\":\"" + VerbatimServer.PBX + "\",\"accessList\":[\"" + ann + "x\"]}", admin());
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(json(typo.body()).getString("message"))
+                .isEqualTo("access list entry '" + ann + "x' is neither a user of PBX " + VerbatimServer.PBX + " nor a number");
+        HttpResponse<String> stranger = putJson(path, "{\"pbx\":\"" + VerbatimServer.PBX + "\",\"accessList\":[\"" + oa + "\"]}", admin());
+        assertThat(stranger.statusCode()).as("another PBX's user").isEqualTo(400);
+        assertThat(VerbatimServer.getText(path, admin()).statusCode()).as("nothing saved").isEqualTo(404);
+        HttpResponse<String> fine = putJson(path, "{\"pbx\":\"" + VerbatimServer.PBX + "\",\"accessList\":[\"" + ann
+                + "\",\"+49 (89) 123-456\",\"204\"]}", admin());
+        assertThat(fine.statusCode()).as(fine.body()).isBetween(200, 201);
+        assertThat(json(fine.body()).getJsonArray("accessList")).hasSize(3);
+    }
+
     @Test
     void onlyMeHidesARecordingFromAllButItsOwnerAndAdministrators() throws Exception {
         HttpResponse<String> notAllowed = VerbatimServer.send("PUT", "/api/v1/recordings/" + annRecording + "/only-me", "", "text/plain", as(ann));

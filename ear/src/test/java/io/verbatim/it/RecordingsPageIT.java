@@ -194,6 +194,94 @@ class RecordingsPageIT {
         assertThat(ids("/api/v1/recordings?owner=" + maria + "&sort=-duration")).containsExactly(longer, id);
     }
 
+    /** The owner picked by name, the flags, the state and the date presets each narrow the list. */
+    @Test
+    void filtersNarrowByOwnerFlagsStateAndDatePresets() throws Exception {
+        String suffix = Long.toString(System.nanoTime() % 1_000_000);
+        String owner = "fil" + suffix;
+        HttpResponse<String> created = VerbatimServer.postJson("/api/v1/users", "{\"username\":\"" + owner + "\",\"displayName\":\"Filippa "
+                + suffix + "\",\"password\":\"correct horse battery\",\"role\":\"USER\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true}",
+                VerbatimServer.admin());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long old = idFrom(upload(captureName(owner), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap")))); // 2002
+        long failed = idFrom(upload(captureName(owner), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/dtmf_2833_1.pcap"))));
+        awaitConverted(old);
+        assertThat(awaitConverted(failed).getString("state")).isEqualTo("FAILED"); // no start: it counts from its arrival, today
+        assertThat(VerbatimServer.putJson("/api/v1/recordings/" + old + "/protection", "", VerbatimServer.admin()).statusCode()).isEqualTo(200);
+        assertThat(VerbatimServer.postJson("/api/v1/recordings/" + failed + "/notes", "{\"text\":\"call back\"}", VerbatimServer.admin())
+                .statusCode()).isEqualTo(201);
+
+        session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+        browser.findElement(By.id("recordings:owner_input")).sendKeys("Filippa " + suffix);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#recordings\\:owner_panel li[data-item-value='" + owner + "']"))).click();
+        idle();
+        assertThat(filtered()).containsExactlyInAnyOrder(old, failed);
+
+        browser.findElement(By.cssSelector("#recordings\\:protectedOnly .ui-chkbox-box")).click();
+        assertThat(filtered()).containsExactly(old);
+        browser.findElement(By.cssSelector("#recordings\\:protectedOnly .ui-chkbox-box")).click();
+        browser.findElement(By.cssSelector("#recordings\\:withNotes .ui-chkbox-box")).click();
+        assertThat(filtered()).containsExactly(failed);
+        browser.findElement(By.cssSelector("#recordings\\:withNotes .ui-chkbox-box")).click();
+
+        browser.executeScript("PrimeFaces.getWidgetById('recordings:state').selectValue('READY')");
+        wait.until(ExpectedConditions.textToBe(By.id("recordings:state_label"), "Ready"));
+        assertThat(filtered()).containsExactly(old);
+        browser.executeScript("PrimeFaces.getWidgetById('recordings:state').selectValue('')");
+        wait.until(ExpectedConditions.textToBe(By.id("recordings:state_label"), "Any state"));
+
+        browser.findElement(By.id("recordings:today")).click();
+        idle();
+        wait.until(d -> shown().equals(List.of(failed)));
+        assertThat(browser.findElement(By.id("recordings:dates_input")).getAttribute("value")).contains(" to ");
+        browser.findElement(By.id("recordings:yesterday")).click();
+        idle();
+        wait.until(d -> shown().isEmpty());
+    }
+
+    /** Searches with the filters as set and answers the ids shown. */
+    private List<Long> filtered() {
+        browser.findElement(By.id("recordings:search")).click();
+        idle();
+        return shown();
+    }
+
+    private List<Long> shown() {
+        return browser.findElements(By.cssSelector("#recordings\\:table_data > tr[data-rk]")).stream()
+                .map(row -> Long.parseLong(row.getAttribute("data-rk"))).toList();
+    }
+
+    private void idle() {
+        wait.until(d -> (Boolean) ((ChromeDriver) d).executeScript("return PrimeFaces.ajax.Queue.isEmpty() && jQuery.active === 0"));
+    }
+
+    /** Where the PBX allows it, the owner hides a call from everyone but themselves and administrators, and shows it again. */
+    @Test
+    void theOwnerHidesACallWithOnlyMeAndShowsItAgain() throws Exception {
+        String owner = "hide" + System.nanoTime() % 1_000_000;
+        VerbatimServer.createUser(owner, "USER", true);
+        long id = idFrom(upload(captureName(owner), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+        awaitConverted(id);
+        VerbatimServer.putJson("/api/v1/settings", "{\"onlyMeAllowed\":true}", VerbatimServer.admin());
+        try {
+            session.signIn(owner, VerbatimServer.USER_PASSWORD);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[id$=':onlyMe']"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recordings:messages"),
+                    "Recording " + id + " is hidden from everyone but you and administrators"));
+            assertThat(onlyMe(id)).isTrue();
+            WebElement hidden = wait.until(d -> d.findElement(By.cssSelector("button[id$=':onlyMe'].vb-only-me")));
+            hidden.click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recordings:messages"), "is shown again"));
+            assertThat(onlyMe(id)).isFalse();
+        } finally {
+            VerbatimServer.putJson("/api/v1/settings", "{\"onlyMeAllowed\":false}", VerbatimServer.admin());
+        }
+    }
+
+    private static boolean onlyMe(long id) throws Exception {
+        return VerbatimServer.json(VerbatimServer.getText("/api/v1/recordings/" + id, VerbatimServer.admin()).body()).getBoolean("onlyMe");
+    }
+
     @Test
     void onAPhoneTheMenuFoldsAndEachRecordingIsACardWithPlayFirst() throws Exception {
         awaitConverted(idFrom(upload(captureName("ivy"), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap")))));

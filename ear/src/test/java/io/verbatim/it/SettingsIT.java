@@ -68,6 +68,28 @@ class SettingsIT {
         }
     }
 
+    /** The largest upload is shown and typed in MB, stored in bytes; saving other settings leaves it as it was. */
+    @Test
+    @Order(2)
+    void theLargestUploadIsGivenInMegabytes() throws Exception {
+        long before = settings().getJsonNumber("maxCaptureBytes").longValue();
+        try (Browser session = new Browser()) {
+            session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
+            session.driver.get(VerbatimServer.URL + "/app/admin/settings.xhtml");
+            WebElement size = session.wait.until(ExpectedConditions.elementToBeClickable(By.id("settings:maxCapture_input")));
+            assertThat(new java.math.BigDecimal(size.getAttribute("value")))
+                    .isEqualByComparingTo(java.math.BigDecimal.valueOf(before).divide(java.math.BigDecimal.valueOf(1048576), 2,
+                            java.math.RoundingMode.HALF_UP));
+            size.sendKeys(Keys.chord(Keys.CONTROL, "a"), "150.5");
+            session.driver.findElement(By.id("settings:save")).click();
+            session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings:messages"), "Settings saved"));
+            assertThat(settings().getJsonNumber("maxCaptureBytes").longValue()).isEqualTo(157_810_688L); // 150.5 × 1,048,576
+        } finally {
+            putJson("/api/v1/settings", "{\"maxCaptureBytes\":" + before + "}", admin());
+        }
+        assertThat(settings().getJsonNumber("maxCaptureBytes").longValue()).isEqualTo(before);
+    }
+
     static JsonObject settings() throws Exception {
         return json(getText("/api/v1/settings", admin()).body());
     }

@@ -4,6 +4,7 @@ import static io.verbatim.it.VerbatimServer.admin;
 import static io.verbatim.it.VerbatimServer.captureName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -69,8 +70,10 @@ class TlsIT {
                 .as("self-signed: not trusted by default").isInstanceOf(SSLHandshakeException.class);
     }
 
+    /** A server of its own (half a minute): TLS does not depend on the database, so it is checked on H2 only. */
     @Test
     void httpsOnlySendsPlainHttpToHttps() throws Exception {
+        assumeFalse(DisposableServer.onPostgres(), "TLS does not depend on the database: checked on H2");
         try (DisposableServer server = DisposableServer.create("https-only", null, Map.of("VERBATIM_HTTPS_ONLY", "true")).start()) {
             HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
             HttpResponse<String> page = plain.send(HttpRequest.newBuilder(URI.create(server.url() + "/login.xhtml?next=x")).build(),

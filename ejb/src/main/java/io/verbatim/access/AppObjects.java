@@ -19,11 +19,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Administration of app objects, within the caller's tenant. */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class AppObjects {
+
+    /** A phone number as PBXs write them: digits, optionally a leading +, spaces, dashes, dots or brackets between. */
+    private static final Pattern ACCESS_LIST_NUMBER = Pattern.compile("\\+?[0-9][0-9 ()./-]*");
 
     @PersistenceContext
     EntityManager em;
@@ -83,6 +87,12 @@ public class AppObjects {
             for (String entry : wanted.accessList()) {
                 if (entry == null || entry.isBlank() || entry.length() > 255) {
                     throw new InvalidEntryException("access list entries are usernames or numbers");
+                }
+                // a typo would silently grant nothing (or, later, whoever takes that name): refused instead
+                if (!ACCESS_LIST_NUMBER.matcher(entry.trim()).matches()
+                        && directory.findByUsername(entry.trim()).filter(u -> Objects.equals(u.getPbx(), a.getPbx())).isEmpty()) {
+                    throw new InvalidEntryException("access list entry '" + entry.trim() + "' is neither a user of "
+                            + (a.getPbx() == null ? "the operator" : "PBX " + a.getPbx()) + " nor a number");
                 }
             }
             a.setAccessList(wanted.accessList());

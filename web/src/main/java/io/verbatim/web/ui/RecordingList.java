@@ -7,6 +7,7 @@ import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
+import io.verbatim.recording.RecordingState;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -48,6 +49,13 @@ public class RecordingList implements Serializable {
     private String text;
     private Direction direction;
     private List<LocalDate> dateRange;
+    private RecordingState state;
+    private String owner;
+    private boolean protectedOnly;
+    private boolean withNotes;
+    private boolean unassigned;
+    /** The owner picker's labels ("Maria López (maria)") of the usernames it offered. */
+    private final Map<String, String> ownerLabels = new HashMap<>();
     private final Model recordings = new Model();
     private Set<String> licensed;
     /** The display names of the owners on the pages shown, by username. */
@@ -110,6 +118,38 @@ public class RecordingList implements Serializable {
         return Direction.values();
     }
 
+    /** The days a preset means, in the viewer's zone: today, yesterday, the last 7 days (today included), this month. */
+    public enum DatePreset { TODAY, YESTERDAY, LAST_7_DAYS, THIS_MONTH }
+
+    public void preset(DatePreset preset) {
+        LocalDate today = LocalDate.now(time.zone());
+        dateRange = switch (preset) {
+            case TODAY -> List.of(today, today);
+            case YESTERDAY -> List.of(today.minusDays(1), today.minusDays(1));
+            case LAST_7_DAYS -> List.of(today.minusDays(6), today);
+            case THIS_MONTH -> List.of(today.withDayOfMonth(1), today);
+        };
+    }
+
+    public RecordingState[] getStates() {
+        return RecordingState.values();
+    }
+
+    /** Owners to pick by name: users of the administrator's PBX (every PBX's for the operator). */
+    public List<String> completeOwner(String typed) {
+        List<String> found = new ArrayList<>();
+        Pages.attempt(() -> directory.users(typed).stream().limit(20).forEach(u -> {
+            ownerLabels.put(u.username(), u.displayName() != null && !u.displayName().isBlank()
+                    ? u.displayName() + " (" + u.username() + ")" : u.username());
+            found.add(u.username());
+        }));
+        return found;
+    }
+
+    public String ownerLabel(String username) {
+        return username == null ? "" : ownerLabels.getOrDefault(username, username);
+    }
+
     /** How many recordings the search finds (up to 10,000: see {@link #isTotalCapped}). */
     public int getTotal() {
         return recordings.getRowCount();
@@ -137,7 +177,8 @@ public class RecordingList implements Serializable {
             LocalDate last = dateRange.get(dateRange.size() - 1);
             to = last.plusDays(1).atStartOfDay(time.zone()).toInstant();
         }
-        return RecordingQuery.page(offset, limit).between(from, to).withText(text).inDirection(direction).sortedBy(order);
+        return RecordingQuery.page(offset, limit).between(from, to).withText(text).inDirection(direction).inState(state)
+                .ownedBy(owner).protectedOnly(protectedOnly).withNotesOnly(withNotes).unassignedOnly(unassigned).sortedBy(order);
     }
 
     private final class Model extends RecordingRows {
@@ -164,5 +205,15 @@ public class RecordingList implements Serializable {
     public Direction getDirection() { return direction; }
     public void setDirection(Direction direction) { this.direction = direction; }
     public List<LocalDate> getDateRange() { return dateRange; }
+    public RecordingState getState() { return state; }
+    public void setState(RecordingState state) { this.state = state; }
+    public String getOwnerFilter() { return owner; }
+    public void setOwnerFilter(String owner) { this.owner = owner == null || owner.isBlank() ? null : owner; }
+    public boolean isProtectedOnly() { return protectedOnly; }
+    public void setProtectedOnly(boolean protectedOnly) { this.protectedOnly = protectedOnly; }
+    public boolean isWithNotes() { return withNotes; }
+    public void setWithNotes(boolean withNotes) { this.withNotes = withNotes; }
+    public boolean isUnassigned() { return unassigned; }
+    public void setUnassigned(boolean unassigned) { this.unassigned = unassigned; }
     public void setDateRange(List<LocalDate> dateRange) { this.dateRange = dateRange; }
 }

@@ -14,6 +14,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ public class SettingsForm implements Serializable {
     private int callInformationWaitMinutes;
     private Integer licences;
     private boolean onlyMeAllowed;
+    private static final BigDecimal MEGABYTE = BigDecimal.valueOf(1024L * 1024);
     private long maxCaptureBytes;
     private String webdavUser;
     private String webdavPassword;
@@ -195,6 +198,18 @@ public class SettingsForm implements Serializable {
     public void setOnlyMeAllowed(boolean onlyMeAllowed) { this.onlyMeAllowed = onlyMeAllowed; }
     public long getMaxCaptureBytes() { return maxCaptureBytes; }
     public void setMaxCaptureBytes(long maxCaptureBytes) { this.maxCaptureBytes = maxCaptureBytes; }
+
+    /** The largest upload as people think of it, in MB (stored in bytes). */
+    public BigDecimal getMaxCaptureMegabytes() {
+        return BigDecimal.valueOf(maxCaptureBytes).divide(MEGABYTE, 2, RoundingMode.HALF_UP);
+    }
+
+    /** Unchanged as shown, the bytes stay exactly as they were (a size not a whole number of MB is kept). */
+    public void setMaxCaptureMegabytes(BigDecimal megabytes) {
+        if (megabytes != null && megabytes.compareTo(getMaxCaptureMegabytes()) != 0) {
+            maxCaptureBytes = megabytes.multiply(MEGABYTE).setScale(0, RoundingMode.HALF_UP).longValue();
+        }
+    }
     public String getWebdavUser() { return webdavUser; }
     public void setWebdavUser(String webdavUser) { this.webdavUser = webdavUser; }
     public String getWebdavPassword() { return webdavPassword; }
