@@ -66,6 +66,25 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.urlContains("/app/"));
     }
 
+    /** Waits until PrimeFaces has no request queued or running: what a click asked for has been shown. */
+    void idle() {
+        wait.until(d -> (Boolean) driver.executeScript("return PrimeFaces.ajax.Queue.isEmpty() && jQuery.active === 0"));
+    }
+
+    /** Types into a picker (PrimeFaces autoComplete) and picks what it offers with that value. */
+    void pick(String id, String typed, String value) {
+        driver.findElement(By.id(id + "_input")).sendKeys(typed);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id='" + id + "_panel'] li[data-item-value='" + value + "']"))).click();
+        idle();
+    }
+
+    /** Chooses a value in a menu (PrimeFaces selectOneMenu) and waits until it shows the label. */
+    void choose(String id, String value, String label) {
+        driver.executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1])", id, value);
+        wait.until(ExpectedConditions.textToBe(By.id(id + "_label"), label));
+        idle();
+    }
+
     /**
      * What axe-core (Deque's rules for WCAG 2.1 A and AA, and its best practices) finds serious or critical on the page
      * as it stands: one line per rule, with where.

@@ -111,6 +111,39 @@ class RecordingApiIT {
         assertThat(ids("owner=" + owner + "&notes=true&protected=true")).isEmpty();
     }
 
+    /** Durations bound as they are shown (rounded to the second) and written as people write them; the operator's PBX filter. */
+    @Test
+    void searchFiltersByDurationAndPbx() throws Exception {
+        String owner = "length" + Long.toHexString(System.nanoTime() & 0xffffff);
+        long shortCall = idFrom(upload(captureName(owner), Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
+        long longCall = idFrom(upload(captureName(owner), Files.readAllBytes(IngestIT.corpusCapture(
+                "testsuite/tests/channels/pjsip/rtp_ptime/non-transcode/sipp/40msalaw.pcap"))));
+        awaitConverted(shortCall);
+        awaitConverted(longCall);
+        double shortSeconds = json(getText("/api/v1/recordings/" + shortCall, admin()).body()).getJsonNumber("durationSeconds").doubleValue();
+        double longSeconds = json(getText("/api/v1/recordings/" + longCall, admin()).body()).getJsonNumber("durationSeconds").doubleValue();
+        assertThat(shortSeconds).isBetween(6.0, 8.0);
+        assertThat(longSeconds).isBetween(30.0, 35.0);
+
+        assertThat(ids("owner=" + owner + "&minDuration=0:20")).containsExactly(longCall);
+        assertThat(ids("owner=" + owner + "&maxDuration=10s")).containsExactly(shortCall);
+        assertThat(ids("owner=" + owner + "&minDuration=5&maxDuration=1m")).containsExactlyInAnyOrder(shortCall, longCall);
+        long shown = Math.round(shortSeconds);
+        assertThat(ids("owner=" + owner + "&minDuration=" + shown + "&maxDuration=" + shown)).as("exactly as long as shown")
+                .containsExactly(shortCall);
+        assertThat(ids("owner=" + owner + "&sort=-duration")).containsExactly(longCall, shortCall);
+
+        HttpResponse<String> typo = getText("/api/v1/recordings?minDuration=five", admin());
+        assertThat(typo.statusCode()).isEqualTo(400);
+        assertThat(json(typo.body()).getString("message")).startsWith("minDuration: 'five' is no duration").contains("m:ss");
+        HttpResponse<String> crossed = getText("/api/v1/recordings?minDuration=2m&maxDuration=1m", admin());
+        assertThat(crossed.statusCode()).isEqualTo(400);
+        assertThat(json(crossed.body()).getString("message")).contains("shortest duration (120 s) is longer than the longest (60 s)");
+
+        assertThat(ids("owner=" + owner + "&pbx=" + VerbatimServer.PBX)).containsExactlyInAnyOrder(shortCall, longCall);
+        assertThat(ids("owner=" + owner + "&pbx=no-such-pbx.example.com")).isEmpty();
+    }
+
     /** The player's waveform: both parties apart, one peak per 50 ms of this 7-second call, a few hundred numbers. */
     @Test
     void theWaveformHoldsEachPartysPeaksForTheWholeCall() throws Exception {

@@ -92,10 +92,11 @@ class RecordingsPageIT {
         WebElement download = browser.findElement(By.cssSelector("a.vb-download[data-recording='" + id + "']"));
         assertThat(download.getAttribute("href")).endsWith("/api/v1/recordings/" + id + "/audio?download=true");
 
-        // a new search by date range alone, on a freshly loaded page: only the older capture's day (2002-07-26)
+        // a new search by days alone, on a freshly loaded page: only the older capture's day (2002-07-26)
         browser.get(VerbatimServer.URL + "/app/recordings.xhtml");
-        WebElement dates = wait.until(ExpectedConditions.elementToBeClickable(By.id("recordings:dates_input")));
-        dates.sendKeys("2002-07-25 to 2002-07-27"); // typed: "to" between, days around the capture's
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("recordings:from_input")));
+        type("recordings:from_input", "2002-07-25"); // typed, days around the capture's
+        type("recordings:to_input", "2002-07-27");
         browser.findElement(By.id("recordings:search")).click();
         // before the update the unfiltered list holds the older capture too: wait for the filtered list itself
         wait.until(d -> {
@@ -194,7 +195,10 @@ class RecordingsPageIT {
         assertThat(ids("/api/v1/recordings?owner=" + maria + "&sort=-duration")).containsExactly(longer, id);
     }
 
-    /** The owner picked by name, the flags, the state and the date presets each narrow the list. */
+    /**
+     * The owner picked by name, the flags, the state, the duration, typed dates and the date presets each narrow the list;
+     * what is typed wrong is said next to its field.
+     */
     @Test
     void filtersNarrowByOwnerFlagsStateAndDatePresets() throws Exception {
         String suffix = Long.toString(System.nanoTime() % 1_000_000);
@@ -217,6 +221,13 @@ class RecordingsPageIT {
         idle();
         assertThat(filtered()).containsExactlyInAnyOrder(old, failed);
 
+        // the operator's PBX filter offers the PBXs by name
+        browser.executeScript("PrimeFaces.getWidgetById('recordings:pbx').selectValue('" + VerbatimServer.PBX + "')");
+        wait.until(ExpectedConditions.textToBe(By.id("recordings:pbx_label"), VerbatimServer.PBX));
+        assertThat(filtered()).containsExactlyInAnyOrder(old, failed);
+        browser.executeScript("PrimeFaces.getWidgetById('recordings:pbx').selectValue('')");
+        wait.until(ExpectedConditions.textToBe(By.id("recordings:pbx_label"), "Any PBX"));
+
         browser.findElement(By.cssSelector("#recordings\\:protectedOnly .ui-chkbox-box")).click();
         assertThat(filtered()).containsExactly(old);
         browser.findElement(By.cssSelector("#recordings\\:protectedOnly .ui-chkbox-box")).click();
@@ -230,13 +241,69 @@ class RecordingsPageIT {
         browser.executeScript("PrimeFaces.getWidgetById('recordings:state').selectValue('')");
         wait.until(ExpectedConditions.textToBe(By.id("recordings:state_label"), "Any state"));
 
+        // a duration as people type it, shown back as understood; one that is none is said next to its field
+        type("recordings:longerThan", "5s");
+        assertThat(filtered()).as("the failed one has no duration").containsExactly(old);
+        assertThat(browser.findElement(By.id("recordings:longerThan")).getAttribute("value")).isEqualTo("0:05");
+        type("recordings:longerThan", "five");
+        browser.findElement(By.id("recordings:search")).click();
+        idle();
+        assertThat(browser.findElement(By.id("recordings:longerThanMessage")).getText()).contains("'five' is no duration").contains("m:ss");
+        assertThat(shown()).as("the list stays as it was").containsExactly(old);
+        type("recordings:longerThan", "1:00");
+        type("recordings:shorterThan", "30s");
+        browser.findElement(By.id("recordings:search")).click();
+        idle();
+        assertThat(browser.findElement(By.id("recordings:shorterThanMessage")).getText()).isEqualTo("At most 0:30 is shorter than at least 1:00");
+        type("recordings:longerThan", "");
+        assertThat(filtered()).containsExactly(old);
+        assertThat(browser.findElement(By.id("recordings:shorterThanMessage")).getText()).as("gone once right").isEmpty();
+        type("recordings:shorterThan", "");
+        assertThat(filtered()).containsExactlyInAnyOrder(old, failed);
+
+        // the notes count on its row; the details show the notes
+        WebElement notes = browser.findElement(By.cssSelector("tr[data-rk='" + failed + "'] button[id$=':notes']"));
+        assertThat(notes.getText()).isEqualTo("1");
+        assertThat(notes.getAttribute("aria-label")).isEqualTo("1 note");
+        assertThat(browser.findElement(By.cssSelector("tr[data-rk='" + old + "'] button[id$=':notes']")).getAttribute("aria-label")).isEqualTo("Notes");
+        browser.findElement(By.cssSelector("tr[data-rk='" + failed + "'] button[id$=':details']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("details-notes")));
+        assertThat(browser.findElement(By.id("details-notes-heading")).getText()).isEqualTo("Notes (1)");
+        assertThat(browser.findElement(By.id("details-notes")).getText()).contains("call back");
+        browser.findElement(By.cssSelector("#detailsDialog .ui-dialog-titlebar-close")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("detailsDialog")));
+
+        // a day typed wrong stays as typed, with why; days backwards too; a preset replaces them
+        type("recordings:from_input", "2016-13-01");
+        browser.findElement(By.id("recordings:search")).click();
+        idle();
+        assertThat(browser.findElement(By.id("recordings:fromMessage")).getText()).isEqualTo("A day is yyyy-MM-dd, like 2016-12-01");
+        assertThat(browser.findElement(By.id("recordings:from_input")).getAttribute("value")).isEqualTo("2016-13-01");
+        type("recordings:from_input", "2002-07-27");
+        type("recordings:to_input", "2002-07-25");
+        browser.findElement(By.id("recordings:search")).click();
+        idle();
+        assertThat(browser.findElement(By.id("recordings:fromMessage")).getText()).isEmpty();
+        assertThat(browser.findElement(By.id("recordings:toMessage")).getText()).isEqualTo("The last day (2002-07-25) comes before the first (2002-07-27)");
+        assertThat(shown()).containsExactlyInAnyOrder(old, failed);
+
         browser.findElement(By.id("recordings:today")).click();
         idle();
         wait.until(d -> shown().equals(List.of(failed)));
-        assertThat(browser.findElement(By.id("recordings:dates_input")).getAttribute("value")).contains(" to ");
+        assertThat(browser.findElement(By.id("recordings:toMessage")).getText()).isEmpty();
+        String today = browser.findElement(By.id("recordings:from_input")).getAttribute("value");
+        assertThat(today).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(browser.findElement(By.id("recordings:to_input")).getAttribute("value")).isEqualTo(today);
         browser.findElement(By.id("recordings:yesterday")).click();
         idle();
         wait.until(d -> shown().isEmpty());
+    }
+
+    /** Replaces a field's text (select all, then type: clear() alone does not tell PrimeFaces' widgets). */
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        field.sendKeys(text, org.openqa.selenium.Keys.ESCAPE); // Escape: a date picker's panel closes
     }
 
     /** Searches with the filters as set and answers the ids shown. */

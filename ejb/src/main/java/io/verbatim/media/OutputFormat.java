@@ -1,5 +1,7 @@
 package io.verbatim.media;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -88,6 +90,34 @@ public record OutputFormat(Layout layout, Container container, int mp3BitrateKbp
             throw new IllegalArgumentException("unexpected '" + parts[i] + "' in output format: " + text);
         }
         return new OutputFormat(layout, container, bitrate);
+    }
+
+    /** The formats offered to pick: WAV, A-law WAV and MP3 at 32, 64 and 128 kbit/s, each in every layout. */
+    public static List<OutputFormat> choices() {
+        List<OutputFormat> choices = new ArrayList<>();
+        for (OutputFormat base : List.of(STEREO_WAV, new OutputFormat(Layout.STEREO, Container.WAV_ALAW, 0),
+                new OutputFormat(Layout.STEREO, Container.MP3, 32), new OutputFormat(Layout.STEREO, Container.MP3, 64),
+                new OutputFormat(Layout.STEREO, Container.MP3, 128))) {
+            for (Layout layout : Layout.values()) {
+                choices.add(new OutputFormat(layout, base.container, base.mp3BitrateKbps));
+            }
+        }
+        return choices;
+    }
+
+    /** As a person reads it: "MP3 64 kbit/s, stereo (remote left, local right)". */
+    public String describe() {
+        String file = switch (container) {
+            case WAV -> "WAV (16-bit)";
+            case WAV_ALAW -> "WAV A-law (compact)";
+            case MP3 -> "MP3 " + mp3BitrateKbps + " kbit/s";
+        };
+        return file + ", " + switch (layout) {
+            case STEREO -> "stereo (remote left, local right)";
+            case MONO -> "mono (both parties mixed)";
+            case REMOTE_ONLY -> "the remote party only";
+            case LOCAL_ONLY -> "the local party only";
+        };
     }
 
     /** The form {@link #parse} reads. */

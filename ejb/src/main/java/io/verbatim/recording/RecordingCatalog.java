@@ -200,6 +200,16 @@ public class RecordingCatalog {
         if (q.owner() != null && !q.owner().isBlank()) {
             where.add(cb.equal(r.get("owner"), q.owner()));
         }
+        if (q.pbx() != null && !q.pbx().isBlank()) {
+            where.add(cb.equal(r.get("pbx"), q.pbx().strip()));
+        }
+        // bounds in whole seconds as durations are shown (rounded): "at most 1:30" keeps a call of 90.4 s, "at least" one of 89.6 s
+        if (q.minSeconds() != null) {
+            where.add(cb.ge(r.get("durationSeconds"), q.minSeconds() - 0.5));
+        }
+        if (q.maxSeconds() != null) {
+            where.add(cb.lt(r.get("durationSeconds"), q.maxSeconds() + 0.5));
+        }
         if (q.callId() != null && !q.callId().isBlank()) {
             where.add(cb.equal(cb.lower(r.get("callId")), q.callId().toLowerCase(Locale.ROOT)));
         }

@@ -13,7 +13,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Notes on recordings: read by everyone who may see the recording, written by them, edited by their authors only. */
 @Stateless
@@ -41,6 +44,18 @@ public class RecordingNotes {
     public List<RecordingNote> of(Recording recording) {
         return em.createQuery("select n from RecordingNote n where n.recordingId = :id order by n.writtenAt, n.id", RecordingNote.class)
                 .setParameter("id", recording.getId()).getResultList();
+    }
+
+    /** How many notes each recording read through the catalog has (a page of a search); those with none are left out. */
+    public Map<Long, Long> countsOf(Collection<Recording> recordings) {
+        if (recordings.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> counts = new HashMap<>();
+        em.createQuery("select n.recordingId, count(n) from RecordingNote n where n.recordingId in :ids group by n.recordingId", Object[].class)
+                .setParameter("ids", recordings.stream().map(Recording::getId).toList()).getResultList()
+                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
     }
 
     public RecordingNote add(long recordingId, String text) {

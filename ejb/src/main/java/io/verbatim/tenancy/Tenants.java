@@ -48,6 +48,20 @@ public class Tenants {
                 registered.containsKey(name), users.getOrDefault(name, 0L), recordings.getOrDefault(name, 0L))).toList();
     }
 
+    /**
+     * The PBXs to pick from (the operator's forms and filters), by name: those registered and those with users; both
+     * small tables, where counting the recordings of each ({@link #list}) reads them all.
+     */
+    @RolesAllowed("ADMIN")
+    public List<String> names() {
+        if (caller.tenant() != null) {
+            return List.of(caller.tenant());
+        }
+        TreeSet<String> names = new TreeSet<>(em.createQuery("select t.name from Tenant t", String.class).getResultList());
+        names.addAll(em.createQuery("select distinct u.pbx from UserAccount u where u.pbx is not null", String.class).getResultList());
+        return List.copyOf(names);
+    }
+
     /** The registered PBX of that name, compared without regard to case ({@code BARS.example.com} is {@code bars.example.com}). */
     public Optional<String> registered(String name) {
         return Tenant.registered(em, name).map(Tenant::getName);

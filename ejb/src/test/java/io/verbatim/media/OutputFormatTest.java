@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,16 @@ class OutputFormatTest {
         assertThatThrownBy(() -> OutputFormat.parse("ogg")).hasMessageContaining("must start with wav");
         assertThatThrownBy(() -> OutputFormat.parse("wav-quad")).hasMessageContaining("unknown channel layout");
         assertThatThrownBy(() -> OutputFormat.parse("mp3-999")).hasMessageContaining("between 8 and 320");
+    }
+
+    @Test
+    void theChoicesOfferedAreEachFormatInEachLayoutReadableAndDescribedApart() {
+        List<OutputFormat> choices = OutputFormat.choices();
+        assertThat(choices).hasSize(20).contains(OutputFormat.STEREO_WAV, OutputFormat.parse("mp3-64-mono"), OutputFormat.parse("wav-alaw-local"));
+        assertThat(choices).allSatisfy(f -> assertThat(OutputFormat.parse(f.toString())).isEqualTo(f));
+        assertThat(choices.stream().map(OutputFormat::describe).distinct()).hasSize(choices.size());
+        assertThat(OutputFormat.parse("mp3-64-mono").describe()).isEqualTo("MP3 64 kbit/s, mono (both parties mixed)");
+        assertThat(OutputFormat.STEREO_WAV.describe()).isEqualTo("WAV (16-bit), stereo (remote left, local right)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.verbatim.lifecycle.BulkOutcome;
 import io.verbatim.lifecycle.BulkRecordingActions;
 import io.verbatim.lifecycle.RecordingLifecycle;
 import io.verbatim.media.OutputFormat;
+import io.verbatim.recording.CallLength;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingNotes;
@@ -108,6 +109,11 @@ public class RecordingResource {
             @Parameter(description = "only protected recordings (exempt from retention)")
             @QueryParam("protected") @DefaultValue("false") boolean protectedOnly,
             @Parameter(description = "only recordings with notes") @QueryParam("notes") @DefaultValue("false") boolean withNotes,
+            @Parameter(description = "only this PBX's recordings (the operator; anyone else sees only their own PBX's)")
+            @QueryParam("pbx") String pbx,
+            @Parameter(description = "lasted at least this long: seconds (90), m:ss (1:30), h:mm:ss, or with a unit (90s, 5m, 1h)")
+            @QueryParam("minDuration") String minDuration,
+            @Parameter(description = "lasted at most this long, written the same way") @QueryParam("maxDuration") String maxDuration,
             @Parameter(description = "start, duration, owner or state; - before it for descending (default -start: newest first)")
             @QueryParam("sort") String sort,
             @QueryParam("offset") @DefaultValue("0") int offset,
@@ -115,7 +121,8 @@ public class RecordingResource {
         RecordingQuery query = RecordingQuery.page(offset, limit).ownedBy(owner)
                 .between(DateParameter.instant("from", from, false), DateParameter.instant("to", to, true))
                 .withText(text).withNumber(number).inDirection(choice(Direction.class, "direction", direction)).inState(choice(RecordingState.class, "state", state)).ofCall(callId)
-                .unassignedOnly(unassigned).protectedOnly(protectedOnly).withNotesOnly(withNotes).sortedBy(RecordingQuery.Sort.parse(sort));
+                .unassignedOnly(unassigned).protectedOnly(protectedOnly).withNotesOnly(withNotes).sortedBy(RecordingQuery.Sort.parse(sort))
+                .ofPbx(pbx).lasting(duration("minDuration", minDuration), duration("maxDuration", maxDuration));
         RecordingPage page = catalog.search(query);
         RecordingView.Context context = viewContext();
         return new RecordingListView(page.items().stream().map(r -> RecordingView.of(r, context)).toList(), page.total(), page.totalCapped(), offset, limit);
@@ -379,6 +386,14 @@ public class RecordingResource {
             return Long.parseLong(id.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("id must be a recording's number, not '" + id + "'");
+        }
+    }
+
+    private static Integer duration(String parameter, String value) {
+        try {
+            return CallLength.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(parameter + ": " + e.getMessage(), e);
         }
     }
 

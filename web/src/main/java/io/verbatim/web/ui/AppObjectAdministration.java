@@ -6,6 +6,8 @@ import io.verbatim.access.DeletionMode;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** The App objects page (administrators): who is on each, whose recordings they also see, deletion mode, monitor. */
@@ -18,7 +20,8 @@ public class AppObjectAdministration extends EntryAdministration {
 
     private String name;
     private String pbx;
-    private String members;
+    /** Groups and users, picked by name. */
+    private List<String> members = new ArrayList<>();
     private String accessList;
     private DeletionMode deletionMode = DeletionMode.RECOVERABLE;
     private String monitor;
@@ -38,7 +41,7 @@ public class AppObjectAdministration extends EntryAdministration {
 
     public void save() {
         list = null;
-        if (Pages.attempt(() -> appObjects.save(name, new AppObjectProfile(name, pbx, Pages.names(members), Pages.names(accessList),
+        if (Pages.attempt(() -> appObjects.save(name, new AppObjectProfile(name, pbx, new LinkedHashSet<>(members), Pages.names(accessList),
                 deletionMode, monitor == null ? "" : monitor.trim())))) {
             Pages.say("Saved app object " + name + ".");
             clear();
@@ -49,7 +52,7 @@ public class AppObjectAdministration extends EntryAdministration {
         AppObjectProfile a = appObjects.get(appObjectName);
         name = a.name();
         pbx = a.pbx();
-        members = String.join(", ", a.members());
+        members = new ArrayList<>(a.members());
         accessList = String.join(", ", a.accessList());
         deletionMode = a.deletionMode();
         monitor = a.monitor();
@@ -64,7 +67,8 @@ public class AppObjectAdministration extends EntryAdministration {
     }
 
     public void clear() {
-        name = pbx = members = accessList = monitor = null;
+        name = pbx = accessList = monitor = null;
+        members = new ArrayList<>();
         deletionMode = DeletionMode.RECOVERABLE;
         editing = false;
     }
@@ -75,8 +79,8 @@ public class AppObjectAdministration extends EntryAdministration {
     public void setName(String name) { this.name = name; }
     public String getPbx() { return pbx; }
     public void setPbx(String pbx) { this.pbx = pbx; }
-    public String getMembers() { return members; }
-    public void setMembers(String members) { this.members = members; }
+    public List<String> getMembers() { return members; }
+    public void setMembers(List<String> members) { this.members = members == null ? new ArrayList<>() : members; }
     public String getAccessList() { return accessList; }
     public void setAccessList(String accessList) { this.accessList = accessList; }
     public DeletionMode getDeletionMode() { return deletionMode; }

@@ -5,6 +5,8 @@ import io.verbatim.directory.Groups;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** The Groups page (administrators): members, managing supervisors, licence and time zone of each group. */
@@ -17,8 +19,9 @@ public class GroupAdministration extends EntryAdministration {
 
     private String name;
     private String pbx;
-    private String members;
-    private String managers;
+    /** Usernames, picked by name. */
+    private List<String> members = new ArrayList<>();
+    private List<String> managers = new ArrayList<>();
     private String timezone;
     private boolean licensed;
     private boolean editing;
@@ -33,7 +36,8 @@ public class GroupAdministration extends EntryAdministration {
 
     public void save() {
         groups = null;
-        GroupProfile wanted = new GroupProfile(name, pbx, timezone == null ? "" : timezone, Pages.names(members), Pages.names(managers), licensed);
+        GroupProfile wanted = new GroupProfile(name, pbx, timezone == null ? "" : timezone, new LinkedHashSet<>(members), new LinkedHashSet<>(managers),
+                licensed);
         if (Pages.attempt(() -> {
             if (editing) {
                 groupsOfPbx.saveGroup(name, wanted);
@@ -50,8 +54,8 @@ public class GroupAdministration extends EntryAdministration {
         GroupProfile g = groupsOfPbx.group(groupName);
         name = g.name();
         pbx = g.pbx();
-        members = String.join(", ", g.members());
-        managers = String.join(", ", g.managers());
+        members = new ArrayList<>(g.members());
+        managers = new ArrayList<>(g.managers());
         timezone = g.timezone();
         licensed = Boolean.TRUE.equals(g.licensed());
         editing = true;
@@ -65,7 +69,9 @@ public class GroupAdministration extends EntryAdministration {
     }
 
     public void clear() {
-        name = pbx = members = managers = timezone = null;
+        name = pbx = timezone = null;
+        members = new ArrayList<>();
+        managers = new ArrayList<>();
         licensed = false;
         editing = false;
     }
@@ -76,10 +82,10 @@ public class GroupAdministration extends EntryAdministration {
     public void setName(String name) { this.name = name; }
     public String getPbx() { return pbx; }
     public void setPbx(String pbx) { this.pbx = pbx; }
-    public String getMembers() { return members; }
-    public void setMembers(String members) { this.members = members; }
-    public String getManagers() { return managers; }
-    public void setManagers(String managers) { this.managers = managers; }
+    public List<String> getMembers() { return members; }
+    public void setMembers(List<String> members) { this.members = members == null ? new ArrayList<>() : members; }
+    public List<String> getManagers() { return managers; }
+    public void setManagers(List<String> managers) { this.managers = managers == null ? new ArrayList<>() : managers; }
     public String getTimezone() { return timezone; }
     public void setTimezone(String timezone) { this.timezone = timezone; }
     public boolean isLicensed() { return licensed; }

@@ -2,8 +2,11 @@ package io.verbatim.web.ui;
 
 import io.verbatim.callinfo.CallEvent;
 import io.verbatim.callinfo.CallRecord;
+import io.verbatim.recording.CallLength;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.recording.RecordingNote;
+import io.verbatim.recording.RecordingNotes;
 import io.verbatim.recording.RecordingQuery;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,7 +19,8 @@ import java.util.List;
 
 /**
  * The Recordings page's call details: the parties, when the call started, was answered and ended, its flow step by
- * step, the recordings of the same call (a hold or transfer makes a new capture), and the recording's own facts. What
+ * step, the recordings of the same call (a hold or transfer makes a new capture), its notes, and the recording's own
+ * facts with its seal. What
  * it shows is read through the catalog, so the access rule decides as for the list.
  */
 @Named
@@ -29,8 +33,12 @@ public class RecordingDetails implements Serializable {
     @Inject
     ViewerTime time;
 
+    @Inject
+    transient RecordingNotes notes;
+
     private Recording recording;
     private List<Recording> segments = List.of();
+    private List<RecordingNote> noteList = List.of();
 
     /** One step of the call's flow as a person reads it: when, what, who. */
     public record Step(String at, String what, String who) {
@@ -39,6 +47,7 @@ public class RecordingDetails implements Serializable {
     public void open(Recording r) {
         recording = null;
         segments = List.of();
+        noteList = List.of();
         List<Recording> found = new ArrayList<>();
         if (Pages.attempt(() -> found.add(catalog.find(r.getId())))) {
             recording = found.get(0);
@@ -46,7 +55,13 @@ public class RecordingDetails implements Serializable {
                 Pages.attempt(() -> segments = catalog.search(RecordingQuery.page(0, 20).ofCall(recording.getCallId())
                         .sortedBy(new RecordingQuery.Order(RecordingQuery.Sort.START, false))).items());
             }
+            Pages.attempt(() -> noteList = notes.of(recording));
         }
+    }
+
+    /** The recording's notes, oldest first (read here; written in the notes dialog). */
+    public List<RecordingNote> getNotes() {
+        return noteList;
     }
 
     public Recording getRecording() {
@@ -76,8 +91,7 @@ public class RecordingDetails implements Serializable {
         if (call == null || call.getConnect() == null || call.getEnd() == null) {
             return "";
         }
-        long s = Math.max(0, Duration.between(call.getConnect(), call.getEnd()).toSeconds());
-        return String.format("%d:%02d", s / 60, s % 60);
+        return CallLength.format(Math.max(0, Duration.between(call.getConnect(), call.getEnd()).toSeconds()));
     }
 
     public String at(Instant instant) {

@@ -3,11 +3,18 @@ package io.verbatim.web.ui;
 import io.verbatim.callinfo.Direction;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
+import io.verbatim.recording.CallLength;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.recording.RecordingNotes;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
 import io.verbatim.recording.RecordingState;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIInput;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -21,12 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
 /**
- * The Recordings page's list: lazily loaded, filtered by text (parties' names and numbers too), direction and dates,
+ * The Recordings page's list: lazily loaded, filtered by text (parties' names and numbers too), direction, dates,
+ * duration, state, owner and PBX,
  * sorted by the column chosen (newest first), each row saying who called whom and whose it is. A row's actions are
  * {@link RecordingActions}', the notes dialog {@link RecordingNotesDialog}'s, the 4-eyes banner {@link FourEyesAccess}'s.
  */
@@ -44,22 +53,30 @@ public class RecordingList implements Serializable {
     transient Directory directory;
 
     @Inject
+    transient RecordingNotes notes;
+
+    @Inject
     ViewerTime time;
 
     private String text;
     private Direction direction;
-    private List<LocalDate> dateRange;
+    private LocalDate fromDay;
+    private LocalDate toDay;
     private RecordingState state;
     private String owner;
     private boolean protectedOnly;
     private boolean withNotes;
     private boolean unassigned;
-    /** The owner picker's labels ("Maria López (maria)") of the usernames it offered. */
-    private final Map<String, String> ownerLabels = new HashMap<>();
+    private String pbx;
+    /** The duration bounds as typed (1:30, 5m, 90s): shown back as understood ({@link CallLength}). */
+    private String longerThan;
+    private String shorterThan;
     private final Model recordings = new Model();
     private Set<String> licensed;
     /** The display names of the owners on the pages shown, by username. */
     private final Map<String, Directory.DisplayName> ownerNames = new HashMap<>();
+    /** How many notes each recording on the pages shown has (none: not there). */
+    private final Map<Long, Long> noteCounts = new HashMap<>();
 
     /** Whether the owner holds a recorder licence; administrators see the recordings of those who do not, flagged. */
     public boolean licensed(Recording r) {
@@ -79,11 +96,45 @@ public class RecordingList implements Serializable {
     }
 
     public String duration(Recording r) {
-        if (r.getDurationSeconds() == null) {
-            return "";
+        return r.getDurationSeconds() == null ? "" : CallLength.format(Math.round(r.getDurationSeconds()));
+    }
+
+    /** How many notes the recording has. */
+    public long notes(Recording r) {
+        return noteCounts.getOrDefault(r.getId(), 0L);
+    }
+
+    /** What the notes button says: "Notes", "1 note", "3 notes". */
+    public String notesLabel(Recording r) {
+        long n = notes(r);
+        return n == 0 ? "Notes" : n == 1 ? "1 note" : n + " notes";
+    }
+
+    /** A duration bound must be one ({@link CallLength}); the longest not below the shortest. Said next to the field. */
+    public void validateDuration(FacesContext context, UIComponent field, Object value) {
+        Integer seconds;
+        try {
+            seconds = CallLength.parse((String) value);
+        } catch (IllegalArgumentException e) {
+            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
         }
-        long s = Math.round(r.getDurationSeconds());
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+        if (seconds != null && "shorterThan".equals(field.getId())
+                && field.findComponent("longerThan") instanceof UIInput longer && longer.isValid()) {
+            Integer least = CallLength.parse((String) longer.getValue());
+            if (least != null && least > seconds) {
+                throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                        "At most " + CallLength.format(seconds) + " is shorter than at least " + CallLength.format(least), null));
+            }
+        }
+    }
+
+    /** Typed days are checked by the date pickers' converter; the last must not come before the first. */
+    public void validateDays(FacesContext context, UIComponent field, Object value) {
+        if (value instanceof LocalDate last && field.findComponent("from") instanceof UIInput from && from.isValid()
+                && from.getValue() instanceof LocalDate first && last.isBefore(first)) {
+            throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "The last day (" + last + ") comes before the first (" + first + ")", null));
+        }
     }
 
     /** Who called, as the call information names them; empty until it has come. */
@@ -123,31 +174,19 @@ public class RecordingList implements Serializable {
 
     public void preset(DatePreset preset) {
         LocalDate today = LocalDate.now(time.zone());
-        dateRange = switch (preset) {
-            case TODAY -> List.of(today, today);
-            case YESTERDAY -> List.of(today.minusDays(1), today.minusDays(1));
-            case LAST_7_DAYS -> List.of(today.minusDays(6), today);
-            case THIS_MONTH -> List.of(today.withDayOfMonth(1), today);
+        fromDay = switch (preset) {
+            case TODAY -> today;
+            case YESTERDAY -> today.minusDays(1);
+            case LAST_7_DAYS -> today.minusDays(6);
+            case THIS_MONTH -> today.withDayOfMonth(1);
         };
+        toDay = preset == DatePreset.YESTERDAY ? today.minusDays(1) : today;
+        // the pickers show the preset, not what a refused search left in them
+        PrimeFaces.current().resetInputs("recordings:from", "recordings:to");
     }
 
     public RecordingState[] getStates() {
         return RecordingState.values();
-    }
-
-    /** Owners to pick by name: users of the administrator's PBX (every PBX's for the operator). */
-    public List<String> completeOwner(String typed) {
-        List<String> found = new ArrayList<>();
-        Pages.attempt(() -> directory.users(typed).stream().limit(20).forEach(u -> {
-            ownerLabels.put(u.username(), u.displayName() != null && !u.displayName().isBlank()
-                    ? u.displayName() + " (" + u.username() + ")" : u.username());
-            found.add(u.username());
-        }));
-        return found;
-    }
-
-    public String ownerLabel(String username) {
-        return username == null ? "" : ownerLabels.getOrDefault(username, username);
     }
 
     /** How many recordings the search finds (up to 10,000: see {@link #isTotalCapped}). */
@@ -170,15 +209,11 @@ public class RecordingList implements Serializable {
 
     /** The dates picked are days in the viewer's time zone. */
     private RecordingQuery query(int offset, int limit, RecordingQuery.Order order) {
-        Instant from = null;
-        Instant to = null;
-        if (dateRange != null && !dateRange.isEmpty()) {
-            from = dateRange.get(0).atStartOfDay(time.zone()).toInstant();
-            LocalDate last = dateRange.get(dateRange.size() - 1);
-            to = last.plusDays(1).atStartOfDay(time.zone()).toInstant();
-        }
+        Instant from = fromDay == null ? null : fromDay.atStartOfDay(time.zone()).toInstant();
+        Instant to = toDay == null ? null : toDay.plusDays(1).atStartOfDay(time.zone()).toInstant();
         return RecordingQuery.page(offset, limit).between(from, to).withText(text).inDirection(direction).inState(state)
-                .ownedBy(owner).protectedOnly(protectedOnly).withNotesOnly(withNotes).unassignedOnly(unassigned).sortedBy(order);
+                .ownedBy(owner).ofPbx(pbx).lasting(CallLength.parse(longerThan), CallLength.parse(shorterThan))
+                .protectedOnly(protectedOnly).withNotesOnly(withNotes).unassignedOnly(unassigned).sortedBy(order);
     }
 
     private final class Model extends RecordingRows {
@@ -186,6 +221,7 @@ public class RecordingList implements Serializable {
         RecordingPage page(int offset, int limit, RecordingQuery.Order order) {
             RecordingPage page = catalog.search(query(offset, limit, order));
             ownerNames.putAll(directory.displayNames(page.items().stream().map(Recording::getOwner).filter(Objects::nonNull).toList()));
+            noteCounts.putAll(notes.countsOf(page.items()));
             return page;
         }
 
@@ -204,7 +240,10 @@ public class RecordingList implements Serializable {
     public void setText(String text) { this.text = text; }
     public Direction getDirection() { return direction; }
     public void setDirection(Direction direction) { this.direction = direction; }
-    public List<LocalDate> getDateRange() { return dateRange; }
+    public LocalDate getFromDay() { return fromDay; }
+    public void setFromDay(LocalDate fromDay) { this.fromDay = fromDay; }
+    public LocalDate getToDay() { return toDay; }
+    public void setToDay(LocalDate toDay) { this.toDay = toDay; }
     public RecordingState getState() { return state; }
     public void setState(RecordingState state) { this.state = state; }
     public String getOwnerFilter() { return owner; }
@@ -215,5 +254,16 @@ public class RecordingList implements Serializable {
     public void setWithNotes(boolean withNotes) { this.withNotes = withNotes; }
     public boolean isUnassigned() { return unassigned; }
     public void setUnassigned(boolean unassigned) { this.unassigned = unassigned; }
-    public void setDateRange(List<LocalDate> dateRange) { this.dateRange = dateRange; }
+    public String getPbx() { return pbx; }
+    public void setPbx(String pbx) { this.pbx = pbx == null || pbx.isBlank() ? null : pbx; }
+    public String getLongerThan() { return longerThan; }
+    public void setLongerThan(String typed) { longerThan = understood(typed); }
+    public String getShorterThan() { return shorterThan; }
+    public void setShorterThan(String typed) { shorterThan = understood(typed); }
+
+    /** A valid bound as the list shows durations, so what was understood is what is seen. */
+    private static String understood(String typed) {
+        Integer seconds = CallLength.parse(typed);
+        return seconds == null ? null : CallLength.format(seconds);
+    }
 }

@@ -3,6 +3,7 @@ package io.verbatim.web.ui;
 import io.verbatim.alarm.AlarmMail;
 import io.verbatim.caller.Caller;
 import io.verbatim.mail.MailFailedException;
+import io.verbatim.media.OutputFormat;
 import io.verbatim.settings.Settings;
 import io.verbatim.settings.SettingsChange;
 import io.verbatim.settings.SettingsView;
@@ -84,6 +85,23 @@ public class SettingsForm implements Serializable {
     /** The value when it differs from what the page showed, else null (unchanged). */
     private static <T> T changed(T now, T shown) {
         return Objects.equals(now, shown) ? null : now;
+    }
+
+    /**
+     * The output formats to pick from, by what they are ("MP3 64 kbit/s, mono"); the one set stays among them even when
+     * it is none of the usual (set through the API, say mp3-96).
+     */
+    public Map<String, String> getOutputFormats() {
+        Map<String, String> byLabel = new LinkedHashMap<>();
+        OutputFormat.choices().forEach(f -> byLabel.put(f.describe(), f.toString()));
+        if (outputFormat != null && !byLabel.containsValue(outputFormat)) {
+            try {
+                byLabel.put(OutputFormat.parse(outputFormat).describe(), outputFormat);
+            } catch (IllegalArgumentException unreadable) {
+                byLabel.put(outputFormat, outputFormat);
+            }
+        }
+        return byLabel;
     }
 
     private void show(SettingsView v) {

@@ -1,7 +1,5 @@
 package io.verbatim.web.ui;
 
-import io.verbatim.directory.Directory;
-import io.verbatim.directory.UserProfile;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingOwnership;
@@ -11,11 +9,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.primefaces.model.LazyDataModel;
 
 /**
@@ -34,7 +28,7 @@ public class UnassignedCalls implements Serializable {
     transient RecordingOwnership ownership;
 
     @Inject
-    transient Directory directory;
+    Pickers pickers;
 
     private final RecordingRows rows = new RecordingRows() {
         @Override
@@ -51,8 +45,6 @@ public class UnassignedCalls implements Serializable {
     private Recording assigning;
     private String username;
     private boolean wholeExtension = true;
-    /** The picker's labels ("Maria López (maria)") of the usernames it offered. */
-    private final Map<String, String> labels = new HashMap<>();
 
     public LazyDataModel<Recording> getRecordings() {
         return rows;
@@ -65,22 +57,9 @@ public class UnassignedCalls implements Serializable {
         wholeExtension = r.getCaptureUser() != null;
     }
 
-    /** Usernames of the recording's PBX whose name, username, email or number holds what was typed. */
+    /** Users of the recording's PBX, picked by name. */
     public List<String> completeUser(String typed) {
-        if (assigning == null) {
-            return List.of();
-        }
-        List<UserProfile> found = new ArrayList<>();
-        Pages.attempt(() -> found.addAll(directory.users(typed).stream()
-                .filter(u -> Objects.equals(u.pbx(), assigning.getPbx())).limit(20).toList()));
-        found.forEach(u -> labels.put(u.username(), u.displayName() != null && !u.displayName().isBlank()
-                ? u.displayName() + " (" + u.username() + ")" : u.username()));
-        return found.stream().map(UserProfile::username).toList();
-    }
-
-    /** How a user reads in the picker. */
-    public String label(String name) {
-        return name == null ? "" : labels.getOrDefault(name, name);
+        return assigning == null ? List.of() : pickers.usersOf(assigning.getPbx(), typed);
     }
 
     public void assign() {
@@ -95,7 +74,7 @@ public class UnassignedCalls implements Serializable {
         }
         int[] changed = new int[1];
         if (Pages.attempt(() -> changed[0] = ownership.assign(assigning.getId(), username, wholeExtension))) {
-            Pages.say("Assigned " + (changed[0] == 1 ? "1 recording" : changed[0] + " recordings") + " to " + label(username)
+            Pages.say("Assigned " + (changed[0] == 1 ? "1 recording" : changed[0] + " recordings") + " to " + pickers.userLabel(username)
                     + (wholeExtension && assigning.getCaptureUser() != null ? "; calls from " + assigning.getCaptureUser()
                     + " to come are theirs too" : "") + ".");
             assigning = null;
