@@ -134,12 +134,7 @@ class RecordingsPageIT {
         long id = idFrom(upload(name, Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"))));
         String customer = "Acme " + suffix + " GmbH";
         String national = "30" + String.format("%06d", Integer.parseInt(suffix)); // Berlin, as the PBX dials it: 0049 30 …
-        String cdr = "<cdr cn=\"Maria López\" e164=\"204\" h323=\"" + maria + "\" dir=\"to\" utc=\"1764579605\"><user/>"
-                + "<event msg=\"setup-to\" time=\"1\" type=\"ext\" e164=\"0049" + national + "\" dn=\"" + customer + "\" conf=\"" + name.substring(0, 32) + "\"/>"
-                + "<event msg=\"conn-from\" time=\"3\" type=\"ext\" e164=\"0049" + national + "\" dn=\"" + customer + "\"/>"
-                + "<event msg=\"rel-to\" time=\"60\"/></cdr>";
-        HttpResponse<String> sent = VerbatimServer.send("POST", "/" + VerbatimServer.PBX + "/cdr", cdr, "text/xml", null);
-        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        VerbatimServer.sendInboundCall("Maria López", "204", maria, "0049" + national, customer, name.substring(0, 32));
 
         session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
         search("+49 (" + national.substring(0, 2) + ") " + national.substring(2)); // typed with country code, the PBX's has 0049

@@ -203,8 +203,9 @@ public final class SearchBenchmark {
                         call.addBatch();
                     }
                     if ((i + 1) % 5_000 == 0 || i == rows - 1) {
-                        recording.executeBatch();
+                        // the calls first: PostgreSQL then writes each recording's search columns once, as it inserts it (V30)
                         call.executeBatch();
+                        recording.executeBatch();
                         db.commit();
                     }
                     if ((i + 1) % 100_000 == 0) {

@@ -52,6 +52,22 @@ final class VerbatimServer {
         return basic(ADMIN, ADMIN_PASSWORD);
     }
 
+    /**
+     * Sends the PBX's record (an innovaphone CDR, as its CDR interface posts it) of an inbound call to {@code h323}
+     * ({@code cn}, extension {@code e164}) from {@code remoteName} at {@code remoteNumber}, answered after 3 s, ended at
+     * 60 s; {@code conf} is the call's GUID as in capture names.
+     */
+    static HttpResponse<String> sendInboundCall(String cn, String e164, String h323, String remoteNumber, String remoteName, String conf)
+            throws Exception {
+        String cdr = "<cdr cn=\"" + cn + "\" e164=\"" + e164 + "\" h323=\"" + h323 + "\" dir=\"to\" utc=\"1764579605\"><user/>"
+                + "<event msg=\"setup-to\" time=\"1\" type=\"ext\" e164=\"" + remoteNumber + "\" dn=\"" + remoteName + "\" conf=\"" + conf + "\"/>"
+                + "<event msg=\"conn-from\" time=\"3\" type=\"ext\" e164=\"" + remoteNumber + "\" dn=\"" + remoteName + "\"/>"
+                + "<event msg=\"rel-to\" time=\"60\"/></cdr>";
+        HttpResponse<String> sent = send("POST", "/" + PBX + "/cdr", cdr, "text/xml", null);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        return sent;
+    }
+
     /** A fresh innovaphone-style name: call GUID, device MAC, serial, owner. */
     static String captureName(String owner) {
         byte[] guid = new byte[16];

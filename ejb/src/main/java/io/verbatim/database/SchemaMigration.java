@@ -40,8 +40,9 @@ public class SchemaMigration {
     }
 
     /**
-     * Whether text anywhere in a column is found through an index (PostgreSQL with pg_trgm, V28): searches are then
-     * written so that each column's index serves; otherwise as one pass over the rows, which H2 does fastest.
+     * Whether text anywhere in a column is found through an index (PostgreSQL with pg_trgm, V28 and V30): searches
+     * then look in the texts the database keeps on each recording; otherwise in one pass over the columns, which H2
+     * does fastest.
      */
     @Lock(LockType.READ)
     public boolean hasTrigramIndexes() {

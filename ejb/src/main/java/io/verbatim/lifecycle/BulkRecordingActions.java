@@ -1,6 +1,7 @@
 package io.verbatim.lifecycle;
 
 import io.verbatim.refusal.InvalidEntryException;
+import io.verbatim.recording.SelectedRecordings;
 import io.verbatim.refusal.Refusal;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -8,7 +9,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -32,14 +32,7 @@ public class BulkRecordingActions {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each recording commits on its own
     public BulkOutcome apply(BulkAction action, List<Long> ids) {
-        LinkedHashSet<Long> distinct = new LinkedHashSet<>(ids);
-        if (distinct.isEmpty()) {
-            throw new InvalidEntryException("no recordings selected");
-        }
-        if (distinct.size() > MAX_RECORDINGS) {
-            throw new InvalidEntryException(distinct.size() + " recordings selected: at most " + MAX_RECORDINGS
-                    + " at a time; narrow the search");
-        }
+        List<Long> distinct = SelectedRecordings.of(ids, MAX_RECORDINGS, "at a time").ids();
         int done = 0;
         Deletion deletion = null;
         List<BulkOutcome.Refused> refused = new ArrayList<>();

@@ -119,6 +119,16 @@ public class Recording implements LoggedRecording {
     @Column(name = "sort_time", insertable = false, updatable = false)
     private Instant sortTime;
 
+    /**
+     * Every text the recording is found by (file name, owner, call id, the parties' names, its notes), lower case, and
+     * the parties' numbers as digits: PostgreSQL keeps both (V30) for its trigram indexes; only searches read them.
+     */
+    @Column(name = "search_text", insertable = false, updatable = false)
+    private String searchText;
+
+    @Column(name = "search_digits", insertable = false, updatable = false)
+    private String searchDigits;
+
     /** The owner's choice: visible to them and administrators only. */
     @Column(name = "only_me", nullable = false)
     private boolean onlyMe;

@@ -8,5 +8,5 @@ import java.util.List;
  */
 public record RecordingPage(List<Recording> items, long total, boolean totalCapped) {
 
-    public static final int COUNT_LIMIT = 10_000;
+    public static final int COUNT_LIMIT = 1_000;
 }

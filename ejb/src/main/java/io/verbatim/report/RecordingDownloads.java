@@ -8,6 +8,7 @@ import io.verbatim.recording.NoSuchRecordingException;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingNotes;
+import io.verbatim.recording.SelectedRecordings;
 import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.refusal.Refusal;
 import io.verbatim.seal.SealedContent;
@@ -23,10 +24,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Downloading a recording for keeping: its audio and a PDF of its call information, notes and activity, in one ZIP. */
 @Stateless
@@ -82,14 +81,7 @@ public class RecordingDownloads {
      * @throws NoSuchRecordingException when not one of them may be downloaded (the first one's refusal)
      */
     public RecordingsDownload prepareAll(List<Long> ids) throws IOException {
-        Set<Long> distinct = new LinkedHashSet<>(ids);
-        if (distinct.isEmpty()) {
-            throw new InvalidEntryException("no recordings selected");
-        }
-        if (distinct.size() > MAX_RECORDINGS) {
-            throw new InvalidEntryException(distinct.size() + " recordings selected: at most " + MAX_RECORDINGS
-                    + " in one ZIP; narrow the search");
-        }
+        List<Long> distinct = SelectedRecordings.of(ids, MAX_RECORDINGS, "in one ZIP").ids();
         List<RecordingDownload> included = new ArrayList<>();
         List<String> notIncluded = new ArrayList<>();
         Refusal firstRefusal = null;

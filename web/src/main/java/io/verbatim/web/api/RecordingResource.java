@@ -90,7 +90,7 @@ public class RecordingResource {
 
     @GET
     @Operation(summary = "Search recordings you may see, newest first unless sort says otherwise; total counts the matches "
-            + "up to 10,000 (past that it is 10,000 and totalCapped is true)")
+            + "up to 1,000 (past that it is 1,000 and totalCapped is true)")
     @APIResponse(responseCode = "200", description = "A page of recordings")
     @APIResponse(responseCode = "400", description = "A filter has a bad value")
     public RecordingListView search(
@@ -232,9 +232,7 @@ public class RecordingResource {
     public Response downloadAll(@Parameter(description = "a recording's id; repeated for each") @QueryParam("id") List<String> ids)
             throws IOException {
         RecordingsDownload download = downloads.prepareAll(ids.stream().map(RecordingResource::recordingId).toList());
-        StreamingOutput zip = download::writeZip;
-        return Response.ok(zip, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"").build();
+        return zip(download::writeZip, download.fileName());
     }
 
     @GET
@@ -318,9 +316,12 @@ public class RecordingResource {
     @APIResponse(responseCode = "409", description = "Not converted (yet)")
     public Response download(@PathParam("id") long id) throws IOException {
         RecordingDownload download = downloads.prepare(id);
-        StreamingOutput zip = download::writeZip;
-        return Response.ok(zip, "application/zip")
-                .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"").build();
+        return zip(download::writeZip, download.fileName());
+    }
+
+    /** A ZIP written as it is sent, saved under its name. */
+    private static Response zip(StreamingOutput content, String fileName) {
+        return Response.ok(content, "application/zip").header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     /*

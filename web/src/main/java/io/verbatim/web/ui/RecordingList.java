@@ -21,7 +21,6 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -90,7 +89,7 @@ public class RecordingList implements Serializable {
         return recordings;
     }
 
-    /** More recordings match than the count shown (counting stops at 10,000). */
+    /** More recordings match than the count shown (counting stops at 1,000). */
     public boolean isTotalCapped() {
         return recordings.isTotalCapped();
     }
@@ -189,22 +188,14 @@ public class RecordingList implements Serializable {
         return RecordingState.values();
     }
 
-    /** How many recordings the search finds (up to 10,000: see {@link #isTotalCapped}). */
+    /** How many recordings the search finds (up to 1,000: see {@link #isTotalCapped}). */
     public int getTotal() {
         return recordings.getRowCount();
     }
 
     /** The ids of what the search finds, newest first, up to {@code max} and one more (which says there are more). */
     List<Long> resultIds(int max) {
-        List<Long> ids = new ArrayList<>();
-        while (ids.size() <= max) {
-            List<Recording> page = catalog.search(query(ids.size(), RecordingQuery.MAX_LIMIT, RecordingQuery.Order.NEWEST)).items();
-            page.forEach(r -> ids.add(r.getId()));
-            if (page.size() < RecordingQuery.MAX_LIMIT) {
-                break;
-            }
-        }
-        return ids.size() > max + 1 ? ids.subList(0, max + 1) : ids;
+        return catalog.matchingIds(query(0, 1, RecordingQuery.Order.NEWEST), max + 1);
     }
 
     /** The dates picked are days in the viewer's time zone. */

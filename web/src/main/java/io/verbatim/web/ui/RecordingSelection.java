@@ -40,6 +40,8 @@ public class RecordingSelection implements Serializable {
 
     private List<Recording> selected = new ArrayList<>();
     private boolean allResults;
+    private transient String zipUrl;
+    private transient FacesContext zipUrlOf;
 
     public List<Recording> getSelected() {
         return selected;
@@ -48,6 +50,7 @@ public class RecordingSelection implements Serializable {
     public void setSelected(List<Recording> selected) {
         this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected);
         allResults = false;
+        zipUrlOf = null;
     }
 
     /** Whether "all results" of the search are taken, not just the rows ticked. */
@@ -57,11 +60,13 @@ public class RecordingSelection implements Serializable {
 
     public void selectAllResults() {
         allResults = true;
+        zipUrlOf = null;
     }
 
     public void clear() {
         selected = new ArrayList<>();
         allResults = false;
+        zipUrlOf = null;
     }
 
     /** How many recordings an action would act on. */
@@ -88,12 +93,16 @@ public class RecordingSelection implements Serializable {
 
     /** The ZIP of the selection, through the API (a download the browser handles itself); empty when too many. */
     public String getZipUrl() {
-        List<Long> ids = ids(RecordingDownloads.MAX_RECORDINGS);
-        if (ids.isEmpty() || ids.size() > RecordingDownloads.MAX_RECORDINGS) {
-            return "";
+        // asked twice a render (whether to show it, and its address): "all results" is one search, not two
+        FacesContext request = FacesContext.getCurrentInstance();
+        if (zipUrlOf != request) {
+            List<Long> ids = ids(RecordingDownloads.MAX_RECORDINGS);
+            zipUrl = ids.isEmpty() || ids.size() > RecordingDownloads.MAX_RECORDINGS ? ""
+                    : request.getExternalContext().getRequestContextPath() + "/api/v1/recordings/download?"
+                    + ids.stream().map(id -> "id=" + id).collect(Collectors.joining("&"));
+            zipUrlOf = request;
         }
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/v1/recordings/download?"
-                + ids.stream().map(id -> "id=" + id).collect(Collectors.joining("&"));
+        return zipUrl;
     }
 
     public int getZipLimit() {
@@ -135,6 +144,7 @@ public class RecordingSelection implements Serializable {
     }
 
     private void act(BulkAction action) {
+        zipUrlOf = null;
         List<Long> ids = ids(BulkRecordingActions.MAX_RECORDINGS);
         List<BulkOutcome> outcome = new ArrayList<>(1);
         if (Pages.attempt(() -> outcome.add(bulk.apply(action, ids)))) {
