@@ -176,6 +176,9 @@ class RecordingApiIT {
         VerbatimServer.sendInboundCall("Text C", "205", "textc" + suffix, number, "Hansa " + suffix + " KG", name.substring(0, 32));
         long called = idFrom(upload(name, capture));
         assertThat(ids("text=" + enc("hansa " + suffix))).containsExactly(called);
+        // a fragment across a space; a wildcard with a part of two letters
+        assertThat(ids("text=" + enc("nsa " + suffix + " k"))).containsExactly(called);
+        assertThat(ids("text=" + enc("ha*" + suffix + " kg"))).containsExactly(called);
         assertThat(ids("number=" + enc("+49 40 " + suffix))).containsExactly(called);
         assertThat(ids("text=" + enc("040 " + suffix))).as("a number in the text too").containsExactly(called);
     }

@@ -31,7 +31,7 @@ public class SchemaMigration {
     DataSource dataSource;
 
     private volatile String version;
-    private volatile boolean trigramIndexes;
+    private volatile boolean searchIndexes;
 
     /** The schema version migrations brought the database to; empty until they are done. */
     @Lock(LockType.READ)
@@ -40,27 +40,18 @@ public class SchemaMigration {
     }
 
     /**
-     * Whether text anywhere in a column is found through an index (PostgreSQL with pg_trgm, V28 and V30): searches
-     * then look in the texts the database keeps on each recording; otherwise in one pass over the columns, which H2
-     * does fastest.
+     * Whether the database keeps every text a recording is found by on the recording, with indexes (PostgreSQL, V30
+     * and V31; text with pg_trgm where it could be created): searches then look there; otherwise in one pass over the
+     * columns, which H2 does fastest.
      */
     @Lock(LockType.READ)
-    public boolean hasTrigramIndexes() {
-        return trigramIndexes;
+    public boolean hasSearchIndexes() {
+        return searchIndexes;
     }
 
     private boolean isPostgres() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database to migrate it", e);
-        }
-    }
-
-    private boolean hasTrigramExtension() {
-        try (Connection connection = dataSource.getConnection();
-             var found = connection.createStatement().executeQuery("select 1 from pg_extension where extname = 'pg_trgm'")) {
-            return found.next();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot reach the database to migrate it", e);
         }
@@ -72,7 +63,7 @@ public class SchemaMigration {
         boolean postgres = isPostgres();
         Flyway flyway = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                // beside the common schema, what each database writes its own way (trigram indexes are PostgreSQL's)
+                // beside the common schema, what each database writes its own way (the search indexes are PostgreSQL's)
                 .locations("classpath:db/migration", "classpath:db/vendor/" + (postgres ? "postgresql" : "h2"))
                 // the batch job repository (JBeret) creates its own tables in the same schema first, so the
                 // schema is never empty on our first start: take it as version 0 and apply ours from V1
@@ -80,7 +71,7 @@ public class SchemaMigration {
                 .baselineVersion("0")
                 .load();
         MigrateResult result = flyway.migrate();
-        trigramIndexes = postgres && hasTrigramExtension();
+        searchIndexes = postgres;
         version = flyway.info().current().getVersion().getVersion();
         LOG.info("Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
     }

@@ -121,7 +121,7 @@ public class Recording implements LoggedRecording {
 
     /**
      * Every text the recording is found by (file name, owner, call id, the parties' names, its notes), lower case, and
-     * the parties' numbers as digits: PostgreSQL keeps both (V30) for its trigram indexes; only searches read them.
+     * the parties' numbers as digits: PostgreSQL keeps both (V30) for its indexes (V30, V31); only searches read them.
      */
     @Column(name = "search_text", insertable = false, updatable = false)
     private String searchText;

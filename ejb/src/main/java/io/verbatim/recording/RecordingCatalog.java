@@ -42,6 +42,9 @@ import java.util.stream.Stream;
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class RecordingCatalog {
 
+    /** How many digits a run in the index of numbers has (V31). */
+    private static final int DIGITS_RUN = 4;
+
     @PersistenceContext
     EntityManager em;
 
@@ -251,7 +254,7 @@ public class RecordingCatalog {
             where.add(cb.lessThan(started(r), q.to()));
         }
         Join<Recording, CallRecord> call = null;
-        boolean textByIndex = schema.hasTrigramIndexes();
+        boolean textByIndex = schema.hasSearchIndexes();
         if (q.direction() != null || (!textByIndex && (q.number() != null || (q.text() != null && !q.text().isBlank())))) {
             call = r.join("callRecord", JoinType.LEFT);
         }
@@ -271,10 +274,10 @@ public class RecordingCatalog {
     }
 
     /**
-     * Text in any of a recording's texts, looked for in the columns PostgreSQL keeps of them (V30), each with a trigram
-     * index: the database either takes the matches from the index or reads the newest recordings in order and stops
-     * at a page, whichever it expects to be quicker (ear/bin/bench-search). Notes are seen by everyone who sees their
-     * recording, so searching them shows nothing new.
+     * Text in any of a recording's texts, looked for in the columns PostgreSQL keeps of them (V30), text with its
+     * trigram index, numbers with the index of their runs of digits (V31): the database either takes the matches from
+     * an index or reads the newest recordings in order and stops at a page, whichever it expects to be quicker
+     * (ear/bin/bench-search). Notes are seen by everyone who sees their recording, so searching them shows nothing new.
      */
     private static Predicate textInSearchColumns(CriteriaBuilder cb, Root<Recording> r, String text) {
         // each text is a line of its own: a wildcard ("acme*gmbh") matches a whole text, as it does a column on H2
@@ -283,9 +286,16 @@ public class RecordingCatalog {
         return PhoneNumber.looksLikeNumber(text) ? cb.or(found, digitsMatch(cb, r.get("searchDigits"), text)) : found;
     }
 
-    /** A typed number in the parties' digits PostgreSQL keeps on the recording, in each form it may be written. */
+    /**
+     * A typed number in the parties' digits PostgreSQL keeps on the recording, in each form it may be written; from four
+     * digits on, through the index of their runs of four (V31), which shorter ones are too common to need.
+     */
     private static Predicate digitsMatch(CriteriaBuilder cb, Expression<String> digits, String typed) {
-        return cb.or(PhoneNumber.searchForms(typed).stream().map(form -> cb.like(digits, "%" + form + "%")).toArray(Predicate[]::new));
+        return cb.or(PhoneNumber.searchForms(typed).stream().map(form -> {
+            Predicate like = cb.like(digits, "%" + form + "%");
+            return form.length() < DIGITS_RUN ? like
+                    : cb.and(cb.isTrue(cb.function("verbatim_digits_hold", Boolean.class, digits, cb.literal(form))), like);
+        }).toArray(Predicate[]::new));
     }
 
     /** The same, in one pass over each recording's columns and its call's: where there are no trigram indexes (H2), the fastest way. */
