@@ -1,6 +1,5 @@
 package io.verbatim.web.ui;
 
-import io.verbatim.caller.Caller;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.GroupProfile;
 import io.verbatim.directory.Groups;
@@ -40,19 +39,11 @@ public class Pickers implements Serializable {
     transient Tenants tenants;
 
     @Inject
-    transient Caller caller;
-
-    @Inject
     transient Groups groups;
 
     /** The labels ("Maria López (maria)") of the usernames offered in this view, so a picked one reads the same. */
     private final Map<String, String> userLabels = new HashMap<>();
     private List<String> pbxNames;
-
-    /** Whether the signed-in person is the operator (no PBX of their own: every PBX is theirs to pick). */
-    public boolean isOperator() {
-        return caller.tenant() == null;
-    }
 
     /** Usernames whose name, username, email or number holds what was typed. */
     public List<String> users(String typed) {

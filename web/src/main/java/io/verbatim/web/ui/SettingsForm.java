@@ -242,7 +242,6 @@ public class SettingsForm implements Serializable {
     public void setClearCryptKey(boolean clearCryptKey) { this.clearCryptKey = clearCryptKey; }
     public String getCryptKeyId() { return cryptKeyId; }
     public void setSealEnabled(boolean sealEnabled) { this.sealEnabled = sealEnabled; }
-    public boolean isOperator() { return operator; }
     public String getPbx() { return pbx; }
     public String getSmtpHost() { return smtpHost; }
     public void setSmtpHost(String smtpHost) { this.smtpHost = smtpHost; }

@@ -28,7 +28,7 @@ public class TenantAdministration extends EntryAdministration {
     public List<TenantProfile> getTenants() {
         if (list == null) {
             List<TenantProfile> found = new ArrayList<>();
-            list = isOperator() && Pages.attempt(() -> found.addAll(tenants.list())) ? found : List.of();
+            list = caller.isOperator() && Pages.attempt(() -> found.addAll(tenants.list())) ? found : List.of();
         }
         return list;
     }

@@ -1,7 +1,6 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.access.ViewAs;
-import io.verbatim.caller.Caller;
 import io.verbatim.directory.Directory;
 import io.verbatim.directory.Licences;
 import io.verbatim.directory.Role;
@@ -32,9 +31,6 @@ public class UserAdministration implements Serializable {
 
     @Inject
     transient Directory directory;
-
-    @Inject
-    Caller caller;
 
     @Inject
     transient Licences licences;
@@ -75,11 +71,6 @@ public class UserAdministration implements Serializable {
 
     public String getLicenceWarning() {
         return licences.status().warning();
-    }
-
-    /** The operator (in no tenant) chooses the PBX of a new user; a tenant's administrators create their own. */
-    public boolean isOperator() {
-        return caller.tenant() == null;
     }
 
     public Role[] getRoles() {
