@@ -12,9 +12,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +180,75 @@ class BulkActionsIT {
             assertThat(getText("/api/v1/recordings/" + b, admin()).statusCode()).as("protected: still there").isEqualTo(200);
             session.screenshot("bulk-actions");
         }
+    }
+
+    /**
+     * A client that hangs up halfway through a big ZIP leaves nothing open on the server (the audio of each recording it
+     * was reading is closed), and the same ZIP asked for again comes whole.
+     */
+    @Test
+    void aZipDroppedHalfwayLeavesNoAudioOpenAndComesWholeWhenAskedAgain() throws Exception {
+        String owner = "bulkz" + System.nanoTime() % 1_000_000;
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) { // 33 s each, about 1 MB of WAV: more than the connection holds in flight
+            ids.add(uploadAs(owner, "testsuite/tests/channels/pjsip/rtp_ptime/non-transcode/sipp/40msalaw.pcap"));
+        }
+        for (long id : ids) {
+            awaitConverted(id);
+        }
+        String path = "/api/v1/recordings/download?" + ids.stream().map(id -> "id=" + id).collect(Collectors.joining("&"));
+        ProcessHandle server = serverProcess();
+        Path blobs = Path.of(System.getProperty("verbatim.data"), "blobs").toRealPath();
+        long openBefore = openUnder(server, blobs); // anything else at work on the server
+
+        URI url = URI.create(VerbatimServer.URL);
+        try (Socket client = new Socket()) {
+            client.setReceiveBufferSize(4096); // a slow reader: the server waits for it instead of sending everything ahead
+            client.connect(new InetSocketAddress(url.getHost(), url.getPort()));
+            client.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + url.getHost() + "\r\nAuthorization: " + admin()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] start = client.getInputStream().readNBytes(64 * 1024);
+            assertThat(new String(start, 0, 12, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
+            assertThat(openUnder(server, blobs)).as("the audio being zipped is open while the ZIP is sent").isGreaterThan(openBefore);
+        } // hangs up with most of the ZIP unsent
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (openUnder(server, blobs) > openBefore && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(openUnder(server, blobs)).as("audio left open after the client hung up").isLessThanOrEqualTo(openBefore);
+
+        HttpResponse<byte[]> again = VerbatimServer.getBytes(path, admin());
+        assertThat(again.statusCode()).isEqualTo(200);
+        Map<String, byte[]> entries = unzip(again.body());
+        for (long id : ids) {
+            byte[] audio = VerbatimServer.getBytes("/api/v1/recordings/" + id + "/audio", admin()).body();
+            assertThat(audio.length).isGreaterThan(1_000_000);
+            assertThat(entries.get("recording-" + id + "/recording-" + id + ".wav")).as("recording " + id).isEqualTo(audio);
+        }
+    }
+
+    /** The server this suite runs against: the Java process started with its data folder. */
+    private static ProcessHandle serverProcess() throws IOException {
+        Path data = Path.of(System.getProperty("verbatim.data")).toRealPath();
+        return ProcessHandle.allProcesses().filter(p -> p.info().command().orElse("").endsWith("java"))
+                .filter(p -> p.info().arguments().stream().flatMap(Arrays::stream).anyMatch(a -> a.startsWith("-Dverbatim.data.dir=")
+                        && Path.of(a.substring(a.indexOf('=') + 1)).toAbsolutePath().normalize().equals(data)))
+                .findFirst().orElseThrow(() -> new AssertionError("no server process with the data folder " + data));
+    }
+
+    /** How many files under a folder a process holds open (Linux: where its descriptors in /proc lead). */
+    private static long openUnder(ProcessHandle process, Path folder) throws IOException {
+        long open = 0;
+        try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            for (Path descriptor : descriptors) {
+                try {
+                    open += Files.readSymbolicLink(descriptor).startsWith(folder) ? 1 : 0;
+                } catch (NoSuchFileException closedMeanwhile) {
+                    // closed while being listed
+                }
+            }
+        }
+        return open;
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
