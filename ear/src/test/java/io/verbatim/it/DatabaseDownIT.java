@@ -7,14 +7,26 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,13 +34,17 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The database stopped for a while under a server of the test's own, on a PostgreSQL of the test's own (so the
- * suite's database stays up): uploads meanwhile are answered 503 with Retry-After, never 201; the API and the pages
- * answer 503 saying why; once the database is back all of it works again by itself, and the device's second try of
- * each refused upload is stored. Runs in the PostgreSQL pass of the suite.
+ * suite's database stays up), the first time in the middle of a bulk action: each recording it reached is done with
+ * its log entry or not at all, and the answer says how many; uploads meanwhile are answered 503 with Retry-After,
+ * never 201; the API and the pages answer 503 saying why; once the database is back all of it works again by itself,
+ * and the device's second try of each refused upload is stored. Runs in the PostgreSQL pass of the suite.
  */
 class DatabaseDownIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);
+    /** Recordings protected at once as the database goes: enough that it goes while they are under way. */
+    private static final int BULK = 150;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void whileTheDatabaseIsAwayNothingIsAcknowledgedAndEverythingSaysSoThenRecovers() throws Exception {
@@ -40,8 +56,29 @@ class DatabaseDownIT {
             server.start();
             assertThat(upload(server, "before", 1).statusCode()).isEqualTo(201);
             browser.signIn(server.url(), "admin", DisposableServer.ADMIN_PASSWORD);
+            List<Long> selected = new ArrayList<>();
+            for (int b = 0; b < BULK; b++) {
+                selected.add(VerbatimServer.idFrom(upload(server, "bulk-" + b, 10_000 + b)));
+            }
+            Instant converted = Instant.now().plusSeconds(90); // converting is a change too: the bulk action alone meets the outage
+            while (json(server.get("/api/v1/recordings?state=READY&limit=1").body()).getJsonNumber("total").longValue() < 1 + BULK) {
+                assertThat(Instant.now()).as("all converted").isBefore(converted);
+                Thread.sleep(500);
+            }
 
+            // the database goes while a bulk action is under way: each recording is done with its log entry, or not at all,
+            // and the answer says how many
+            ExecutorService client = Executors.newSingleThreadExecutor();
+            Future<HttpResponse<String>> bulk = client.submit(() -> HTTP.send(HttpRequest.newBuilder(URI.create(server.url()
+                            + "/api/v1/recordings/bulk")).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", VerbatimServer.basic("admin", DisposableServer.ADMIN_PASSWORD)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"PROTECT\",\"ids\":" + selected + "}")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            Thread.sleep(300);
             pg.stop();
+            HttpResponse<String> bulkAnswer = bulk.get(90, TimeUnit.SECONDS);
+            client.shutdown();
+            System.out.println("bulk action as the database went: " + bulkAnswer.statusCode() + " " + bulkAnswer.body());
             Instant back = Instant.now().plus(OUTAGE);
             List<String> refused = new ArrayList<>();
             int i = 0;
@@ -80,7 +117,33 @@ class DatabaseDownIT {
                 assertThat(stored.statusCode()).as("%s sent again: %s", name, stored.body()).isIn(200, 201);
             }
             assertThat(json(server.get("/api/v1/recordings?limit=1").body()).getJsonNumber("total").longValue())
-                    .isEqualTo(1 + refused.size());
+                    .isEqualTo(1 + BULK + refused.size());
+            Set<Long> protectedNow = new HashSet<>();
+            for (long id : selected) {
+                if (json(server.get("/api/v1/recordings/" + id).body()).getBoolean("protected")) {
+                    protectedNow.add(id);
+                }
+            }
+            Set<Long> logged = json(server.get("/api/v1/action-log?action=permanent&limit=1000").body()).getJsonArray("items")
+                    .getValuesAs(JsonObject.class).stream().map(e -> e.getJsonNumber("recordingId").longValue()).collect(Collectors.toSet());
+            assertThat(logged).as("protected recordings and their log entries (bulk answered %s: %s)", bulkAnswer.statusCode(),
+                    bulkAnswer.body()).isEqualTo(protectedNow);
+            if (bulkAnswer.statusCode() == 200) { // the database went after it
+                assertThat(json(bulkAnswer.body()).getInt("done")).isEqualTo(protectedNow.size());
+            } else {
+                assertThat(bulkAnswer.statusCode()).as(bulkAnswer.body()).isEqualTo(503);
+                assertThat(bulkAnswer.headers().firstValue("Retry-After")).isPresent();
+                String message = json(bulkAnswer.body()).getString("message");
+                Matcher partway = Pattern.compile("the database went away after (\\d+) of " + BULK + " recordings were protected").matcher(message);
+                if (partway.find()) {
+                    // the one whose commit the database took as it went may be done without the answer knowing
+                    assertThat(protectedNow.size() - Integer.parseInt(partway.group(1))).as(message).isBetween(0, 1);
+                    assertThat(message).contains("try them again in a minute");
+                } else {
+                    assertThat(message).as("before any was done").contains("the database is not reachable; nothing was changed");
+                    assertThat(protectedNow).isEmpty();
+                }
+            }
             assertThat(Files.readString(server.log())).contains("refused with 503: the database is not reachable");
             // the outage is told once the database answers: an alarm that ends when the operator acknowledges it
             JsonObject outage = AlarmsIT.awaitAlarm(server, "DATABASE_UNREACHABLE");

@@ -1,7 +1,8 @@
 package io.verbatim.lifecycle;
 
-import io.verbatim.refusal.InvalidEntryException;
+import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.recording.SelectedRecordings;
+import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.refusal.Refusal;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
@@ -29,6 +30,7 @@ public class BulkRecordingActions {
     /**
      * @throws InvalidEntryException when no recording, or more than {@link #MAX_RECORDINGS}, are named
      * @throws Refusal the first recording's refusal when not one could be done
+     * @throws BulkInterrupted when the database went away after some were done
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each recording commits on its own
     public BulkOutcome apply(BulkAction action, List<Long> ids) {
@@ -48,6 +50,11 @@ public class BulkRecordingActions {
             } catch (Refusal r) {
                 refused.add(new BulkOutcome.Refused(id, r.getMessage()));
                 first = first == null ? r : first;
+            } catch (RuntimeException e) {
+                if (done > 0 && DatabaseUnreachable.explains(e)) { // before any was done, "nothing was changed" is true
+                    throw new BulkInterrupted(action, done, refused.size(), distinct.size(), e);
+                }
+                throw e;
             }
         }
         if (done == 0) {

@@ -26,7 +26,9 @@ public abstract class Refusal extends RuntimeException {
         /** Storing it would eat into the disk's reserve. */
         NO_SPACE,
         /** A server we hand it to (mail) refused or is not there. */
-        PEER_FAILED
+        PEER_FAILED,
+        /** The database went away partway: what was done before stays done, the rest is not; try again shortly. */
+        UNAVAILABLE
     }
 
     private final Kind kind;

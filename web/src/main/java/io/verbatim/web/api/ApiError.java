@@ -17,7 +17,8 @@ public record ApiError(int status, String error, String message) {
     /** The answer to a refusal: its kind's status and its message. */
     public static Response refused(Refusal refusal) {
         ApiError body = of(refusal);
-        return Response.status(body.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        Response.ResponseBuilder answer = Response.status(body.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        return (body.status() == 503 ? answer.header("Retry-After", "60") : answer).build();
     }
 
     static ApiError of(Refusal refusal) {
@@ -37,6 +38,7 @@ public record ApiError(int status, String error, String message) {
             case TOO_LARGE -> 413;
             case NO_SPACE -> 507;
             case PEER_FAILED -> 502;
+            case UNAVAILABLE -> 503;
         };
     }
 }

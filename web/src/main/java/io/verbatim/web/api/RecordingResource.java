@@ -211,6 +211,8 @@ public class RecordingResource {
             + "where the deleted went (RECYCLE_BIN or ERASED)")
     @APIResponse(responseCode = "200", description = "What was done and what was refused")
     @APIResponse(responseCode = "400", description = "No action or no ids, an unknown action, or more than 1000 ids")
+    @APIResponse(responseCode = "503", description = "The database went away: the message says how many were done (each "
+            + "logged) and that the rest were not; Retry-After says when to send the rest again")
     public BulkOutcome bulk(BulkRequest body) {
         BulkRequest request = ApiBodies.required(body);
         BulkAction action = choice(BulkAction.class, "action", request.action());

@@ -35,9 +35,9 @@ class ApiErrorTest {
     }
 
     @Test
-    void everyKindOfRefusalIsAnsweredWithItsOwnClientOrPeerStatus() {
+    void everyKindOfRefusalIsAnsweredWithItsOwnStatus() {
         assertThat(Arrays.stream(Refusal.Kind.values()).map(ApiError::statusOf))
-                .containsExactly(404, 409, 410, 400, 403, 413, 507, 502)
+                .containsExactly(404, 409, 410, 400, 403, 413, 507, 502, 503)
                 .doesNotHaveDuplicates();
     }
 
