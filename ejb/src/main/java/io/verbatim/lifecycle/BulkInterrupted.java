@@ -14,6 +14,6 @@ public class BulkInterrupted extends Refusal {
     BulkInterrupted(BulkAction action, int done, int refused, int asked, Throwable cause) {
         super(Kind.UNAVAILABLE, "the database went away after " + done + " of " + asked + " recordings were " + action.done()
                 + " (each logged" + (refused == 0 ? "" : "; " + refused + " refused") + "); the other " + (asked - done - refused)
-                + " were not: try them again in a minute", cause);
+                + " were not, but for the one under way as it went, which may be: try them again in a minute", cause);
     }
 }

@@ -16,6 +16,8 @@ class DatabaseUnreachableTest {
         assertThat(DatabaseUnreachable.explains(new EJBException(new RuntimeException(new SQLException("refused", "08001")))))
                 .isTrue();
         assertThat(DatabaseUnreachable.explains(new RuntimeException(new SQLNonTransientConnectionException("gone")))).isTrue();
+        // the database stopped while a transaction committed: the transaction manager's exception carries no cause
+        assertThat(DatabaseUnreachable.explains(new EJBException(new jakarta.transaction.HeuristicMixedException()))).isTrue();
     }
 
     @Test
