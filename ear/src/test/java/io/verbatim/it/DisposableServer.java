@@ -41,6 +41,14 @@ final class DisposableServer implements AutoCloseable {
     static final String PG_BIN = System.getProperty("verbatim.pg.bin", "");
 
     static final String ADMIN_PASSWORD = "disposable-admin-secret";
+    /**
+     * A disposable server mostly boots and does a little: the quick (C1) compiler alone starts it about a fifth sooner
+     * (WildFly's "started in" 20.5 s → 16 s measured on two cores), worth a minute a pass. A test that measures the
+     * server's speed runs it {@link #AS_IN_PRODUCTION}.
+     */
+    private static final String QUICK_TO_START = "-Xms64m -Xmx512m -XX:TieredStopAtLevel=1";
+    /** WildFly's own JVM settings, both compilers, as {@code ear/bin/run} starts it. */
+    static final Map<String, String> AS_IN_PRODUCTION = Map.of("JBOSS_JAVA_SIZING", "-Xms64m -Xmx512m");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -83,7 +91,8 @@ final class DisposableServer implements AutoCloseable {
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "VERBATIM_ADMIN_USER", "admin", "VERBATIM_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 "VERBATIM_LIFECYCLE_SCHEDULE", "off", "LAUNCH_JBOSS_IN_BACKGROUND", "1",
-                "VERBATIM_ALARM_CHECK_SECONDS", "2")); // alarms within seconds of their cause
+                "VERBATIM_ALARM_CHECK_SECONDS", "2", // alarms within seconds of their cause
+                "JBOSS_JAVA_SIZING", QUICK_TO_START));
         if (onPostgres() && !more.containsKey("VERBATIM_DB_URL")) {
             environment.put("VERBATIM_DB_URL", newDatabase(name.replace('-', '_') + "_" + ProcessHandle.current().pid()
                     + "_" + System.nanoTime() % 100_000));
