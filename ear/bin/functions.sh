@@ -133,7 +133,8 @@ free_port() {
 
 # start_postgres DATA_DIR: a PostgreSQL of Debian's package on 127.0.0.1 (a free port) with an empty database
 # verbatim owned by user verbatim; exports VERBATIM_DB_URL/USER/PASSWORD (what standalone-postgres.xml reads) and
-# PG_PORT. DATA_DIR's parent must be reachable by the postgres user. The caller must call stop_postgres (trap).
+# PG_PORT. DATA_DIR's parent must be reachable by the postgres user. PG_SETTINGS adds server settings ("-c name=value").
+# The caller must call stop_postgres (trap).
 PG_DATA=""
 PG_BIN=""
 AS_POSTGRES=()
@@ -148,7 +149,7 @@ start_postgres() {
   local port=$PG_PORT
   "${AS_POSTGRES[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 >/dev/null || return 1
   "${AS_POSTGRES[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
-    -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1" start >/dev/null || return 1
+    -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 ${PG_SETTINGS:-}" start >/dev/null || return 1
   "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 \
     -c "create user verbatim password 'verbatim'" -c "create database verbatim owner verbatim" || return 1
   export PG_PORT VERBATIM_DB_URL="jdbc:postgresql://127.0.0.1:$port/verbatim" VERBATIM_DB_USER=verbatim VERBATIM_DB_PASSWORD=verbatim
