@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -87,11 +88,15 @@ public class IngestService {
             return registered.get();
         }
         synchronized (REGISTERING) { // a burst for a new PBX decides and registers it once here; across nodes, the unique name
-            registered = tenants.registered(pbx); // the burst's first upload registered it meanwhile (and turned the default off)
+            // whether it is registered and whether any is, from one read of the registry: asked apart, a cold burst once
+            // had 5 of 200 uploads refused 404 right after its first registered the PBX (the count saw the new row, the
+            // name did not)
+            List<String> registry = tenants.registeredNames();
+            registered = registry.stream().filter(pbx::equalsIgnoreCase).findFirst();
             if (registered.isPresent()) {
                 return registered.get();
             }
-            if (!settings.registersPbxOnUpload()) {
+            if (!settings.registersPbxOnUpload(registry.isEmpty())) {
                 throw new UnknownPbxException(pbx);
             }
             if (!registering) {

@@ -134,8 +134,12 @@ public class Settings {
      * registered at all (so a fresh install takes its first PBX's calls, and a typo later makes no tenant).
      */
     public boolean registersPbxOnUpload() {
-        return value(null, REGISTER_PBX_ON_UPLOAD).map(Boolean::parseBoolean)
-                .orElseGet(() -> em.createQuery("select count(t) from Tenant t", Long.class).getSingleResult() == 0);
+        return registersPbxOnUpload(em.createQuery("select count(t) from Tenant t", Long.class).getSingleResult() == 0);
+    }
+
+    /** The same, told whether no PBX is registered (by a caller that has just read the registry). */
+    public boolean registersPbxOnUpload(boolean noneRegistered) {
+        return value(null, REGISTER_PBX_ON_UPLOAD).map(Boolean::parseBoolean).orElse(noneRegistered);
     }
 
     /** The PBXs with a retention time of their own (the others follow the default's). */

@@ -67,6 +67,11 @@ public class Tenants {
         return Tenant.registered(em, name).map(Tenant::getName);
     }
 
+    /** The names of every registered PBX, as registered, from one read (a small table: one row a PBX). */
+    public List<String> registeredNames() {
+        return em.createQuery("select t.name from Tenant t order by t.id", String.class).getResultList();
+    }
+
     /**
      * Registers a PBX a device uploaded to first (registration on first upload is on), in a transaction of its own;
      * @return its name as registered (another upload may have registered it meanwhile)
