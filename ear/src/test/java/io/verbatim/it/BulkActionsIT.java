@@ -131,6 +131,54 @@ class BulkActionsIT {
         assertThat(json(many.body()).getString("message")).isEqualTo("1001 recordings selected: at most 1000 at a time; narrow the search");
     }
 
+    /**
+     * Administrators protecting and unprotecting the same calls at the same moment: two that read a call unprotected both
+     * protect it (as a conversion finishing under a protection writes it too), and the one that commits second finds
+     * the row moved on. That recording is tried again on what is
+     * there now, so every action does all of them, each change logged (before, the first such meeting stopped the action
+     * with 409 and no word of what was done).
+     */
+    @Test
+    void bulkActionsOnTheSameCallsAtOnceEachDoEveryOne() throws Exception {
+        String owner = "race" + System.nanoTime() % 1_000_000;
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(idFrom(upload(captureName(owner), G711Calls.twoParty(2, 9_000L + i))));
+        }
+        for (long id : ids) {
+            awaitConverted(id);
+        }
+        String all = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        java.util.concurrent.ExecutorService three = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<List<HttpResponse<String>>>> all3 = new ArrayList<>();
+            for (String action : List.of("protect", "protect", "unprotect")) { // two protect what the same one read unprotected
+                all3.add(three.submit(() -> {
+                    List<HttpResponse<String>> answers = new ArrayList<>();
+                    for (int pass = 0; pass < 8; pass++) {
+                        answers.add(bulk("{\"action\":\"" + action + "\",\"ids\":[" + all + "]}", admin()));
+                    }
+                    return answers;
+                }));
+            }
+            for (java.util.concurrent.Future<List<HttpResponse<String>>> answers : all3) {
+                for (HttpResponse<String> answer : answers.get()) {
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                    assertThat(json(answer.body()).getInt("done")).as(answer.body()).isEqualTo(ids.size());
+                    assertThat(json(answer.body()).getJsonArray("refused")).as(answer.body()).isEmpty();
+                }
+            }
+        } finally {
+            three.shutdownNow();
+        }
+        for (long id : ids) { // each change that was made is logged, and the last one made is what is there
+            List<String> logged = actionsLogged(id).stream().filter(a -> a.equals("permanent") || a.equals("volatile")).toList();
+            assertThat(logged).as("recording %d's protections", id).isNotEmpty();
+            assertThat(json(getText("/api/v1/recordings/" + id, admin()).body()).getBoolean("protected"))
+                    .as("recording %d ends as its newest entry says (%s)", id, logged).isEqualTo(logged.get(0).equals("permanent"));
+        }
+    }
+
     @Test
     void onThePageTickedRowsAreProtectedZippedAndDeletedWithWhatWillHappenSaidFirst() throws Exception {
         String owner = "tick" + System.nanoTime() % 1_000_000;

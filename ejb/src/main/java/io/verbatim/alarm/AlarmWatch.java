@@ -7,6 +7,7 @@ import io.verbatim.callinfo.CallRecords;
 import io.verbatim.conversion.ClaimsAbandoned;
 import io.verbatim.conversion.ConversionQueue;
 import io.verbatim.conversion.ConversionService;
+import io.verbatim.database.ChangedMeanwhile;
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.directory.Licences;
 import io.verbatim.jobs.JobRun;
@@ -31,7 +32,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityExistsException;
-import jakarta.persistence.OptimisticLockException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -226,9 +226,11 @@ public class AlarmWatch {
     }
 
     private static boolean changedMeanwhile(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof EntityExistsException
-                    || t.getClass().getName().endsWith("ConstraintViolationException")) {
+        if (ChangedMeanwhile.explains(e)) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) { // or the same alarm raised at once
+            if (t instanceof EntityExistsException || t.getClass().getName().endsWith("ConstraintViolationException")) {
                 return true;
             }
         }

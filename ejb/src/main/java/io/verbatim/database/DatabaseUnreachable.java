@@ -42,6 +42,18 @@ public final class DatabaseUnreachable {
         return lost;
     }
 
+    /** What to say of {@code failure} when it {@link #explains explains} it: unknown whether a change was made, when it was lost committing. */
+    public static String messageFor(Throwable failure) {
+        return lostCommitting(failure) ? LOST_COMMITTING : MESSAGE;
+    }
+
+    /** The transaction manager's word for a commit whose one resource went as it committed (it carries no cause). */
+    private static final String LOST_COMMITTING_TYPE = "jakarta.transaction.HeuristicMixedException";
+
+    /** Said when the database went as a change was being committed: the change may or may not have been stored. */
+    static final String LOST_COMMITTING = "the database went away while the change was being stored: it may or may not have been"
+            + " made. Look again in a minute";
+
     /** The outage met and not yet told, if any. */
     public static Optional<Outage> outage() {
         return Optional.ofNullable(OUTAGE.get());
@@ -65,9 +77,18 @@ public final class DatabaseUnreachable {
                     || type.startsWith("jakarta.resource.spi.") && type.endsWith("Exception")) {
                 return true; // the connection pool could not get a connection at all
             }
-            if (type.equals("jakarta.transaction.HeuristicMixedException")) {
+            if (type.equals(LOST_COMMITTING_TYPE)) {
                 // the database, our one resource, went while it committed: the transaction manager knows no more
                 // (measured: DatabaseDownIT's bulk action, the database stopped mid-commit), nor do we
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean lostCommitting(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals(LOST_COMMITTING_TYPE)) {
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package io.verbatim.lifecycle;
 
+import io.verbatim.database.ChangedMeanwhile;
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.recording.SelectedRecordings;
 import io.verbatim.refusal.InvalidEntryException;
@@ -16,10 +17,14 @@ import java.util.List;
  * Protection and deletion of many recordings at once (a selection on the Recordings page, {@code POST
  * /api/v1/recordings/bulk}): each recording through {@link RecordingLifecycle} as if alone — the access rule, the
  * app object's deletion rule, its own action-log entry and its own transaction — so one refused leaves the rest done.
+ * A recording changed by something else as it was written (its conversion finishing) is tried again.
  */
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class BulkRecordingActions {
+
+    /** A recording being converted changes a few times in a second (claimed, converted, sealed): one try for each. */
+    private static final int ATTEMPTS = 4;
 
     /** More at once would hold a request for minutes: a search narrows what to act on. */
     public static final int MAX_RECORDINGS = 1000;
@@ -39,26 +44,39 @@ public class BulkRecordingActions {
         Deletion deletion = null;
         List<BulkOutcome.Refused> refused = new ArrayList<>();
         Refusal first = null;
+        RuntimeException conflict = null;
         for (long id : distinct) {
-            try {
-                switch (action) {
-                    case PROTECT -> lifecycle.protect(id);
-                    case UNPROTECT -> lifecycle.unprotect(id);
-                    case DELETE -> deletion = lifecycle.delete(id);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    switch (action) {
+                        case PROTECT -> lifecycle.protect(id);
+                        case UNPROTECT -> lifecycle.unprotect(id);
+                        case DELETE -> deletion = lifecycle.delete(id);
+                    }
+                    done++;
+                } catch (Refusal r) {
+                    refused.add(new BulkOutcome.Refused(id, r.getMessage()));
+                    first = first == null ? r : first;
+                } catch (RuntimeException e) {
+                    if (ChangedMeanwhile.explains(e)) { // a conversion moved it on as we wrote: the rule again, on what is there now
+                        if (attempt < ATTEMPTS) {
+                            continue;
+                        }
+                        refused.add(new BulkOutcome.Refused(id, "changed by something else each time it was tried; try it again"));
+                        conflict = e;
+                        break;
+                    }
+                    if (done > 0 && DatabaseUnreachable.explains(e)) { // before any was done, "nothing was changed" is true
+                        throw new BulkInterrupted(action, done, refused.size(), distinct.size(), e);
+                    }
+                    throw e;
                 }
-                done++;
-            } catch (Refusal r) {
-                refused.add(new BulkOutcome.Refused(id, r.getMessage()));
-                first = first == null ? r : first;
-            } catch (RuntimeException e) {
-                if (done > 0 && DatabaseUnreachable.explains(e)) { // before any was done, "nothing was changed" is true
-                    throw new BulkInterrupted(action, done, refused.size(), distinct.size(), e);
-                }
-                throw e;
+                break;
             }
         }
         if (done == 0) {
-            throw first; // nothing done: answered as one recording would be (not yours: not found; protected: conflict)
+            // nothing done: answered as one recording would be (not yours: not found; protected: conflict)
+            throw first != null ? first : conflict;
         }
         return new BulkOutcome(action, done, deletion, List.copyOf(refused));
     }

@@ -21,6 +21,14 @@ class DatabaseUnreachableTest {
     }
 
     @Test
+    void aChangeLostAsItCommittedIsNotSaidToBeUnmade() {
+        assertThat(DatabaseUnreachable.messageFor(new EJBException(new SQLException("refused", "08001"))))
+                .isEqualTo(DatabaseUnreachable.MESSAGE).contains("nothing was changed");
+        assertThat(DatabaseUnreachable.messageFor(new EJBException(new jakarta.transaction.HeuristicMixedException())))
+                .doesNotContain("nothing was changed").contains("may or may not have been made");
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         assertThat(DatabaseUnreachable.explains(new EJBException(new SQLIntegrityConstraintViolationException("dup", "23505"))))
                 .isFalse();

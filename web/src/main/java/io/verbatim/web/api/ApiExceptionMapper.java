@@ -1,12 +1,12 @@
 package io.verbatim.web.api;
 
+import io.verbatim.database.ChangedMeanwhile;
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.refusal.Refusal;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -76,17 +76,17 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
             return status == null ? web.getResponse()
                     : ApiError.response(status, web.getMessage() == null ? status.getReasonPhrase() : web.getMessage());
         }
+        if (ChangedMeanwhile.explains(e)) {
+            return ApiError.response(Response.Status.CONFLICT, ChangedMeanwhile.MESSAGE);
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException) {
-                return ApiError.response(Response.Status.CONFLICT, "it was changed meanwhile; read it again and retry");
-            }
             if (t instanceof JsonbException || t instanceof JsonException) { // a body that is not JSON, or not of this call's shape
                 return ApiError.response(Response.Status.BAD_REQUEST, "the body is not the JSON this call takes: " + jsonProblem(t.getMessage()));
             }
         }
         if (DatabaseUnreachable.explains(e)) {
             LOG.warning("REST call answered 503: the database is not reachable (" + e + ")");
-            return Response.fromResponse(ApiError.response(Response.Status.SERVICE_UNAVAILABLE, DatabaseUnreachable.MESSAGE))
+            return Response.fromResponse(ApiError.response(Response.Status.SERVICE_UNAVAILABLE, DatabaseUnreachable.messageFor(e)))
                     .header("Retry-After", "60").build();
         }
         LOG.log(Level.SEVERE, "Unexpected error in the REST API", e);

@@ -109,7 +109,7 @@ public class CaptureUploadServlet extends HttpServlet {
                 meters.uploadAnswered("database_unreachable", 0);
                 LOG.warning("Upload of " + pbx + "/" + fileName + " refused with 503: the database is not reachable");
                 response.setHeader("Retry-After", "60");
-                error(response, 503, DatabaseUnreachable.MESSAGE);
+                error(response, 503, DatabaseUnreachable.messageFor(e));
                 return;
             }
             meters.uploadAnswered("error", 0);

@@ -108,7 +108,7 @@ public class CdrReceiverFilter extends HttpFilter {
         } catch (RuntimeException e) {
             if (DatabaseUnreachable.explains(e)) { // the PBX keeps the CDR and sends it again
                 response.setHeader("Retry-After", "60");
-                CaptureUploadServlet.error(response, 503, DatabaseUnreachable.MESSAGE);
+                CaptureUploadServlet.error(response, 503, DatabaseUnreachable.messageFor(e));
                 return;
             }
             LOG.log(Level.SEVERE, "CDR for " + pbx + " from " + sender + " failed", e);

@@ -1,5 +1,7 @@
 package io.verbatim.web.ui;
 
+import io.verbatim.database.ChangedMeanwhile;
+import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.refusal.Refusal;
 import jakarta.ejb.EJBAccessException;
 import jakarta.faces.application.FacesMessage;
@@ -37,6 +39,14 @@ final class Pages {
             return false;
         } catch (IllegalArgumentException | EJBAccessException e) {
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), null));
+            return false;
+        } catch (RuntimeException e) { // as the API answers them (409, 503): said at the top, the page kept
+            String said = ChangedMeanwhile.explains(e) ? ChangedMeanwhile.MESSAGE
+                    : DatabaseUnreachable.explains(e) ? DatabaseUnreachable.messageFor(e) : null;
+            if (said == null) {
+                throw e;
+            }
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, said, null));
             return false;
         }
     }
