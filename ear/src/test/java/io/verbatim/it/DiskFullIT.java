@@ -85,6 +85,14 @@ class DiskFullIT {
 
             Files.delete(filler);
             awaitReady(server, accepted);
+            for (long id : accepted) { // each comes out whole: its audio and the player's waveform of the whole minute
+                JsonObject waveform = json(server.get("/api/v1/recordings/" + id + "/waveform").body());
+                double seconds = json(server.get("/api/v1/recordings/" + id).body()).getJsonNumber("durationSeconds").doubleValue();
+                assertThat(seconds).isGreaterThan(59);
+                int peaks = (int) Math.ceil(seconds * 1000 / waveform.getInt("stretchMillis"));
+                assertThat(waveform.getJsonArray("remote")).as("recording %d's waveform", id).hasSize(peaks);
+                assertThat(waveform.getJsonArray("local")).as("recording %d's waveform", id).hasSize(peaks);
+            }
             assertThat(server.getUnsigned("/health/ready").statusCode()).as("ready once there is room").isEqualTo(200);
             AlarmsIT.awaitNoAlarm(server, "DISK_LOW");
             // no half-written upload, no conversion's work file left behind
