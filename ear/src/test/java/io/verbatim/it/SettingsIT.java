@@ -49,7 +49,10 @@ class SettingsIT {
 
             // the output format is picked by what it is, and saved as the API names it
             session.choose("settings:outputFormat", "mp3-64-mono", "MP3 64 kbit/s, mono (both parties mixed)");
+            WebElement saidBefore = session.driver.findElement(By.id("settings:messages"));
             session.driver.findElement(By.id("settings:save")).click();
+            // the first save's "Settings saved" is still there: wait for this save's answer to replace it
+            session.wait.until(ExpectedConditions.stalenessOf(saidBefore));
             session.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("settings:messages"), "Settings saved"));
             assertThat(settings().getString("outputFormat")).isEqualTo("mp3-64-mono");
             session.choose("settings:outputFormat", formatBefore, OutputFormat.parse(formatBefore).describe());

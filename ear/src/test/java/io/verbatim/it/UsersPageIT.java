@@ -141,7 +141,9 @@ class UsersPageIT {
         browser.driver.findElement(By.xpath("//tr[td[text()='" + group + "']]//button[contains(@class,'vb-edit')]")).click();
         browser.wait.until(d -> !d.findElement(By.id("groups:name")).isEnabled());
         browser.pick("groups:timezone", "vienna", "Europe/Vienna");
+        WebElement saidBefore = browser.driver.findElement(By.id("groups:messages"));
         browser.driver.findElement(By.id("groups:save")).click();
+        browser.wait.until(ExpectedConditions.stalenessOf(saidBefore)); // the first save's words may still be there
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups:messages"), "Saved group " + group));
         JsonObject savedGroup = json(getText("/api/v1/groups/" + group, admin()).body());
         assertThat(savedGroup.getString("timezone")).isEqualTo("Europe/Vienna");
