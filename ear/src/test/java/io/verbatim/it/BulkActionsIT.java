@@ -174,6 +174,9 @@ class BulkActionsIT {
         for (long id : ids) { // each change that was made is logged, and the last one made is what is there
             List<String> logged = actionsLogged(id).stream().filter(a -> a.equals("permanent") || a.equals("volatile")).toList();
             assertThat(logged).as("recording %d's protections", id).isNotEmpty();
+            for (int i = 1; i < logged.size(); i++) { // each logged change was a change: never the same twice in a row
+                assertThat(logged.get(i)).as("recording %d's protections, newest first: %s", id, logged).isNotEqualTo(logged.get(i - 1));
+            }
             assertThat(json(getText("/api/v1/recordings/" + id, admin()).body()).getBoolean("protected"))
                     .as("recording %d ends as its newest entry says (%s)", id, logged).isEqualTo(logged.get(0).equals("permanent"));
         }

@@ -82,7 +82,8 @@ public final class PasswordHash {
     /**
      * Password and stored hash pairs that matched lately, each kept for {@code kept} after its slow check, the oldest
      * dropped past {@code most}. A pair is kept as an HMAC under a key made at start and never stored, not as the
-     * password: what a heap dump shows is no quicker to guess from than the stored hash it sits beside.
+     * password. Whoever takes a dump of the server's memory has that key too and could test guesses of the recent
+     * passwords at HMAC speed, not PBKDF2's; such a dump holds the decrypted crypt keys already.
      */
     static final class RecentMatches {
 

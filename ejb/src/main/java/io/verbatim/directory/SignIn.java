@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -26,8 +27,12 @@ public class SignIn {
 
     private static final Logger LOG = Logger.getLogger(SignIn.class.getName());
 
-    /** Checked when the name is unknown, so that an unknown name costs the same as a wrong password. */
-    private static final String DUMMY_HASH = PasswordHash.of("not a password".toCharArray());
+    /**
+     * Checked when the name is unknown, so that an unknown name costs the same as a wrong password. Of a random password
+     * nobody knows: one written here could be sent, matched once and then remembered ({@link PasswordHash}), and an
+     * unknown name would answer at once where a real one takes the slow hash.
+     */
+    private static final String DUMMY_HASH = PasswordHash.of(UUID.randomUUID().toString().toCharArray());
 
     @Inject
     Directory directory;

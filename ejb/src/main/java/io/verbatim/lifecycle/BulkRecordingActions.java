@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Protection and deletion of many recordings at once (a selection on the Recordings page, {@code POST
@@ -60,6 +61,7 @@ public class BulkRecordingActions {
                 } catch (RuntimeException e) {
                     if (ChangedMeanwhile.explains(e)) { // a conversion moved it on as we wrote: the rule again, on what is there now
                         if (attempt < ATTEMPTS) {
+                            pauseBeforeAttempt(attempt + 1); // two that met here would meet again at once
                             continue;
                         }
                         refused.add(new BulkOutcome.Refused(id, "changed by something else each time it was tried; try it again"));
@@ -79,5 +81,14 @@ public class BulkRecordingActions {
             throw first != null ? first : conflict;
         }
         return new BulkOutcome(action, done, deletion, List.copyOf(refused));
+    }
+
+    /** A few milliseconds, more for each attempt and at random, so that writers who collided part. */
+    private static void pauseBeforeAttempt(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -10,9 +10,12 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Logger;
 
 /** What the pages share: turning a refused change into a message, and reading lists typed in a field. */
 final class Pages {
+
+    private static final Logger LOG = Logger.getLogger(Pages.class.getName());
 
     private Pages() {
     }
@@ -46,6 +49,7 @@ final class Pages {
             if (said == null) {
                 throw e;
             }
+            LOG.warning("A page's change was answered '" + said + "': " + e);
             FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, said, null));
             return false;
         }
