@@ -16,12 +16,8 @@ public final class ChangedMeanwhile {
 
     /** Whether {@code failure}, or anything that caused it, is such a conflict (JPA's or Hibernate's own name for it). */
     public static boolean explains(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException || t.getClass().getName().startsWith("org.hibernate.StaleObjectState")
-                    || t.getClass().getName().equals("org.hibernate.StaleStateException")) {
-                return true;
-            }
-        }
-        return false;
+        return FailureChain.any(failure, t -> t instanceof OptimisticLockException
+                || t.getClass().getName().startsWith("org.hibernate.StaleObjectState")
+                || t.getClass().getName().equals("org.hibernate.StaleStateException"));
     }
 }

@@ -65,33 +65,25 @@ public final class DatabaseUnreachable {
     }
 
     private static boolean lostConnection(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true; // SQL state class 08: connection exception
-            }
-            String type = t.getClass().getName();
-            if (type.equals("jakarta.resource.ResourceException") || type.equals("org.hibernate.exception.JDBCConnectionException")
-                    || type.startsWith("jakarta.resource.spi.") && type.endsWith("Exception")) {
-                return true; // the connection pool could not get a connection at all
-            }
-            if (type.equals(LOST_COMMITTING_TYPE)) {
+        return FailureChain.any(failure, DatabaseUnreachable::isLostConnection);
+    }
+
+    private static boolean isLostConnection(Throwable t) {
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            return true; // SQL state class 08: connection exception
+        }
+        String type = t.getClass().getName();
+        return type.equals("jakarta.resource.ResourceException") || type.equals("org.hibernate.exception.JDBCConnectionException")
+                || type.startsWith("jakarta.resource.spi.") && type.endsWith("Exception") // the pool could not get a connection at all
                 // the database, our one resource, went while it committed: the transaction manager knows no more
                 // (measured: DatabaseDownIT's bulk action, the database stopped mid-commit), nor do we
-                return true;
-            }
-        }
-        return false;
+                || type.equals(LOST_COMMITTING_TYPE);
     }
 
     private static boolean lostCommitting(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().equals(LOST_COMMITTING_TYPE)) {
-                return true;
-            }
-        }
-        return false;
+        return FailureChain.any(failure, t -> t.getClass().getName().equals(LOST_COMMITTING_TYPE));
     }
 }
