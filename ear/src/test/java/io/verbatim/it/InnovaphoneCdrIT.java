@@ -17,6 +17,11 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,6 +119,37 @@ class InnovaphoneCdrIT {
         assertThat(r.getString("callInformationStatus")).isEqualTo("MATCHED");
         assertThat(r.getJsonObject("callInformation").getString("remoteName")).isEqualTo("Acme GmbH");
         assertThat(r.getString("owner")).isEqualTo(AGENT);
+    }
+
+    @Test
+    void cdrsThatComeWhileTheirRecordingsConvertAreEachTakenAndMatched() throws Exception {
+        // each CDR gives a recording its owner while its conversion claims, converts and seals it: rows written by both
+        List<Long> ids = new ArrayList<>();
+        List<String> confs = new ArrayList<>();
+        ExecutorService pbx = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String name = captureName(TRUNK);
+                String conf = name.substring(0, 32);
+                ids.add(idFrom(upload(name, capture)));
+                confs.add(conf);
+                answers.add(pbx.submit(() -> sendGet(VerbatimServer.PBX, trunkCdr(conf), null)));
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                HttpResponse<String> answer = answers.get(i).get();
+                assertThat(answer.statusCode()).as("CDR of %s: %s", confs.get(i), answer.body()).isEqualTo(200);
+                assertThat(json(answer.body()).getInt("recordingsMatched")).as(answer.body()).isEqualTo(1);
+            }
+        } finally {
+            pbx.shutdownNow();
+        }
+        for (long id : ids) {
+            JsonObject r = VerbatimServer.awaitConverted(id);
+            assertThat(r.getString("state")).as("recording %d", id).isEqualTo("READY");
+            assertThat(r.getString("owner")).as("recording %d", id).isEqualTo(AGENT);
+            assertThat(r.getString("callInformationStatus")).as("recording %d", id).isEqualTo("MATCHED");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.verbatim.conversion;
 
+import io.verbatim.database.ChangedMeanwhile;
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.metrics.Meters;
 import io.verbatim.recording.RecordingReceived;
@@ -275,7 +276,11 @@ public class ConversionDrain {
                 Optional<Long> next = conversions.claimNext(node);
                 if (next.isPresent()) {
                     ConversionOutcome outcome = convertWatched(next.get());
-                    conversions.complete(outcome);
+                    // a call record matched it as it converted: the outcome stored again on what is there now
+                    ChangedMeanwhile.retried(() -> {
+                        conversions.complete(outcome);
+                        return null;
+                    });
                     if (outcome.postponed()) {
                         pause();
                     }

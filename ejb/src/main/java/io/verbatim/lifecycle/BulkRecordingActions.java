@@ -12,7 +12,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Protection and deletion of many recordings at once (a selection on the Recordings page, {@code POST
@@ -23,9 +22,6 @@ import java.util.concurrent.ThreadLocalRandom;
 @Stateless
 @PermitAll // WildFly denies unannotated methods of beans that carry security metadata
 public class BulkRecordingActions {
-
-    /** A recording being converted changes a few times in a second (claimed, converted, sealed): one try for each. */
-    private static final int ATTEMPTS = 4;
 
     /** More at once would hold a request for minutes: a search narrows what to act on. */
     public static final int MAX_RECORDINGS = 1000;
@@ -47,33 +43,24 @@ public class BulkRecordingActions {
         Refusal first = null;
         RuntimeException conflict = null;
         for (long id : distinct) {
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    switch (action) {
-                        case PROTECT -> lifecycle.protect(id);
-                        case UNPROTECT -> lifecycle.unprotect(id);
-                        case DELETE -> deletion = lifecycle.delete(id);
-                    }
-                    done++;
-                } catch (Refusal r) {
-                    refused.add(new BulkOutcome.Refused(id, r.getMessage()));
-                    first = first == null ? r : first;
-                } catch (RuntimeException e) {
-                    if (ChangedMeanwhile.explains(e)) { // a conversion moved it on as we wrote: the rule again, on what is there now
-                        if (attempt < ATTEMPTS) {
-                            pauseBeforeAttempt(attempt + 1); // two that met here would meet again at once
-                            continue;
-                        }
-                        refused.add(new BulkOutcome.Refused(id, "changed by something else each time it was tried; try it again"));
-                        conflict = e;
-                        break;
-                    }
-                    if (done > 0 && DatabaseUnreachable.explains(e)) { // before any was done, "nothing was changed" is true
-                        throw new BulkInterrupted(action, done, refused.size(), distinct.size(), e);
-                    }
-                    throw e;
+            try {
+                // a conversion moving it on as we wrote: the rule again, on what is there now
+                Deletion d = ChangedMeanwhile.retried(() -> applyTo(action, id));
+                deletion = d != null ? d : deletion;
+                done++;
+            } catch (Refusal r) {
+                refused.add(new BulkOutcome.Refused(id, r.getMessage()));
+                first = first == null ? r : first;
+            } catch (RuntimeException e) {
+                if (ChangedMeanwhile.explains(e)) {
+                    refused.add(new BulkOutcome.Refused(id, "changed by something else each time it was tried; try it again"));
+                    conflict = e;
+                    continue;
                 }
-                break;
+                if (done > 0 && DatabaseUnreachable.explains(e)) { // before any was done, "nothing was changed" is true
+                    throw new BulkInterrupted(action, done, refused.size(), distinct.size(), e);
+                }
+                throw e;
             }
         }
         if (done == 0) {
@@ -83,12 +70,15 @@ public class BulkRecordingActions {
         return new BulkOutcome(action, done, deletion, List.copyOf(refused));
     }
 
-    /** A few milliseconds, more for each attempt and at random, so that writers who collided part. */
-    private static void pauseBeforeAttempt(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20) * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** What deleting it did; null for the other actions. */
+    private Deletion applyTo(BulkAction action, long id) {
+        switch (action) {
+            case PROTECT -> lifecycle.protect(id);
+            case UNPROTECT -> lifecycle.unprotect(id);
+            case DELETE -> {
+                return lifecycle.delete(id);
+            }
         }
+        return null;
     }
 }

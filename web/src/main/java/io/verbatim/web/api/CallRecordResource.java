@@ -4,6 +4,7 @@ import io.verbatim.callinfo.CallRecordData;
 import io.verbatim.callinfo.CallRecords;
 import io.verbatim.callinfo.innovaphone.PbxCdrs;
 import io.verbatim.callinfo.innovaphone.RefusedCdr;
+import io.verbatim.database.ChangedMeanwhile;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -57,7 +58,9 @@ public class CallRecordResource {
     @APIResponse(responseCode = "200", description = "Stored: how many were new, how many replaced, how many recordings they matched")
     @APIResponse(responseCode = "400", description = "Not JSON, or a record without callId or direction")
     public CallRecords.Received receive(String body) {
-        return callRecords.receive(parse(body));
+        List<CallRecordData> records = parse(body);
+        // a recording they match may be committing its conversion at that moment: stored again on what is there now
+        return ChangedMeanwhile.retried(() -> callRecords.receive(records));
     }
 
     @GET

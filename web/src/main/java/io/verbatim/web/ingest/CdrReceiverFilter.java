@@ -1,6 +1,7 @@
 package io.verbatim.web.ingest;
 
 import io.verbatim.callinfo.innovaphone.PbxCdrs;
+import io.verbatim.database.ChangedMeanwhile;
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.devices.DeviceCredentials;
 import io.verbatim.directory.SignInThrottle;
@@ -96,7 +97,8 @@ public class CdrReceiverFilter extends HttpFilter {
                 return;
             }
             try {
-                PbxCdrs.Received received = cdrs.receive(tenant, cdr);
+                // a recording it matches may be committing its conversion at that moment: filed again on what is there now
+                PbxCdrs.Received received = ChangedMeanwhile.retried(() -> cdrs.receive(tenant, cdr));
                 response.setStatus(200);
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
