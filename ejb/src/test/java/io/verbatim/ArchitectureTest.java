@@ -3,6 +3,7 @@ package io.verbatim;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -11,10 +12,14 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.verbatim.refusal.Refusal;
+import io.verbatim.settings.SettingDeclarations;
 import jakarta.ejb.ApplicationException;
 import jakarta.ejb.EJBContext;
 import jakarta.ejb.SessionContext;
 import java.util.Arrays;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Rules of the code's shape that a test can hold, so they stay true (docs/architecture.md explains them). */
@@ -46,6 +51,20 @@ class ArchitectureTest {
                 .orShould().callMethod(SessionContext.class, "getCallerPrincipal")
                 .orShould().callMethod(SessionContext.class, "isCallerInRole", String.class)
                 .because("io.verbatim.caller.Caller says who is calling, once").check(VERBATIM);
+    }
+
+    /**
+     * The settings capability finds the others' settings through the services file, not by depending on them: a
+     * declaring class not named there would be a setting nobody can set.
+     */
+    @Test
+    void everyCapabilitysSettingsAreFoundBySettings() {
+        Set<String> listed = ServiceLoader.load(SettingDeclarations.class).stream().map(found -> found.type().getName())
+                .collect(Collectors.toSet());
+        Set<String> declaring = VERBATIM.stream().filter(c -> c.isAssignableTo(SettingDeclarations.class) && !c.isInterface())
+                .map(JavaClass::getName).collect(Collectors.toSet());
+        assertThat(declaring).isNotEmpty();
+        assertThat(listed).as("META-INF/services/" + SettingDeclarations.class.getName()).isEqualTo(declaring);
     }
 
     /** The media engine is plain Java: it runs in pcap2wav and the benchmark as it does in the server. */

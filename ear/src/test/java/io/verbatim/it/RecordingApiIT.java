@@ -230,6 +230,20 @@ class RecordingApiIT {
         assertThat(doc.statusCode()).isEqualTo(200);
         assertThat(doc.body()).contains("/api/v1/recordings", "/api/v1/recordings/{id}/audio",
                 "/api/v1/recordings/{id}/original", "/api/v1/settings", "/api/v1/quarantine");
+
+        // the settings' fields are made from their declarations, each capability's, with what they mean
+        JsonObject openApi = json(getText("/openapi?format=JSON", null).body());
+        JsonObject schemas = openApi.getJsonObject("components").getJsonObject("schemas");
+        JsonObject shown = schemas.getJsonObject("SettingsView").getJsonObject("properties");
+        assertThat(shown.getJsonObject("retentionDays").getString("description")).startsWith("How long unprotected recordings are kept");
+        assertThat(shown.getJsonObject("maxCaptureBytes").getString("type")).isEqualTo("integer");
+        assertThat(shown.keySet()).contains("outputFormat", "callInformationWaitMinutes", "webdavPasswordSet", "cryptKeyId")
+                .doesNotContain("webdavPassword", "smtpPassword", "cryptKey");
+        assertThat(schemas.getJsonObject("SettingsChange").getJsonObject("properties").keySet())
+                .contains("retentionDays", "webdavPassword", "cryptKey").doesNotContain("webdavPasswordSet");
+        assertThat(openApi.getJsonObject("paths").getJsonObject("/api/v1/settings").getJsonObject("put").getJsonObject("requestBody")
+                .getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$ref"))
+                .isEqualTo("#/components/schemas/SettingsChange");
     }
 
     @Test

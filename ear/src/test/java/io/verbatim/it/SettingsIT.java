@@ -10,10 +10,14 @@ import static io.verbatim.it.VerbatimServer.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.verbatim.media.OutputFormat;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -112,6 +116,33 @@ class SettingsIT {
         assertThat(putJson("/api/v1/settings", "{\"recycleBinDays\":" + before + "}", admin()).statusCode()).isEqualTo(200);
         JsonObject logged = json(getText("/api/v1/action-log?action=setting-change&limit=2", admin()).body()).getJsonArray("items").getJsonObject(1);
         assertThat(logged.getString("detail")).isEqualTo("recycleBinDays=" + (before + 1));
+    }
+
+    @Test
+    void aSettingMisnamedOrOfTheWrongKindIsRefusedByNameAndWhatOnlyAViewShowsMayComeBack() throws Exception {
+        refused("{\"retentionDay\":5}", "retentionDay is no setting (GET /api/v1/settings shows them)");
+        refused("{\"retentionDays\":\"45\"}", "retentionDays must be a whole number, not 45");
+        refused("{\"retentionDays\":4.5}", "retentionDays must be a whole number: 4.5 is not one of those it takes");
+        refused("{\"onlyMeAllowed\":\"yes\"}", "onlyMeAllowed must be true or false, not yes");
+        refused("{\"traceLevels\":\"debug\"}", "traceLevels must map categories to levels, such as {\"recording\": \"debug\"}");
+
+        JsonObject read = settings(); // what only a view shows comes back with a change: ignored, nothing changes or is logged
+        String lastChange = newestSettingChange();
+        var sent = Json.createObjectBuilder().add("retentionDays", read.get("retentionDays")).add("outputFormat", read.get("outputFormat"));
+        for (String shownOnly : List.of("pbx", "webdavPasswordSet", "webdavReaderPasswordSet", "smtpPasswordSet", "pbxNameMissing",
+                "cryptKeyId", "cryptKeyOwn")) {
+            sent.add(shownOnly, read.getOrDefault(shownOnly, JsonValue.NULL));
+        }
+        HttpResponse<String> back = putJson("/api/v1/settings", sent.build().toString(), admin());
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        assertThat(json(back.body())).isEqualTo(read);
+        assertThat(newestSettingChange()).as("no change logged").isEqualTo(lastChange);
+    }
+
+    /** The newest setting change logged (its hash tells it from any other), or none. */
+    static String newestSettingChange() throws Exception {
+        JsonArray items = json(getText("/api/v1/action-log?action=setting-change&limit=1", admin()).body()).getJsonArray("items");
+        return items.isEmpty() ? "none" : items.getJsonObject(0).getString("hash");
     }
 
     @Test

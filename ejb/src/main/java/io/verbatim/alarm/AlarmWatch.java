@@ -3,6 +3,7 @@ package io.verbatim.alarm;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.audit.ChainBroken;
 import io.verbatim.audit.ChainVerification;
+import io.verbatim.callinfo.CallInformationSettings;
 import io.verbatim.callinfo.CallRecords;
 import io.verbatim.conversion.ClaimsAbandoned;
 import io.verbatim.conversion.ConversionQueue;
@@ -175,7 +176,7 @@ public class AlarmWatch {
     }
 
     private void callInformation() {
-        Duration wait = settings.callInformationWait(null); // the operator's: a PBX's own wait is not asked here
+        Duration wait = Duration.ofMinutes(settings.get(null, CallInformationSettings.WAIT_MINUTES)); // the operator's: a PBX's own wait is not asked here
         long missing = callRecords.missingSince(Instant.now().minus(Duration.ofDays(1)), wait);
         if (missing > 0) {
             alarms.raise(AlarmCondition.CALL_INFORMATION_MISSING, "", recordings(missing) + " of the last 24 hours got no call"

@@ -156,7 +156,7 @@ public class ConversionService {
         Path wav = null;
         try {
             capture = originals.copy(r);
-            OutputFormat format = settings.outputFormat(r.getPbx());
+            OutputFormat format = OutputFormat.parse(settings.get(r.getPbx(), ConversionSettings.OUTPUT_FORMAT));
             wav = staging.newFile("." + format.extension());
             ConversionResult result;
             try (FileChannel channel = FileChannel.open(wav, StandardOpenOption.WRITE)) {

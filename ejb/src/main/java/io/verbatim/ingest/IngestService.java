@@ -181,7 +181,7 @@ public class IngestService {
 
     /** The body in a staging file, within the upload limit and the disk's reserve. */
     private StagedFile stage(InputStream body, long declaredLength) throws IOException {
-        long limit = settings.maxCaptureBytes();
+        long limit = settings.get(null, IngestSettings.MAX_CAPTURE_BYTES);
         if (declaredLength > limit) {
             throw new TooLargeException(limit);
         }

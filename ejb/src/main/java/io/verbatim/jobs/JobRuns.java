@@ -188,10 +188,10 @@ public class JobRuns {
     public long startExportExpiry(String pbx) {
         Map<String, Integer> days = new TreeMap<>();
         if (pbx == null) {
-            days.put(RecordingExpiry.OTHERS, settings.exportKeepDays(null));
-            settings.pbxsWithOwnExportKeeping().forEach(p -> days.put(p, settings.exportKeepDays(p)));
+            days.put(RecordingExpiry.OTHERS, settings.get(null, JobSettings.EXPORT_KEEP_DAYS).intValue());
+            settings.pbxsWithOwn(JobSettings.EXPORT_KEEP_DAYS).forEach(p -> days.put(p, settings.get(p, JobSettings.EXPORT_KEEP_DAYS).intValue()));
         } else {
-            days.put(pbx, settings.exportKeepDays(pbx));
+            days.put(pbx, settings.get(pbx, JobSettings.EXPORT_KEEP_DAYS).intValue());
         }
         Properties parameters = new Properties();
         parameters.setProperty("keepDays", days.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));

@@ -60,7 +60,7 @@ public class RecordingExpiry {
         }
         cutoffs.put(OTHERS, cutoff(expiry, null, now).orElse(null));
         // the recycle bin's line comes from its own days; retention's and the licence grace's from the retention days
-        Set<String> own = new TreeSet<>(expiry == Expiry.RECYCLE_PURGE ? settings.pbxsWithOwnRecycleBin() : settings.pbxsWithOwnRetention());
+        Set<String> own = new TreeSet<>(settings.pbxsWithOwn(expiry == Expiry.RECYCLE_PURGE ? LifecycleSettings.RECYCLE_BIN_DAYS : LifecycleSettings.RETENTION_DAYS));
         for (String pbx : own) {
             cutoffs.put(pbx, cutoff(expiry, pbx, now).orElse(null));
         }
@@ -73,7 +73,7 @@ public class RecordingExpiry {
     }
 
     private Optional<Instant> cutoff(Expiry expiry, String pbx, Instant now) {
-        return expiry.cutoff(now, settings.retentionDays(pbx), settings.recycleBinDays(pbx));
+        return expiry.cutoff(now, settings.get(pbx, LifecycleSettings.RETENTION_DAYS).intValue(), settings.get(pbx, LifecycleSettings.RECYCLE_BIN_DAYS).intValue());
     }
 
     /** Cutoffs as a job parameter: {@code pbx=instant} or {@code pbx=off}, separated by commas (PBX names have neither). */

@@ -49,7 +49,7 @@ public class RecordingOwnership {
         if (!owner && !(viewer.administers() && !onlyMe)) {
             throw new ActionDeniedException("only the owner marks a recording 'only me' (administrators may lift it)");
         }
-        if (onlyMe && !settings.onlyMeAllowed(r.getPbx())) {
+        if (onlyMe && !settings.get(r.getPbx(), RecordingSettings.ONLY_ME_ALLOWED)) {
             throw new ActionDeniedException("'only me' is not allowed here; an administrator can allow it in the settings");
         }
         r.markOnlyMe(onlyMe);

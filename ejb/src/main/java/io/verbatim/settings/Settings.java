@@ -1,20 +1,13 @@
 package io.verbatim.settings;
 
 import static io.verbatim.settings.SettingKeys.ALARM_RECIPIENTS;
-import static io.verbatim.settings.SettingKeys.CALL_INFORMATION_WAIT_MINUTES;
 import static io.verbatim.settings.SettingKeys.DEVICE_NETWORKS;
-import static io.verbatim.settings.SettingKeys.EXPORT_KEEP_DAYS;
 import static io.verbatim.settings.SettingKeys.LICENCES;
 import static io.verbatim.settings.SettingKeys.MAIL_FROM;
-import static io.verbatim.settings.SettingKeys.MAX_CAPTURE_BYTES;
-import static io.verbatim.settings.SettingKeys.ONLY_ME_ALLOWED;
-import static io.verbatim.settings.SettingKeys.OUTPUT_FORMAT;
 import static io.verbatim.settings.SettingKeys.PBX_NAME;
 import static io.verbatim.settings.SettingKeys.READER_PASSWORD_HASH;
 import static io.verbatim.settings.SettingKeys.READER_USER;
-import static io.verbatim.settings.SettingKeys.RECYCLE_BIN_DAYS;
 import static io.verbatim.settings.SettingKeys.REGISTER_PBX_ON_UPLOAD;
-import static io.verbatim.settings.SettingKeys.RETENTION_DAYS;
 import static io.verbatim.settings.SettingKeys.SEAL_ENABLED;
 import static io.verbatim.settings.SettingKeys.SMTP_HOST;
 import static io.verbatim.settings.SettingKeys.SMTP_PASSWORD;
@@ -32,7 +25,6 @@ import io.verbatim.caller.Caller;
 import io.verbatim.crypto.KeyRing;
 import io.verbatim.crypto.MasterKey;
 import io.verbatim.crypto.PasswordHash;
-import io.verbatim.media.OutputFormat;
 import io.verbatim.tenancy.Tenants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,12 +34,11 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.lang.reflect.RecordComponent;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -89,44 +80,10 @@ public class Settings {
     @Inject
     MasterKey masterKey;
 
-    public long maxCaptureBytes() {
-        return get(null, MAX_CAPTURE_BYTES);
-    }
-
-    /** The format a PBX's new recordings are converted to (stereo 16-bit WAV unless changed). */
-    public OutputFormat outputFormat(String pbx) {
-        return OutputFormat.parse(get(pbx, OUTPUT_FORMAT));
-    }
-
-    /** How long a PBX's recording waits for its call record before it is flagged "no call information". */
-    public Duration callInformationWait(String pbx) {
-        return Duration.ofMinutes(get(pbx, CALL_INFORMATION_WAIT_MINUTES));
-    }
-
     /** Recorder licences installed; empty until an administrator sets a number (then they are enforced). */
     public OptionalInt licences(String pbx) {
         long installed = get(pbx, LICENCES);
         return installed < 0 ? OptionalInt.empty() : OptionalInt.of((int) installed);
-    }
-
-    /** Whether owners may hide their recordings from everyone but themselves and administrators ("only me"). */
-    public boolean onlyMeAllowed(String pbx) {
-        return get(pbx, ONLY_ME_ALLOWED);
-    }
-
-    /** How long unprotected recordings are kept, in days; 0: until deleted. */
-    public int retentionDays(String pbx) {
-        return get(pbx, RETENTION_DAYS).intValue();
-    }
-
-    /** How long deleted recordings wait in the recycle bin before they are purged, in days. */
-    public int recycleBinDays(String pbx) {
-        return get(pbx, RECYCLE_BIN_DAYS).intValue();
-    }
-
-    /** How long a finished action-log export's file is kept, in days. */
-    public int exportKeepDays(String pbx) {
-        return get(pbx, EXPORT_KEEP_DAYS).intValue();
     }
 
     /**
@@ -142,22 +99,16 @@ public class Settings {
         return value(null, REGISTER_PBX_ON_UPLOAD).map(Boolean::parseBoolean).orElse(noneRegistered);
     }
 
-    /** The PBXs with a retention time of their own (the others follow the default's). */
-    public Set<String> pbxsWithOwnRetention() {
-        return pbxsWithOwn(RETENTION_DAYS);
+    /**
+     * The value of a setting: a PBX's own (for a PBX's setting), else the operator's (the default), else its
+     * declared default; {@code pbx} null (or a deployment setting): the operator's.
+     */
+    public <T> T get(String pbx, SettingKey<T> key) {
+        return key.read(value(pbx, key));
     }
 
-    /** The PBXs with recycle-bin days of their own. */
-    public Set<String> pbxsWithOwnRecycleBin() {
-        return pbxsWithOwn(RECYCLE_BIN_DAYS);
-    }
-
-    /** The PBXs with an export keeping time of their own. */
-    public Set<String> pbxsWithOwnExportKeeping() {
-        return pbxsWithOwn(EXPORT_KEEP_DAYS);
-    }
-
-    private Set<String> pbxsWithOwn(SettingKey<?> key) {
+    /** The PBXs with a value of their own for a PBX's setting (the others follow the default's). */
+    public Set<String> pbxsWithOwn(SettingKey<?> key) {
         return new TreeSet<>(em.createQuery("select s.key.pbx from PbxSetting s where s.key.name = :name", String.class)
                 .setParameter("name", key.stored()).getResultList());
     }
@@ -278,20 +229,37 @@ public class Settings {
     public SettingsView view(String pbx) {
         String scope = tenants.tenantFor(pbx);
         boolean mail = caller.isOperator();
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("pbx", scope);
+        DeviceCredentials devices = deviceCredentials(scope);
+        shown.put(WEBDAV_USER.field(), devices.user().orElse(""));
+        shown.put("webdavPasswordSet", devices.hash() != null);
         OptionalInt licences = licences(scope);
+        shown.put(LICENCES.field(), licences.isPresent() ? (Long) (long) licences.getAsInt() : null);
+        shown.put(PBX_NAME.field(), pbxName(scope).orElse(""));
+        shown.put("pbxNameMissing", pbxName(scope).isEmpty());
         Map<String, String> trace = new LinkedHashMap<>();
         traceLevels().forEach((category, level) -> trace.put(category.key(), level));
-        DeviceCredentials devices = deviceCredentials(scope);
-        return new SettingsView(scope, maxCaptureBytes(), devices.user().orElse(""), devices.hash() != null,
-                outputFormat(scope).toString(), (int) callInformationWait(scope).toMinutes(),
-                licences.isPresent() ? licences.getAsInt() : null, onlyMeAllowed(scope), retentionDays(scope), recycleBinDays(scope),
-                exportKeepDays(scope), pbxName(scope).orElse(""), pbxName(scope).isEmpty(), trace, sealEnabled(scope), keyRing.activeId(scope).orElse(null),
-                mail ? get(null, SMTP_HOST) : "", (mail ? get(null, SMTP_PORT) : SMTP_PORT.read(Optional.empty())).intValue(),
-                mail && get(null, SMTP_START_TLS), mail ? get(null, SMTP_USER) : "",
-                mail && value(null, SMTP_PASSWORD).isPresent(), mail ? get(null, MAIL_FROM) : "",
-                mail ? String.join(", ", alarmRecipients()) : "", registersPbxOnUpload(), get(scope, DEVICE_NETWORKS),
-                scope == null ? "" : own(scope, READER_USER).orElse(""), scope != null && own(scope, READER_PASSWORD_HASH).isPresent(),
-                keyRing.ownActiveId(scope).isPresent());
+        shown.put(SettingKeys.TRACE_LEVELS.field(), trace);
+        shown.put(SEAL_ENABLED.field(), sealEnabled(scope));
+        shown.put("cryptKeyId", keyRing.activeId(scope).orElse(null));
+        shown.put("cryptKeyOwn", keyRing.ownActiveId(scope).isPresent());
+        // the mail settings (where alarms go, the SMTP account) are the operator's to see
+        shown.put(SMTP_HOST.field(), mail ? get(null, SMTP_HOST) : "");
+        shown.put(SMTP_PORT.field(), mail ? get(null, SMTP_PORT) : SMTP_PORT.read(Optional.empty()));
+        shown.put(SMTP_START_TLS.field(), mail && get(null, SMTP_START_TLS));
+        shown.put(SMTP_USER.field(), mail ? get(null, SMTP_USER) : "");
+        shown.put("smtpPasswordSet", mail && value(null, SMTP_PASSWORD).isPresent());
+        shown.put(MAIL_FROM.field(), mail ? get(null, MAIL_FROM) : "");
+        shown.put(ALARM_RECIPIENTS.field(), mail ? String.join(", ", alarmRecipients()) : "");
+        shown.put(REGISTER_PBX_ON_UPLOAD.field(), registersPbxOnUpload());
+        shown.put(DEVICE_NETWORKS.field(), get(scope, DEVICE_NETWORKS));
+        shown.put(READER_USER.field(), scope == null ? "" : own(scope, READER_USER).orElse(""));
+        shown.put("webdavReaderPasswordSet", scope != null && own(scope, READER_PASSWORD_HASH).isPresent());
+        for (SettingKey<?> key : SettingKeys.DECLARED) {
+            shown.put(key.field(), get(scope, key));
+        }
+        return new SettingsView(shown);
     }
 
     /** Changes the caller's settings: their PBX's, or for the operator the deployment's and the PBXs' defaults. */
@@ -311,21 +279,23 @@ public class Settings {
         String scope = tenants.tenantForNew(pbx);
         deploymentOnly(scope, change);
         SettingsView before = view(scope);
-        set(null, MAX_CAPTURE_BYTES, change.maxCaptureBytes());
-        if (change.webdavUser() != null || change.webdavPassword() != null) {
+        for (SettingKey<?> key : SettingKeys.DECLARED) {
+            setGiven(key.isPbxs() ? scope : null, key, change);
+        }
+        if (change.get(WEBDAV_USER) != null || change.get(WEBDAV_PASSWORD_HASH) != null) {
             // stored as a pair, starting from the pair the PBX has now: a new password is never half of the default's pair
             DeviceCredentials now = deviceCredentials(scope);
-            String user = change.webdavUser() != null ? change.webdavUser().trim() : now.user().orElse("");
-            if (change.webdavPassword() != null && change.webdavPassword().length() < 8) {
+            String user = change.get(WEBDAV_USER) != null ? change.get(WEBDAV_USER).trim() : now.user().orElse("");
+            if (change.get(WEBDAV_PASSWORD_HASH) != null && change.get(WEBDAV_PASSWORD_HASH).length() < 8) {
                 throw new InvalidSettingException("webdavPassword must have at least 8 characters");
             }
             // a PBX's own user with the default's password would open its originals to every phone carrying the default
             String keptHash = scope == null ? now.hash() : own(scope, WEBDAV_USER).isPresent() ? now.hash() : null;
-            String hash = change.webdavPassword() != null ? PasswordHash.of(change.webdavPassword().toCharArray()) : keptHash;
+            String hash = change.get(WEBDAV_PASSWORD_HASH) != null ? PasswordHash.of(change.get(WEBDAV_PASSWORD_HASH).toCharArray()) : keptHash;
             if (!user.isEmpty() && hash == null) {
                 throw new InvalidSettingException("webdavPassword is required when setting webdavUser");
             }
-            if (user.isEmpty() && change.webdavPassword() != null) {
+            if (user.isEmpty() && change.get(WEBDAV_PASSWORD_HASH) != null) {
                 throw new InvalidSettingException("webdavUser is required with a webdavPassword");
             }
             putAlways(scope, WEBDAV_USER, user);
@@ -333,16 +303,16 @@ public class Settings {
                 putAlways(scope, WEBDAV_PASSWORD_HASH, hash);
             }
         }
-        set(scope, DEVICE_NETWORKS, change.deviceNetworks());
-        if (change.webdavReaderUser() != null || change.webdavReaderPassword() != null) {
+        set(scope, DEVICE_NETWORKS, change.get(DEVICE_NETWORKS));
+        if (change.get(READER_USER) != null || change.get(READER_PASSWORD_HASH) != null) {
             if (scope == null) {
                 throw new InvalidSettingException("webdavReaderUser is a PBX's own (never a default): set it with ?pbx=");
             }
-            String user = change.webdavReaderUser() != null ? change.webdavReaderUser().trim() : own(scope, READER_USER).orElse("");
-            if (change.webdavReaderPassword() != null && change.webdavReaderPassword().length() < 8) {
+            String user = change.get(READER_USER) != null ? change.get(READER_USER).trim() : own(scope, READER_USER).orElse("");
+            if (change.get(READER_PASSWORD_HASH) != null && change.get(READER_PASSWORD_HASH).length() < 8) {
                 throw new InvalidSettingException("webdavReaderPassword must have at least 8 characters");
             }
-            String hash = change.webdavReaderPassword() != null ? PasswordHash.of(change.webdavReaderPassword().toCharArray())
+            String hash = change.get(READER_PASSWORD_HASH) != null ? PasswordHash.of(change.get(READER_PASSWORD_HASH).toCharArray())
                     : own(scope, READER_PASSWORD_HASH).orElse(null);
             if (!user.isEmpty() && hash == null) {
                 throw new InvalidSettingException("webdavReaderPassword is required when setting webdavReaderUser");
@@ -352,25 +322,19 @@ public class Settings {
                 putAlways(scope, READER_PASSWORD_HASH, hash);
             }
         }
-        set(scope, OUTPUT_FORMAT, change.outputFormat());
-        set(scope, CALL_INFORMATION_WAIT_MINUTES, change.callInformationWaitMinutes());
-        set(scope, ONLY_ME_ALLOWED, change.onlyMeAllowed());
-        if (change.licences() != null && !Objects.equals(change.licences(), (long) licences(scope).orElse(-1))) {
+        if (change.get(LICENCES) != null && !Objects.equals(change.get(LICENCES), (long) licences(scope).orElse(-1))) {
             if (!caller.isOperator()) { // what a PBX has bought: it cannot grant itself more
                 throw new EJBAccessException("licences are installed by the operator (for a PBX with ?pbx=)");
             }
-            String installed = LICENCES.store(change.licences());
-            put(scope, LICENCES, change.licences() < 0 ? "" : installed);
+            String installed = LICENCES.store(change.get(LICENCES));
+            put(scope, LICENCES, change.get(LICENCES) < 0 ? "" : installed);
         }
-        set(scope, RETENTION_DAYS, change.retentionDays());
-        set(scope, RECYCLE_BIN_DAYS, change.recycleBinDays());
-        set(scope, EXPORT_KEEP_DAYS, change.exportKeepDays());
-        if (change.pbxName() != null) {
-            putAlways(scope, PBX_NAME, PBX_NAME.store(change.pbxName()));
+        if (change.get(PBX_NAME) != null) {
+            putAlways(scope, PBX_NAME, PBX_NAME.store(change.get(PBX_NAME)));
         }
-        if (change.sealEnabled() != null) {
-            boolean enabling = change.sealEnabled() && !sealEnabled(scope);
-            set(scope, SEAL_ENABLED, change.sealEnabled());
+        if (change.get(SEAL_ENABLED) != null) {
+            boolean enabling = change.get(SEAL_ENABLED) && !sealEnabled(scope);
+            set(scope, SEAL_ENABLED, change.get(SEAL_ENABLED));
             if (enabling) {
                 sealingEnabled.fire(new SealingEnabled(scope));
             }
@@ -382,28 +346,28 @@ public class Settings {
             }
             applyTraceLevels();
         }
-        if (change.cryptKey() != null) { // logged as the change of cryptKeyId (the key ring's entry), never the key
-            if (change.cryptKey().isEmpty()) {
+        if (change.text(SettingsChange.CRYPT_KEY) != null) { // logged as the change of cryptKeyId (the key ring's entry), never the key
+            if (change.text(SettingsChange.CRYPT_KEY).isEmpty()) {
                 keyRing.clear(scope);
-            } else if (change.cryptKey().length() < 12) {
+            } else if (change.text(SettingsChange.CRYPT_KEY).length() < 12) {
                 throw new InvalidSettingException("cryptKey must have at least 12 characters (empty: " + (scope == null
                         ? "store new files unencrypted)" : "the PBX's new files follow the operator's crypt key)"));
             } else {
-                keyRing.activate(scope, change.cryptKey().toCharArray(), caller.name());
+                keyRing.activate(scope, change.text(SettingsChange.CRYPT_KEY).toCharArray(), caller.name());
             }
         }
         changeMail(change);
-        set(null, REGISTER_PBX_ON_UPLOAD, change.registerPbxOnUpload());
+        set(null, REGISTER_PBX_ON_UPLOAD, change.get(REGISTER_PBX_ON_UPLOAD));
         SettingsView after = view(scope);
         List<String> changed = differences(before, after);
-        if (change.webdavPassword() != null) {
+        if (change.get(WEBDAV_PASSWORD_HASH) != null) {
             changed.add("webdavPassword (a new secret)");
         }
-        if (change.webdavReaderPassword() != null) {
+        if (change.get(READER_PASSWORD_HASH) != null) {
             changed.add("webdavReaderPassword (a new secret)");
         }
-        if (change.smtpPassword() != null) {
-            changed.add(change.smtpPassword().isEmpty() ? "smtpPassword=(none)" : "smtpPassword (a new secret)");
+        if (change.get(SMTP_PASSWORD) != null) {
+            changed.add(change.get(SMTP_PASSWORD).isEmpty() ? "smtpPassword=(none)" : "smtpPassword (a new secret)");
         }
         if (!changed.isEmpty()) { // in the log of the PBX whose settings they are (the operator's: the defaults)
             actionLog.recordAs(caller.name(), scope, Action.SETTING_CHANGE, Outcome.SUCCESS,
@@ -440,8 +404,8 @@ public class Settings {
 
     /** Refuses deployment settings in a PBX's change: naming the first, and who may change it. */
     private void deploymentOnly(String scope, SettingsChange change) {
-        Optional<String> named = SettingKeys.ALL.stream().filter(key -> !key.isPbxs()).map(SettingKey::field)
-                .filter(field -> given(change, field)).findFirst();
+        Optional<String> named = SettingKeys.all().stream().filter(key -> !key.isPbxs()).map(SettingKey::field)
+                .filter(change::gives).findFirst();
         if (named.isEmpty()) {
             return;
         }
@@ -453,39 +417,25 @@ public class Settings {
         }
     }
 
-    /** Whether a change gives the setting of that API name a value. */
-    static boolean given(SettingsChange change, String field) {
-        for (RecordComponent component : SettingsChange.class.getRecordComponents()) {
-            if (component.getName().equals(field)) {
-                try {
-                    return component.getAccessor().invoke(change) != null;
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("a record's accessor", e);
-                }
-            }
-        }
-        throw new IllegalStateException("no field " + field + " in a settings change"); // SettingKeysTest keeps them in step
-    }
-
     private void changeMail(SettingsChange change) {
-        boolean touched = Stream.of(change.smtpHost(), change.smtpPort(), change.smtpStartTls(), change.smtpUser(),
-                change.smtpPassword(), change.mailFrom(), change.alarmRecipients()).anyMatch(Objects::nonNull);
+        boolean touched = Stream.of(change.get(SMTP_HOST), change.get(SMTP_PORT), change.get(SMTP_START_TLS), change.get(SMTP_USER),
+                change.get(SMTP_PASSWORD), change.get(MAIL_FROM), change.get(ALARM_RECIPIENTS)).anyMatch(Objects::nonNull);
         if (!touched) {
             return;
         }
-        set(null, SMTP_HOST, change.smtpHost());
-        set(null, SMTP_PORT, change.smtpPort());
-        set(null, SMTP_START_TLS, change.smtpStartTls());
-        set(null, SMTP_USER, change.smtpUser());
-        if (change.smtpPassword() != null) {
-            if (change.smtpPassword().isEmpty()) {
+        set(null, SMTP_HOST, change.get(SMTP_HOST));
+        set(null, SMTP_PORT, change.get(SMTP_PORT));
+        set(null, SMTP_START_TLS, change.get(SMTP_START_TLS));
+        set(null, SMTP_USER, change.get(SMTP_USER));
+        if (change.get(SMTP_PASSWORD) != null) {
+            if (change.get(SMTP_PASSWORD).isEmpty()) {
                 remove(SMTP_PASSWORD);
             } else {
-                put(null, SMTP_PASSWORD, masterKey.encryptSecret(change.smtpPassword(), SMTP_PASSWORD_PURPOSE));
+                put(null, SMTP_PASSWORD, masterKey.encryptSecret(change.get(SMTP_PASSWORD), SMTP_PASSWORD_PURPOSE));
             }
         }
-        set(null, MAIL_FROM, change.mailFrom());
-        set(null, ALARM_RECIPIENTS, change.alarmRecipients());
+        set(null, MAIL_FROM, change.get(MAIL_FROM));
+        set(null, ALARM_RECIPIENTS, change.get(ALARM_RECIPIENTS));
         if (!get(null, SMTP_HOST).isBlank() && get(null, MAIL_FROM).isBlank()) {
             throw new InvalidSettingException("mailFrom is required once smtpHost is set: the address alarm mail comes from");
         }
@@ -499,11 +449,6 @@ public class Settings {
         if (s != null) {
             em.remove(s);
         }
-    }
-
-    /** The value of a setting: a PBX's own (for a PBX setting), else the operator's (the default), else its default. */
-    private <T> T get(String pbx, SettingKey<T> key) {
-        return key.read(value(pbx, key));
     }
 
     /** A PBX's own value of a PBX setting, else the operator's (the default), else none. */
@@ -521,18 +466,19 @@ public class Settings {
     /** What a change changed, as {@code field=value} in the API's names (secrets only named). */
     private static List<String> differences(SettingsView before, SettingsView after) {
         List<String> changed = new ArrayList<>();
-        for (RecordComponent field : SettingsView.class.getRecordComponents()) {
-            try {
-                Object was = field.getAccessor().invoke(before);
-                Object now = field.getAccessor().invoke(after);
-                if (!Objects.equals(was, now) && !List.of("pbx", "webdavPasswordSet", "pbxNameMissing", "smtpPasswordSet", "webdavReaderPasswordSet", "cryptKeyOwn").contains(field.getName())) {
-                    changed.add(field.getName() + "=" + (now == null || "".equals(now) ? "(none)" : now));
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("a record's accessor", e);
+        Set<String> fields = new LinkedHashSet<>(after.fields().keySet());
+        fields.addAll(before.fields().keySet());
+        for (String field : fields) {
+            Object now = after.get(field);
+            if (!Objects.equals(before.get(field), now) && (!SettingsView.SHOWN_ONLY.containsKey(field) || field.equals("cryptKeyId"))) {
+                changed.add(field + "=" + (now == null || "".equals(now) ? "(none)" : now));
             }
         }
         return changed;
+    }
+
+    private <T> void setGiven(String pbx, SettingKey<T> key, SettingsChange change) {
+        set(pbx, key, change.get(key));
     }
 
     /** Stores a new value when a change gives one, once tidied and checked. */

@@ -1,34 +1,103 @@
 package io.verbatim.settings;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A change an administrator asks for; {@code null} fields stay as they are. Numbers are read as {@code Long} and
- * checked against each setting's range here, so a value past an int's (which would wrap) is refused by name. An empty WebDAV user turns
- * upload authentication off. {@code outputFormat} applies to recordings converted from then on;
- * {@code callInformationWaitMinutes} is how long a recording waits for its call record (1 minute to 10 days);
- * {@code licences} is the number of recorder licences installed (-1: not enforced);
- * {@code onlyMeAllowed} lets owners hide recordings from everyone but themselves and administrators;
- * {@code retentionDays} (0: off, else 1 to 11000) is how long unprotected recordings are kept;
- * {@code recycleBinDays} how long deleted recordings wait in the recycle bin; {@code exportKeepDays} (0 to 11000)
- * how long a finished action-log export's file is kept; {@code pbxName} names the PBX;
- * {@code cryptKey} (write-only, at least 12 characters; empty: none) encrypts files stored from then on;
- * {@code sealEnabled} seals recordings as they are converted (and, once, the earlier ones);
- * {@code traceLevels} maps categories ({@link TraceCategory}) to off, error, warning, info, debug or trace;
- * the SMTP server alarms are mailed through: {@code smtpHost} (empty: no mail), {@code smtpPort} (default 25),
- * {@code smtpStartTls}, {@code smtpUser} and {@code smtpPassword} (write-only; empty user: no sign-in),
- * {@code mailFrom} (the sender's address) and {@code alarmRecipients} (addresses separated by commas);
- * {@code registerPbxOnUpload}: an upload for a PBX nobody registered registers it (else 404; unset: on while no PBX is);
- * {@code deviceNetworks}: CIDR blocks separated by commas a PBX's devices upload and read from (empty: anywhere);
- * {@code webdavReaderUser} and {@code webdavReaderPassword} (write-only): a PBX's own pair for reading its originals
- * over WebDAV, apart from the phones' (while none is set, the PBX's own device pair reads; empty user: none).
+ * A change an administrator asks for, by the settings' API names ({@link SettingKey#field}); a setting not named (or
+ * named with null) stays as it is. Besides the declared settings it may carry {@code cryptKey} (write-only, at least 12
+ * characters; empty: none), which the key ring keeps; what only a view shows ({@link SettingsView#SHOWN_ONLY}) is
+ * ignored, so a client may send it back with a change. Values are checked against each setting's kind and range when
+ * the change is made, so a number past an int's (which would wrap) is refused by name.
  */
-public record SettingsChange(Long maxCaptureBytes, String webdavUser, String webdavPassword, String outputFormat,
-                             Long callInformationWaitMinutes, Long licences,
-                             Boolean onlyMeAllowed, Long retentionDays, Long recycleBinDays, Long exportKeepDays,
-                             String pbxName,
-                             Map<String, String> traceLevels, Boolean sealEnabled, String cryptKey,
-                             String smtpHost, Long smtpPort, Boolean smtpStartTls, String smtpUser, String smtpPassword,
-                             String mailFrom, String alarmRecipients, Boolean registerPbxOnUpload, String deviceNetworks,
-                             String webdavReaderUser, String webdavReaderPassword) {
+public final class SettingsChange {
+
+    /** Not a stored setting: the key ring keeps crypt keys. */
+    public static final String CRYPT_KEY = "cryptKey";
+
+    private final Map<String, Object> values;
+
+    private SettingsChange(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /**
+     * The change a request's fields ask for.
+     *
+     * @throws InvalidSettingException naming a field that is no setting
+     */
+    public static SettingsChange of(Map<String, ?> fields) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> field : fields.entrySet()) {
+            String name = field.getKey();
+            if (SettingsView.SHOWN_ONLY.containsKey(name) || field.getValue() == null) {
+                continue;
+            }
+            if (!name.equals(CRYPT_KEY) && SettingKeys.all().stream().noneMatch(key -> key.field().equals(name))) {
+                throw new InvalidSettingException(name + " is no setting (GET /api/v1/settings shows them)");
+            }
+            values.put(name, field.getValue());
+        }
+        return new SettingsChange(values);
+    }
+
+    /** A change of nothing yet, to add values to ({@link #with}). */
+    public static SettingsChange none() {
+        return new SettingsChange(new LinkedHashMap<>());
+    }
+
+    /** This change and {@code key} set to {@code value} (null: left as it is). */
+    public <T> SettingsChange with(SettingKey<T> key, T value) {
+        return with(key.field(), value);
+    }
+
+    /** This change and the setting of that API name set to {@code value} (null: left as it is). */
+    public SettingsChange with(String field, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(values);
+        if (value != null) {
+            more.put(field, value);
+        }
+        return of(more);
+    }
+
+    /** Whether it gives the setting of that API name a value. */
+    public boolean gives(String field) {
+        return values.containsKey(field);
+    }
+
+    /** The value given for {@code key}, of its kind, or null. */
+    <T> T get(SettingKey<T> key) {
+        Object value = values.get(key.field());
+        return value == null ? null : key.given(value);
+    }
+
+    /** The text given for a field that is no stored setting ({@code cryptKey}), or null. */
+    String text(String field) {
+        Object value = values.get(field);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new InvalidSettingException(field + " must be text, not " + value);
+    }
+
+    /** The trace levels given, by category name, or null. */
+    Map<String, String> traceLevels() {
+        Object value = values.get(SettingKeys.TRACE_LEVELS.field());
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> levels)) {
+            throw new InvalidSettingException("traceLevels must map categories to levels, such as {\"recording\": \"debug\"}");
+        }
+        Map<String, String> checked = new TreeMap<>();
+        levels.forEach((category, level) -> {
+            if (!(level instanceof String)) {
+                throw new InvalidSettingException("traceLevels: the level of " + category + " must be text such as \"debug\"");
+            }
+            checked.put(String.valueOf(category), (String) level);
+        });
+        return Collections.unmodifiableMap(checked);
+    }
 }

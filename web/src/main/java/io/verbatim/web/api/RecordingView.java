@@ -1,5 +1,6 @@
 package io.verbatim.web.api;
 
+import io.verbatim.callinfo.CallInformationSettings;
 import io.verbatim.callinfo.CallInformationStatus;
 import io.verbatim.directory.Licences;
 import io.verbatim.recording.Recording;
@@ -36,7 +37,7 @@ public record RecordingView(long id, String pbx, String fileName, String callId,
         /** With each PBX's wait read once. */
         static Context now(Settings settings, Licences licences) {
             Map<String, Duration> waits = new HashMap<>();
-            return new Context(pbx -> waits.computeIfAbsent(pbx, settings::callInformationWait), Instant.now(), licences.holders());
+            return new Context(pbx -> waits.computeIfAbsent(pbx, p -> Duration.ofMinutes(settings.get(p, CallInformationSettings.WAIT_MINUTES))), Instant.now(), licences.holders());
         }
     }
 

@@ -3,7 +3,6 @@ package io.verbatim.web.api;
 import io.verbatim.alarm.AlarmMail;
 import io.verbatim.settings.Settings;
 import io.verbatim.settings.SettingsChange;
-import io.verbatim.settings.SettingsView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,8 +14,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,26 +44,29 @@ public class SettingsResource {
     @GET
     @Operation(summary = "Current settings: the caller's PBX's; the operator's: the deployment's and the defaults, or ?pbx= one PBX's")
     @APIResponse(responseCode = "403", description = "Not an administrator, or another PBX named")
-    public SettingsView get(@Parameter(description = "The operator: a PBX whose own settings to show") @QueryParam("pbx") String pbx) {
-        return settings.view(pbx);
+    @APIResponse(responseCode = "200", description = "The settings", content = @Content(schema = @Schema(ref = "SettingsView")))
+    public Map<String, Object> get(@Parameter(description = "The operator: a PBX whose own settings to show") @QueryParam("pbx") String pbx) {
+        return settings.view(pbx).fields();
     }
 
     @PUT
     @Operation(summary = "Change settings; absent fields stay as they are, an empty webdavUser turns upload authentication off")
     @APIResponse(responseCode = "400", description = "A value is out of range, or a deployment setting given with ?pbx=")
     @APIResponse(responseCode = "403", description = "Not an administrator, another PBX named, or a deployment setting by a PBX's administrator")
-    public SettingsView change(@Parameter(description = "The operator: a PBX whose own settings to change") @QueryParam("pbx") String pbx,
-                               SettingsChange change) {
-        return settings.change(pbx, ApiBodies.required(change));
+    @APIResponse(responseCode = "200", description = "The settings now", content = @Content(schema = @Schema(ref = "SettingsView")))
+    @RequestBody(content = @Content(schema = @Schema(ref = "SettingsChange")))
+    public Map<String, Object> change(@Parameter(description = "The operator: a PBX whose own settings to change") @QueryParam("pbx") String pbx,
+                                      Map<String, Object> change) {
+        return settings.change(pbx, SettingsChange.of(ApiBodies.required(change))).fields();
     }
 
     @DELETE
     @Operation(summary = "Drop a PBX's own settings: it follows the defaults again (a PBX's administrator: theirs; its licences stay)")
-    @APIResponse(responseCode = "200", description = "The PBX's settings now")
+    @APIResponse(responseCode = "200", description = "The PBX's settings now", content = @Content(schema = @Schema(ref = "SettingsView")))
     @APIResponse(responseCode = "400", description = "No PBX named (the operator)")
     @APIResponse(responseCode = "403", description = "Not an administrator, or another PBX named")
-    public SettingsView reset(@Parameter(description = "The PBX (the operator must name it)") @QueryParam("pbx") String pbx) {
-        return settings.reset(pbx);
+    public Map<String, Object> reset(@Parameter(description = "The PBX (the operator must name it)") @QueryParam("pbx") String pbx) {
+        return settings.reset(pbx).fields();
     }
 
     /** Who the test mail went to. */

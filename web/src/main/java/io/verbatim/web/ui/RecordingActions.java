@@ -8,6 +8,7 @@ import io.verbatim.recording.RecordingOwnership;
 import io.verbatim.seal.SealCheck;
 import io.verbatim.seal.Seals;
 import io.verbatim.settings.Settings;
+import io.verbatim.recording.RecordingSettings;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -62,7 +63,7 @@ public class RecordingActions {
             return caller.viewingAs() == null && (r.getOwner() != null && r.getOwner().equals(caller.name()) || caller.inRole("ADMIN"));
         }
         return r.getOwner() != null && r.getOwner().equals(caller.name()) && caller.viewingAs() == null
-                && onlyMeAllowed.computeIfAbsent(r.getPbx(), settings::onlyMeAllowed);
+                && onlyMeAllowed.computeIfAbsent(r.getPbx(), pbx -> settings.get(pbx, RecordingSettings.ONLY_ME_ALLOWED));
     }
 
     public void onlyMe(Recording r, boolean hidden) {

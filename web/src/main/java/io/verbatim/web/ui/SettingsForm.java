@@ -2,8 +2,14 @@ package io.verbatim.web.ui;
 
 import io.verbatim.alarm.AlarmMail;
 import io.verbatim.caller.Caller;
+import io.verbatim.callinfo.CallInformationSettings;
+import io.verbatim.conversion.ConversionSettings;
+import io.verbatim.ingest.IngestSettings;
+import io.verbatim.jobs.JobSettings;
+import io.verbatim.lifecycle.LifecycleSettings;
 import io.verbatim.mail.MailFailedException;
 import io.verbatim.media.OutputFormat;
+import io.verbatim.recording.RecordingSettings;
 import io.verbatim.settings.Settings;
 import io.verbatim.settings.SettingsChange;
 import io.verbatim.settings.SettingsView;
@@ -107,40 +113,40 @@ public class SettingsForm implements Serializable {
     private void show(SettingsView v) {
         shown = v;
         pbx = v.pbx();
-        pbxName = v.pbxName();
-        pbxNameShown = v.pbxName();
-        retentionDays = v.retentionDays();
-        recycleBinDays = v.recycleBinDays();
-        exportKeepDays = v.exportKeepDays();
-        outputFormat = v.outputFormat();
-        callInformationWaitMinutes = v.callInformationWaitMinutes();
-        licences = v.licences();
-        onlyMeAllowed = v.onlyMeAllowed();
-        maxCaptureBytes = v.maxCaptureBytes();
-        webdavUser = v.webdavUser();
+        pbxName = v.text("pbxName");
+        pbxNameShown = pbxName;
+        retentionDays = v.get(LifecycleSettings.RETENTION_DAYS).intValue();
+        recycleBinDays = v.get(LifecycleSettings.RECYCLE_BIN_DAYS).intValue();
+        exportKeepDays = v.get(JobSettings.EXPORT_KEEP_DAYS).intValue();
+        outputFormat = v.get(ConversionSettings.OUTPUT_FORMAT);
+        callInformationWaitMinutes = v.get(CallInformationSettings.WAIT_MINUTES).intValue();
+        licences = v.number("licences") == null ? null : v.number("licences").intValue();
+        onlyMeAllowed = v.get(RecordingSettings.ONLY_ME_ALLOWED);
+        maxCaptureBytes = v.get(IngestSettings.MAX_CAPTURE_BYTES);
+        webdavUser = v.text("webdavUser");
         webdavPassword = null;
-        webdavPasswordSet = v.webdavPasswordSet();
-        sealEnabled = v.sealEnabled();
+        webdavPasswordSet = v.is("webdavPasswordSet");
+        sealEnabled = v.is("sealEnabled");
         cryptKey = null;
         clearCryptKey = false;
-        cryptKeyId = v.cryptKeyId();
-        cryptKeyOwn = v.cryptKeyOwn();
+        cryptKeyId = v.text("cryptKeyId");
+        cryptKeyOwn = v.is("cryptKeyOwn");
         traceLevels.clear();
         traceLevels.putAll(v.traceLevels());
-        smtpHost = v.smtpHost();
-        smtpPort = v.smtpPort();
-        smtpStartTls = v.smtpStartTls();
-        smtpUser = v.smtpUser();
+        smtpHost = v.text("smtpHost");
+        smtpPort = v.number("smtpPort").intValue();
+        smtpStartTls = v.is("smtpStartTls");
+        smtpUser = v.text("smtpUser");
         smtpPassword = null;
-        smtpPasswordSet = v.smtpPasswordSet();
+        smtpPasswordSet = v.is("smtpPasswordSet");
         clearSmtpPassword = false;
-        mailFrom = v.mailFrom();
-        alarmRecipients = v.alarmRecipients();
-        registerPbxOnUpload = v.registerPbxOnUpload();
-        deviceNetworks = v.deviceNetworks();
-        webdavReaderUser = v.webdavReaderUser();
+        mailFrom = v.text("mailFrom");
+        alarmRecipients = v.text("alarmRecipients");
+        registerPbxOnUpload = v.is("registerPbxOnUpload");
+        deviceNetworks = v.text("deviceNetworks");
+        webdavReaderUser = v.text("webdavReaderUser");
         webdavReaderPassword = null;
-        webdavReaderPasswordSet = v.webdavReaderPasswordSet();
+        webdavReaderPasswordSet = v.is("webdavReaderPasswordSet");
     }
 
     public void save() {
@@ -168,21 +174,32 @@ public class SettingsForm implements Serializable {
         // only what was changed on the page: a PBX keeps following the defaults it did not touch; the deployment's
         // settings (and licences) are the operator's, shown to a PBX's administrator and never sent by them
         SettingsView was = shown;
-        SettingsChange change = new SettingsChange(operator ? changed(maxCaptureBytes, was.maxCaptureBytes()) : null,
-                changed(webdavUser, was.webdavUser()), webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword,
-                changed(outputFormat, was.outputFormat()), changed((long) callInformationWaitMinutes, (long) was.callInformationWaitMinutes()),
-                operator ? changed(licences == null ? -1L : (long) licences, was.licences() == null ? -1L : (long) was.licences()) : null,
-                changed(onlyMeAllowed, was.onlyMeAllowed()), changed((long) retentionDays, (long) was.retentionDays()),
-                changed((long) recycleBinDays, (long) was.recycleBinDays()), changed((long) exportKeepDays, (long) was.exportKeepDays()),
-                Objects.equals(pbxName, pbxNameShown) ? null : pbxName, operator ? changed(Map.copyOf(traceLevels), was.traceLevels()) : null,
-                changed(sealEnabled, was.sealEnabled()),
-                cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey,
-                operator ? smtpHost : null, operator ? (Long) (long) smtpPort : null, operator ? smtpStartTls : null, operator ? smtpUser : null,
-                !operator || smtpPassword == null || smtpPassword.isEmpty() ? (operator && clearSmtpPassword ? "" : null) : smtpPassword,
-                operator ? mailFrom : null, operator ? alarmRecipients : null,
-                operator ? changed(registerPbxOnUpload, was.registerPbxOnUpload()) : null, changed(deviceNetworks, was.deviceNetworks()),
-                operator ? null : changed(webdavReaderUser, was.webdavReaderUser()),
-                operator || webdavReaderPassword == null || webdavReaderPassword.isEmpty() ? null : webdavReaderPassword);
+        SettingsChange change = SettingsChange.none()
+                .with(IngestSettings.MAX_CAPTURE_BYTES, operator ? changed(maxCaptureBytes, was.get(IngestSettings.MAX_CAPTURE_BYTES)) : null)
+                .with("webdavUser", changed(webdavUser, was.text("webdavUser")))
+                .with("webdavPassword", webdavPassword == null || webdavPassword.isEmpty() ? null : webdavPassword)
+                .with(ConversionSettings.OUTPUT_FORMAT, changed(outputFormat, was.get(ConversionSettings.OUTPUT_FORMAT)))
+                .with(CallInformationSettings.WAIT_MINUTES, changed((long) callInformationWaitMinutes, was.get(CallInformationSettings.WAIT_MINUTES)))
+                .with("licences", operator ? changed(licences == null ? -1L : (long) licences, was.number("licences") == null ? -1L : was.number("licences")) : null)
+                .with(RecordingSettings.ONLY_ME_ALLOWED, changed(onlyMeAllowed, was.get(RecordingSettings.ONLY_ME_ALLOWED)))
+                .with(LifecycleSettings.RETENTION_DAYS, changed((long) retentionDays, was.get(LifecycleSettings.RETENTION_DAYS)))
+                .with(LifecycleSettings.RECYCLE_BIN_DAYS, changed((long) recycleBinDays, was.get(LifecycleSettings.RECYCLE_BIN_DAYS)))
+                .with(JobSettings.EXPORT_KEEP_DAYS, changed((long) exportKeepDays, was.get(JobSettings.EXPORT_KEEP_DAYS)))
+                .with("pbxName", Objects.equals(pbxName, pbxNameShown) ? null : pbxName)
+                .with("traceLevels", operator ? changed(Map.copyOf(traceLevels), was.traceLevels()) : null)
+                .with("sealEnabled", changed(sealEnabled, was.is("sealEnabled")))
+                .with(SettingsChange.CRYPT_KEY, cryptKey == null || cryptKey.isEmpty() ? (clearCryptKey ? "" : null) : cryptKey)
+                .with("smtpHost", operator ? smtpHost : null)
+                .with("smtpPort", operator ? (Long) (long) smtpPort : null)
+                .with("smtpStartTls", operator ? smtpStartTls : null)
+                .with("smtpUser", operator ? smtpUser : null)
+                .with("smtpPassword", !operator || smtpPassword == null || smtpPassword.isEmpty() ? (operator && clearSmtpPassword ? "" : null) : smtpPassword)
+                .with("mailFrom", operator ? mailFrom : null)
+                .with("alarmRecipients", operator ? alarmRecipients : null)
+                .with("registerPbxOnUpload", operator ? changed(registerPbxOnUpload, was.is("registerPbxOnUpload")) : null)
+                .with("deviceNetworks", changed(deviceNetworks, was.text("deviceNetworks")))
+                .with("webdavReaderUser", operator ? null : changed(webdavReaderUser, was.text("webdavReaderUser")))
+                .with("webdavReaderPassword", operator || webdavReaderPassword == null || webdavReaderPassword.isEmpty() ? null : webdavReaderPassword);
         SettingsView[] saved = new SettingsView[1];
         if (Pages.attempt(() -> saved[0] = settings.change(change), "settings", FIELDS)) {
             show(saved[0]);
