@@ -15,6 +15,7 @@ import io.verbatim.storage.BlobDisposals;
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.DiskSpace;
 import io.verbatim.storage.Staging;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -25,6 +26,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -82,6 +86,9 @@ public class ConversionService {
 
     @Inject
     DiskSpace space;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     /**
      * Takes the oldest waiting recording for {@code node}, committing the claim at once. One claimed
@@ -208,24 +215,40 @@ public class ConversionService {
                 if (settings.sealEnabled(r.getPbx())) {
                     seals.seal(r);
                 }
-                LOG.info("Converted recording " + r.getId() + ": " + result.codec() + ", "
+                logOnCommit(Level.INFO, "Converted recording " + r.getId() + ": " + result.codec() + ", "
                         + String.format("%.1f", result.durationSeconds()) + " s" + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));
             }
             case POSTPONED -> r.postpone();
             case TIMED_OUT -> {
                 if (r.getConversionAttempts() >= MAX_ATTEMPTS) {
                     r.failed(outcome.failure() + ", " + MAX_ATTEMPTS + " times");
-                    LOG.warning("Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + r.getFailureReason());
+                    logOnCommit(Level.WARNING, "Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + r.getFailureReason());
                 } else {
                     r.release(); // tried again, the attempt counted
-                    LOG.warning("Recording " + r.getId() + " (" + r.getFileName() + "): " + outcome.failure() + "; tried again");
+                    logOnCommit(Level.WARNING, "Recording " + r.getId() + " (" + r.getFileName() + "): " + outcome.failure() + "; tried again");
                 }
             }
             case FAILED -> {
                 r.failed(outcome.failure());
-                LOG.warning("Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + outcome.failure());
+                logOnCommit(Level.WARNING, "Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + outcome.failure());
             }
         }
+    }
+
+    /** Said once the outcome is stored: one met by a change meanwhile is stored again, and said then. */
+    private void logOnCommit(Level level, String message) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    LOG.log(level, message);
+                }
+            }
+        });
     }
 
     /** At a node's start: every claim of its own, since none of its conversions can still be running. */

@@ -41,6 +41,9 @@ public final class ChangedMeanwhile {
                     throw e;
                 }
                 pauseBeforeAttempt(attempt + 1); // two that met here would meet again at once
+                if (Thread.currentThread().isInterrupted()) { // stopping: the database is not to be touched again
+                    throw e;
+                }
             }
         }
     }

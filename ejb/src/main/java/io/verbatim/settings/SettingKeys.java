@@ -61,7 +61,7 @@ final class SettingKeys {
     /** Stored empty while not enforced (-1 in the API). */
     static final SettingKey<Long> LICENCES = SettingKey.number("licence.installed", "licences", PBX, -1, -1, 1_000_000,
             "licences must be between 0 and 1000000 (-1: not enforced)")
-            .described("Recorder licences installed, set by the operator (-1: not enforced)");
+            .described("Recorder licences installed, set by the operator (-1 in a change: not enforced; a view leaves it out while none are)");
     /** Never the operator's for a PBX: a PBX shown under another's name would be worse than "PBX name missing". */
     static final SettingKey<String> PBX_NAME = SettingKey.text("pbx.name", "pbxName", PBX, null,
             name -> name.isEmpty() || name.length() > 100 ? "pbxName must have 1 to 100 characters" : null)

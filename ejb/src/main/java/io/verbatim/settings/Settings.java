@@ -49,8 +49,8 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The administrators' settings, stored in the database so every node sees the same, each declared once in
- * {@link SettingKeys}. Two kinds (docs/tenancy.md): a PBX's own (its policy, its devices' credentials, its name; its crypt key, in the key
+ * The administrators' settings, stored in the database so every node sees the same, each declared once by the
+ * capability it belongs to ({@link SettingDeclarations}; this package's own in {@link SettingKeys}). Two kinds (docs/tenancy.md): a PBX's own (its policy, its devices' credentials, its name; its crypt key, in the key
  * ring), which its administrators set for it alone, and the deployment's (upload limit, trace levels, mail server),
  * which only the operator sets. What the operator sets for the PBX settings (and the crypt key) is the default of
  * every PBX that has not set its own.
@@ -104,6 +104,13 @@ public class Settings {
      * declared default; {@code pbx} null (or a deployment setting): the operator's.
      */
     public <T> T get(String pbx, SettingKey<T> key) {
+        if (key.secret() || !SettingKeys.all().contains(key)) { // a key made up for a secret's stored name reads nothing
+            throw new IllegalArgumentException(key.field() + " is no declared setting that may be read");
+        }
+        return read(pbx, key);
+    }
+
+    private <T> T read(String pbx, SettingKey<T> key) {
         return key.read(value(pbx, key));
     }
 
@@ -128,7 +135,7 @@ public class Settings {
     public EnumMap<TraceCategory, String> traceLevels() {
         EnumMap<TraceCategory, String> levels = new EnumMap<>(TraceCategory.class);
         for (TraceCategory c : TraceCategory.values()) {
-            levels.put(c, get(null, SettingKeys.trace(c)));
+            levels.put(c, read(null, SettingKeys.trace(c)));
         }
         return levels;
     }
@@ -257,7 +264,9 @@ public class Settings {
         shown.put(READER_USER.field(), scope == null ? "" : own(scope, READER_USER).orElse(""));
         shown.put("webdavReaderPasswordSet", scope != null && own(scope, READER_PASSWORD_HASH).isPresent());
         for (SettingKey<?> key : SettingKeys.DECLARED) {
-            shown.put(key.field(), get(scope, key));
+            if (!key.secret()) {
+                shown.put(key.field(), read(scope, key));
+            }
         }
         return new SettingsView(shown);
     }

@@ -9,8 +9,9 @@ import java.util.TreeMap;
  * A change an administrator asks for, by the settings' API names ({@link SettingKey#field}); a setting not named (or
  * named with null) stays as it is. Besides the declared settings it may carry {@code cryptKey} (write-only, at least 12
  * characters; empty: none), which the key ring keeps; what only a view shows ({@link SettingsView#SHOWN_ONLY}) is
- * ignored, so a client may send it back with a change. Values are checked against each setting's kind and range when
- * the change is made, so a number past an int's (which would wrap) is refused by name.
+ * ignored, so a client may send it back with a change. Names are checked as a change is made of a request; each value
+ * against its setting's kind and range as the change is applied, so a number past an int's (which would wrap) is
+ * refused by name.
  */
 public final class SettingsChange {
 

@@ -48,7 +48,11 @@ public final class SettingsView implements Serializable {
 
     /** The value of a setting, or null when none is shown (a secret, or no value). */
     public <T> T get(SettingKey<T> key) {
-        return key.type().cast(fields.get(key.field()));
+        Object value = fields.get(key.field());
+        if (value != null && !key.type().isInstance(value)) { // the trace levels: a family, shown as a map
+            throw new IllegalArgumentException(key.field() + " is shown as " + value.getClass().getSimpleName() + "; read it by name");
+        }
+        return key.type().cast(value);
     }
 
     /** The value shown under that API name, or null. */

@@ -70,6 +70,16 @@ class SettingKeysTest {
     }
 
     @Test
+    void onlyDeclaredSettingsAreReadAndNeverASecret() {
+        SettingKey<String> madeUp = SettingKey.text("webdav.password-hash", "hash", SettingKey.Scope.PBX, "", v -> null);
+        assertThatThrownBy(() -> new Settings().get("pbx-1", madeUp)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no declared setting");
+        assertThatThrownBy(() -> new Settings().get("pbx-1", SettingKeys.WEBDAV_PASSWORD_HASH)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SettingsView(Map.of("traceLevels", Map.of("gui", "info"))).get(SettingKeys.TRACE_LEVELS))
+                .as("a family is read by name").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void defaultsAreInnovaphonesUnlessTheyWereSet() {
         assertThat(LifecycleSettings.RETENTION_DAYS.read(Optional.empty())).isEqualTo(30);
         assertThat(LifecycleSettings.RECYCLE_BIN_DAYS.read(Optional.empty())).isEqualTo(30);

@@ -20,8 +20,8 @@ public class SettingsSchemas implements OASModelReader {
     public OpenAPI buildModel() {
         Schema view = object("Settings as they may be shown: a PBX's (with ?pbx=, or an administrator's own), else the deployment's"
                 + " and every PBX's defaults. Secrets are never shown; a view says whether one is set.");
-        Schema change = object("A change: settings not named stay as they are; what only a view shows is ignored, so a client may"
-                + " send back what it read. The deployment's settings are the operator's, changed without ?pbx=.");
+        Schema change = object("A change: settings not named stay as they are; what only a view shows may come back with it and is"
+                + " ignored. The deployment's settings are the operator's, changed without ?pbx=.");
         for (SettingKey<?> key : SettingKey.everyDeclared()) {
             String whose = key.scope() == SettingKey.Scope.DEPLOYMENT ? " (the deployment's: the operator's alone)" : "";
             Schema value = key.field().equals("traceLevels")
