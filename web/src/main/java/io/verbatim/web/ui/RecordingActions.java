@@ -3,7 +3,6 @@ package io.verbatim.web.ui;
 import io.verbatim.caller.Caller;
 import io.verbatim.lifecycle.Deletion;
 import io.verbatim.lifecycle.RecordingLifecycle;
-import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingOwnership;
 import io.verbatim.seal.SealCheck;
 import io.verbatim.seal.Seals;
@@ -41,15 +40,15 @@ public class RecordingActions {
     /** Whether each PBX allows "only me", asked once per request: every row asks. */
     private final Map<String, Boolean> onlyMeAllowed = new HashMap<>();
 
-    public void protect(Recording r) {
+    public void protect(RecordingRow r) {
         Pages.attempt(() -> lifecycle.protect(r.getId()));
     }
 
-    public void unprotect(Recording r) {
+    public void unprotect(RecordingRow r) {
         Pages.attempt(() -> lifecycle.unprotect(r.getId()));
     }
 
-    public void delete(Recording r) {
+    public void delete(RecordingRow r) {
         Pages.attempt(() -> Pages.say(lifecycle.delete(r.getId()) == Deletion.RECYCLE_BIN
                 ? "Recording " + r.getId() + " moved to the recycle bin" : "Recording " + r.getId() + " deleted for good"));
     }
@@ -58,7 +57,7 @@ public class RecordingActions {
      * Whether a row offers "only me": to its owner where the PBX allows it, and to an administrator to lift it. The
      * service decides; this only spares people a button that would be refused.
      */
-    public boolean onlyMeOffered(Recording r) {
+    public boolean onlyMeOffered(RecordingRow r) {
         if (r.isOnlyMe()) {
             return caller.viewingAs() == null && (r.getOwner() != null && r.getOwner().equals(caller.name()) || caller.inRole("ADMIN"));
         }
@@ -66,7 +65,7 @@ public class RecordingActions {
                 && onlyMeAllowed.computeIfAbsent(r.getPbx(), pbx -> settings.get(pbx, RecordingSettings.ONLY_ME_ALLOWED));
     }
 
-    public void onlyMe(Recording r, boolean hidden) {
+    public void onlyMe(RecordingRow r, boolean hidden) {
         Pages.attempt(() -> {
             ownership.markOnlyMe(r.getId(), hidden);
             Pages.say(hidden ? "Recording " + r.getId() + " is hidden from everyone but you and administrators"
@@ -74,7 +73,7 @@ public class RecordingActions {
         });
     }
 
-    public void verifySeal(Recording r) {
+    public void verifySeal(RecordingRow r) {
         Pages.attempt(() -> {
             SealCheck check = seals.verify(r.getId());
             String text = "Recording " + r.getId() + ": seal " + check.verdict().name().toLowerCase(Locale.ROOT)

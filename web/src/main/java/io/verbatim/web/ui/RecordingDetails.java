@@ -2,6 +2,8 @@ package io.verbatim.web.ui;
 
 import io.verbatim.callinfo.CallEvent;
 import io.verbatim.callinfo.CallRecord;
+import io.verbatim.callinfo.Direction;
+import io.verbatim.directory.Directory;
 import io.verbatim.recording.CallLength;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * The Recordings page's call details: the parties, when the call started, was answered and ended, its flow step by
@@ -36,27 +40,53 @@ public class RecordingDetails implements Serializable {
     @Inject
     transient RecordingNotes notes;
 
-    private Recording recording;
-    private List<Recording> segments = List.of();
+    @Inject
+    transient Directory directory;
+
+    private RecordingRow recording;
+    private List<RecordingRow> segments = List.of();
     private List<RecordingNote> noteList = List.of();
+    private Instant callStart;
+    private Instant callConnect;
+    private Instant callEnd;
+    private Direction callDirection;
+    private List<Step> flow = List.of();
+    private String talkTime = "";
 
     /** One step of the call's flow as a person reads it: when, what, who. */
-    public record Step(String at, String what, String who) {
+    public record Step(String at, String what, String who) implements Serializable {
     }
 
-    public void open(Recording r) {
+    public void open(RecordingRow r) {
         recording = null;
         segments = List.of();
         noteList = List.of();
+        flow = List.of();
         List<Recording> found = new ArrayList<>();
-        if (Pages.attempt(() -> found.add(catalog.find(r.getId())))) {
-            recording = found.get(0);
-            if (recording.getCallId() != null) {
-                Pages.attempt(() -> segments = catalog.search(RecordingQuery.page(0, 20).ofCall(recording.getCallId())
-                        .sortedBy(new RecordingQuery.Order(RecordingQuery.Sort.START, false))).items());
-            }
-            Pages.attempt(() -> noteList = notes.of(recording));
+        if (!Pages.attempt(() -> found.add(catalog.find(r.getId())))) {
+            return;
         }
+        Recording opened = found.get(0);
+        if (opened.getCallId() != null) {
+            Pages.attempt(() -> found.addAll(catalog.search(RecordingQuery.page(0, 20).ofCall(opened.getCallId())
+                    .sortedBy(new RecordingQuery.Order(RecordingQuery.Sort.START, false))).items()));
+        }
+        RecordingRow.Extras extras = new RecordingRow.Extras(directory.displayNames(found.stream().map(Recording::getOwner)
+                .filter(Objects::nonNull).distinct().toList()), Map.of(), null);
+        recording = RecordingRow.of(opened, extras);
+        List<RecordingRow> call = found.subList(1, found.size()).stream().map(s -> RecordingRow.of(s, extras)).toList();
+        segments = call.size() > 1 ? call : List.of(); // the other captures of the same call, when there are others
+        CallRecord record = opened.getCallRecord();
+        callStart = record == null ? null : record.getStart();
+        callConnect = record == null ? null : record.getConnect();
+        callEnd = record == null ? null : record.getEnd();
+        callDirection = record == null ? null : record.getDirection();
+        flow = record == null ? List.of() : record.getEvents().stream()
+                .map(e -> new Step(e.getAt() == null ? "" : time.clock(e.getAt()), what(e), who(e))).toList();
+        // how long the call was answered for, by the PBX's times; empty when it was not answered or has not ended
+        talkTime = record == null || callConnect == null || callEnd == null ? ""
+                : CallLength.format(Math.max(0, Duration.between(callConnect, callEnd).toSeconds()));
+        Pages.attempt(() -> noteList = notes.of(opened));
     }
 
     /** The recording's notes, oldest first (read here; written in the notes dialog). */
@@ -64,35 +94,27 @@ public class RecordingDetails implements Serializable {
         return noteList;
     }
 
-    public Recording getRecording() {
+    public RecordingRow getRecording() {
         return recording;
     }
 
-    public CallRecord getCall() {
-        return recording == null ? null : recording.getCallRecord();
-    }
-
-    /** The other captures of the same call, in the order they were recorded (empty when this is the only one). */
-    public List<Recording> getSegments() {
-        return segments.size() > 1 ? segments : List.of();
+    /** The captures of the same call, in the order they were recorded (empty when this is the only one). */
+    public List<RecordingRow> getSegments() {
+        return segments;
     }
 
     public List<Step> getFlow() {
-        CallRecord call = getCall();
-        if (call == null) {
-            return List.of();
-        }
-        return call.getEvents().stream().map(e -> new Step(e.getAt() == null ? "" : time.clock(e.getAt()), what(e), who(e))).toList();
+        return flow;
     }
 
-    /** How long the call was answered for, by the PBX's times; empty when it was not answered or has not ended. */
     public String getTalkTime() {
-        CallRecord call = getCall();
-        if (call == null || call.getConnect() == null || call.getEnd() == null) {
-            return "";
-        }
-        return CallLength.format(Math.max(0, Duration.between(call.getConnect(), call.getEnd()).toSeconds()));
+        return talkTime;
     }
+
+    public Instant getCallStart() { return callStart; }
+    public Instant getCallConnect() { return callConnect; }
+    public Instant getCallEnd() { return callEnd; }
+    public Direction getCallDirection() { return callDirection; }
 
     public String at(Instant instant) {
         return instant == null ? "" : time.dateTime(instant);

@@ -21,10 +21,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.primefaces.PrimeFaces;
@@ -72,41 +70,14 @@ public class RecordingList implements Serializable {
     private String shorterThan;
     private final Model recordings = new Model();
     private Set<String> licensed;
-    /** The display names of the owners on the pages shown, by username. */
-    private final Map<String, Directory.DisplayName> ownerNames = new HashMap<>();
-    /** How many notes each recording on the pages shown has (none: not there). */
-    private final Map<Long, Long> noteCounts = new HashMap<>();
 
-    /** Whether the owner holds a recorder licence; administrators see the recordings of those who do not, flagged. */
-    public boolean licensed(Recording r) {
-        if (licensed == null) {
-            licensed = new HashSet<>(licences.holders());
-        }
-        return r.getOwner() != null && licensed.contains(r.getOwner());
-    }
-
-    public LazyDataModel<Recording> getRecordings() {
+    public LazyDataModel<RecordingRow> getRecordings() {
         return recordings;
     }
 
     /** More recordings match than the count shown (counting stops at 1,000). */
     public boolean isTotalCapped() {
         return recordings.isTotalCapped();
-    }
-
-    public String duration(Recording r) {
-        return r.getDurationSeconds() == null ? "" : CallLength.format(Math.round(r.getDurationSeconds()));
-    }
-
-    /** How many notes the recording has. */
-    public long notes(Recording r) {
-        return noteCounts.getOrDefault(r.getId(), 0L);
-    }
-
-    /** What the notes button says: "Notes", "1 note", "3 notes". */
-    public String notesLabel(Recording r) {
-        long n = notes(r);
-        return n == 0 ? "Notes" : n == 1 ? "1 note" : n + " notes";
     }
 
     /** A duration bound must be one ({@link CallLength}); the longest not below the shortest. Said next to the field. */
@@ -134,29 +105,6 @@ public class RecordingList implements Serializable {
             throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "The last day (" + last + ") comes before the first (" + first + ")", null));
         }
-    }
-
-    /** Who called, as the call information names them; empty until it has come. */
-    public String from(Recording r) {
-        return r.getCallRecord() == null ? "" : r.getCallRecord().from().label();
-    }
-
-    /** Who was called. */
-    public String to(Recording r) {
-        return r.getCallRecord() == null ? "" : r.getCallRecord().to().label();
-    }
-
-    public Direction direction(Recording r) {
-        return r.getCallRecord() == null ? null : r.getCallRecord().getDirection();
-    }
-
-    /** The owner as people know them: the display name, else the username; a dash for nobody. */
-    public String owner(Recording r) {
-        if (r.getOwner() == null) {
-            return "—";
-        }
-        Directory.DisplayName known = ownerNames.get(r.getOwner());
-        return known != null && Objects.equals(known.pbx(), r.getPbx()) ? known.name() : r.getOwner();
     }
 
     /** The order a list opens in, shown as such in the table's header and the phone's sort menu. */
@@ -210,21 +158,31 @@ public class RecordingList implements Serializable {
     private final class Model extends RecordingRows {
         @Override
         RecordingPage page(int offset, int limit, RecordingQuery.Order order) {
-            RecordingPage page = catalog.search(query(offset, limit, order));
-            ownerNames.putAll(directory.displayNames(page.items().stream().map(Recording::getOwner).filter(Objects::nonNull).toList()));
-            noteCounts.putAll(notes.countsOf(page.items()));
-            return page;
+            return catalog.search(query(offset, limit, order));
         }
 
+        /** With their owners' names, their notes counted, and whether their owners are licensed: a query each per page. */
         @Override
-        public Recording getRowData(String rowKey) {
-            return catalog.find(Long.parseLong(rowKey));
+        List<RecordingRow> rows(List<Recording> recordings) {
+            RecordingRow.Extras extras = new RecordingRow.Extras(
+                    directory.displayNames(recordings.stream().map(Recording::getOwner).filter(Objects::nonNull).toList()),
+                    notes.countsOf(recordings), licensed());
+            return recordings.stream().map(r -> RecordingRow.of(r, extras)).toList();
+        }
+
+        /** A ticked row, kept across pages: what is done to it needs only its id. */
+        @Override
+        public RecordingRow getRowData(String rowKey) {
+            return RecordingRow.of(catalog.find(Long.parseLong(rowKey)));
         }
     }
 
-    /** Whether the call's record came: rows without it show the call id instead of the parties. */
-    public boolean hasCallInformation(Recording r) {
-        return r.getCallRecord() != null;
+    /** Who holds a recorder licence, read once per view. */
+    private Set<String> licensed() {
+        if (licensed == null) {
+            licensed = new HashSet<>(licences.holders());
+        }
+        return licensed;
     }
 
     public String getText() { return text; }

@@ -1,6 +1,5 @@
 package io.verbatim.web.ui;
 
-import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingNote;
 import io.verbatim.recording.RecordingNotes;
 import jakarta.faces.context.FacesContext;
@@ -26,7 +25,7 @@ public class RecordingNotesDialog implements Serializable {
     private String text;
     private Long editing;
 
-    public void open(Recording r) {
+    public void open(RecordingRow r) {
         LOG.fine(() -> "Notes of recording " + r.getId() + " opened");
         notesOf = r.getId();
         text = null;

@@ -13,12 +13,18 @@ import org.primefaces.model.SortOrder;
 
 /**
  * A page's table of recordings, loaded one page at a time from the catalog in the order of the column the viewer
- * sorted by (a column's {@code field} names a {@link RecordingQuery.Sort}), and keyed by recording id.
+ * sorted by (a column's {@code field} names a {@link RecordingQuery.Sort}), shown as {@link RecordingRow}s and keyed
+ * by recording id.
  */
-abstract class RecordingRows extends LazyDataModel<Recording> {
+abstract class RecordingRows extends LazyDataModel<RecordingRow> {
 
     /** The recordings from {@code offset}, at most {@code limit}, in {@code order}, and how many there are in all. */
     abstract RecordingPage page(int offset, int limit, RecordingQuery.Order order);
+
+    /** The rows of the recordings loaded; a table that shows more than their facts (owner names, notes) says it here. */
+    List<RecordingRow> rows(List<Recording> recordings) {
+        return recordings.stream().map(RecordingRow::of).toList();
+    }
 
     private boolean totalCapped;
 
@@ -35,11 +41,11 @@ abstract class RecordingRows extends LazyDataModel<Recording> {
     }
 
     @Override
-    public List<Recording> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<RecordingRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
         RecordingPage page = page(first, Math.min(pageSize, RecordingQuery.MAX_LIMIT), order(sortBy));
         setRowCount((int) page.total());
         totalCapped = page.totalCapped();
-        return page.items();
+        return rows(page.items());
     }
 
     static RecordingQuery.Order order(Map<String, SortMeta> sortBy) {
@@ -49,7 +55,7 @@ abstract class RecordingRows extends LazyDataModel<Recording> {
     }
 
     @Override
-    public String getRowKey(Recording r) {
+    public String getRowKey(RecordingRow r) {
         return String.valueOf(r.getId());
     }
 }

@@ -6,7 +6,6 @@ import io.verbatim.lifecycle.BulkOutcome;
 import io.verbatim.lifecycle.BulkRecordingActions;
 import io.verbatim.lifecycle.Deletion;
 import io.verbatim.lifecycle.RecordingLifecycle;
-import io.verbatim.recording.Recording;
 import io.verbatim.report.RecordingDownloads;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -38,16 +37,16 @@ public class RecordingSelection implements Serializable {
     @Inject
     RecordingList list;
 
-    private List<Recording> selected = new ArrayList<>();
+    private List<RecordingRow> selected = new ArrayList<>();
     private boolean allResults;
     private transient String zipUrl;
     private transient FacesContext zipUrlOf;
 
-    public List<Recording> getSelected() {
+    public List<RecordingRow> getSelected() {
         return selected;
     }
 
-    public void setSelected(List<Recording> selected) {
+    public void setSelected(List<RecordingRow> selected) {
         this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected);
         allResults = false;
         zipUrlOf = null;
@@ -115,7 +114,7 @@ public class RecordingSelection implements Serializable {
     }
 
     /** The same for one recording (a row's Delete). */
-    public String deleteConsequence(Recording r) {
+    public String deleteConsequence(RecordingRow r) {
         return consequence("recording " + r.getId());
     }
 
@@ -154,7 +153,7 @@ public class RecordingSelection implements Serializable {
     }
 
     private List<Long> ids(int max) {
-        return allResults ? list.resultIds(max) : selected.stream().map(Recording::getId).toList();
+        return allResults ? list.resultIds(max) : selected.stream().map(RecordingRow::getId).toList();
     }
 
     private static void report(BulkOutcome outcome) {

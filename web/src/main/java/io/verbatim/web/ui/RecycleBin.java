@@ -1,7 +1,6 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.lifecycle.RecordingLifecycle;
-import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingPage;
 import io.verbatim.recording.RecordingQuery;
@@ -22,24 +21,24 @@ public class RecycleBin implements Serializable {
     @Inject
     transient RecordingLifecycle lifecycle;
 
-    private final LazyDataModel<Recording> recordings = new RecordingRows() {
+    private final LazyDataModel<RecordingRow> recordings = new RecordingRows() {
         @Override
         RecordingPage page(int offset, int limit, RecordingQuery.Order order) {
             return catalog.recycleBin(RecordingQuery.page(offset, limit));
         }
     };
 
-    public LazyDataModel<Recording> getRecordings() {
+    public LazyDataModel<RecordingRow> getRecordings() {
         return recordings;
     }
 
-    public void restore(Recording r) {
+    public void restore(RecordingRow r) {
         if (Pages.attempt(() -> lifecycle.restore(r.getId()))) {
             Pages.say("Recording " + r.getId() + " restored");
         }
     }
 
-    public void purge(Recording r) {
+    public void purge(RecordingRow r) {
         if (Pages.attempt(() -> lifecycle.purge(r.getId()))) {
             Pages.say("Recording " + r.getId() + " purged for good");
         }

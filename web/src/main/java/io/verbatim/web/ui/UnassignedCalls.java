@@ -1,6 +1,5 @@
 package io.verbatim.web.ui;
 
-import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingOwnership;
 import io.verbatim.recording.RecordingPage;
@@ -37,21 +36,21 @@ public class UnassignedCalls implements Serializable {
         }
 
         @Override
-        public Recording getRowData(String rowKey) {
-            return catalog.find(Long.parseLong(rowKey));
+        public RecordingRow getRowData(String rowKey) {
+            return RecordingRow.of(catalog.find(Long.parseLong(rowKey)));
         }
     };
 
-    private Recording assigning;
+    private RecordingRow assigning;
     private String username;
     private boolean wholeExtension = true;
 
-    public LazyDataModel<Recording> getRecordings() {
+    public LazyDataModel<RecordingRow> getRecordings() {
         return rows;
     }
 
     /** Opens the assign dialog for a row. */
-    public void open(Recording r) {
+    public void open(RecordingRow r) {
         assigning = r;
         username = null;
         wholeExtension = r.getCaptureUser() != null;
@@ -81,7 +80,7 @@ public class UnassignedCalls implements Serializable {
         }
     }
 
-    public Recording getAssigning() { return assigning; }
+    public RecordingRow getAssigning() { return assigning; }
     public String getUsername() { return username; }
     public void setUsername(String username) { this.username = username; }
     public boolean isWholeExtension() { return wholeExtension; }

@@ -1,7 +1,6 @@
 package io.verbatim.web.ui;
 
 import io.verbatim.directory.Directory;
-import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingNote;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -26,16 +25,16 @@ public class ViewerTime implements Serializable {
 
     private ZoneId zone;
 
-    public String date(Recording r) {
+    public String date(RecordingRow r) {
         return DATE.format(started(r).atZone(zone()));
     }
 
-    public String time(Recording r) {
+    public String time(RecordingRow r) {
         return TIME.format(started(r).atZone(zone()));
     }
 
     /** The zone the times are in, as of the recording's day ("CET", "CEST"): times without one mislead across zones. */
-    public String zone(Recording r) {
+    public String zone(RecordingRow r) {
         return ZONE.format(started(r).atZone(zone()));
     }
 
@@ -66,7 +65,7 @@ public class ViewerTime implements Serializable {
         return zone;
     }
 
-    private static Instant started(Recording r) {
-        return r.getStartedAt() != null ? r.getStartedAt() : r.getReceivedAt();
+    private static Instant started(RecordingRow r) {
+        return r.getStarted();
     }
 }
