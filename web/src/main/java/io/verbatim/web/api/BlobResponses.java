@@ -10,12 +10,12 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.Optional;
 
 /** Stored bytes as an HTTP response: whole or one requested range, streamed from the channel, which it closes. */
-final class BlobResponses {
+public final class BlobResponses {
 
     private BlobResponses() {
     }
 
-    static Response of(SeekableByteChannel channel, long size, String range, String mediaType, String fileName,
+    public static Response of(SeekableByteChannel channel, long size, String range, String mediaType, String fileName,
                        boolean attachment) throws IOException {
         Optional<ByteRange> requested;
         try {

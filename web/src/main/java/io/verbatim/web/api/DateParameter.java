@@ -6,13 +6,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** The {@code from}/{@code to} query parameters of searches: a day or an exact instant. */
-final class DateParameter {
+public final class DateParameter {
 
     private DateParameter() {
     }
 
     /** A date means the whole day (UTC): from its start, or up to the next day's start. */
-    static Instant instant(String name, String value, boolean endOfDay) {
+    public static Instant instant(String name, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
