@@ -64,6 +64,9 @@ public final class DatabaseUnreachable {
         OUTAGE.compareAndSet(told, null);
     }
 
+    /** IronJacamar's word for a statement on a connection it destroyed after a connection error. */
+    private static final String DESTROYED_CONNECTION = "IJ031040";
+
     private static boolean lostConnection(Throwable failure) {
         return FailureChain.any(failure, DatabaseUnreachable::isLostConnection);
     }
@@ -74,6 +77,11 @@ public final class DatabaseUnreachable {
         }
         if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
             return true; // SQL state class 08: connection exception
+        }
+        if (t instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().startsWith(DESTROYED_CONNECTION)) {
+            // the pool destroyed the connection on an earlier error in the same transaction; Hibernate's find() returns
+            // null for that earlier error (HHH-12472), so this is the first one a caller sees
+            return true;
         }
         String type = t.getClass().getName();
         return type.equals("jakarta.resource.ResourceException") || type.equals("org.hibernate.exception.JDBCConnectionException")

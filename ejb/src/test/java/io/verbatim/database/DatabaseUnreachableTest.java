@@ -16,6 +16,11 @@ class DatabaseUnreachableTest {
         assertThat(DatabaseUnreachable.explains(new EJBException(new RuntimeException(new SQLException("refused", "08001")))))
                 .isTrue();
         assertThat(DatabaseUnreachable.explains(new RuntimeException(new SQLNonTransientConnectionException("gone")))).isTrue();
+        // the next statement after the pool destroyed the connection (DatabaseDownIT met it): no SQL state at all
+        assertThat(DatabaseUnreachable.explains(new RuntimeException("could not prepare statement",
+                new SQLException("IJ031040: Connection is not associated with a managed connection: WrappedConnectionJDK8@3848702f"))))
+                .isTrue();
+        assertThat(DatabaseUnreachable.explains(new RuntimeException(new SQLException("duplicate key", "23505")))).isFalse();
         // the database stopped while a transaction committed: the transaction manager's exception carries no cause
         assertThat(DatabaseUnreachable.explains(new EJBException(new jakarta.transaction.HeuristicMixedException()))).isTrue();
     }
