@@ -59,7 +59,9 @@ tls_fingerprint() {
 }
 
 # start_server CONFIG DATA_DIR BIND PORT_OFFSET LOG_FILE: starts WildFly in its own process group and
-# deploys the EAR; sets SERVER_PID. The caller must call stop_server (trap) whatever happens.
+# deploys the EAR; sets SERVER_PID. SERVER_ENV (NAME=value ...) adds to its environment. The caller must call
+# stop_server (trap) whatever happens.
+SERVER_ENV=()
 start_server() {
   local config=$1 data=$2 bind=$3 offset=$4 log=$5
   # recordings, keys and logs are the server user's alone: files 0600, folders 0700
@@ -69,7 +71,7 @@ start_server() {
   local deployments="$WILDFLY_HOME/standalone/deployments"
   rm -f "$deployments"/verbatim.ear*
   cp "$EAR" "$deployments/verbatim.ear"
-  LAUNCH_JBOSS_IN_BACKGROUND=1 setsid "$WILDFLY_HOME/bin/standalone.sh" -c "$config" \
+  env "${SERVER_ENV[@]}" LAUNCH_JBOSS_IN_BACKGROUND=1 setsid "$WILDFLY_HOME/bin/standalone.sh" -c "$config" \
     -b "$bind" -Djboss.socket.binding.port-offset="$offset" \
     -Dverbatim.data.dir="$data" -Djboss.server.data.dir="$data/server" -Djboss.server.log.dir="$data/log" \
     -Dverbatim.tls.keystore="$TLS_KEYSTORE" -Dverbatim.tls.password="$TLS_PASSWORD" -Dverbatim.https.port=$((8443 + offset)) \
@@ -160,4 +162,43 @@ stop_postgres() {
   [ -n "$PG_DATA" ] || return 0
   "${AS_POSTGRES[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
   PG_DATA=""
+}
+
+# start_s3proxy DIR: S3Proxy, an S3-compatible server that keeps each object as a file under DIR/<bucket>/, on
+# 127.0.0.1 (a free port), with an empty bucket "verbatim"; exports S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_BUCKET
+# and S3PROXY_CLASSPATH (a file naming its jars, from Maven Central through ear/src/test/s3proxy/pom.xml). The caller
+# must call stop_s3proxy (trap).
+S3PROXY_PID=""
+start_s3proxy() {
+  local dir=$1 port
+  mkdir -p "$dir/objects/verbatim"
+  S3PROXY_CLASSPATH="$dir/classpath"
+  mvn -B -q -ntp -f "$VERBATIM_ROOT/ear/src/test/s3proxy/pom.xml" dependency:build-classpath \
+    -Dmdep.outputFile="$S3PROXY_CLASSPATH" >/dev/null || return 1
+  port=$(free_port)
+  S3_ACCESS_KEY=verbatim S3_SECRET_KEY="s3-$(date +%s%N | sha256sum | cut -c1-20)" S3_BUCKET=verbatim
+  # an argument file holds the long class path, so the command line stays readable (ps, /proc)
+  printf -- '-cp %s\n' "$(cat "$S3PROXY_CLASSPATH")" > "$dir/java-arguments"
+  setsid java -Xmx256m -Dlogback.configurationFile="$VERBATIM_ROOT/ear/src/test/s3proxy/logback.xml" @"$dir/java-arguments" \
+    -Ds3proxy.endpoint="http://127.0.0.1:$port" -Ds3proxy.authorization=aws-v2-or-v4 \
+    -Ds3proxy.identity="$S3_ACCESS_KEY" -Ds3proxy.credential="$S3_SECRET_KEY" \
+    -Djclouds.provider=filesystem-nio2 -Djclouds.filesystem.basedir="$dir/objects" \
+    org.gaul.s3proxy.Main --properties /dev/null >"$dir/s3proxy.log" 2>&1 &
+  S3PROXY_PID=$!
+  local waited=0
+  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do # until it listens
+    if ! kill -0 "$S3PROXY_PID" 2>/dev/null || [ $waited -ge 120 ]; then
+      echo "S3Proxy did not start:" >&2; cat "$dir/s3proxy.log" >&2; return 1
+    fi
+    sleep 0.5; waited=$((waited + 1))
+  done
+  export S3_ENDPOINT="http://127.0.0.1:$port" S3_ACCESS_KEY S3_SECRET_KEY S3_BUCKET S3PROXY_CLASSPATH
+  say "S3Proxy (S3-compatible, objects under $dir/objects) on 127.0.0.1:$port"
+}
+
+stop_s3proxy() {
+  [ -n "$S3PROXY_PID" ] || return 0
+  kill -TERM -- "-$S3PROXY_PID" 2>/dev/null || true
+  wait "$S3PROXY_PID" 2>/dev/null || true
+  S3PROXY_PID=""
 }

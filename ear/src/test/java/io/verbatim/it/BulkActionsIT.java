@@ -248,8 +248,11 @@ class BulkActionsIT {
             awaitConverted(id);
         }
         String path = "/api/v1/recordings/download?" + ids.stream().map(id -> "id=" + id).collect(Collectors.joining("&"));
+        Path blobs = LifecycleIT.blobs().toRealPath();
+        // the files are the server's own only in its data folder; in a bucket, the object server reads them ahead
+        // into the connection, and what is left to check is that the ZIP still comes whole after the hang-up
+        boolean serverReadsFiles = blobs.startsWith(Path.of(System.getProperty("verbatim.data")).toRealPath());
         ProcessHandle server = serverProcess();
-        Path blobs = Path.of(System.getProperty("verbatim.data"), "blobs").toRealPath();
         long openBefore = openUnder(server, blobs); // anything else at work on the server
 
         URI url = URI.create(VerbatimServer.URL);
@@ -260,7 +263,9 @@ class BulkActionsIT {
                     + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] start = client.getInputStream().readNBytes(64 * 1024);
             assertThat(new String(start, 0, 12, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200");
-            assertThat(openUnder(server, blobs)).as("the audio being zipped is open while the ZIP is sent").isGreaterThan(openBefore);
+            if (serverReadsFiles) {
+                assertThat(openUnder(server, blobs)).as("the audio being zipped is open while the ZIP is sent").isGreaterThan(openBefore);
+            }
         } // hangs up with most of the ZIP unsent
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (openUnder(server, blobs) > openBefore && System.nanoTime() < deadline) {

@@ -55,7 +55,7 @@ class EncryptionIT {
 
     /** The files the store holds that were written since {@code since}. */
     static List<Path> storedSince(Instant since) throws IOException {
-        Path blobs = LifecycleIT.blob("0".repeat(64)).getParent().getParent().getParent();
+        Path blobs = LifecycleIT.blobs();
         try (Stream<Path> files = Files.walk(blobs)) {
             return files.filter(Files::isRegularFile).filter(f -> modified(f).toInstant().isAfter(since)).toList();
         }

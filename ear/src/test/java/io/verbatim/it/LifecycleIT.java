@@ -78,11 +78,21 @@ class LifecycleIT {
     }
 
     /** Where the content-addressed store keeps bytes with this SHA-256. */
+    /**
+     * Where the server's store keeps a blob as a file: under its data folder, or with the blobs in a bucket, where the
+     * S3-compatible server of the suite keeps that bucket's objects ({@code -Dverbatim.blobs}).
+     */
     static Path blob(String sha256) {
+        Path blobs = blobs();
+        assertThat(blobs).isDirectory();
+        return blobs.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    static Path blobs() {
         String data = System.getProperty("verbatim.data");
         assertThat(data).as("-Dverbatim.data: the server's data folder").isNotBlank();
-        assertThat(Path.of(data, "blobs")).isDirectory();
-        return Path.of(data, "blobs", sha256.substring(0, 2), sha256.substring(2, 4), sha256);
+        String blobs = System.getProperty("verbatim.blobs", "");
+        return blobs.isBlank() ? Path.of(data, "blobs") : Path.of(blobs);
     }
 
     static String sha256(byte[] bytes) throws Exception {

@@ -15,6 +15,7 @@ import io.verbatim.storage.BlobDisposals;
 import io.verbatim.storage.BlobStore;
 import io.verbatim.storage.DiskSpace;
 import io.verbatim.storage.Staging;
+import io.verbatim.storage.StorageUnreachableException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -177,6 +178,9 @@ public class ConversionService {
             return ConversionOutcome.converted(recordingId, key, size, sha256, format.toString(), result);
         } catch (InvalidCaptureException | UnsupportedCodecException e) {
             return ConversionOutcome.failed(recordingId, e.getMessage());
+        } catch (StorageUnreachableException e) { // the bucket, not the capture: it waits until the bucket answers
+            LOG.warning("Conversion of recording " + recordingId + " postponed: " + e.getMessage());
+            return ConversionOutcome.postponed(recordingId, e.getMessage());
         } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             if (!space.aboveReserve()) { // the disk, not the capture (whatever the writer wrapped it in): it waits for room
                 LOG.warning("Conversion of recording " + recordingId + " postponed, the disk is nearly full: " + e);

@@ -1,6 +1,7 @@
 package io.verbatim.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,10 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
- * {@link BlobStore} on the local file system under {@code <data>/blobs/ab/cd/<sha256>}.
+ * {@link BlobStore} on the local file system under {@code <data>/blobs/ab/cd/<sha256>}: the data folder's own disk, or
+ * a shared folder (NFS) mounted there for a cluster. {@link ConfiguredBlobStore} uses it unless a bucket is configured.
  *
  * <p>A put that finds its bytes already stored leaves a mark beside them ({@code <sha256>.put}), and a deletion
  * keeps a blob whose mark is younger than {@link #REPUT_GRACE}: the row that will name it again may not have
@@ -25,9 +26,9 @@ import java.util.regex.Pattern;
  * sees the mark or the put finds no blob and stores its own copy.
  */
 @ApplicationScoped
+@Typed(LocalBlobStore.class) // the store's users inject BlobStore: the configured one
 public class LocalBlobStore implements BlobStore {
 
-    private static final Pattern KEY = Pattern.compile("sha256:[0-9a-f]{64}");
     /** Longer than any transaction that may commit a row naming a blob just put (WildFly's timeout is 5 minutes). */
     static final Duration REPUT_GRACE = Duration.ofMinutes(10);
 
@@ -36,7 +37,7 @@ public class LocalBlobStore implements BlobStore {
 
     @Override
     public String put(Path completeFile, String sha256Hex, String pbx) throws IOException {
-        String key = "sha256:" + sha256Hex;
+        String key = ContentKey.of(sha256Hex);
         Path target = path(key);
         Durability.createDirectories(target.getParent());
         Path mark = sibling(target, ".put");
@@ -110,10 +111,6 @@ public class LocalBlobStore implements BlobStore {
     }
 
     private Path path(String key) {
-        if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("not a blob key: " + key);
-        }
-        String hex = key.substring(7);
-        return data.root().resolve("blobs").resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4)).resolve(hex);
+        return data.root().resolve("blobs").resolve(ContentKey.place(key));
     }
 }

@@ -92,7 +92,7 @@ public class CaptureUploadServlet extends HttpServlet {
                 LOG.warning("The refused upload " + pbx + "/" + fileName + " was not kept: " + notKept.getMessage());
             }
             error(response, 404, e.getMessage());
-        } catch (Refusal e) { // too large, malformed, a name taken with other bytes, or the disk's reserve reached
+        } catch (Refusal e) { // too large, malformed, a name taken with other bytes, the disk's reserve reached, storage away
             meters.uploadAnswered(switch (e.kind()) {
                 case INVALID -> "rejected";
                 case TOO_LARGE -> "too_large";
@@ -102,6 +102,9 @@ public class CaptureUploadServlet extends HttpServlet {
             }, 0);
             if (e.kind() == Refusal.Kind.NO_SPACE) {
                 response.setHeader("Retry-After", "300");
+            } else if (e.kind() == Refusal.Kind.UNAVAILABLE) { // the object storage away: the device keeps the call
+                LOG.warning("Upload of " + pbx + "/" + fileName + " refused with 503: " + e.getMessage());
+                response.setHeader("Retry-After", "60");
             }
             error(response, ApiError.statusOf(e.kind()), e.getMessage());
         } catch (RuntimeException e) {
