@@ -134,7 +134,7 @@ free_port() {
 }
 
 # start_postgres DATA_DIR: a PostgreSQL of Debian's package on 127.0.0.1 (a free port) with an empty database
-# verbatim owned by user verbatim; exports VERBATIM_DB_URL/USER/PASSWORD (what standalone-postgres.xml reads) and
+# verbatim owned by user verbatim (or the one DATA_DIR holds from an earlier start); exports VERBATIM_DB_URL/USER/PASSWORD (what standalone-postgres.xml reads) and
 # PG_PORT. DATA_DIR's parent must be reachable by the postgres user. PG_SETTINGS adds server settings ("-c name=value").
 # The caller must call stop_postgres (trap).
 PG_DATA=""
@@ -149,11 +149,17 @@ start_postgres() {
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PG_DATA"
   PG_PORT=$(free_port)
   local port=$PG_PORT
-  "${AS_POSTGRES[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 >/dev/null || return 1
+  local fresh=yes
+  [ -f "$PG_DATA/PG_VERSION" ] && fresh=no # kept from an earlier start (the cluster command's data)
+  if [ $fresh = yes ]; then
+    "${AS_POSTGRES[@]}" "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres -E UTF8 >/dev/null || return 1
+  fi
   "${AS_POSTGRES[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w \
     -o "-p $port -k $PG_DATA -c listen_addresses=127.0.0.1 ${PG_SETTINGS:-}" start >/dev/null || return 1
-  "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 \
-    -c "create user verbatim password 'verbatim'" -c "create database verbatim owner verbatim" || return 1
+  if [ $fresh = yes ]; then
+    "$PG_BIN/psql" -q -h 127.0.0.1 -p "$port" -U postgres -v ON_ERROR_STOP=1 \
+      -c "create user verbatim password 'verbatim'" -c "create database verbatim owner verbatim" || return 1
+  fi
   export PG_PORT VERBATIM_DB_URL="jdbc:postgresql://127.0.0.1:$port/verbatim" VERBATIM_DB_USER=verbatim VERBATIM_DB_PASSWORD=verbatim
   say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
@@ -164,8 +170,8 @@ stop_postgres() {
   PG_DATA=""
 }
 
-# start_s3proxy DIR: S3Proxy, an S3-compatible server that keeps each object as a file under DIR/<bucket>/, on
-# 127.0.0.1 (a free port), with an empty bucket "verbatim"; exports S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_BUCKET
+# start_s3proxy DIR: S3Proxy, an S3-compatible server that keeps each object as a file under DIR/objects/<bucket>/, on
+# 127.0.0.1 (a free port), with a bucket "verbatim" (empty, or as DIR holds it from an earlier start); exports S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY, S3_BUCKET
 # and S3PROXY_CLASSPATH (a file naming its jars, from Maven Central through ear/src/test/s3proxy/pom.xml). The caller
 # must call stop_s3proxy (trap).
 S3PROXY_PID=""
@@ -176,7 +182,9 @@ start_s3proxy() {
   mvn -B -q -ntp -f "$VERBATIM_ROOT/ear/src/test/s3proxy/pom.xml" dependency:build-classpath \
     -Dmdep.outputFile="$S3PROXY_CLASSPATH" >/dev/null || return 1
   port=$(free_port)
-  S3_ACCESS_KEY=verbatim S3_SECRET_KEY="s3-$(date +%s%N | sha256sum | cut -c1-20)" S3_BUCKET=verbatim
+  # the secret stays with the objects it guards (the cluster command keeps them between starts)
+  [ -f "$dir/secret" ] || (umask 077; echo "s3-$(date +%s%N | sha256sum | cut -c1-20)" > "$dir/secret")
+  S3_ACCESS_KEY=verbatim S3_SECRET_KEY=$(cat "$dir/secret") S3_BUCKET=verbatim
   # an argument file holds the long class path, so the command line stays readable (ps, /proc)
   printf -- '-cp %s\n' "$(cat "$S3PROXY_CLASSPATH")" > "$dir/java-arguments"
   setsid java -Xmx256m -Dlogback.configurationFile="$VERBATIM_ROOT/ear/src/test/s3proxy/logback.xml" @"$dir/java-arguments" \
@@ -199,6 +207,52 @@ start_s3proxy() {
 stop_s3proxy() {
   [ -n "$S3PROXY_PID" ] || return 0
   kill -TERM -- "-$S3PROXY_PID" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 "$S3PROXY_PID" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$S3PROXY_PID" 2>/dev/null || true
   wait "$S3PROXY_PID" 2>/dev/null || true
   S3PROXY_PID=""
+}
+
+# start_node NAME BASE BIND PORT_OFFSET: one WildFly node of a cluster, from the provisioned server but with its own
+# configuration, deployments, data and log under BASE (jboss.server.base.dir), named NAME (jboss.node.name), on
+# PostgreSQL (VERBATIM_DB_*), with SERVER_ENV added to its environment. Appends its process group to NODE_PIDS; the
+# caller must call stop_nodes (trap).
+NODE_PIDS=()
+start_node() {
+  local name=$1 base=$2 bind=$3 offset=$4
+  local was; was=$(umask); umask 077
+  mkdir -p "$base/configuration" "$base/deployments" "$base/data/log"
+  cp -p "$WILDFLY_HOME"/standalone/configuration/*.xml "$WILDFLY_HOME"/standalone/configuration/*.properties "$base/configuration/"
+  rm -f "$base"/deployments/verbatim.ear*
+  cp "$EAR" "$base/deployments/verbatim.ear"
+  tls_keystore "$base/data"
+  env "${SERVER_ENV[@]}" LAUNCH_JBOSS_IN_BACKGROUND=1 setsid "$WILDFLY_HOME/bin/standalone.sh" -c standalone-postgres.xml \
+    -b "$bind" -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="$name" \
+    -Djboss.server.base.dir="$base" -Dverbatim.data.dir="$base/data" -Djboss.server.log.dir="$base/data/log" \
+    -Dverbatim.tls.keystore="$TLS_KEYSTORE" -Dverbatim.tls.password="$TLS_PASSWORD" -Dverbatim.https.port=$((8443 + offset)) \
+    >"$base/data/log/console.log" 2>&1 &
+  NODE_PIDS+=($!)
+  umask "$was"
+}
+
+# wait_node_deployed BASE PID: until the node under BASE has deployed the EAR; fails when it fails or stops.
+wait_node_deployed() {
+  local base=$1 pid=$2 waited=0
+  until [ -e "$base/deployments/verbatim.ear.deployed" ]; do
+    if [ -e "$base/deployments/verbatim.ear.failed" ] || ! kill -0 "$pid" 2>/dev/null || [ $waited -ge 300 ]; then
+      echo "The node in $base did not deploy Verbatim:" >&2; tail -30 "$base/data/log/server.log" >&2; return 1
+    fi
+    sleep 1; waited=$((waited + 1))
+  done
+}
+
+stop_nodes() {
+  local pid
+  for pid in "${NODE_PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for pid in "${NODE_PIDS[@]}"; do
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  NODE_PIDS=()
 }

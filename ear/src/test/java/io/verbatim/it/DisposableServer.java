@@ -57,6 +57,7 @@ final class DisposableServer implements AutoCloseable {
     private final Path data;
     private final int offset;
     private final Map<String, String> environment;
+    private String nodeName;
     private Process process;
 
     private DisposableServer(Path base, Path data, int offset, Map<String, String> environment) {
@@ -99,6 +100,12 @@ final class DisposableServer implements AutoCloseable {
         }
         environment.putAll(more);
         return new DisposableServer(base, data != null ? data : base.resolve("data"), freeOffset(), environment);
+    }
+
+    /** Starts it as a node of this name ({@code jboss.node.name}); otherwise WildFly's default, the host's name. */
+    DisposableServer named(String node) {
+        this.nodeName = node;
+        return this;
     }
 
     /** The HTTPS port (WildFly's 8443 and this server's offset). */
@@ -169,6 +176,9 @@ final class DisposableServer implements AutoCloseable {
                 "-Dverbatim.data.dir=" + data, "-Djboss.server.data.dir=" + base.resolve("server"),
                 "-Djboss.server.log.dir=" + base.resolve("log"), "-Djboss.server.temp.dir=" + base.resolve("tmp"),
                 "-Dverbatim.https.port=" + httpsPort()));
+        if (nodeName != null) {
+            command.add("-Djboss.node.name=" + nodeName);
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(base.resolve("log/console.log").toFile()));
         builder.environment().putAll(environment);

@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * An S3-compatible server of the test's own: S3Proxy in a JVM of its own on a free local port, keeping each object
@@ -46,7 +48,13 @@ final class PrivateObjectStore implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        return new PrivateObjectStore(folder, port).start();
+        PrivateObjectStore store = new PrivateObjectStore(folder, port);
+        try {
+            return store.start();
+        } catch (Exception | AssertionError notStarted) {
+            store.close();
+            throw notStarted;
+        }
     }
 
     /** What a server of the test's needs in its environment to keep its blobs here. */
@@ -76,6 +84,7 @@ final class PrivateObjectStore implements AutoCloseable {
                 return this;
             } catch (IOException notYet) {
                 if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                    process.destroyForcibly();
                     throw new IllegalStateException("S3Proxy did not start; its log:\n" + Files.readString(folder.resolve("s3proxy.log")));
                 }
                 Thread.sleep(100);
@@ -93,6 +102,9 @@ final class PrivateObjectStore implements AutoCloseable {
     public void close() throws Exception {
         if (process != null && process.isAlive()) {
             kill();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

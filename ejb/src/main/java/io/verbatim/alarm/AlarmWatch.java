@@ -5,6 +5,7 @@ import io.verbatim.audit.ChainBroken;
 import io.verbatim.audit.ChainVerification;
 import io.verbatim.callinfo.CallInformationSettings;
 import io.verbatim.callinfo.CallRecords;
+import io.verbatim.cluster.ClusterLeases;
 import io.verbatim.conversion.ClaimsAbandoned;
 import io.verbatim.conversion.ConversionQueue;
 import io.verbatim.conversion.ConversionService;
@@ -45,10 +46,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Looks at the server's condition every {@code VERBATIM_ALARM_CHECK_SECONDS} (60) and raises or clears an alarm for
  * each thing that is wrong; what is told as it happens (a broken seal or chain, abandoned conversions) is raised when
  * it is. Each check stands alone: one that cannot be made (the database away) does not keep the others from theirs.
+ * In a cluster each node checks its own disk and database connection, and one node (the holder of the
+ * {@link #CLUSTER_CHECKS} lease) what they share.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "NodeName"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each alarm commits on its own
 public class AlarmWatch {
@@ -56,6 +59,8 @@ public class AlarmWatch {
     private static final Logger LOG = Logger.getLogger(AlarmWatch.class.getName());
     /** Checking the whole chain reads every entry: hourly, not at every round. */
     private static final Duration CHAIN_CHECK_EVERY = Duration.ofHours(1);
+    /** The lease on the checks of what the nodes share (the queue, call information, licences, jobs, the chain). */
+    static final String CLUSTER_CHECKS = "alarm-checks";
 
     @Inject
     Alarms alarms;
@@ -86,6 +91,9 @@ public class AlarmWatch {
 
     @Resource
     TimerService timers;
+
+    @Inject
+    ClusterLeases leases;
 
     @Inject
     @ConfigProperty(name = "jboss.node.name", defaultValue = "verbatim")
@@ -126,15 +134,26 @@ public class AlarmWatch {
         try {
             check("disk", this::disk);
             check("database", this::databaseOutage);
-            check("conversion", this::conversion);
-            check("call information", this::callInformation);
-            check("licences", this::licences);
-            check("jobs", this::jobs);
-            if (Instant.now().isAfter(chainChecked.plus(CHAIN_CHECK_EVERY))) {
-                check("action log", this::chain);
+            if (clusterChecksHere()) { // what all nodes share is checked by one of them
+                check("conversion", this::conversion);
+                check("call information", this::callInformation);
+                check("licences", this::licences);
+                check("jobs", this::jobs);
+                if (Instant.now().isAfter(chainChecked.plus(CHAIN_CHECK_EVERY))) {
+                    check("action log", this::chain);
+                }
             }
         } finally {
             running = false;
+        }
+    }
+
+    /** Whether this node holds the cluster-wide checks: the first to ask does, until it misses three rounds. */
+    private boolean clusterChecksHere() {
+        try {
+            return leases.hold(CLUSTER_CHECKS, Duration.ofSeconds(3 * checkSeconds));
+        } catch (RuntimeException databaseAway) { // the database outage is told once it is back
+            return false;
         }
     }
 
@@ -222,8 +241,8 @@ public class AlarmWatch {
 
     public void onClaimsAbandoned(@Observes(during = TransactionPhase.AFTER_COMPLETION) ClaimsAbandoned abandoned) {
         alarms.raise(AlarmCondition.CLAIMS_ABANDONED, "", abandoned.conversions() + " conversions claimed by a node that"
-                + " stopped answering went back to the queue after their " + ConversionService.CLAIM_LEASE.toMinutes()
-                + "-minute lease: is a node down?");
+                + " stopped answering went back to the queue (its name's lease ran out, or their "
+                + ConversionService.CLAIM_LEASE.toMinutes() + "-minute lease did): is a node down?");
     }
 
     private static boolean changedMeanwhile(Throwable e) {

@@ -39,13 +39,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The conversion queue's drain on this node: two workers per core, started with the server, each claiming the oldest
  * waiting recording, converting it and recording the outcome, then the next, until none waits; then it sleeps until
- * an upload wakes it (or 30 s pass: a claim abandoned by a dead node, a wake-up lost). One drain per node for the
+ * an upload or a claim a dead node abandoned wakes it (or 30 s pass: a wake-up lost). One drain per node for the
  * server's life, where a batch run per upload filled the job repository with a row per call. Several nodes share
  * the queue through the claims ({@code SKIP LOCKED}).
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "NodeName"}) // a node of a name in use stops before it touches that name's files
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // every step commits on its own
 public class ConversionDrain {
@@ -57,7 +57,7 @@ public class ConversionDrain {
      * conversion 14.4 s after the last upload's answer with one worker per core, 10.8 s with two.
      */
     static final int WORKERS = 2 * Math.max(1, Runtime.getRuntime().availableProcessors());
-    /** How long a worker sleeps when the queue is empty (unless woken) or the disk has no room (whatever happens). */
+    /** How long a worker sleeps when the queue is empty (unless woken). */
     private static final long IDLE_WAIT_MILLIS = 30_000;
 
     @Inject
@@ -90,6 +90,14 @@ public class ConversionDrain {
     @Inject
     @ConfigProperty(name = "verbatim.conversion.timeout-seconds", defaultValue = "1800")
     long timeoutSeconds;
+
+    /**
+     * How long a worker waits, whatever wakes the others, before it tries again after the disk had no room, the
+     * bucket or the database did not answer ({@code VERBATIM_CONVERSION_RETRY_SECONDS}).
+     */
+    @Inject
+    @ConfigProperty(name = "verbatim.conversion.retry-seconds", defaultValue = "30")
+    long retrySeconds;
 
     /** What each worker converts now, for the watchdog. */
     private final Map<Thread, Running> running = new ConcurrentHashMap<>();
@@ -201,18 +209,27 @@ public class ConversionDrain {
         wakeAll();
     }
 
-    /** Claims of nodes that died go back to the queue once their lease is over; and a wake-up lost is made good. */
-    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    /**
+     * Claims of nodes that died go back to the queue once the node's name has run out (checked every 5 s: the
+     * recordings of a lost node wait no longer than they must); a released claim wakes the workers.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void sweep() {
         try {
             int abandoned = conversions.releaseClaimsAbandonedByOthers(node);
             if (abandoned > 0) {
                 LOG.warning("Returned " + abandoned + " conversions abandoned by a stopped node to the queue");
                 claimsAbandoned.fire(new ClaimsAbandoned(abandoned));
+                wakeAll();
             }
         } catch (RuntimeException e) { // the database away, say: the workers say so themselves
             LOG.fine(() -> "Abandoned claims not checked: " + e);
         }
+    }
+
+    /** A wake-up lost (an upload on another node wakes only that node's workers) is made good. */
+    @Schedule(hour = "*", minute = "*", second = "*/30", persistent = false)
+    void rouse() {
         wakeAll();
     }
 
@@ -228,9 +245,10 @@ public class ConversionDrain {
      * upload to come back.
      */
     private void pause() {
-        long until = System.currentTimeMillis() + IDLE_WAIT_MILLIS;
+        long wait = Math.max(1, retrySeconds) * 1000;
+        long until = System.currentTimeMillis() + wait;
         synchronized (wake) {
-            for (long left = IDLE_WAIT_MILLIS; left > 0 && !stopping; left = until - System.currentTimeMillis()) {
+            for (long left = wait; left > 0 && !stopping; left = until - System.currentTimeMillis()) {
                 try {
                     wake.wait(left);
                 } catch (InterruptedException e) {
@@ -292,9 +310,9 @@ public class ConversionDrain {
                 }
                 // the claim (if any) returns to the queue after its lease
                 if (DatabaseUnreachable.explains(e)) { // expected while it lasts: one line, not a stack per worker
-                    LOG.warning("The conversion queue waits for the database; trying again in 30 s");
+                    LOG.warning("The conversion queue waits for the database; trying again in " + retrySeconds + " s");
                 } else {
-                    LOG.log(Level.WARNING, "The conversion queue could not be read or written; trying again in 30 s", e);
+                    LOG.log(Level.WARNING, "The conversion queue could not be read or written; trying again in " + retrySeconds + " s", e);
                 }
                 pause();
                 continue;

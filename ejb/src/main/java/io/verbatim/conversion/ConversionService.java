@@ -1,6 +1,7 @@
 package io.verbatim.conversion;
 
 import io.verbatim.caller.Caller;
+import io.verbatim.cluster.NodeName;
 import io.verbatim.media.CaptureConverter;
 import io.verbatim.media.ConversionResult;
 import io.verbatim.media.InvalidCaptureException;
@@ -66,6 +67,9 @@ public class ConversionService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    NodeName nodes;
 
     @Inject
     BlobStore blobs;
@@ -262,10 +266,19 @@ public class ConversionService {
                         Recording.class).setParameter("node", restartedNode));
     }
 
-    /** Claims of other nodes older than the lease: those nodes died mid-conversion. This node's claims are live. */
+    /**
+     * Claims of other nodes that died mid-conversion: a node that no longer holds its name ({@link NodeName}, a
+     * couple of minutes after it stopped answering), or a claim older than the lease. This node's claims are live.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int releaseClaimsAbandonedByOthers(String thisNode) {
-        return release(em.createQuery("select r from Recording r where r.state = :state and r.claimedAt < :expired"
+        List<String> gone = em.createQuery("select distinct r.claimedBy from Recording r where r.state = :state"
+                        + " and r.claimedBy <> :node", String.class)
+                .setParameter("state", RecordingState.CONVERTING).setParameter("node", thisNode).getResultStream()
+                .filter(claimant -> !nodes.running(claimant)).toList();
+        int released = gone.isEmpty() ? 0 : release(em.createQuery("select r from Recording r where r.state = :state"
+                + " and r.claimedBy in :gone", Recording.class).setParameter("gone", gone));
+        return released + release(em.createQuery("select r from Recording r where r.state = :state and r.claimedAt < :expired"
                         + " and r.claimedBy <> :node", Recording.class)
                 .setParameter("expired", Instant.now().minus(CLAIM_LEASE)).setParameter("node", thisNode));
     }

@@ -60,7 +60,11 @@ public abstract class EncryptingBlobStore implements BlobStore {
             throw new IOException("cannot encrypt with crypt key " + keyId.get(), e);
         }
         Files.delete(completeFile);
-        return PREFIX + keyId.get() + ":" + plain.put(encrypted, Staging.sha256Of(encrypted), pbx);
+        try {
+            return PREFIX + keyId.get() + ":" + plain.put(encrypted, Staging.sha256Of(encrypted), pbx);
+        } finally { // a store that refused leaves it: not to be left in staging until the next start
+            Files.deleteIfExists(encrypted);
+        }
     }
 
     @Override

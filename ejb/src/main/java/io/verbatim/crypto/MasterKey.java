@@ -87,7 +87,7 @@ public class MasterKey {
     }
 
     private Aead load() {
-        Path file = configured.map(Path::of).orElseGet(() -> data.folder("keys").resolve(DEFAULT_FILE));
+        Path file = configured.map(Path::of).orElseGet(() -> data.keys().resolve(DEFAULT_FILE));
         try {
             if (!Files.exists(file) && configured.isEmpty()) {
                 KeysetHandle fresh = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"));

@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "NodeName"}) // a node of a name in use stops before it touches that name's files
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each row commits on its own
 public class IntakeRecovery {
 

@@ -1,5 +1,7 @@
 package io.verbatim.jobs;
 
+import io.verbatim.cluster.NodeIdentity;
+import io.verbatim.cluster.NodeName;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -7,25 +9,33 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * Puts the batch job repository right at start: a run the server was running when it was killed stays STARTED in
  * the repository for ever (nothing else ever ends it), so it is marked FAILED here, with why, and can be restarted
  * from its last checkpoint on the Jobs page. The repository's tables are JBeret's, written through JDBC because
- * the Batch API has no call for it. Verbatim runs on one node until clustering comes: every run left is this
- * node's. Also removes the runs of the old per-upload {@code convert} job, a row for every call ever converted.
+ * the Batch API has no call for it. In a cluster each run names the node that runs it ({@link JobRuns#NODE}): a node
+ * starting marks its own runs and those of nodes that are gone, never a run another node is running. Also removes the runs of the old per-upload {@code convert} job, a row for every call ever converted.
  */
 @Singleton
 @Startup
-@DependsOn("SchemaMigration")
+@DependsOn({"SchemaMigration", "NodeName"})
 public class InterruptedRuns {
 
     private static final Logger LOG = Logger.getLogger(InterruptedRuns.class.getName());
@@ -35,23 +45,61 @@ public class InterruptedRuns {
     @Resource(lookup = "java:jboss/datasources/VerbatimDS")
     DataSource dataSource;
 
+    @Inject
+    NodeIdentity node;
+
+    @Inject
+    NodeName names;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each statement commits on its own
     void atStart() {
         try (Connection c = dataSource.getConnection()) {
-            Timestamp now = Timestamp.from(Instant.now());
-            update(c, "update PARTITION_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ? where BATCHSTATUS in " + RUNNING);
-            update(c, "update STEP_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ?, ENDTIME = ? where BATCHSTATUS in "
-                    + RUNNING, now);
-            int runs = update(c, "update JOB_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ?, ENDTIME = ?,"
-                    + " LASTUPDATEDTIME = ? where BATCHSTATUS in " + RUNNING, now, now);
-            if (runs > 0) {
-                LOG.warning(runs + " job runs were left running by the last stop of the server; marked FAILED: " + REASON);
+            List<Long> left = leftByStoppedNodes(c);
+            if (!left.isEmpty()) {
+                Timestamp now = Timestamp.from(Instant.now());
+                String runs = left.stream().map(String::valueOf).collect(Collectors.joining(", "));
+                String steps = "select STEPEXECUTIONID from STEP_EXECUTION where JOBEXECUTIONID in (" + runs + ")";
+                update(c, "update PARTITION_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ? where BATCHSTATUS in " + RUNNING
+                        + " and STEPEXECUTIONID in (" + steps + ")");
+                update(c, "update STEP_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ?, ENDTIME = ? where BATCHSTATUS in "
+                        + RUNNING + " and JOBEXECUTIONID in (" + runs + ")", now);
+                update(c, "update JOB_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ?, ENDTIME = ?, LASTUPDATEDTIME = ?"
+                        + " where JOBEXECUTIONID in (" + runs + ")", now, now);
+                LOG.warning(left.size() + " job runs were left running by a node that stopped (runs " + runs + "); marked FAILED: " + REASON);
             }
             removeOldConversionRuns(c);
         } catch (SQLException e) {
             LOG.info("The job repository was not checked for interrupted runs: " + e.getMessage());
         }
+    }
+
+    /**
+     * The runs still marked running that no running node is running: this node's own (it is only starting), and those
+     * of a node that no longer holds its name (it died). A run that names no node is from before the nodes were named
+     * in their runs, when there was one node.
+     */
+    private List<Long> leftByStoppedNodes(Connection c) throws SQLException {
+        List<Long> left = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("select JOBEXECUTIONID, JOBPARAMETERS from JOB_EXECUTION where BATCHSTATUS in " + RUNNING)) {
+            while (rows.next()) {
+                Properties parameters = new Properties();
+                String text = rows.getString(2);
+                if (text != null) {
+                    try {
+                        parameters.load(new StringReader(text));
+                    } catch (IOException | IllegalArgumentException unreadable) {
+                        // taken as naming no node
+                    }
+                }
+                String ranOn = parameters.getProperty(JobRuns.NODE);
+                if (ranOn == null || ranOn.equals(node.name()) || !names.running(ranOn)) {
+                    left.add(rows.getLong(1));
+                }
+            }
+        }
+        return left;
     }
 
     private static int update(Connection c, String sql, Timestamp... times) throws SQLException {

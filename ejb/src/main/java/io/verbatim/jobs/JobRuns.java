@@ -3,6 +3,7 @@ package io.verbatim.jobs;
 import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.caller.Caller;
+import io.verbatim.cluster.NodeIdentity;
 import io.verbatim.lifecycle.Expiry;
 import io.verbatim.lifecycle.RecordingExpiry;
 import io.verbatim.refusal.NoSuchEntryException;
@@ -49,6 +50,8 @@ public class JobRuns {
     private static final List<String> JOBS = Arrays.stream(JobName.values()).map(JobName::id).toList();
     static final String CUTOFF = "cutoff";
     static final String PBX = "pbx";
+    /** The node that runs a run (a restart: the node that restarted it), so a node starting fails only its own. */
+    static final String NODE = "node";
     /** How far back a PBX's administrator's list looks among all PBXs' runs of a job. */
     private static final int SCANNED = 2000;
 
@@ -63,6 +66,9 @@ public class JobRuns {
 
     @Inject
     Settings settings;
+
+    @Inject
+    NodeIdentity node;
 
     /** The newest runs of each job, newest first. */
     @RolesAllowed("ADMIN")
@@ -209,6 +215,7 @@ public class JobRuns {
     /** Starts a deleting job with its cutoff among its parameters, fixed for the run and any restart of it. */
     private long startWithCutoff(JobName job, String cutoff, Properties parameters, String deleting) {
         parameters.setProperty(CUTOFF, cutoff);
+        parameters.setProperty(NODE, node.name());
         long id = job.start(parameters);
         LOG.info("Started " + job.id() + " (run " + id + "), deleting " + deleting + " " + cutoff);
         return id;
@@ -233,15 +240,22 @@ public class JobRuns {
         if (!run.status().equals(BatchStatus.FAILED.name()) && !run.status().equals(BatchStatus.STOPPED.name())) {
             throw new IllegalArgumentException("run " + executionId + " is " + run.status() + "; only FAILED or STOPPED runs restart");
         }
-        long id = BatchRuntime.getJobOperator().restart(executionId, new Properties());
+        JobOperator operator = BatchRuntime.getJobOperator();
+        Properties again = new Properties(); // the first run's, on this node
+        Properties first = parameters(operator, operator.getJobExecution(executionId));
+        if (first != null) {
+            again.putAll(first);
+        }
+        again.setProperty(NODE, node.name());
+        long id = operator.restart(executionId, again);
         actionLog.record(Action.JOB_START, run.job() + ": run " + executionId + " restarted as run " + id);
         return get(id);
     }
 
-    /** A run's parameters: a restart runs with its first run's. */
+    /** A run's parameters: a restart runs with its first run's (before runs named their node, it was given none). */
     private static Properties parameters(JobOperator operator, JobExecution e) {
         Properties p = e.getJobParameters();
-        if (p == null || p.isEmpty()) {
+        if (p == null || p.isEmpty() || p.getProperty(CUTOFF) == null) {
             p = operator.getJobExecutions(operator.getJobInstance(e.getExecutionId())).stream()
                     .min(Comparator.comparingLong(JobExecution::getExecutionId)).map(JobExecution::getJobParameters).orElse(null);
         }

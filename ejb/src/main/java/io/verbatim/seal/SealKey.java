@@ -80,7 +80,7 @@ public class SealKey {
     }
 
     private KeyPair loadOrCreate() {
-        Path folder = data.folder("keys");
+        Path folder = data.keys();
         Path privateFile = folder.resolve(PRIVATE_FILE);
         try {
             if (!Files.exists(privateFile)) {

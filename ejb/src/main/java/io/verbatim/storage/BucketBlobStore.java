@@ -2,6 +2,7 @@ package io.verbatim.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -13,6 +14,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,6 +31,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -63,6 +68,8 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
         S3ClientBuilder builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(60)).build())
+                // a bucket that takes connections and never answers must not hold a device's upload for minutes
+                .overrideConfiguration(c -> c.apiCallAttemptTimeout(Duration.ofMinutes(2)).apiCallTimeout(Duration.ofMinutes(5)))
                 .region(Region.of(where.region()))
                 .credentialsProvider(credentials)
                 .forcePathStyle(where.pathStyle())
@@ -80,9 +87,28 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
         return where;
     }
 
-    /** Whether the bucket is there and ours to use: what readiness and the start ask. */
+    /** Whether the bucket is there and ours to use: what readiness asks, every few seconds, so it is quick. */
     void probe() {
-        call("reach bucket " + where.bucket(), () -> s3.headBucket(b -> b.bucket(where.bucket())));
+        call("reach the bucket", () -> s3.headBucket(b -> b.bucket(where.bucket())
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(5)))));
+    }
+
+    /**
+     * Makes the bucket when there is none yet (a new S3-compatible server, as in the compose file), so a first start
+     * needs no step by hand; a bucket that is there, or credentials that may not make one, are left as they are.
+     * @return whether it made one
+     */
+    boolean createIfMissing() {
+        try {
+            probe();
+            return false;
+        } catch (StorageUnreachableException e) {
+            if (!(e.getCause() instanceof S3Exception s && s.statusCode() == 404)) {
+                throw e;
+            }
+        }
+        call("make the bucket", () -> s3.createBucket(b -> b.bucket(where.bucket())));
+        return true;
     }
 
     @Override
@@ -107,7 +133,7 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
         return key;
     }
 
-    private void putInParts(Path file, long size, String key, String name) {
+    private void putInParts(Path file, long size, String key, String name) throws IOException {
         String upload = call("start storing " + key,
                 () -> s3.createMultipartUpload(b -> b.bucket(where.bucket()).key(name))).uploadId();
         try {
@@ -116,8 +142,7 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
                 int number = parts.size() + 1;
                 long from = offset;
                 long length = Math.min(PART_BYTES, size - offset);
-                // opened again for each attempt the SDK makes
-                RequestBody body = RequestBody.fromContentProvider(() -> slice(file, from, length), length, "application/octet-stream");
+                RequestBody body = RequestBody.fromContentProvider(new PartOfFile(file, from, length), length, "application/octet-stream");
                 String md5 = md5(file, from, length);
                 String etag = call("store part " + number + " of " + key, () -> s3.uploadPart(b -> b.bucket(where.bucket()).key(name)
                         .uploadId(upload).partNumber(number).contentLength(length).contentMD5(md5), body)).eTag();
@@ -125,7 +150,7 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
             }
             call("finish storing " + key, () -> s3.completeMultipartUpload(b -> b.bucket(where.bucket()).key(name)
                     .uploadId(upload).multipartUpload(m -> m.parts(parts))));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             try {
                 s3.abortMultipartUpload(b -> b.bucket(where.bucket()).key(name).uploadId(upload));
             } catch (SdkException notAborted) { // the bucket's own lifecycle rule removes parts left behind
@@ -136,7 +161,7 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
     }
 
     /** What the bucket checks the bytes it received against (Content-MD5: every S3-compatible server knows it). */
-    private static String md5(Path file, long from, long length) {
+    private static String md5(Path file, long from, long length) throws IOException {
         try (InputStream in = slice(file, from, length)) {
             MessageDigest md5 = MessageDigest.getInstance("MD5");
             byte[] buffer = new byte[64 * 1024];
@@ -144,30 +169,47 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
                 md5.update(buffer, 0, n);
             }
             return Base64.getEncoder().encodeToString(md5.digest());
-        } catch (IOException e) {
-            throw new StorageUnreachableException("cannot read " + file + " to store it: " + e.getMessage(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has MD5", e);
         }
     }
 
-    private static InputStream slice(Path file, long from, long length) {
-        try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ).position(from);
-            return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel)).setMaxCount(length).get();
-        } catch (IOException e) {
-            throw new StorageUnreachableException("cannot read " + file + " to store it: " + e.getMessage(), e);
+    private static InputStream slice(Path file, long from, long length) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ).position(from);
+        return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel)).setMaxCount(length).get();
+    }
+
+    /** A part of a file for the SDK, which asks again for each attempt: each new stream closes the one before. */
+    private static final class PartOfFile implements ContentStreamProvider {
+        private final Path file;
+        private final long from;
+        private final long length;
+        private InputStream last;
+
+        PartOfFile(Path file, long from, long length) {
+            this.file = file;
+            this.from = from;
+            this.length = length;
+        }
+
+        @Override
+        public synchronized InputStream newStream() {
+            try {
+                if (last != null) {
+                    last.close();
+                }
+                last = slice(file, from, length);
+                return last;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + " to store it", e);
+            }
         }
     }
 
     @Override
     public SeekableByteChannel open(String key) throws IOException {
-        String name = name(key);
-        HeadObjectResponse head = head(name);
-        if (head == null) {
-            throw new NoSuchFileException(key, null, "not in " + where.describe());
-        }
-        return new BucketObjectChannel(head.contentLength(), from -> get(key, name, from));
+        Stored stored = stored(key);
+        return new BucketObjectChannel(key, stored.head().contentLength(), from -> get(key, stored.name(), from));
     }
 
     private ResponseInputStream<GetObjectResponse> get(String key, String name, long from) throws IOException {
@@ -175,7 +217,7 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
             return call("read " + key, () -> s3.getObject(b -> b.bucket(where.bucket()).key(name).range("bytes=" + from + "-")));
         } catch (StorageUnreachableException e) {
             if (e.getCause() instanceof S3Exception s && s.statusCode() == 404) {
-                throw new NoSuchFileException(key, null, "removed from " + where.describe() + " while it was read");
+                throw new NoSuchFileException(key, null, "removed from the bucket while it was read");
             }
             throw e;
         }
@@ -183,16 +225,36 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
 
     @Override
     public long size(String key) throws IOException {
-        HeadObjectResponse head = head(name(key));
-        if (head == null) {
-            throw new NoSuchFileException(key, null, "not in " + where.describe());
-        }
-        return head.contentLength();
+        return stored(key).head().contentLength();
     }
 
     @Override
     public boolean exists(String key) {
-        return head(name(key)) != null;
+        String name = name(key);
+        return head(name) != null || head(name + ".deleting") != null;
+    }
+
+    /** Where a blob's bytes are and what they are. */
+    private record Stored(String name, HeadObjectResponse head) {
+    }
+
+    /**
+     * The blob, or its copy that a deletion put aside and could not put back (the bucket failed it halfway, and a row
+     * that names the blob committed meanwhile): the bytes are there, so they are read from there.
+     * @throws NoSuchFileException when neither is, and the bucket itself is (a missing bucket is the storage at fault)
+     */
+    private Stored stored(String key) throws NoSuchFileException {
+        String name = name(key);
+        HeadObjectResponse head = head(name);
+        if (head != null) {
+            return new Stored(name, head);
+        }
+        HeadObjectResponse aside = head(name + ".deleting");
+        if (aside != null) {
+            return new Stored(name + ".deleting", aside);
+        }
+        probe(); // a HEAD's 404 does not say whether the key or the bucket is missing
+        throw new NoSuchFileException(key, null, "not in the bucket");
     }
 
     @Override
@@ -206,19 +268,41 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
             return true;
         }
         remove(name);
-        if (freshlyMarked(mark)) {
-            copy(aside, name);
-            remove(aside);
-            return false;
+        try {
+            if (freshlyMarked(mark)) {
+                copy(aside, name);
+                remove(aside);
+                return false;
+            }
+        } catch (StorageUnreachableException e) { // the blob is only aside now: back it goes, if the bucket lets us
+            try {
+                copy(aside, name);
+            } catch (StorageUnreachableException stillAway) { // reads find it aside until a deletion finishes
+                e.addSuppressed(stillAway);
+            }
+            throw e;
         }
         remove(aside);
         remove(mark);
         return true;
     }
 
+    /** Told by the bucket's own clock (its Date beside the mark's time), so the nodes' clocks do not matter. */
     private boolean freshlyMarked(String mark) {
         HeadObjectResponse head = head(mark);
-        return head != null && head.lastModified().isAfter(Instant.now().minus(LocalBlobStore.REPUT_GRACE));
+        if (head == null) {
+            return false;
+        }
+        Instant now = head.sdkHttpResponse().firstMatchingHeader("Date").map(BucketBlobStore::httpDate).orElseGet(Instant::now);
+        return head.lastModified().isAfter(now.minus(LocalBlobStore.REPUT_GRACE));
+    }
+
+    private static Instant httpDate(String date) {
+        try {
+            return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException unreadable) {
+            return Instant.now();
+        }
     }
 
     /** @return false when there was nothing to copy */
@@ -255,17 +339,20 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
         return where.prefix() + ContentKey.place(key);
     }
 
-    /** Every failure of the bucket (after the SDK's own retries) as one refusal that names what was being done. */
+    /**
+     * Every failure of the bucket (after the SDK's own retries) as one refusal that names what was being done and the
+     * bucket, not its address or the SDK's words (devices and API clients read it; the server's start logs where).
+     */
     private <T> T call(String doing, Supplier<T> request) {
         try {
             return request.get();
         } catch (S3Exception e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-            throw new StorageUnreachableException("the object storage (" + where.describe() + ") refused to " + doing + ": HTTP "
-                    + e.statusCode() + (code == null ? "" : " " + code), e);
+            throw new StorageUnreachableException("the object storage (bucket " + where.bucket() + ") refused to " + doing
+                    + ": HTTP " + e.statusCode() + (code == null ? "" : " " + code), e);
         } catch (SdkException e) {
-            throw new StorageUnreachableException("the object storage (" + where.describe() + ") could not " + doing + ": "
-                    + e.getMessage(), e);
+            throw new StorageUnreachableException("the object storage (bucket " + where.bucket() + ") could not be reached to "
+                    + doing, e);
         }
     }
 

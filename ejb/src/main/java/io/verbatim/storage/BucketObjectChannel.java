@@ -11,7 +11,8 @@ import software.amazon.awssdk.core.ResponseInputStream;
 /**
  * An object of a bucket read as a channel: one ranged GET from the position on, read as far as the reader goes, and
  * a new one only when the reader moves elsewhere. Reading from start to end (conversion, a download) is one request;
- * a player's seek or the decryption of an encrypted blob's segments costs one request per jump.
+ * a player's seek or the decryption of an encrypted blob's segments costs one request per jump. A response cut off
+ * is asked for once more from where it stopped; a second failure is the storage away.
  */
 final class BucketObjectChannel implements SeekableByteChannel {
 
@@ -20,6 +21,7 @@ final class BucketObjectChannel implements SeekableByteChannel {
         ResponseInputStream<?> from(long position) throws IOException;
     }
 
+    private final String key;
     private final long size;
     private final RangedGet get;
     private final byte[] chunk = new byte[64 * 1024];
@@ -27,7 +29,8 @@ final class BucketObjectChannel implements SeekableByteChannel {
     private long position;
     private boolean open = true;
 
-    BucketObjectChannel(long size, RangedGet get) {
+    BucketObjectChannel(String key, long size, RangedGet get) {
+        this.key = key;
         this.size = size;
         this.get = get;
     }
@@ -44,10 +47,20 @@ final class BucketObjectChannel implements SeekableByteChannel {
         // fills what it is given, as a file's channel does: readers such as the decryption take one read for all
         int read = 0;
         while (dst.hasRemaining() && position < size) {
-            if (body == null) {
-                body = get.from(position);
+            int wanted = (int) Math.min(Math.min(chunk.length, dst.remaining()), size - position);
+            int n;
+            try {
+                n = response().read(chunk, 0, wanted);
+            } catch (IOException cut) { // a connection reset, a time-out, an idle stream closed: once more from here
+                stopReading();
+                try {
+                    n = response().read(chunk, 0, wanted);
+                } catch (IOException again) {
+                    stopReading();
+                    again.addSuppressed(cut);
+                    throw new StorageUnreachableException("the object storage stopped sending " + key + " at byte " + position, again);
+                }
             }
-            int n = body.read(chunk, 0, (int) Math.min(Math.min(chunk.length, dst.remaining()), size - position));
             if (n < 0) {
                 stopReading();
                 throw new EOFException("the object ended at byte " + position + " of " + size);
@@ -103,6 +116,13 @@ final class BucketObjectChannel implements SeekableByteChannel {
     public void close() {
         open = false;
         stopReading();
+    }
+
+    private ResponseInputStream<?> response() throws IOException {
+        if (body == null) {
+            body = get.from(position);
+        }
+        return body;
     }
 
     /** Drops the rest of the response without reading it (abort, not close, which would read it to its end). */

@@ -39,6 +39,13 @@ public class ConfiguredBlobStore implements BlobStore {
             inBucket = new BucketBlobStore(where.get());
             store = inBucket;
             LOG.info("Blobs are kept in " + where.get().describe());
+            try {
+                if (inBucket.createIfMissing()) {
+                    LOG.info("Made the bucket " + where.get().bucket());
+                }
+            } catch (StorageUnreachableException e) { // readiness says so until it answers
+                LOG.warning("The bucket cannot be used yet: " + e.getMessage());
+            }
         } else {
             store = local;
         }

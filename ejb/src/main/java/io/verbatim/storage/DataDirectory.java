@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,6 +21,10 @@ public class DataDirectory {
     @ConfigProperty(name = "verbatim.data.dir", defaultValue = "data")
     String configured;
 
+    @Inject
+    @ConfigProperty(name = "verbatim.keys.dir")
+    Optional<String> keys = Optional.empty();
+
     public Path root() {
         return Path.of(configured).toAbsolutePath().normalize();
     }
@@ -27,6 +32,22 @@ public class DataDirectory {
     /** A sub-folder of the data directory, created when missing. */
     public Path folder(String name) {
         Path folder = root().resolve(name);
+        try {
+            return Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder, e);
+        }
+    }
+
+    /**
+     * Where the server's own keys are kept (the seal key; the master key unless its file is named): {@code keys/} in the
+     * data folder, or {@code verbatim.keys.dir} ({@code VERBATIM_KEYS_DIR}), a folder every node of a cluster shares.
+     */
+    public Path keys() {
+        if (keys.isEmpty() || keys.get().isBlank()) {
+            return folder("keys");
+        }
+        Path folder = Path.of(keys.get()).toAbsolutePath().normalize();
         try {
             return Files.createDirectories(folder);
         } catch (IOException e) {

@@ -23,6 +23,7 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,11 @@ class BucketBlobStoreTest extends BlobStoreContract {
             Thread.sleep(10);
         }
         endpoint = URI.create("http://127.0.0.1:" + server.getPort());
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
     }
 
     @AfterAll
@@ -127,19 +133,27 @@ class BucketBlobStoreTest extends BlobStoreContract {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        BucketBlobStore away = new BucketBlobStore(new BucketSettings(URI.create("http://127.0.0.1:" + closed), "us-east-1",
-                BUCKET, "verbatim", "bucket-secret", true, ""));
         Path file = staged();
-        assertThatThrownBy(() -> away.put(file, Staging.sha256Of(file), null)).isInstanceOf(StorageUnreachableException.class)
-                .hasMessageContaining("127.0.0.1:" + closed);
-        assertThat(file).exists();
-        assertThatThrownBy(away::probe).isInstanceOf(StorageUnreachableException.class);
-
-        BucketBlobStore wrongSecret = new BucketBlobStore(new BucketSettings(endpoint, "us-east-1", BUCKET, "verbatim", "guessed", true, ""));
-        assertThatThrownBy(wrongSecret::probe).isInstanceOf(StorageUnreachableException.class).hasMessageContaining("HTTP 403");
-        BucketBlobStore noBucket = new BucketBlobStore(new BucketSettings(endpoint, "us-east-1", "missing", "verbatim", "bucket-secret", true, ""));
-        assertThatThrownBy(noBucket::probe).isInstanceOf(StorageUnreachableException.class).hasMessageContaining("HTTP 404");
+        try (BucketBlobStore away = new BucketBlobStore(new BucketSettings(URI.create("http://127.0.0.1:" + closed), "us-east-1",
+                "away", "verbatim", "bucket-secret", true, ""))) {
+            assertThatThrownBy(() -> away.put(file, Staging.sha256Of(file), null)).isInstanceOf(StorageUnreachableException.class)
+                    .hasMessage("the object storage (bucket away) could not be reached to mark sha256:" + Staging.sha256Of(file));
+            assertThat(file).exists();
+            assertThatThrownBy(away::probe).isInstanceOf(StorageUnreachableException.class);
+        }
+        try (BucketBlobStore wrongSecret = new BucketBlobStore(new BucketSettings(endpoint, "us-east-1", BUCKET, "verbatim", "guessed", true, ""));
+             BucketBlobStore noBucket = new BucketBlobStore(new BucketSettings(endpoint, "us-east-1", "missing", "verbatim", "bucket-secret", true, ""))) {
+            assertThatThrownBy(wrongSecret::probe).isInstanceOf(StorageUnreachableException.class).hasMessageContaining("HTTP 403");
+            assertThatThrownBy(noBucket::probe).isInstanceOf(StorageUnreachableException.class).hasMessageContaining("HTTP 404");
+            assertThatThrownBy(() -> noBucket.open(put())).as("a missing bucket is the storage at fault, not a missing blob")
+                    .isInstanceOf(StorageUnreachableException.class).hasMessageContaining("HTTP 404");
+        }
         store.probe();
+        try (BucketBlobStore fresh = new BucketBlobStore(new BucketSettings(endpoint, "us-east-1", "made-at-start", "verbatim", "bucket-secret", true, ""))) {
+            assertThat(fresh.createIfMissing()).as("a new server's first start").isTrue();
+            fresh.probe();
+            assertThat(fresh.createIfMissing()).as("the next start").isFalse();
+        }
     }
 
     private static byte[] read(SeekableByteChannel channel, long from, int length) throws IOException {

@@ -10,6 +10,7 @@ import io.verbatim.metrics.Meters;
 import io.verbatim.refusal.Refusal;
 import io.verbatim.settings.Settings;
 import io.verbatim.storage.InsufficientStorageException;
+import io.verbatim.storage.StorageUnreachableException;
 import io.verbatim.storage.TooLargeException;
 import io.verbatim.web.api.ApiError;
 import io.verbatim.web.security.PublicAddress;
@@ -88,7 +89,7 @@ public class CaptureUploadServlet extends HttpServlet {
             LOG.warning("Upload of " + pbx + "/" + fileName + " from " + request.getRemoteAddr() + " refused with 404: no such PBX registered");
             try { // the bytes stay, with the reason, for the operator (Quarantine): a PBX registered late loses no call
                 ingest.keepUnadmitted(pbx, fileName, request.getInputStream(), request.getContentLengthLong(), e.getMessage());
-            } catch (TooLargeException | InsufficientStorageException notKept) {
+            } catch (TooLargeException | InsufficientStorageException | StorageUnreachableException notKept) {
                 LOG.warning("The refused upload " + pbx + "/" + fileName + " was not kept: " + notKept.getMessage());
             }
             error(response, 404, e.getMessage());
