@@ -228,7 +228,8 @@ start_node() {
   tls_keystore "$base/data"
   env "${SERVER_ENV[@]}" LAUNCH_JBOSS_IN_BACKGROUND=1 setsid "$WILDFLY_HOME/bin/standalone.sh" -c standalone-postgres.xml \
     -b "$bind" -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="$name" \
-    -Djboss.server.base.dir="$base" -Dverbatim.data.dir="$base/data" -Djboss.server.log.dir="$base/data/log" \
+    -Djboss.server.base.dir="$base" -Dverbatim.data.dir="$base/data" -Djboss.server.data.dir="$base/data/server" \
+    -Djboss.server.log.dir="$base/data/log" \
     -Dverbatim.tls.keystore="$TLS_KEYSTORE" -Dverbatim.tls.password="$TLS_PASSWORD" -Dverbatim.https.port=$((8443 + offset)) \
     >"$base/data/log/console.log" 2>&1 &
   NODE_PIDS+=($!)

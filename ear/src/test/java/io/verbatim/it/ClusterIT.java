@@ -106,20 +106,30 @@ class ClusterIT {
         // node-b acknowledges uploads and is killed while it converts them: node-a converts every one
         List<Long> acknowledged = new ArrayList<>();
         ExecutorService devices = Executors.newFixedThreadPool(8);
-        List<Future<HttpResponse<String>>> sent = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            int seed = 200 + i;
-            sent.add(devices.submit(() -> upload(b, seed)));
+        boolean seen = false;
+        for (int round = 0; round < 5 && !seen; round++) { // until node-b is seen converting one of them
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                long seed = 200 + round * 16 + i;
+                sent.add(devices.submit(() -> uploadCall(b.url(), seed, 60)));
+            }
+            for (Future<HttpResponse<String>> answer : sent) {
+                HttpResponse<String> r = answer.get();
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+                acknowledged.add(VerbatimServer.idFrom(r));
+            }
+            seen = converting(b);
         }
-        for (Future<HttpResponse<String>> answer : sent) {
-            HttpResponse<String> r = answer.get();
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-            acknowledged.add(VerbatimServer.idFrom(r));
-        }
+        assertThat(seen).as("node-b converts one of them as it is killed").isTrue();
         devices.shutdown();
         b.kill();
         for (int i = 0; i < 4; i++) { // devices sending through the balancer go on as if nothing happened
-            HttpResponse<String> stored = upload(balancer.url(), 300 + i);
+            // each on a connection of its own, as a device sends each call's file
+            HttpClient device = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<String> stored = device.send(HttpRequest.newBuilder(URI.create(balancer.url() + "/" + PBX
+                            + "/recordings/Files/" + String.format("%032d", 300 + i) + "-009033aabbcc-1--cluster.pcap"))
+                    .timeout(Duration.ofSeconds(60)).PUT(HttpRequest.BodyPublishers.ofByteArray(G711Calls.twoParty(5, 300 + i))).build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
             assertThat(stored.headers().firstValue("X-Verbatim-Node")).contains("node-a");
             acknowledged.add(VerbatimServer.idFrom(stored));
@@ -129,6 +139,7 @@ class ClusterIT {
             JsonObject r = awaitConverted(a, id, done);
             assertThat(r.getString("state")).as("recording %d, acknowledged by the killed node", id).isEqualTo("READY");
         }
+        assertThat(a.log()).content().as("node-a took over what node-b had claimed").contains("abandoned by a stopped node");
     }
 
     private static HttpResponse<String> upload(DisposableServer node, long seed) throws Exception {
@@ -137,9 +148,25 @@ class ClusterIT {
 
     /** As a device does, to a node or to the balancer. */
     private static HttpResponse<String> upload(String url, long seed) throws Exception {
+        return uploadCall(url, seed, 5);
+    }
+
+    private static HttpResponse<String> uploadCall(String url, long seed, int seconds) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url + "/" + PBX + "/recordings/Files/" + String.format("%032d", seed)
                         + "-009033aabbcc-1--cluster.pcap")).timeout(Duration.ofSeconds(60))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(G711Calls.twoParty(5, seed))).build(), HttpResponse.BodyHandlers.ofString());
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(G711Calls.twoParty(seconds, seed))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Whether the node is converting a recording now (looked at for a second). */
+    private static boolean converting(DisposableServer node) throws Exception {
+        Instant until = Instant.now().plusSeconds(1);
+        while (Instant.now().isBefore(until)) {
+            if (VerbatimServer.json(node.get("/api/v1/recordings?state=CONVERTING&limit=1").body()).getJsonNumber("total").longValue() > 0) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
     }
 
     private static HttpResponse<byte[]> audio(DisposableServer node, long id) throws Exception {

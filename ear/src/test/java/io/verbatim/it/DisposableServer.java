@@ -195,10 +195,12 @@ final class DisposableServer implements AutoCloseable {
 
     /** SIGKILL to the JVM: no shutdown hook, no flush, as a power cut looks to the process. */
     void kill() throws InterruptedException {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        // taken before the kill: once the script is gone its JVM is no longer its descendant, and must still be waited for
+        List<ProcessHandle> jvm = process.descendants().toList();
+        jvm.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
-        for (ProcessHandle left : process.descendants().toList()) {
+        for (ProcessHandle left : jvm) {
             left.onExit().join();
         }
     }

@@ -50,7 +50,7 @@ final class PrivateLoadBalancer implements AutoCloseable {
                     timeout server 5m
                     option redispatch
                     retries 2
-                    http-reuse never
+                    option http-server-close
                 frontend verbatim
                     bind 127.0.0.1:%d
                     default_backend nodes

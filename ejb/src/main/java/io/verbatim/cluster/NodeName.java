@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -11,6 +13,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton(name = "NodeName")
 @Startup
 @DependsOn("SchemaMigration")
+@Lock(LockType.READ) // asked by every node's sweeps while it renews: nothing here needs a lock
 public class NodeName {
 
     private static final Logger LOG = Logger.getLogger(NodeName.class.getName());
@@ -44,6 +48,9 @@ public class NodeName {
     @ConfigProperty(name = "verbatim.node.lease-seconds", defaultValue = "120")
     long leaseSeconds;
 
+    /** Since when this node has been in touch with the database without a gap; {@code null} while it is not. */
+    private volatile Instant inTouchSince;
+
     @PostConstruct
     void claim() {
         if (leaseSeconds < 8) {
@@ -54,6 +61,7 @@ public class NodeName {
             throw new IllegalStateException("The node name " + node.name() + " is in use by " + other
                     + ": give each node of a cluster its own name (-Djboss.node.name=...)");
         }
+        inTouchSince = Instant.now();
         LOG.info("This node is " + node.holder());
         long renew = heldFor().toMillis() / 4;
         timers.createIntervalTimer(renew, renew, new TimerConfig(null, false));
@@ -62,11 +70,17 @@ public class NodeName {
     @Timeout
     void renew() {
         try {
-            if (!leases.hold(lease(node.name()), heldFor())) {
+            if (leases.hold(lease(node.name()), heldFor())) {
+                if (inTouchSince == null) {
+                    inTouchSince = Instant.now();
+                }
+            } else {
+                inTouchSince = null;
                 LOG.severe("Another node took the name " + node.name() + " while this one was out of touch with the"
                         + " database: stop one of them, each node needs its own name");
             }
         } catch (RuntimeException databaseAway) { // the lease runs on; the node itself goes on
+            inTouchSince = null;
             LOG.fine(() -> "The node's name could not be renewed: " + databaseAway);
         }
     }
@@ -82,6 +96,16 @@ public class NodeName {
 
     private Duration heldFor() {
         return Duration.ofSeconds(leaseSeconds);
+    }
+
+    /**
+     * Whether the node of this name is gone, so that its conversions may be taken: its name ran out, and this node has
+     * been in touch with the database for a whole lease itself. After an outage of the database every node's name
+     * has run out, and each living node renews its own well within a lease of the database coming back.
+     */
+    public boolean gone(String name) {
+        Instant since = inTouchSince;
+        return since != null && since.isBefore(Instant.now().minus(heldFor())) && !running(name);
     }
 
     /** Whether a node of this name is running (holds its name). */

@@ -267,7 +267,7 @@ public class ConversionService {
     }
 
     /**
-     * Claims of other nodes that died mid-conversion: a node that no longer holds its name ({@link NodeName}, a
+     * Claims of other nodes that died mid-conversion: a node that is gone ({@link NodeName#gone}: its name ran out, a
      * couple of minutes after it stopped answering), or a claim older than the lease. This node's claims are live.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -275,7 +275,7 @@ public class ConversionService {
         List<String> gone = em.createQuery("select distinct r.claimedBy from Recording r where r.state = :state"
                         + " and r.claimedBy <> :node", String.class)
                 .setParameter("state", RecordingState.CONVERTING).setParameter("node", thisNode).getResultStream()
-                .filter(claimant -> !nodes.running(claimant)).toList();
+                .filter(nodes::gone).toList();
         int released = gone.isEmpty() ? 0 : release(em.createQuery("select r from Recording r where r.state = :state"
                 + " and r.claimedBy in :gone", Recording.class).setParameter("gone", gone));
         return released + release(em.createQuery("select r from Recording r where r.state = :state and r.claimedAt < :expired"

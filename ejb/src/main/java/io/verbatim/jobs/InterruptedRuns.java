@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * Puts the batch job repository right at start: a run the server was running when it was killed stays STARTED in
  * the repository for ever (nothing else ever ends it), so it is marked FAILED here, with why, and can be restarted
  * from its last checkpoint on the Jobs page. The repository's tables are JBeret's, written through JDBC because
- * the Batch API has no call for it. In a cluster each run names the node that runs it ({@link JobRuns#NODE}): a node
+ * the Batch API has no call for it. In a cluster each run names the node that runs it ({@link JobName#NODE}): a node
  * starting marks its own runs and those of nodes that are gone, never a run another node is running. Also removes the runs of the old per-upload {@code convert} job, a row for every call ever converted.
  */
 @Singleton
@@ -93,7 +93,7 @@ public class InterruptedRuns {
                         // taken as naming no node
                     }
                 }
-                String ranOn = parameters.getProperty(JobRuns.NODE);
+                String ranOn = parameters.getProperty(JobName.NODE);
                 if (ranOn == null || ranOn.equals(node.name()) || !names.running(ranOn)) {
                     left.add(rows.getLong(1));
                 }

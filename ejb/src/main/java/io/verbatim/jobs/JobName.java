@@ -46,8 +46,15 @@ public enum JobName {
         return Arrays.stream(Expiry.values()).filter(e -> e.name().equals(name())).findFirst();
     }
 
-    /** Starts a run of this job now; @return its execution id. */
-    public long start(Properties parameters) {
+    /** The parameter naming the node that runs a run (a restart: the node that restarted it). */
+    public static final String NODE = "node";
+
+    /**
+     * Starts a run of this job now on this node, named among its parameters, so that another node starting fails
+     * none of this node's runs ({@link InterruptedRuns}); @return its execution id.
+     */
+    public long start(Properties parameters, String node) {
+        parameters.setProperty(NODE, node);
         return BatchRuntime.getJobOperator().start(id(), parameters);
     }
 

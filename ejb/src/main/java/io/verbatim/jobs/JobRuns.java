@@ -50,8 +50,6 @@ public class JobRuns {
     private static final List<String> JOBS = Arrays.stream(JobName.values()).map(JobName::id).toList();
     static final String CUTOFF = "cutoff";
     static final String PBX = "pbx";
-    /** The node that runs a run (a restart: the node that restarted it), so a node starting fails only its own. */
-    static final String NODE = "node";
     /** How far back a PBX's administrator's list looks among all PBXs' runs of a job. */
     private static final int SCANNED = 2000;
 
@@ -215,8 +213,7 @@ public class JobRuns {
     /** Starts a deleting job with its cutoff among its parameters, fixed for the run and any restart of it. */
     private long startWithCutoff(JobName job, String cutoff, Properties parameters, String deleting) {
         parameters.setProperty(CUTOFF, cutoff);
-        parameters.setProperty(NODE, node.name());
-        long id = job.start(parameters);
+        long id = job.start(parameters, node.name());
         LOG.info("Started " + job.id() + " (run " + id + "), deleting " + deleting + " " + cutoff);
         return id;
     }
@@ -246,7 +243,7 @@ public class JobRuns {
         if (first != null) {
             again.putAll(first);
         }
-        again.setProperty(NODE, node.name());
+        again.setProperty(JobName.NODE, node.name());
         long id = operator.restart(executionId, again);
         actionLog.record(Action.JOB_START, run.job() + ": run " + executionId + " restarted as run " + id);
         return get(id);

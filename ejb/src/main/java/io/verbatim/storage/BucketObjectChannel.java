@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.NoSuchFileException;
 import software.amazon.awssdk.core.ResponseInputStream;
 
 /**
@@ -50,20 +51,20 @@ final class BucketObjectChannel implements SeekableByteChannel {
             int wanted = (int) Math.min(Math.min(chunk.length, dst.remaining()), size - position);
             int n;
             try {
-                n = response().read(chunk, 0, wanted);
-            } catch (IOException cut) { // a connection reset, a time-out, an idle stream closed: once more from here
+                n = readSome(wanted);
+            } catch (NoSuchFileException gone) { // removed meanwhile: gone, not the storage away
+                throw gone;
+            } catch (IOException cut) { // a reset, a time-out, a stream closed early: once more from here
                 stopReading();
                 try {
-                    n = response().read(chunk, 0, wanted);
+                    n = readSome(wanted);
+                } catch (NoSuchFileException gone) {
+                    throw gone;
                 } catch (IOException again) {
                     stopReading();
                     again.addSuppressed(cut);
                     throw new StorageUnreachableException("the object storage stopped sending " + key + " at byte " + position, again);
                 }
-            }
-            if (n < 0) {
-                stopReading();
-                throw new EOFException("the object ended at byte " + position + " of " + size);
             }
             dst.put(chunk, 0, n);
             position += n;
@@ -116,6 +117,15 @@ final class BucketObjectChannel implements SeekableByteChannel {
     public void close() {
         open = false;
         stopReading();
+    }
+
+    /** Some bytes of the response; one that ends before the object does (its server went) is an error, as a reset is. */
+    private int readSome(int wanted) throws IOException {
+        int n = response().read(chunk, 0, wanted);
+        if (n < 0) {
+            throw new EOFException("the object ended at byte " + position + " of " + size);
+        }
+        return n;
     }
 
     private ResponseInputStream<?> response() throws IOException {

@@ -49,9 +49,21 @@ public class DataDirectory {
         }
         Path folder = Path.of(keys.get()).toAbsolutePath().normalize();
         try {
-            return Files.createDirectories(folder);
+            Files.createDirectories(folder);
+            Path own = root().resolve("keys");
+            if (empty(folder) && Files.isDirectory(own) && !empty(own)) { // new keys here would orphan what the old ones locked
+                throw new IllegalStateException("VERBATIM_KEYS_DIR " + folder + " is empty, but " + own + " holds this server's"
+                        + " keys: copy them there first (without them, what they encrypted and sealed cannot be read or verified)");
+            }
+            return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + folder, e);
+        }
+    }
+
+    private static boolean empty(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.findAny().isEmpty();
         }
     }
 

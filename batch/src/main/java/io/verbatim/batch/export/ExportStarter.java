@@ -2,6 +2,7 @@ package io.verbatim.batch.export;
 
 import io.verbatim.audit.ActionLogExports;
 import io.verbatim.audit.ExportRequested;
+import io.verbatim.cluster.NodeIdentity;
 import io.verbatim.jobs.JobName;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,6 +19,9 @@ public class ExportStarter {
     @Inject
     ActionLogExports exports;
 
+    @Inject
+    NodeIdentity node;
+
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void onRequested(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExportRequested requested) {
         Properties parameters = new Properties();
@@ -25,7 +29,7 @@ public class ExportStarter {
         if (requested.pbx() != null) { // the PBX's administrators see its run (JobRuns)
             parameters.setProperty("pbx", requested.pbx());
         }
-        long execution = JobName.ACTION_LOG_EXPORT.start(parameters);
+        long execution = JobName.ACTION_LOG_EXPORT.start(parameters, node.name());
         exports.started(requested.exportId(), execution);
     }
 }

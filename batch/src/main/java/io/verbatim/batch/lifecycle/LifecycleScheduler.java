@@ -60,7 +60,7 @@ public class LifecycleScheduler {
     }
 
     /**
-     * {@code HH:MM} or {@code HH:MM:SS}, each part a number or {@code *} for every one ({@code *:*:00}: every minute,
+     * {@code HH:MM} or {@code HH:MM:SS}, each part a number or {@code *} for every one ({@code *:*:*}: every second,
      * which the cluster test uses; the lease still lets them run once in {@link #NIGHT}). {@code on} (as before times
      * could be set) is the default time.
      */
