@@ -103,7 +103,7 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
             probe();
             return false;
         } catch (StorageUnreachableException e) {
-            if (!(e.getCause() instanceof S3Exception s && s.statusCode() == 404)) {
+            if (!notFound(e)) {
                 throw e;
             }
         }
@@ -216,7 +216,7 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
         try {
             return call("read " + key, () -> s3.getObject(b -> b.bucket(where.bucket()).key(name).range("bytes=" + from + "-")));
         } catch (StorageUnreachableException e) {
-            if (e.getCause() instanceof S3Exception s && s.statusCode() == 404) {
+            if (notFound(e)) {
                 throw new NoSuchFileException(key, null, "removed from the bucket while it was read");
             }
             throw e;
@@ -312,7 +312,7 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
                     .destinationBucket(where.bucket()).destinationKey(to)));
             return true;
         } catch (StorageUnreachableException e) {
-            if (e.getCause() instanceof S3Exception s && s.statusCode() == 404) {
+            if (notFound(e)) {
                 return false;
             }
             throw e;
@@ -328,11 +328,16 @@ final class BucketBlobStore implements BlobStore, AutoCloseable {
         try {
             return call("look up " + name, () -> s3.headObject(b -> b.bucket(where.bucket()).key(name)));
         } catch (StorageUnreachableException e) {
-            if (e.getCause() instanceof S3Exception s && s.statusCode() == 404) {
+            if (notFound(e)) {
                 return null;
             }
             throw e;
         }
+    }
+
+    /** Whether the bucket answered 404: no such object (or, for the bucket itself, no such bucket). */
+    private static boolean notFound(StorageUnreachableException e) {
+        return e.getCause() instanceof S3Exception s && s.statusCode() == 404;
     }
 
     private String name(String key) {
