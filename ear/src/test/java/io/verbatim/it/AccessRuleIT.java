@@ -165,6 +165,11 @@ class AccessRuleIT {
         byte[] capture = Files.readAllBytes(IngestIT.corpusCapture("sipp/pcap/g711a.pcap"));
         long first = idFrom(upload(captureName(extension), capture));
         long second = idFrom(upload(captureName(extension), capture));
+        // some still converting as they are assigned: a conversion finishing then must not undo the assignment
+        long[] converting = new long[4];
+        for (int i = 0; i < converting.length; i++) {
+            converting[i] = idFrom(upload(captureName(extension), capture));
+        }
         Set<Long> unassigned = new HashSet<>();
         json(getText("/api/v1/recordings?unassigned=true&limit=500", admin()).body()).getJsonArray("items")
                 .forEach(item -> unassigned.add(item.asJsonObject().getJsonNumber("id").longValue()));
@@ -178,6 +183,11 @@ class AccessRuleIT {
         assertThat(json(assigned.body()).getString("owner")).isEqualTo(ed);
         assertThat(json(assigned.body()).getString("captureUser")).isEqualTo(extension);
         assertThat(visible(as(ed), first, second)).as("both from that extension").containsExactlyInAnyOrder(first, second);
+        for (long id : converting) {
+            JsonObject converted = VerbatimServer.awaitConverted(id);
+            assertThat(converted.getString("state")).isEqualTo("READY");
+            assertThat(converted.getString("owner")).as("recording %d, converting as it was assigned", id).isEqualTo(ed);
+        }
         long later = idFrom(upload(captureName(extension), capture));
         assertThat(json(getText("/api/v1/recordings/" + later, admin()).body()).getString("owner")).as("and those to come").isEqualTo(ed);
     }

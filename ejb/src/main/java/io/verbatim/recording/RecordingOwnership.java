@@ -82,7 +82,9 @@ public class RecordingOwnership {
         } else {
             standing.setUsername(user.getUsername());
         }
-        return em.createQuery("update Recording r set r.owner = :owner where r.pbx = :pbx and r.captureUser = :captureUser")
+        // versioned: a conversion that read one of them before this commits must not write the old owner back over it;
+        // its version has moved on, so the conversion stores its outcome again on what is there now
+        return em.createQuery("update versioned Recording r set r.owner = :owner where r.pbx = :pbx and r.captureUser = :captureUser")
                 .setParameter("owner", user.getUsername()).setParameter("pbx", r.getPbx())
                 .setParameter("captureUser", r.getCaptureUser()).executeUpdate();
     }
