@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The settings that are the settings capability's own because more than a value is done with them: device and reader
@@ -88,11 +89,11 @@ final class SettingKeys {
     /** Declared by the other capabilities: each is stored, shown and changed like any other value. */
     static final List<SettingKey<?>> DECLARED = declaredByCapabilities();
 
-    /** Every setting: {@link #OWN}, then {@link #DECLARED}. */
+    /** Every setting: {@link #OWN}, then {@link #DECLARED}; made once (reading a setting looks in it, uploads too). */
+    private static final List<SettingKey<?>> ALL = Stream.concat(OWN.stream(), DECLARED.stream()).toList();
+
     static List<SettingKey<?>> all() {
-        List<SettingKey<?>> all = new ArrayList<>(OWN);
-        all.addAll(DECLARED);
-        return List.copyOf(all);
+        return ALL;
     }
 
     private static List<SettingKey<?>> declaredByCapabilities() {
