@@ -75,6 +75,7 @@ start_server() {
     -b "$bind" -Djboss.socket.binding.port-offset="$offset" \
     -Dverbatim.data.dir="$data" -Djboss.server.data.dir="$data/server" -Djboss.server.log.dir="$data/log" \
     -Dverbatim.tls.keystore="$TLS_KEYSTORE" -Dverbatim.tls.password="$TLS_PASSWORD" -Dverbatim.https.port=$((8443 + offset)) \
+    -Djboss.as.management.blocking.timeout="${VERBATIM_DEPLOY_WAIT_SECONDS:-300}" \
     >"$log" 2>&1 &
   SERVER_PID=$!
   umask "$was"
@@ -90,8 +91,8 @@ wait_deployed() {
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
       echo "WildFly stopped during start-up" >&2; return 1
     fi
-    if [ $waited -ge 300 ]; then
-      echo "WildFly did not deploy Verbatim within 300 s" >&2; return 1
+    if [ $waited -ge "${VERBATIM_DEPLOY_WAIT_SECONDS:-300}" ]; then
+      echo "WildFly did not deploy Verbatim within ${VERBATIM_DEPLOY_WAIT_SECONDS:-300} s" >&2; return 1
     fi
     sleep 1; waited=$((waited + 1))
   done

@@ -128,6 +128,9 @@ class AuthorizationMatrixIT {
                 // a finished run: administrators pass, and are told it is not running, or neither failed nor stopped
                 new Row("POST", "/api/v1/jobs/runs/{run}/stop", null, EnumSet.of(Person.ADMIN), 400),
                 new Row("POST", "/api/v1/jobs/runs/{run}/restart", null, EnumSet.of(Person.ADMIN), 400),
+                // backups hold every PBX's recordings: the operator's; the suite's server has no backup folder
+                new Row("GET", "/api/v1/backups", null, EnumSet.of(Person.ADMIN)),
+                new Row("POST", "/api/v1/backups?kind=full", null, EnumSet.of(Person.ADMIN), 409),
                 new Row("GET", "/api/v1/action-log", null, OFFICERS),
                 new Row("GET", "/api/v1/action-log/verification", null, OFFICERS),
                 new Row("POST", "/api/v1/action-log/exports", "{\"actions\":[\"verify\"]}", OFFICERS),

@@ -151,6 +151,20 @@ final class DisposableServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A PUT of JSON as the administrator. */
+    HttpResponse<String> putJson(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", VerbatimServer.basic("admin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A GET of bytes (audio, a download) as the administrator. */
+    HttpResponse<byte[]> getBytes(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", VerbatimServer.basic("admin", ADMIN_PASSWORD)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A GET with no credentials, as a load balancer's probe. */
     HttpResponse<String> getUnsigned(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60)).GET().build(),
@@ -162,6 +176,32 @@ final class DisposableServer implements AutoCloseable {
         HttpResponse<String> r = get("/api/v1/recordings/" + id);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return VerbatimServer.json(r.body());
+    }
+
+    /** Waits until a recording's conversion has ended (READY or FAILED, or 90 s passed) and returns it. */
+    JsonObject awaitConverted(long id) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (true) {
+            JsonObject r = recording(id);
+            String state = r.getString("state");
+            if (!state.equals("RECEIVED") && !state.equals("CONVERTING") || Instant.now().isAfter(deadline)) {
+                return r;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Waits until a job run has ended and returns it. */
+    JsonObject awaitRun(long run) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (true) {
+            JsonObject r = VerbatimServer.json(get("/api/v1/jobs/runs/" + run).body());
+            String status = r.getString("status");
+            if (!status.equals("STARTING") && !status.equals("STARTED") || Instant.now().isAfter(deadline)) {
+                return r;
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Starts the server and waits until the EAR is deployed. */

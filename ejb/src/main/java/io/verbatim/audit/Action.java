@@ -53,7 +53,11 @@ public enum Action {
     /** The condition behind an alarm went away, or an administrator's acknowledgement ended an alarm about an event. */
     ALARM_CLEARED,
     /** An administrator acknowledged an alarm. */
-    ALARM_ACKNOWLEDGED;
+    ALARM_ACKNOWLEDGED,
+    /** Wrote a backup of the whole system (database, keys, originals, audio). */
+    BACKUP,
+    /** Rebuilt this system from a backup. */
+    BACKUP_RESTORE;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

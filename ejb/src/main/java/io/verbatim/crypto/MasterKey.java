@@ -86,8 +86,13 @@ public class MasterKey {
         return loaded;
     }
 
+    /** Where the master key is kept (made there at first use unless the file is named): a backup copies it, a restore puts it back. */
+    public Path file() {
+        return configured.map(Path::of).orElseGet(() -> data.keys().resolve(DEFAULT_FILE));
+    }
+
     private Aead load() {
-        Path file = configured.map(Path::of).orElseGet(() -> data.keys().resolve(DEFAULT_FILE));
+        Path file = file();
         try {
             if (!Files.exists(file) && configured.isEmpty()) {
                 KeysetHandle fresh = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM"));

@@ -8,13 +8,20 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -29,6 +36,9 @@ public class SchemaMigration {
 
     @Resource(lookup = "java:jboss/datasources/VerbatimDS")
     DataSource dataSource;
+
+    @Inject
+    Instance<SchemaSeed> seeds;
 
     private volatile String version;
     private volatile boolean searchIndexes;
@@ -61,18 +71,44 @@ public class SchemaMigration {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // Flyway commits each migration itself
     void migrate() {
         boolean postgres = isPostgres();
-        Flyway flyway = Flyway.configure(getClass().getClassLoader())
+        FluentConfiguration configuration = Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
                 // beside the common schema, what each database writes its own way (the search indexes are PostgreSQL's)
                 .locations("classpath:db/migration", "classpath:db/vendor/" + (postgres ? "postgresql" : "h2"))
                 // the batch job repository (JBeret) creates its own tables in the same schema first, so the
                 // schema is never empty on our first start: take it as version 0 and apply ours from V1
                 .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load();
+                .baselineVersion("0");
+        Flyway flyway = configuration.load();
+        List<SchemaSeed> filled = new ArrayList<>();
+        for (SchemaSeed seed : seeds) {
+            Optional<String> at = seed.schemaVersion();
+            if (at.isPresent()) {
+                seed(flyway, configuration, seed, at.get());
+                filled.add(seed);
+            }
+        }
         MigrateResult result = flyway.migrate();
+        filled.forEach(SchemaSeed::filledAndMigrated);
         searchIndexes = postgres;
         version = flyway.info().current().getVersion().getVersion();
         LOG.info("Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** Migrates an empty database to the seed's version, lets it fill the tables, and leaves the rest to {@link #migrate()}. */
+    private void seed(Flyway flyway, FluentConfiguration configuration, SchemaSeed seed, String at) {
+        MigrationInfo current = flyway.info().current();
+        if (current != null && current.getVersion().getVersion().compareTo("0") != 0) {
+            throw new IllegalStateException("a restore needs an empty database, and this one is at schema version "
+                    + current.getVersion() + ": give the server a new database (or unset VERBATIM_RESTORE_FROM)");
+        }
+        boolean known = Arrays.stream(flyway.info().all()).anyMatch(m -> m.getVersion() != null && m.getVersion().getVersion().equals(at));
+        if (!known) {
+            throw new IllegalStateException("the backup was written at schema version " + at + ", which this Verbatim does not know"
+                    + " (a newer one wrote it): restore with that version or newer");
+        }
+        configuration.target(at).load().migrate();
+        seed.fill(dataSource);
+        LOG.info("Database filled at schema version " + at + "; migrating the rest");
     }
 }

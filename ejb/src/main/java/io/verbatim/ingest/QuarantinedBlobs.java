@@ -4,6 +4,7 @@ import io.verbatim.storage.BlobUsers;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Set;
 
 /** A refused upload keeps its bytes: the same bytes as a recording's, sometimes. */
 @Dependent
@@ -16,5 +17,10 @@ public class QuarantinedBlobs implements BlobUsers {
     public long naming(String blobKey) {
         return em.createQuery("select count(q) from QuarantinedCapture q where q.blobKey = :key", Long.class)
                 .setParameter("key", blobKey).getSingleResult();
+    }
+
+    @Override
+    public Set<String> keyColumns() {
+        return Set.of("quarantined_capture.blob_key");
     }
 }

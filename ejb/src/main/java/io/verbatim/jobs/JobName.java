@@ -24,7 +24,9 @@ public enum JobName {
     /** Deletes the files of action-log exports older than the export keeping time. */
     EXPORT_EXPIRY,
     /** Seals the recordings not sealed yet once sealing is switched on. */
-    SEAL;
+    SEAL,
+    /** Writes a backup of the whole system (io.verbatim.backup). */
+    BACKUP;
 
     /** The job file's name, e.g. {@code recycle-purge}: what the batch runtime and the job list call it. */
     public String id() {

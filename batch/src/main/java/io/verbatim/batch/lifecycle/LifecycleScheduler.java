@@ -1,5 +1,6 @@
 package io.verbatim.batch.lifecycle;
 
+import io.verbatim.backup.Backups;
 import io.verbatim.cluster.ClusterLease;
 import io.verbatim.cluster.ClusterLeases;
 import io.verbatim.jobs.JobName;
@@ -40,6 +41,9 @@ public class LifecycleScheduler {
 
     @Inject
     ClusterLeases leases;
+
+    @Inject
+    Backups backups;
 
     @Resource
     TimerService timers;
@@ -92,5 +96,6 @@ public class LifecycleScheduler {
             }
         }
         jobs.startExportExpiry(null);
+        backups.startScheduled().ifPresent(run -> LOG.info("The nightly backup started (run " + run + ")"));
     }
 }

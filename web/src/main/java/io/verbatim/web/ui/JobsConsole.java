@@ -1,5 +1,7 @@
 package io.verbatim.web.ui;
 
+import io.verbatim.backup.BackupSummary;
+import io.verbatim.backup.Backups;
 import io.verbatim.conversion.ConversionQueue;
 import io.verbatim.conversion.ConversionService;
 import io.verbatim.jobs.JobName;
@@ -10,6 +12,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -19,11 +24,16 @@ import java.util.OptionalLong;
 @ViewScoped
 public class JobsConsole implements Serializable {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
     @Inject
     transient JobRuns jobs;
 
     @Inject
     transient ConversionService conversions;
+
+    @Inject
+    transient Backups backups;
 
     private List<JobRun> runs;
     private ConversionQueue queue;
@@ -78,6 +88,28 @@ public class JobsConsole implements Serializable {
     public void start(String job) {
         if (Pages.attempt(() -> Pages.say(jobs.start(job).map(r -> job + " started (run " + r.executionId() + ")")
                 .orElse(job + " is off: retention is 0 days")))) {
+            refresh();
+        }
+    }
+
+    public boolean isBackupsOn() {
+        return backups.on();
+    }
+
+    /** Where backups go and the newest in a line, or that there is none yet. */
+    public String getBackupSummary() {
+        List<BackupSummary> all = new ArrayList<>();
+        if (!Pages.attempt(() -> all.addAll(backups.list())) || all.isEmpty()) {
+            return "none yet in " + backups.where() + ".";
+        }
+        BackupSummary newest = all.get(0);
+        return all.size() + " kept in " + backups.where() + "; the newest, " + newest.kind() + ", of "
+                + WHEN.format(newest.createdAt()) + ": " + newest.rows() + " rows, " + newest.blobsHere() + " of its "
+                + newest.blobsNeeded() + " blobs in it, " + Math.max(1, newest.bytes() / 1_048_576) + " MiB.";
+    }
+
+    public void backUp(String kind) {
+        if (Pages.attempt(() -> Pages.say(kind + " backup started (run " + backups.start(kind) + ")"))) {
             refresh();
         }
     }

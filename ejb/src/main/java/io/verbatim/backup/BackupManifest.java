@@ -1,0 +1,147 @@
+package io.verbatim.backup;
+
+import com.google.crypto.tink.StreamingAead;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a backup holds, in {@code manifest.json} (readable without the key, for a person checking a backup): its id,
+ * whether it is full or builds on an earlier one, the schema version and row count of each table, how many blobs its
+ * rows need and how many it holds itself, and the size and SHA-256 of every file. {@code manifest.sig} is the
+ * manifest's SHA-256 encrypted with the backup key, so a manifest changed to match changed files is refused too.
+ */
+record BackupManifest(String id, String kind, String base, Instant createdAt, String node, String database,
+                      String schemaVersion, Map<String, Long> tables, long blobsNeeded, List<String> blobsMissing,
+                      List<BackupSet.FileEntry> files) {
+
+    static final String FILE = "manifest.json";
+    static final String SIGNATURE = "manifest.sig";
+    static final String FULL = "full";
+    static final String INCREMENTAL = "incremental";
+
+    /** How many blobs this backup holds itself (an incremental one: those its base did not have). */
+    long blobsHere() {
+        return files.stream().filter(f -> f.path().startsWith(BackupBlobs.FOLDER + "/")).count();
+    }
+
+    long rows() {
+        return tables.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Writes it and its signature into the backup. */
+    void writeTo(BackupSet set, StreamingAead key) throws IOException {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("format", 1).add("id", id).add("kind", kind);
+        if (base != null) {
+            json.add("base", base);
+        }
+        JsonObjectBuilder tableRows = Json.createObjectBuilder();
+        tables.forEach(tableRows::add);
+        JsonArrayBuilder fileList = Json.createArrayBuilder();
+        files.forEach(f -> fileList.add(Json.createObjectBuilder().add("path", f.path()).add("size", f.size()).add("sha256", f.sha256())));
+        JsonArrayBuilder missing = Json.createArrayBuilder();
+        blobsMissing.forEach(missing::add);
+        json.add("createdAt", createdAt.toString()).add("node", node).add("database", database).add("schemaVersion", schemaVersion)
+                .add("tables", tableRows).add("blobsNeeded", blobsNeeded).add("blobsMissing", missing).add("files", fileList);
+        byte[] text = (json.build().toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(set.file(FILE), text);
+        set.write(SIGNATURE, key, out -> out.write(BackupSet.sha256().digest(text)));
+    }
+
+    /**
+     * Reads a complete backup's manifest and checks it against its signature and every file against it.
+     * @throws BackupDamaged naming the backup and what is wrong
+     */
+    static BackupManifest verified(BackupSet set, StreamingAead key) {
+        Path file = set.file(FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new BackupDamaged("backup " + set.id() + " has no " + FILE + " (" + set.folder() + " is not a complete backup)");
+        }
+        byte[] text;
+        try {
+            text = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new BackupDamaged("cannot read " + file + ": " + e.getMessage());
+        }
+        byte[] signed;
+        try (InputStream in = set.read(SIGNATURE, key)) {
+            signed = in.readAllBytes();
+        } catch (IOException e) {
+            throw new BackupDamaged("the manifest of backup " + set.id() + " cannot be checked: its signature is missing, changed,"
+                    + " or was made with another backup key");
+        }
+        if (!Arrays.equals(signed, BackupSet.sha256().digest(text))) {
+            throw new BackupDamaged("the manifest of backup " + set.id() + " was changed after it was written");
+        }
+        BackupManifest manifest = parse(text, set.id());
+        for (BackupSet.FileEntry entry : manifest.files()) {
+            check(set, entry);
+        }
+        return manifest;
+    }
+
+    private static void check(BackupSet set, BackupSet.FileEntry entry) {
+        Path file = set.file(entry.path());
+        if (!Files.isRegularFile(file)) {
+            throw new BackupDamaged("backup " + set.id() + " lacks " + entry.path());
+        }
+        MessageDigest sha256 = BackupSet.sha256();
+        long size;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            size = in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new BackupDamaged("cannot read " + entry.path() + " of backup " + set.id() + ": " + e.getMessage());
+        }
+        if (size != entry.size() || !HexFormat.of().formatHex(sha256.digest()).equals(entry.sha256())) {
+            throw new BackupDamaged(entry.path() + " of backup " + set.id() + " is damaged: its SHA-256 is not the one in the manifest");
+        }
+    }
+
+    /** Reads a manifest without checking anything (to list backups, or to find an incremental one's base). */
+    static BackupManifest read(Path folder) throws IOException {
+        return parse(Files.readAllBytes(folder.resolve(FILE)), folder.getFileName().toString());
+    }
+
+    private static BackupManifest parse(byte[] text, String id) {
+        try (JsonReader reader = Json.createReader(new StringReader(new String(text, StandardCharsets.UTF_8)))) {
+            JsonObject json = reader.readObject();
+            if (!json.getString("id").equals(id)) {
+                throw new BackupDamaged("the manifest in backup " + id + " is that of backup " + json.getString("id"));
+            }
+            Map<String, Long> tables = new LinkedHashMap<>();
+            json.getJsonObject("tables").forEach((name, rows) -> tables.put(name, ((JsonNumber) rows).longValue()));
+            List<BackupSet.FileEntry> files = new ArrayList<>();
+            json.getJsonArray("files").getValuesAs(JsonObject.class).forEach(f -> files.add(
+                    new BackupSet.FileEntry(f.getString("path"), f.getJsonNumber("size").longValue(), f.getString("sha256"))));
+            List<String> missing = json.getJsonArray("blobsMissing").getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString).toList();
+            return new BackupManifest(id, json.getString("kind"), json.getString("base", null), Instant.parse(json.getString("createdAt")),
+                    json.getString("node"), json.getString("database"), json.getString("schemaVersion"), tables,
+                    json.getJsonNumber("blobsNeeded").longValue(), missing, files);
+        } catch (JsonException | ClassCastException | NullPointerException | DateTimeParseException e) {
+            throw new BackupDamaged("the manifest of backup " + id + " cannot be read: " + e.getMessage());
+        }
+    }
+}

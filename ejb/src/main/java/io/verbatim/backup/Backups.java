@@ -1,0 +1,323 @@
+package io.verbatim.backup;
+
+import com.google.crypto.tink.StreamingAead;
+import io.verbatim.access.ActionDeniedException;
+import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
+import io.verbatim.audit.Outcome;
+import io.verbatim.caller.Caller;
+import io.verbatim.cluster.NodeIdentity;
+import io.verbatim.crypto.MasterKey;
+import io.verbatim.database.SchemaMigration;
+import io.verbatim.jobs.JobName;
+import io.verbatim.refusal.InvalidEntryException;
+import io.verbatim.storage.DataDirectory;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Backups of the whole system into the folder {@code verbatim.backup.dir} names ({@code VERBATIM_BACKUP_DIR}): the
+ * database read in one snapshot, the server's keys, and every original and audio file the rows name, each file
+ * encrypted with the backup key, with a signed manifest. A full backup holds every blob; an incremental one only
+ * those its base (the newest backup before it) and that one's bases do not. They run as the batch job
+ * {@code backup}: started by the operator (Jobs page, REST) or each night with the lifecycle jobs, a full one when
+ * the newest full one is older than {@code verbatim.backup.full-every-days} (7); the newest
+ * {@code verbatim.backup.keep} (7) are kept, with what they build on.
+ */
+@Stateless
+@PermitAll // WildFly denies unannotated methods of beans that carry security metadata
+public class Backups {
+
+    private static final Logger LOG = Logger.getLogger(Backups.class.getName());
+    static final String CONTENTS = DatabaseDump.FOLDER + "/contents.json";
+    static final String BLOB_LIST = "blobs.list";
+    static final String KEYS = "keys";
+    /** The master key's name in a backup, wherever the server keeps it. */
+    static final String MASTER_KEY = "master-key.json";
+    /** Job parameters: the backup's id (fixed for the run and its restarts), its kind, and its base for an incremental one. */
+    public static final String SET = "set";
+    public static final String KIND = "kind";
+    public static final String BASE = "base";
+
+    @Inject
+    @ConfigProperty(name = "verbatim.backup.dir")
+    Optional<String> dir;
+
+    @Inject
+    @ConfigProperty(name = "verbatim.backup.keep", defaultValue = "7")
+    int keep;
+
+    @Inject
+    @ConfigProperty(name = "verbatim.backup.full-every-days", defaultValue = "7")
+    int fullEveryDays;
+
+    @Inject
+    BackupKey backupKey;
+
+    @Inject
+    DatabaseDump dump;
+
+    @Inject
+    BackupBlobs blobs;
+
+    @Inject
+    SchemaMigration schema;
+
+    @Inject
+    MasterKey masterKey;
+
+    @Inject
+    DataDirectory data;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ActionLog actionLog;
+
+    @Inject
+    NodeIdentity node;
+
+    /** Whether a backup folder is set. */
+    public boolean on() {
+        return dir.filter(d -> !d.isBlank()).isPresent();
+    }
+
+    /** The backup folder, for a person: its path, or that backups are off. */
+    public String where() {
+        return on() ? folder().root().toString() : "(off: no VERBATIM_BACKUP_DIR)";
+    }
+
+    private BackupFolder folder() {
+        return new BackupFolder(Path.of(dir.filter(d -> !d.isBlank()).orElseThrow(BackupsOff::new)).toAbsolutePath().normalize());
+    }
+
+    /**
+     * Starts a backup now, {@code full} or {@code incremental} (full when there is none yet to build on): the
+     * operator's, since a backup holds every PBX's recordings. @return the run's execution id
+     */
+    @RolesAllowed("ADMIN")
+    public long start(String kind) {
+        if (caller.tenant() != null) {
+            throw new ActionDeniedException("a backup holds every PBX's recordings: only the operator starts one");
+        }
+        if (!BackupManifest.FULL.equals(kind) && !BackupManifest.INCREMENTAL.equals(kind)) {
+            throw new InvalidEntryException("kind must be full or incremental, not " + kind);
+        }
+        long run = startRun(kind);
+        actionLog.record(Action.JOB_START, "backup, " + kind + " (run " + run + ")");
+        return run;
+    }
+
+    /** The nightly backup, when a backup folder is set: full when the newest full one is older than its days, else incremental. */
+    public Optional<Long> startScheduled() {
+        if (!on()) {
+            return Optional.empty();
+        }
+        Optional<BackupManifest> lastFull = folder().complete().stream().map(Backups::manifest)
+                .filter(m -> m.kind().equals(BackupManifest.FULL)).reduce((a, b) -> b);
+        boolean full = lastFull.isEmpty() || lastFull.get().createdAt().isBefore(Instant.now().minus(Duration.ofDays(fullEveryDays)).plusSeconds(3600));
+        return Optional.of(startRun(full ? BackupManifest.FULL : BackupManifest.INCREMENTAL));
+    }
+
+    private long startRun(String kind) {
+        BackupFolder folder = folder();
+        Optional<Path> base = kind.equals(BackupManifest.INCREMENTAL) ? folder.newest() : Optional.empty();
+        String actual = base.isPresent() ? BackupManifest.INCREMENTAL : BackupManifest.FULL;
+        Properties parameters = new Properties();
+        parameters.setProperty(SET, BackupFolder.newId(Instant.now(), actual));
+        parameters.setProperty(KIND, actual);
+        base.ifPresent(b -> parameters.setProperty(BASE, b.getFileName().toString()));
+        long run = JobName.BACKUP.start(parameters, node.name());
+        LOG.info("Started backup " + parameters.getProperty(SET) + " (run " + run + ") into " + folder.root()
+                + base.map(b -> ", building on " + b.getFileName()).orElse(""));
+        return run;
+    }
+
+    /** The complete backups in the folder, newest first. */
+    @RolesAllowed("ADMIN")
+    public List<BackupSummary> list() {
+        if (caller.tenant() != null) {
+            throw new ActionDeniedException("a backup holds every PBX's recordings: only the operator sees them");
+        }
+        if (!on()) {
+            return List.of();
+        }
+        List<BackupSummary> all = new ArrayList<>(folder().complete().stream().map(Backups::manifest).map(BackupSummary::of).toList());
+        Collections.reverse(all);
+        return all;
+    }
+
+    private static BackupManifest manifest(Path backup) {
+        try {
+            return BackupManifest.read(backup);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the manifest of " + backup, e);
+        }
+    }
+
+    /** The first step: the database in one snapshot, the list of blobs its rows name, and the server's keys. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void writeDatabase(String setId) {
+        StreamingAead key = backupKey.forWriting();
+        try {
+            BackupSet set = BackupSet.partial(folder().root(), setId);
+            DatabaseDump.Dumped dumped = dump.dump(set, key);
+            JsonObjectBuilder tables = Json.createObjectBuilder();
+            dumped.tables().forEach(tables::add);
+            String contents = Json.createObjectBuilder().add("database", dumped.database())
+                    .add("schemaVersion", schema.version().orElseThrow()).add("tables", tables).build().toString();
+            set.write(CONTENTS, key, out -> out.write(contents.getBytes(StandardCharsets.UTF_8)));
+            set.write(BLOB_LIST, key, out -> {
+                for (String stored : dumped.storedKeys()) {
+                    out.write((stored + "\n").getBytes(StandardCharsets.US_ASCII));
+                }
+            });
+            writeKeys(set, key);
+            LOG.info("Backup " + setId + ": " + dumped.tables().values().stream().mapToLong(Long::longValue).sum() + " rows of "
+                    + dumped.tables().size() + " tables; their rows name " + dumped.storedKeys().size() + " blobs");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write backup " + setId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeKeys(BackupSet set, StreamingAead key) throws IOException {
+        Path master = masterKey.file();
+        if (Files.isRegularFile(master)) {
+            set.write(KEYS + "/" + MASTER_KEY, key, out -> Files.copy(master, out));
+        }
+        Path backupKeyFile = backupKey.file().toAbsolutePath().normalize();
+        try (Stream<Path> files = Files.list(data.keys())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path absolute = file.toAbsolutePath().normalize();
+                if (!absolute.equals(master.toAbsolutePath().normalize()) && !absolute.equals(backupKeyFile)) {
+                    set.write(KEYS + "/" + file.getFileName(), key, out -> Files.copy(file, out));
+                }
+            }
+        }
+    }
+
+    /** The blobs still to copy: named by the rows, not held by what the backup builds on, not copied by an earlier try. */
+    public List<String> blobsToCopy(String setId, String base) {
+        try {
+            BackupSet set = BackupSet.partial(folder().root(), setId);
+            Set<String> held = base == null || base.isEmpty() ? Set.of() : heldByChain(folder().root().resolve(base));
+            List<String> toCopy = new ArrayList<>();
+            for (String stored : blobList(set, backupKey.forWriting())) {
+                String file = BackupBlobs.fileOf(stored);
+                if (!held.contains(file) && !set.holds(file)) {
+                    toCopy.add(stored);
+                }
+            }
+            return toCopy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read backup " + setId + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<String> blobList(BackupSet set, StreamingAead key) throws IOException {
+        List<String> keys = new ArrayList<>();
+        try (InputStream in = set.read(BLOB_LIST, key);
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.isBlank()) {
+                    keys.add(line.trim());
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** The blob files of a backup and of those it builds on. */
+    private static Set<String> heldByChain(Path backup) throws IOException {
+        Set<String> held = new HashSet<>();
+        for (Path link : BackupFolder.chain(backup)) {
+            BackupManifest.read(link).files().stream().map(BackupSet.FileEntry::path)
+                    .filter(p -> p.startsWith(BackupBlobs.FOLDER + "/")).forEach(held::add);
+        }
+        return held;
+    }
+
+    /** Copies blobs into the backup. @return how many the store no longer had */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int copyBlobs(String setId, List<String> storedKeys) {
+        StreamingAead key = backupKey.forWriting();
+        int gone = 0;
+        try {
+            BackupSet set = BackupSet.partial(folder().root(), setId);
+            for (String stored : storedKeys) {
+                gone += blobs.copy(stored, set, key) ? 0 : 1;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy blobs into backup " + setId + ": " + e.getMessage(), e);
+        }
+        return gone;
+    }
+
+    /**
+     * The last step: the signed manifest, the backup made complete, older ones pruned, and the action log told.
+     * @return the backup as listed
+     */
+    public BackupSummary complete(String setId, String kind, String base) {
+        StreamingAead key = backupKey.forWriting();
+        BackupFolder folder = folder();
+        try {
+            BackupSet set = BackupSet.partial(folder.root(), setId);
+            JsonObject contents;
+            try (InputStream in = set.read(CONTENTS, key); JsonReader reader = Json.createReader(in)) {
+                contents = reader.readObject();
+            }
+            Map<String, Long> tables = new LinkedHashMap<>();
+            contents.getJsonObject("tables").forEach((t, n) -> tables.put(t, ((JsonNumber) n).longValue()));
+            Set<String> held = base == null || base.isEmpty() ? new HashSet<>() : heldByChain(folder.root().resolve(base));
+            List<String> needed = blobList(set, key);
+            List<String> missing = needed.stream().filter(s -> !held.contains(BackupBlobs.fileOf(s)) && !set.holds(BackupBlobs.fileOf(s))).toList();
+            BackupManifest manifest = new BackupManifest(setId, kind, base == null || base.isEmpty() ? null : base, Instant.now(),
+                    node.name(), contents.getString("database"), contents.getString("schemaVersion"), tables, needed.size(),
+                    missing, set.written());
+            manifest.writeTo(set, key);
+            set.completed();
+            BackupSummary summary = BackupSummary.of(manifest);
+            List<String> pruned = folder.prune(Math.max(1, keep));
+            String detail = kind + " backup " + setId + ": " + summary.rows() + " rows, " + summary.blobsHere() + " of "
+                    + summary.blobsNeeded() + " blobs in it" + (missing.isEmpty() ? "" : ", " + missing.size() + " erased while it was written")
+                    + (pruned.isEmpty() ? "" : "; deleted older backups " + String.join(", ", pruned));
+            actionLog.recordAs(ActionLog.SERVER, null, Action.BACKUP, Outcome.SUCCESS, detail);
+            LOG.info("Backup complete in " + folder.root() + ": " + detail);
+            return summary;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot complete backup " + setId + ": " + e.getMessage(), e);
+        }
+    }
+}

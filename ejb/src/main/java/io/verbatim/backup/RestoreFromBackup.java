@@ -1,0 +1,193 @@
+package io.verbatim.backup;
+
+import com.google.crypto.tink.StreamingAead;
+import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLog;
+import io.verbatim.audit.Outcome;
+import io.verbatim.crypto.MasterKey;
+import io.verbatim.database.SchemaSeed;
+import io.verbatim.storage.DataDirectory;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A restore: a server started with {@code verbatim.restore.from} ({@code VERBATIM_RESTORE_FROM}: a backup's folder,
+ * or the backup folder, meaning its newest backup) on an empty database rebuilds itself from it before anything else
+ * starts. First every file of the backup and of those it builds on is checked against the signed manifests, and a
+ * damaged backup is refused, naming what is wrong, before anything is written. Then the keys go back, then each blob
+ * into the store (checked against the SHA-256 its name says), then the rows, in one transaction; the migrations
+ * since the backup's schema run after. A start with the variable still set on the restored database does nothing.
+ */
+@ApplicationScoped
+public class RestoreFromBackup implements SchemaSeed {
+
+    private static final Logger LOG = Logger.getLogger(RestoreFromBackup.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "verbatim.restore.from")
+    Optional<String> from;
+
+    @Resource(lookup = "java:jboss/datasources/VerbatimDS")
+    DataSource dataSource;
+
+    @Inject
+    BackupKey backupKey;
+
+    @Inject
+    DatabaseDump dump;
+
+    @Inject
+    BackupBlobs blobs;
+
+    @Inject
+    MasterKey masterKey;
+
+    @Inject
+    DataDirectory data;
+
+    @Inject
+    ActionLog actionLog;
+
+    /** The backups of the chain, the full one first, each checked; set once a restore is to run. */
+    private List<BackupSet> chain;
+    private BackupManifest restoring;
+    private String summary;
+
+    @Override
+    public Optional<String> schemaVersion() {
+        if (from.isEmpty() || from.get().isBlank()) {
+            return Optional.empty();
+        }
+        Path backup = chosen(Path.of(from.get()).toAbsolutePath().normalize());
+        String id = backup.getFileName().toString();
+        if (alreadyRestored(id)) {
+            LOG.info("This database was restored from backup " + id + " already; VERBATIM_RESTORE_FROM can be unset");
+            return Optional.empty();
+        }
+        StreamingAead key = backupKey.forReading();
+        chain = BackupFolder.chain(backup).stream().map(BackupSet::complete).toList();
+        BackupManifest manifest = null;
+        for (BackupSet set : chain) {
+            manifest = BackupManifest.verified(set, key);
+            LOG.info("Restore: backup " + set.id() + " checked, " + manifest.files().size() + " files as its manifest says");
+        }
+        restoring = manifest;
+        return Optional.of(manifest.schemaVersion());
+    }
+
+    /** A backup's own folder, or the newest complete one in a folder of backups. */
+    private static Path chosen(Path given) {
+        if (Files.isRegularFile(given.resolve(BackupManifest.FILE))) {
+            return given;
+        }
+        if (!Files.isDirectory(given)) {
+            throw new BackupDamaged("VERBATIM_RESTORE_FROM names " + given + ", which is not there");
+        }
+        return new BackupFolder(given).newest().orElseThrow(() -> new BackupDamaged("there is no complete backup in " + given
+                + " (a folder ending in .partial is one whose writing did not finish)"));
+    }
+
+    private boolean alreadyRestored(String id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement restored = c.prepareStatement("select count(*) from action_log_entry where action = ? and detail like ?")) {
+            restored.setString(1, Action.BACKUP_RESTORE.name());
+            restored.setString(2, "%backup " + id + "%");
+            try (ResultSet rs = restored.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        } catch (SQLException noActionLogYet) { // an empty database
+            return false;
+        }
+    }
+
+    @Override
+    public void fill(DataSource into) {
+        StreamingAead key = backupKey.forReading();
+        BackupSet newest = chain.get(chain.size() - 1);
+        try {
+            int keys = restoreKeys(newest, key);
+            Map<String, BackupSet> holders = new HashMap<>();
+            for (BackupSet set : chain) {
+                BackupManifest.read(set.folder()).files().stream().map(BackupSet.FileEntry::path)
+                        .filter(p -> p.startsWith(BackupBlobs.FOLDER + "/")).forEach(p -> holders.put(p, set));
+            }
+            List<String> needed = Backups.blobList(newest, key);
+            Path staging = data.folder("staging");
+            int restored = 0;
+            for (String stored : needed) {
+                BackupSet holder = holders.get(BackupBlobs.fileOf(stored));
+                if (holder == null) {
+                    if (!restoring.blobsMissing().contains(stored)) {
+                        throw new BackupDamaged("no backup of the chain holds " + BackupBlobs.fileOf(stored) + ", which backup "
+                                + newest.id() + " needs");
+                    }
+                    continue; // erased while the backup was written; its manifest says so
+                }
+                blobs.restore(stored, holder, key, staging);
+                if (++restored % 500 == 0) {
+                    LOG.info("Restore: " + restored + " of " + needed.size() + " blobs back in the store");
+                }
+            }
+            Map<String, Long> rows = dump.load(into, newest, key, restoring);
+            summary = "restored backup " + newest.id() + (chain.size() > 1 ? " with the " + (chain.size() - 1) + " it builds on, from "
+                    + chain.get(0).id() : "") + ": " + rows.values().stream().mapToLong(Long::longValue).sum()
+                    + " rows, " + restored + " blobs, " + keys + " keys" + (restoring.blobsMissing().isEmpty() ? ""
+                    : "; " + restoring.blobsMissing().size() + " blobs were erased while the backup was written");
+            LOG.info("Restore: " + summary);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the restore from " + newest.folder() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void filledAndMigrated() {
+        actionLog.recordAs(ActionLog.SERVER, null, Action.BACKUP_RESTORE, Outcome.SUCCESS, summary);
+    }
+
+    /** The master key where this server keeps it, the others in its keys folder; one there already must be the same. */
+    private int restoreKeys(BackupSet set, StreamingAead key) throws IOException {
+        int written = 0;
+        for (BackupSet.FileEntry entry : BackupManifest.read(set.folder()).files()) {
+            if (!entry.path().startsWith(Backups.KEYS + "/")) {
+                continue;
+            }
+            String name = entry.path().substring(Backups.KEYS.length() + 1);
+            Path target = name.equals(Backups.MASTER_KEY) ? masterKey.file() : data.keys().resolve(name);
+            byte[] bytes;
+            try (InputStream in = set.read(entry.path(), key)) {
+                bytes = in.readAllBytes();
+            }
+            if (Files.exists(target)) {
+                if (!Arrays.equals(Files.readAllBytes(target), bytes)) {
+                    throw new IllegalStateException("a restore puts back the keys the backup was made with, and " + target
+                            + " is another key: start from an empty keys folder (or move that file away)");
+                }
+                continue;
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            DataDirectory.ownerOnly(target);
+            written++;
+        }
+        return written;
+    }
+}

@@ -1,0 +1,21 @@
+package io.verbatim.database;
+
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * What fills an empty database before the rest of the migrations run, so that its rows are read in the schema they
+ * were written in and then migrated like any others: a restore from a backup. Another capability provides it; this
+ * package only calls it.
+ */
+public interface SchemaSeed {
+
+    /** The schema version the rows were written at, when there is something to fill in at this start. */
+    Optional<String> schemaVersion();
+
+    /** Fills the database, migrated to {@link #schemaVersion()}; migrations after it run once this returns. */
+    void fill(DataSource dataSource);
+
+    /** Once every migration ran after {@link #fill}: the database is as the entities expect it. */
+    void filledAndMigrated();
+}
