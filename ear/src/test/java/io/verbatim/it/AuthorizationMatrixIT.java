@@ -131,6 +131,8 @@ class AuthorizationMatrixIT {
                 // backups hold every PBX's recordings: the operator's; the suite's server has no backup folder
                 new Row("GET", "/api/v1/backups", null, EnumSet.of(Person.ADMIN)),
                 new Row("POST", "/api/v1/backups?kind=full", null, EnumSet.of(Person.ADMIN), 409),
+                // importing reads the server's disk: the operator's; no such folder, which only the operator is told
+                new Row("POST", "/api/v1/imports", "{\"folder\":\"none-{u}\",\"pbx\":\"" + PBX + "\"}", EnumSet.of(Person.ADMIN), 400),
                 new Row("GET", "/api/v1/action-log", null, OFFICERS),
                 new Row("GET", "/api/v1/action-log/verification", null, OFFICERS),
                 new Row("POST", "/api/v1/action-log/exports", "{\"actions\":[\"verify\"]}", OFFICERS),

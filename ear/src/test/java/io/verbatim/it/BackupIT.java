@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * what came after; a server started on an empty data folder and database with VERBATIM_RESTORE_FROM plays every
  * recording byte for byte, the action log's chains verify, seals verify, what was encrypted at rest decrypts, and new
  * uploads go on after the restored ids. A backup with one changed byte is refused at start, naming the file, and
- * changes nothing. Runs in the pass with PostgreSQL and an S3-compatible server: each server keeps its blobs in a
+ * changes nothing; a restore refused partway (another master key in the way) leaves an empty database to start again on. Runs in the pass with PostgreSQL and an S3-compatible server: each server keeps its blobs in a
  * bucket of its own, so the restore fills an empty bucket. (On H2 the same restore passes too; one pass keeps the
  * suite within its time.)
  */
@@ -107,6 +107,15 @@ class BackupIT {
 
             // the real one, into an empty data folder and database: the newest backup and the full one it builds on
             try (DisposableServer restored = DisposableServer.create("backup-restored", null, restoring)) {
+                // first with another master key in its keys folder: refused partway, after the schema was made, and
+                // the database emptied again, so the second start, without that file, restores
+                Path otherKey = Files.createDirectories(restored.data().resolve("keys")).resolve("master-key.json");
+                Files.writeString(otherKey, "{\"another\": \"key\"}");
+                assertThatThrownBy(restored::start).isInstanceOf(IllegalStateException.class);
+                assertThat(restored.log()).content().contains(otherKey + " is another key")
+                        .contains("The database was filled only in part, and was emptied again");
+                restored.stop();
+                Files.delete(otherKey);
                 restored.start();
                 if (restoredBucket != null) {
                     assertThat(restoredBucket.blobs()).as("the blobs went into the new bucket").isNotEmptyDirectory();

@@ -104,6 +104,10 @@ class ClusterIT {
         assertThat(Files.readString(a.log()) + Files.readString(b.log())).containsOnlyOnce("Started export-expiry");
 
         // node-b acknowledges uploads and is killed while it converts them: node-a converts every one
+        Path pile = Files.createDirectories(b.data().resolve("import/pile")); // for a job it runs then, made beforehand
+        for (int i = 0; i < 150; i++) {
+            Files.write(pile.resolve(String.format("%032d", 400 + i) + "-009033aabbcc-1--pile.pcap"), G711Calls.twoParty(5, 400 + i));
+        }
         List<Long> acknowledged = new ArrayList<>();
         ExecutorService devices = Executors.newFixedThreadPool(8);
         boolean seen = false;
@@ -122,6 +126,10 @@ class ClusterIT {
         }
         assertThat(seen).as("node-b converts one of them as it is killed").isTrue();
         devices.shutdown();
+        // and runs a job: an import of a pile of captures it is still reading when it dies
+        HttpResponse<String> importing = b.postJson("/api/v1/imports", "{\"folder\":\"pile\",\"pbx\":\"" + PBX + "\"}");
+        assertThat(importing.statusCode()).as(importing.body()).isEqualTo(202);
+        long interrupted = VerbatimServer.json(importing.body()).getJsonNumber("executionId").longValue();
         b.kill();
         for (int i = 0; i < 4; i++) { // devices sending through the balancer go on as if nothing happened
             // each on a connection of its own, as a device sends each call's file
@@ -140,6 +148,15 @@ class ClusterIT {
             assertThat(r.getString("state")).as("recording %d, acknowledged by the killed node", id).isEqualTo("READY");
         }
         assertThat(a.log()).content().as("node-a took over what node-b had claimed").contains("abandoned by a stopped node");
+        // the dead node's run ends FAILED without waiting for a node to start, and reaches the operator as an alarm
+        JsonObject run = a.awaitRun(interrupted);
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("FAILED");
+        assertThat(run.getString("exitStatus")).contains("the server stopped during this run");
+        Instant alarmed = Instant.now().plusSeconds(30);
+        while (!a.get("/api/v1/alarms").body().contains("capture-import run " + interrupted)) {
+            assertThat(Instant.now()).as("an alarm names the failed run").isBefore(alarmed);
+            Thread.sleep(500);
+        }
     }
 
     private static HttpResponse<String> upload(DisposableServer node, long seed) throws Exception {

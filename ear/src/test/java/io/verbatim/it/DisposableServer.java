@@ -151,6 +151,13 @@ final class DisposableServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST of JSON as the administrator. */
+    HttpResponse<String> postJson(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", VerbatimServer.basic("admin", ADMIN_PASSWORD)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A PUT of JSON as the administrator. */
     HttpResponse<String> putJson(String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))

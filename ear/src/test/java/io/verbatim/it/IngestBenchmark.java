@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,7 +29,7 @@ public final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
-    private record Answer(int status, long millis, long id, String sha256) {
+    private record Answer(int status, long millis, long id, String sha256, String node) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,10 +65,11 @@ public final class IngestBenchmark {
             pending.add(HTTP.sendAsync(put, HttpResponse.BodyHandlers.ofString()).handle((r, failure) -> {
                 long millis = (System.nanoTime() - sent) / 1_000_000;
                 if (failure != null) {
-                    return new Answer(0, millis, -1, sha);
+                    return new Answer(0, millis, -1, sha, "none");
                 }
                 long id = r.statusCode() == 201 ? VerbatimServer.json(r.body()).getJsonNumber("id").longValue() : -1;
-                return new Answer(r.statusCode(), millis, id, sha);
+                // behind the cluster's load balancer, which node answered
+                return new Answer(r.statusCode(), millis, id, sha, r.headers().firstValue("X-Verbatim-Node").orElse("the server"));
             }));
         }
         List<Answer> answers = pending.stream().map(CompletableFuture::join).toList();
@@ -93,7 +95,11 @@ public final class IngestBenchmark {
             }
             Thread.sleep(250);
         }
-        System.out.printf("all converted %.1f s after the last answer%n", (System.nanoTime() - readyStart) / 1e9);
+        System.out.printf("all converted %.1f s after the last answer; %.1f conversions/s from the first upload to the last conversion%n",
+                (System.nanoTime() - readyStart) / 1e9, uploads / ((System.nanoTime() - start) / 1e9));
+        Map<String, Long> byNode = new TreeMap<>();
+        answers.forEach(a -> byNode.merge(a.node(), 1L, Long::sum));
+        System.out.println("answered by " + byNode);
 
         long lost = 0;
         long notReady = 0;

@@ -13,6 +13,7 @@ import io.verbatim.database.ChangedMeanwhile;
 import io.verbatim.database.DatabaseUnreachable;
 import io.verbatim.directory.Licences;
 import io.verbatim.jobs.JobRun;
+import io.verbatim.jobs.InterruptedRuns;
 import io.verbatim.jobs.JobRuns;
 import io.verbatim.metrics.Meters;
 import io.verbatim.seal.SealBroken;
@@ -82,6 +83,9 @@ public class AlarmWatch {
 
     @Inject
     JobRuns jobs;
+
+    @Inject
+    InterruptedRuns interruptedRuns;
 
     @Inject
     ActionLog actionLog;
@@ -212,6 +216,7 @@ public class AlarmWatch {
 
     private void jobs() {
         Instant now = Instant.now();
+        interruptedRuns.failRunsOfGoneNodes(); // a dead node's runs end FAILED now, and are told below, not at the next start
         for (JobRun run : jobs.failedSince(jobsSeen)) { // once per run, however often it is seen
             alarms.raiseOnce(AlarmCondition.JOB_FAILED, run.job() + " run " + run.executionId(), "ended FAILED at "
                     + run.endedAt() + (run.exitStatus() == null ? "" : " (" + run.exitStatus() + ")") + "; restart it from the Jobs page");

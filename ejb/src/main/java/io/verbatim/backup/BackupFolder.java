@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 
@@ -25,6 +26,7 @@ import org.apache.commons.io.file.PathUtils;
  */
 final class BackupFolder {
 
+    private static final Logger LOG = Logger.getLogger(BackupFolder.class.getName());
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Path root;
@@ -101,7 +103,12 @@ final class BackupFolder {
         List<Path> all = complete();
         Set<Path> kept = new LinkedHashSet<>();
         for (Path backup : all.subList(Math.max(0, all.size() - keep), all.size())) {
-            kept.addAll(chain(backup));
+            try {
+                kept.addAll(chain(backup));
+            } catch (BackupDamaged unreadable) { // what it builds on is not known: nothing is deleted this time
+                LOG.warning("Older backups are kept: " + unreadable.getMessage());
+                return List.of();
+            }
         }
         List<String> deleted = new ArrayList<>();
         for (Path backup : all) {

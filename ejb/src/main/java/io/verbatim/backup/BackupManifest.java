@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a backup holds, in {@code manifest.json} (readable without the key, for a person checking a backup): its id,
@@ -41,6 +42,10 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
     static final String SIGNATURE = "manifest.sig";
     static final String FULL = "full";
     static final String INCREMENTAL = "incremental";
+    /** A backup's name, as {@link BackupFolder#newId} makes it. */
+    static final Pattern ID = Pattern.compile("\\d{8}T\\d{6}Z-(full|incremental)");
+    /** The files a backup holds: its database, keys and blobs folders' files, and its blob list. */
+    private static final Pattern PATH = Pattern.compile("(database|keys|blobs)/[A-Za-z0-9][A-Za-z0-9._-]*|blobs\\.list");
 
     /** How many blobs this backup holds itself (an incremental one: those its base did not have). */
     long blobsHere() {
@@ -66,8 +71,8 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
         json.add("createdAt", createdAt.toString()).add("node", node).add("database", database).add("schemaVersion", schemaVersion)
                 .add("tables", tableRows).add("blobsNeeded", blobsNeeded).add("blobsMissing", missing).add("files", fileList);
         byte[] text = (json.build().toString() + "\n").getBytes(StandardCharsets.UTF_8);
-        Files.write(set.file(FILE), text);
         set.write(SIGNATURE, key, out -> out.write(BackupSet.sha256().digest(text)));
+        set.writePlain(FILE, text);
     }
 
     /**
@@ -119,6 +124,15 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
         }
     }
 
+    /** Whether the manifest's signature was made with this key (an incremental backup builds only on one that was). */
+    static boolean signedWith(BackupSet set, StreamingAead key) {
+        try (InputStream in = set.read(SIGNATURE, key)) {
+            return Arrays.equals(in.readAllBytes(), BackupSet.sha256().digest(Files.readAllBytes(set.file(FILE))));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Reads a manifest without checking anything (to list backups, or to find an incremental one's base). */
     static BackupManifest read(Path folder) throws IOException {
         return parse(Files.readAllBytes(folder.resolve(FILE)), folder.getFileName().toString());
@@ -130,14 +144,23 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
             if (!json.getString("id").equals(id)) {
                 throw new BackupDamaged("the manifest in backup " + id + " is that of backup " + json.getString("id"));
             }
+            String base = json.getString("base", null);
+            if (base != null && !ID.matcher(base).matches()) {
+                throw new BackupDamaged("the manifest of backup " + id + " names a base that is no backup's name: " + base);
+            }
             Map<String, Long> tables = new LinkedHashMap<>();
             json.getJsonObject("tables").forEach((name, rows) -> tables.put(name, ((JsonNumber) rows).longValue()));
             List<BackupSet.FileEntry> files = new ArrayList<>();
-            json.getJsonArray("files").getValuesAs(JsonObject.class).forEach(f -> files.add(
-                    new BackupSet.FileEntry(f.getString("path"), f.getJsonNumber("size").longValue(), f.getString("sha256"))));
+            for (JsonObject f : json.getJsonArray("files").getValuesAs(JsonObject.class)) {
+                String path = f.getString("path");
+                if (!PATH.matcher(path).matches()) { // only names the backup writes: nothing outside its folder
+                    throw new BackupDamaged("the manifest of backup " + id + " lists a file outside it: " + path);
+                }
+                files.add(new BackupSet.FileEntry(path, f.getJsonNumber("size").longValue(), f.getString("sha256")));
+            }
             List<String> missing = json.getJsonArray("blobsMissing").getValuesAs(JsonString.class).stream()
                     .map(JsonString::getString).toList();
-            return new BackupManifest(id, json.getString("kind"), json.getString("base", null), Instant.parse(json.getString("createdAt")),
+            return new BackupManifest(id, json.getString("kind"), base, Instant.parse(json.getString("createdAt")),
                     json.getString("node"), json.getString("database"), json.getString("schemaVersion"), tables,
                     json.getJsonNumber("blobsNeeded").longValue(), missing, files);
         } catch (JsonException | ClassCastException | NullPointerException | DateTimeParseException e) {

@@ -6,12 +6,14 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -20,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 
 /**
@@ -127,19 +130,40 @@ final class BackupSet {
         }
     }
 
-    /** The files written, each once (the last record of a file written again counts), in the order written. */
+    /**
+     * The files written, each once (the last record of a file written again counts), in the order written; a file in
+     * the folder that a crash kept from being recorded is read and listed too. The manifest is not among them.
+     */
     List<FileEntry> written() throws IOException {
         Map<String, FileEntry> entries = new LinkedHashMap<>();
         Path list = folder.resolve(FILES);
         if (Files.exists(list)) {
             for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
                 String[] parts = line.split(" ", 3);
-                if (parts.length == 3 && holds(parts[2])) { // a line whose file went with a crash's restart is left out
+                if (parts.length == 3 && holds(parts[2]) && !parts[2].equals(BackupManifest.SIGNATURE)) {
                     entries.put(parts[2], new FileEntry(parts[2], Long.parseLong(parts[1]), parts[0]));
                 }
             }
         }
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                String relative = folder.relativize(file).toString().replace('\\', '/');
+                if (!entries.containsKey(relative) && !relative.equals(FILES) && !relative.endsWith(".part")
+                        && !relative.equals(BackupManifest.FILE) && !relative.equals(BackupManifest.SIGNATURE)) {
+                    entries.put(relative, hashed(file, relative));
+                }
+            }
+        }
         return List.copyOf(entries.values());
+    }
+
+    private static FileEntry hashed(Path file, String relative) throws IOException {
+        MessageDigest sha256 = sha256();
+        long size;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            size = in.transferTo(OutputStream.nullOutputStream());
+        }
+        return new FileEntry(relative, size, HexFormat.of().formatHex(sha256.digest()));
     }
 
     /** Takes the {@code .partial} off: from now on a restore may use it. */
@@ -147,7 +171,28 @@ final class BackupSet {
         Files.deleteIfExists(folder.resolve(FILES));
         Path done = folder.resolveSibling(id);
         Files.move(folder, done, StandardCopyOption.ATOMIC_MOVE);
+        syncFolder(done.getParent());
         return new BackupSet(id, done);
+    }
+
+    /** Writes a file's bytes durably under its name: whole or not at all, synced, the folder's entry too. */
+    void writePlain(String relative, byte[] bytes) throws IOException {
+        Path target = folder.resolve(relative);
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            out.write(ByteBuffer.wrap(bytes));
+            out.force(true);
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncFolder(folder);
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException notOnThisFileSystem) {
+            // some file systems cannot sync a folder; the rename is then as durable as they make it
+        }
     }
 
     /** What the encryption binds a file to: this backup and the file's place in it. */

@@ -13,6 +13,8 @@ import io.verbatim.jobs.JobName;
 import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.storage.DataDirectory;
 import jakarta.annotation.security.PermitAll;
+import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -43,6 +45,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -60,6 +63,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Backups {
 
     private static final Logger LOG = Logger.getLogger(Backups.class.getName());
+    /** A complete backup never changes: what its manifest says is read once (a full one lists every blob). */
+    private static final Map<String, BackupSummary> SUMMARIES = new ConcurrentHashMap<>();
     static final String CONTENTS = DatabaseDump.FOLDER + "/contents.json";
     static final String BLOB_LIST = "blobs.list";
     static final String KEYS = "keys";
@@ -153,7 +158,16 @@ public class Backups {
 
     private long startRun(String kind) {
         BackupFolder folder = folder();
-        Optional<Path> base = kind.equals(BackupManifest.INCREMENTAL) ? folder.newest() : Optional.empty();
+        running().ifPresent(run -> {
+            throw new BackupRunning(run);
+        });
+        Path keyFile = backupKey.file();
+        if (!Files.exists(keyFile) && !folder.complete().isEmpty()) { // a new key would make backups no key restores with theirs
+            throw new BackupKeyMissing(keyFile, folder.root());
+        }
+        // an incremental backup builds on the newest, if that was written with this key
+        Optional<Path> base = kind.equals(BackupManifest.INCREMENTAL) ? folder.newest()
+                .filter(b -> BackupManifest.signedWith(BackupSet.complete(b), backupKey.forWriting())) : Optional.empty();
         String actual = base.isPresent() ? BackupManifest.INCREMENTAL : BackupManifest.FULL;
         Properties parameters = new Properties();
         parameters.setProperty(SET, BackupFolder.newId(Instant.now(), actual));
@@ -165,6 +179,15 @@ public class Backups {
         return run;
     }
 
+    /** A backup run not ended yet, on any node (the job repository is shared). */
+    private static Optional<Long> running() {
+        try {
+            return BatchRuntime.getJobOperator().getRunningExecutions(JobName.BACKUP.id()).stream().findFirst();
+        } catch (NoSuchJobException neverRun) {
+            return Optional.empty();
+        }
+    }
+
     /** The complete backups in the folder, newest first. */
     @RolesAllowed("ADMIN")
     public List<BackupSummary> list() {
@@ -174,7 +197,20 @@ public class Backups {
         if (!on()) {
             return List.of();
         }
-        List<BackupSummary> all = new ArrayList<>(folder().complete().stream().map(Backups::manifest).map(BackupSummary::of).toList());
+        List<BackupSummary> all = new ArrayList<>();
+        for (Path backup : folder().complete()) {
+            BackupSummary summary = SUMMARIES.computeIfAbsent(backup.toString(), b -> {
+                try {
+                    return BackupSummary.of(BackupManifest.read(backup));
+                } catch (IOException | RuntimeException unreadable) {
+                    LOG.warning("The manifest of " + backup + " cannot be read: " + unreadable.getMessage());
+                    return null;
+                }
+            });
+            if (summary != null) {
+                all.add(summary);
+            }
+        }
         Collections.reverse(all);
         return all;
     }
@@ -277,7 +313,13 @@ public class Backups {
         try {
             BackupSet set = BackupSet.partial(folder().root(), setId);
             for (String stored : storedKeys) {
-                gone += blobs.copy(stored, set, key) ? 0 : 1;
+                if (!blobs.copy(stored, set, key)) {
+                    if (dump.stillNamed(stored)) { // not erased since the rows were read: lost, or being moved; never skipped
+                        throw new IllegalStateException("blob " + stored + " is named by rows but the store does not have it:"
+                                + " the backup stops here (restart it once the store is whole)");
+                    }
+                    gone++;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy blobs into backup " + setId + ": " + e.getMessage(), e);
@@ -289,10 +331,19 @@ public class Backups {
      * The last step: the signed manifest, the backup made complete, older ones pruned, and the action log told.
      * @return the backup as listed
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // files first; the action log writes in a transaction of its own
     public BackupSummary complete(String setId, String kind, String base) {
         StreamingAead key = backupKey.forWriting();
         BackupFolder folder = folder();
         try {
+            Path done = folder.root().resolve(setId);
+            if (Files.isRegularFile(done.resolve(BackupManifest.FILE))) { // completed before a failure after it: only what followed
+                return completed(folder, BackupManifest.read(done), kind, setId);
+            }
+            if (!Files.isRegularFile(folder.root().resolve(setId + BackupSet.PARTIAL).resolve(CONTENTS))) {
+                throw new IllegalStateException("backup " + setId + " is not in " + folder.root() + " any more (deleted once a newer"
+                        + " one was complete): start a new one");
+            }
             BackupSet set = BackupSet.partial(folder.root(), setId);
             JsonObject contents;
             try (InputStream in = set.read(CONTENTS, key); JsonReader reader = Json.createReader(in)) {
@@ -308,16 +359,20 @@ public class Backups {
                     missing, set.written());
             manifest.writeTo(set, key);
             set.completed();
-            BackupSummary summary = BackupSummary.of(manifest);
-            List<String> pruned = folder.prune(Math.max(1, keep));
-            String detail = kind + " backup " + setId + ": " + summary.rows() + " rows, " + summary.blobsHere() + " of "
-                    + summary.blobsNeeded() + " blobs in it" + (missing.isEmpty() ? "" : ", " + missing.size() + " erased while it was written")
-                    + (pruned.isEmpty() ? "" : "; deleted older backups " + String.join(", ", pruned));
-            actionLog.recordAs(ActionLog.SERVER, null, Action.BACKUP, Outcome.SUCCESS, detail);
-            LOG.info("Backup complete in " + folder.root() + ": " + detail);
-            return summary;
+            return completed(folder, manifest, kind, setId);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot complete backup " + setId + ": " + e.getMessage(), e);
         }
+    }
+
+    private BackupSummary completed(BackupFolder folder, BackupManifest manifest, String kind, String setId) throws IOException {
+        BackupSummary summary = BackupSummary.of(manifest);
+        List<String> pruned = folder.prune(Math.max(1, keep));
+        String detail = kind + " backup " + setId + ": " + summary.rows() + " rows, " + summary.blobsHere() + " of "
+                + summary.blobsNeeded() + " blobs in it" + (summary.blobsMissing() == 0 ? "" : ", " + summary.blobsMissing()
+                + " erased while it was written") + (pruned.isEmpty() ? "" : "; deleted older backups " + String.join(", ", pruned));
+        actionLog.recordAs(ActionLog.SERVER, null, Action.BACKUP, Outcome.SUCCESS, detail);
+        LOG.info("Backup complete in " + folder.root() + ": " + detail);
+        return summary;
     }
 }

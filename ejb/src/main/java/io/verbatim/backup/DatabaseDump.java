@@ -74,8 +74,8 @@ public class DatabaseDump {
     record Dumped(Map<String, Long> tables, Set<String> storedKeys, String database) {
     }
 
-    /** Writes every table into {@code set}, in one snapshot. */
-    Dumped dump(BackupSet set, StreamingAead key) {
+    /** The columns naming blobs, by table. */
+    private Map<String, Set<String>> keyColumns() {
         Map<String, Set<String>> keyColumns = new TreeMap<>();
         for (BlobUsers users : blobUsers) {
             for (String column : users.keyColumns()) {
@@ -83,6 +83,35 @@ public class DatabaseDump {
                 keyColumns.computeIfAbsent(tableColumn[0], t -> new TreeSet<>()).add(tableColumn[1]);
             }
         }
+        return keyColumns;
+    }
+
+    /** Whether a row names the blob stored under this key now (as it is, or encrypted at rest under it). */
+    boolean stillNamed(String storedKey) {
+        try (Connection c = dataSource.getConnection()) {
+            for (Map.Entry<String, Set<String>> table : keyColumns().entrySet()) {
+                for (String column : table.getValue()) {
+                    try (PreparedStatement named = c.prepareStatement("select count(*) from " + table.getKey() + " where " + column
+                            + " = ? or " + column + " like ?")) {
+                        named.setString(1, storedKey);
+                        named.setString(2, "enc:%:" + storedKey);
+                        try (ResultSet rs = named.executeQuery()) {
+                            if (rs.next() && rs.getLong(1) > 0) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot ask the database which rows name " + storedKey + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes every table into {@code set}, in one snapshot. */
+    Dumped dump(BackupSet set, StreamingAead key) {
+        Map<String, Set<String>> keyColumns = keyColumns();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             int isolation = c.getTransactionIsolation();
@@ -99,9 +128,12 @@ public class DatabaseDump {
                 }
                 return new Dumped(tables, storedKeys, database);
             } finally {
-                c.rollback();
-                c.setTransactionIsolation(isolation);
-                c.setAutoCommit(autoCommit);
+                try {
+                    c.rollback();
+                } finally { // the pool's connection as it was, whatever the rollback said
+                    c.setTransactionIsolation(isolation);
+                    c.setAutoCommit(autoCommit);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the database for the backup: " + e.getMessage(), e);
@@ -159,8 +191,9 @@ public class DatabaseDump {
         JsonValue value = switch (type) {
             case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> Json.createValue(rs.getLong(i));
             case Types.BOOLEAN, Types.BIT -> rs.getBoolean(i) ? JsonValue.TRUE : JsonValue.FALSE;
-            case Types.NUMERIC, Types.DECIMAL, Types.DOUBLE, Types.FLOAT, Types.REAL ->
-                    rs.getBigDecimal(i) == null ? JsonValue.NULL : Json.createValue(rs.getBigDecimal(i));
+            case Types.NUMERIC, Types.DECIMAL -> rs.getBigDecimal(i) == null ? JsonValue.NULL : Json.createValue(rs.getBigDecimal(i));
+            case Types.DOUBLE, Types.FLOAT, Types.REAL -> Double.isFinite(rs.getDouble(i)) ? Json.createValue(rs.getDouble(i))
+                    : Json.createValue(Double.toString(rs.getDouble(i))); // NaN and infinities as text, which setDouble reads back
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
                     rs.getBytes(i) == null ? JsonValue.NULL : Json.createValue(Base64.getEncoder().encodeToString(rs.getBytes(i)));
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> zoned(type, typeName)
@@ -188,6 +221,7 @@ public class DatabaseDump {
      */
     Map<String, Long> load(DataSource into, BackupSet set, StreamingAead key, BackupManifest manifest) {
         try (Connection c = into.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 Map<String, String> present = tables(c);
@@ -219,6 +253,8 @@ public class DatabaseDump {
             } catch (RuntimeException | SQLException | IOException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot fill the database from the backup: " + e.getMessage(), e);
@@ -290,7 +326,9 @@ public class DatabaseDump {
         switch (column.type()) {
             case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> insert.setLong(i, ((JsonNumber) value).longValue());
             case Types.BOOLEAN, Types.BIT -> insert.setBoolean(i, value == JsonValue.TRUE);
-            case Types.NUMERIC, Types.DECIMAL, Types.DOUBLE, Types.FLOAT, Types.REAL -> insert.setBigDecimal(i, ((JsonNumber) value).bigDecimalValue());
+            case Types.NUMERIC, Types.DECIMAL -> insert.setBigDecimal(i, ((JsonNumber) value).bigDecimalValue());
+            case Types.DOUBLE, Types.FLOAT, Types.REAL -> insert.setDouble(i, value instanceof JsonNumber n ? n.doubleValue()
+                    : Double.parseDouble(((JsonString) value).getString()));
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
                     insert.setBytes(i, Base64.getDecoder().decode(((JsonString) value).getString()));
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> {

@@ -70,6 +70,9 @@ public class RestoreFromBackup implements SchemaSeed {
     /** The backups of the chain, the full one first, each checked; set once a restore is to run. */
     private List<BackupSet> chain;
     private BackupManifest restoring;
+    /** Which backup of the chain holds each blob file, and the blobs the newest one's rows need. */
+    private Map<String, BackupSet> holders;
+    private List<String> needed;
     private String summary;
 
     @Override
@@ -78,24 +81,43 @@ public class RestoreFromBackup implements SchemaSeed {
             return Optional.empty();
         }
         Path backup = chosen(Path.of(from.get()).toAbsolutePath().normalize());
-        String id = backup.getFileName().toString();
-        if (alreadyRestored(id)) {
-            LOG.info("This database was restored from backup " + id + " already; VERBATIM_RESTORE_FROM can be unset");
+        Optional<String> restoredFrom = restoredAlready();
+        if (restoredFrom.isPresent()) { // a start with the variable still set, perhaps once newer backups were made
+            LOG.warning("This database was restored already (" + restoredFrom.get() + "); VERBATIM_RESTORE_FROM is ignored: unset it");
             return Optional.empty();
         }
         StreamingAead key = backupKey.forReading();
         chain = BackupFolder.chain(backup).stream().map(BackupSet::complete).toList();
         BackupManifest manifest = null;
+        holders = new HashMap<>();
         for (BackupSet set : chain) {
             manifest = BackupManifest.verified(set, key);
+            BackupSet holder = set;
+            manifest.files().stream().map(BackupSet.FileEntry::path).filter(p -> p.startsWith(BackupBlobs.FOLDER + "/"))
+                    .forEach(p -> holders.put(p, holder));
             LOG.info("Restore: backup " + set.id() + " checked, " + manifest.files().size() + " files as its manifest says");
         }
         restoring = manifest;
+        BackupSet newest = chain.get(chain.size() - 1);
+        try {
+            needed = Backups.blobList(newest, key);
+        } catch (IOException e) {
+            throw new BackupDamaged("the blob list of backup " + newest.id() + " cannot be read: " + e.getMessage());
+        }
+        for (String stored : needed) { // all there before anything is written
+            if (!holders.containsKey(BackupBlobs.fileOf(stored)) && !restoring.blobsMissing().contains(stored)) {
+                throw new BackupDamaged("no backup of the chain holds " + BackupBlobs.fileOf(stored) + ", which backup "
+                        + newest.id() + " needs");
+            }
+        }
         return Optional.of(manifest.schemaVersion());
     }
 
     /** A backup's own folder, or the newest complete one in a folder of backups. */
     private static Path chosen(Path given) {
+        if (given.getFileName().toString().endsWith(BackupSet.PARTIAL)) {
+            throw new BackupDamaged(given + " is a backup whose writing did not finish: restore from a complete one");
+        }
         if (Files.isRegularFile(given.resolve(BackupManifest.FILE))) {
             return given;
         }
@@ -106,16 +128,16 @@ public class RestoreFromBackup implements SchemaSeed {
                 + " (a folder ending in .partial is one whose writing did not finish)"));
     }
 
-    private boolean alreadyRestored(String id) {
+    /** The restore this database was filled by, if it was: the action log says so. */
+    private Optional<String> restoredAlready() {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement restored = c.prepareStatement("select count(*) from action_log_entry where action = ? and detail like ?")) {
+             PreparedStatement restored = c.prepareStatement("select detail from action_log_entry where action = ? order by occurred_at desc")) {
             restored.setString(1, Action.BACKUP_RESTORE.name());
-            restored.setString(2, "%backup " + id + "%");
             try (ResultSet rs = restored.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         } catch (SQLException noActionLogYet) { // an empty database
-            return false;
+            return Optional.empty();
         }
     }
 
@@ -125,21 +147,11 @@ public class RestoreFromBackup implements SchemaSeed {
         BackupSet newest = chain.get(chain.size() - 1);
         try {
             int keys = restoreKeys(newest, key);
-            Map<String, BackupSet> holders = new HashMap<>();
-            for (BackupSet set : chain) {
-                BackupManifest.read(set.folder()).files().stream().map(BackupSet.FileEntry::path)
-                        .filter(p -> p.startsWith(BackupBlobs.FOLDER + "/")).forEach(p -> holders.put(p, set));
-            }
-            List<String> needed = Backups.blobList(newest, key);
             Path staging = data.folder("staging");
             int restored = 0;
             for (String stored : needed) {
                 BackupSet holder = holders.get(BackupBlobs.fileOf(stored));
                 if (holder == null) {
-                    if (!restoring.blobsMissing().contains(stored)) {
-                        throw new BackupDamaged("no backup of the chain holds " + BackupBlobs.fileOf(stored) + ", which backup "
-                                + newest.id() + " needs");
-                    }
                     continue; // erased while the backup was written; its manifest says so
                 }
                 blobs.restore(stored, holder, key, staging);
@@ -166,7 +178,7 @@ public class RestoreFromBackup implements SchemaSeed {
     /** The master key where this server keeps it, the others in its keys folder; one there already must be the same. */
     private int restoreKeys(BackupSet set, StreamingAead key) throws IOException {
         int written = 0;
-        for (BackupSet.FileEntry entry : BackupManifest.read(set.folder()).files()) {
+        for (BackupSet.FileEntry entry : restoring.files()) { // the verified manifest
             if (!entry.path().startsWith(Backups.KEYS + "/")) {
                 continue;
             }

@@ -108,7 +108,19 @@ public class SchemaMigration {
                     + " (a newer one wrote it): restore with that version or newer");
         }
         configuration.target(at).load().migrate();
-        seed.fill(dataSource);
+        try {
+            seed.fill(dataSource);
+        } catch (RuntimeException e) {
+            // what the migrations and the seed wrote goes again, so that the next start finds an empty database and can
+            // fill it (the batch runtime makes its tables again at that start)
+            try {
+                configuration.cleanDisabled(false).load().clean();
+                LOG.warning("The database was filled only in part, and was emptied again: " + e.getMessage());
+            } catch (RuntimeException notEmptied) {
+                e.addSuppressed(notEmptied);
+            }
+            throw e;
+        }
         LOG.info("Database filled at schema version " + at + "; migrating the rest");
     }
 }

@@ -55,19 +55,7 @@ public class InterruptedRuns {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each statement commits on its own
     void atStart() {
         try (Connection c = dataSource.getConnection()) {
-            List<Long> left = leftByStoppedNodes(c);
-            if (!left.isEmpty()) {
-                Timestamp now = Timestamp.from(Instant.now());
-                String runs = left.stream().map(String::valueOf).collect(Collectors.joining(", "));
-                String steps = "select STEPEXECUTIONID from STEP_EXECUTION where JOBEXECUTIONID in (" + runs + ")";
-                update(c, "update PARTITION_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ? where BATCHSTATUS in " + RUNNING
-                        + " and STEPEXECUTIONID in (" + steps + ")");
-                update(c, "update STEP_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ?, ENDTIME = ? where BATCHSTATUS in "
-                        + RUNNING + " and JOBEXECUTIONID in (" + runs + ")", now);
-                update(c, "update JOB_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ?, ENDTIME = ?, LASTUPDATEDTIME = ?"
-                        + " where JOBEXECUTIONID in (" + runs + ")", now, now);
-                LOG.warning(left.size() + " job runs were left running by a node that stopped (runs " + runs + "); marked FAILED: " + REASON);
-            }
+            fail(c, leftByStoppedNodes(c, true));
             removeOldConversionRuns(c);
         } catch (SQLException e) {
             LOG.info("The job repository was not checked for interrupted runs: " + e.getMessage());
@@ -75,11 +63,42 @@ public class InterruptedRuns {
     }
 
     /**
-     * The runs still marked running that no running node is running: this node's own (it is only starting), and those
-     * of a node that no longer holds its name (it died). A run that names no node is from before the nodes were named
-     * in their runs, when there was one node.
+     * Marks FAILED the runs of nodes that are gone (their name's lease ran out), without waiting for a node to start:
+     * asked by the node that holds the cluster-wide checks, so the failed run reaches the operator as an alarm.
+     * @return how many were marked
      */
-    private List<Long> leftByStoppedNodes(Connection c) throws SQLException {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int failRunsOfGoneNodes() {
+        try (Connection c = dataSource.getConnection()) {
+            return fail(c, leftByStoppedNodes(c, false));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job repository: " + e.getMessage(), e);
+        }
+    }
+
+    private static int fail(Connection c, List<Long> left) throws SQLException {
+        if (left.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        String runs = left.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        String steps = "select STEPEXECUTIONID from STEP_EXECUTION where JOBEXECUTIONID in (" + runs + ")";
+        update(c, "update PARTITION_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ? where BATCHSTATUS in " + RUNNING
+                + " and STEPEXECUTIONID in (" + steps + ")");
+        update(c, "update STEP_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ?, ENDTIME = ? where BATCHSTATUS in "
+                + RUNNING + " and JOBEXECUTIONID in (" + runs + ")", now);
+        update(c, "update JOB_EXECUTION set BATCHSTATUS = 'FAILED', EXITSTATUS = ?, ENDTIME = ?, LASTUPDATEDTIME = ?"
+                + " where JOBEXECUTIONID in (" + runs + ")", now, now);
+        LOG.warning(left.size() + " job runs were left running by a node that stopped (runs " + runs + "); marked FAILED: " + REASON);
+        return left.size();
+    }
+
+    /**
+     * The runs still marked running that no running node is running: this node's own when it is only starting, and
+     * those of a node that no longer holds its name (it died). A run that names no node is from before the nodes were
+     * named in their runs, when there was one node: at start only.
+     */
+    private List<Long> leftByStoppedNodes(Connection c, boolean starting) throws SQLException {
         List<Long> left = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rows = s.executeQuery("select JOBEXECUTIONID, JOBPARAMETERS from JOB_EXECUTION where BATCHSTATUS in " + RUNNING)) {
@@ -94,7 +113,8 @@ public class InterruptedRuns {
                     }
                 }
                 String ranOn = parameters.getProperty(JobName.NODE);
-                if (ranOn == null || ranOn.equals(node.name()) || !names.running(ranOn)) {
+                boolean gone = ranOn != null && !ranOn.equals(node.name()) && !names.running(ranOn);
+                if (gone || starting && (ranOn == null || ranOn.equals(node.name()))) {
                     left.add(rows.getLong(1));
                 }
             }

@@ -26,7 +26,9 @@ public enum JobName {
     /** Seals the recordings not sealed yet once sealing is switched on. */
     SEAL,
     /** Writes a backup of the whole system (io.verbatim.backup). */
-    BACKUP;
+    BACKUP,
+    /** Imports a folder of captures as uploads (io.verbatim.imports). */
+    CAPTURE_IMPORT;
 
     /** The job file's name, e.g. {@code recycle-purge}: what the batch runtime and the job list call it. */
     public String id() {

@@ -4,6 +4,7 @@ import io.verbatim.backup.Backups;
 import io.verbatim.cluster.ClusterLease;
 import io.verbatim.cluster.ClusterLeases;
 import io.verbatim.jobs.JobName;
+import io.verbatim.refusal.Refusal;
 import io.verbatim.jobs.JobRuns;
 import io.verbatim.lifecycle.Expiry;
 import jakarta.annotation.PostConstruct;
@@ -96,6 +97,10 @@ public class LifecycleScheduler {
             }
         }
         jobs.startExportExpiry(null);
-        backups.startScheduled().ifPresent(run -> LOG.info("The nightly backup started (run " + run + ")"));
+        try {
+            backups.startScheduled().ifPresent(run -> LOG.info("The nightly backup started (run " + run + ")"));
+        } catch (Refusal notStarted) { // one still running, or its key gone
+            LOG.severe("The nightly backup was not started: " + notStarted.getMessage());
+        }
     }
 }

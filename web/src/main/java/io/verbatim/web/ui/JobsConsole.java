@@ -3,6 +3,7 @@ package io.verbatim.web.ui;
 import io.verbatim.backup.BackupSummary;
 import io.verbatim.backup.Backups;
 import io.verbatim.conversion.ConversionQueue;
+import io.verbatim.imports.CaptureImports;
 import io.verbatim.conversion.ConversionService;
 import io.verbatim.jobs.JobName;
 import io.verbatim.jobs.JobRun;
@@ -17,9 +18,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
-/** The Jobs page (administrators): recent runs with live status, starting the lifecycle jobs, stopping and restarting runs. */
+/**
+ * The Jobs page (administrators): recent runs with live status, starting the lifecycle jobs, stopping and restarting runs;
+ * for the operator also backups and importing a folder of captures.
+ */
 @Named
 @ViewScoped
 public class JobsConsole implements Serializable {
@@ -34,6 +39,12 @@ public class JobsConsole implements Serializable {
 
     @Inject
     transient Backups backups;
+
+    @Inject
+    transient CaptureImports imports;
+
+    private String importFolder;
+    private String importPbx;
 
     private List<JobRun> runs;
     private ConversionQueue queue;
@@ -110,6 +121,22 @@ public class JobsConsole implements Serializable {
 
     public void backUp(String kind) {
         if (Pages.attempt(() -> Pages.say(kind + " backup started (run " + backups.start(kind) + ")"))) {
+            refresh();
+        }
+    }
+
+    public String getImportRoot() {
+        return imports.root().toString();
+    }
+
+    public String getImportFolder() { return importFolder; }
+    public void setImportFolder(String importFolder) { this.importFolder = importFolder; }
+    public String getImportPbx() { return importPbx; }
+    public void setImportPbx(String importPbx) { this.importPbx = importPbx; }
+
+    public void importCaptures() {
+        if (Pages.attempt(() -> Pages.say("Importing " + importFolder + " as PBX " + importPbx + " (run "
+                + imports.start(importFolder, importPbx) + "); its exit status counts what was imported"), "jobs", Map.of())) {
             refresh();
         }
     }
