@@ -129,7 +129,11 @@ public final class IngestBenchmark {
     }
 
     private static String get(String url, String authorization) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + r.statusCode() + ": " + r.body().lines().limit(5).toList());
+        }
+        return r.body();
     }
 }

@@ -48,6 +48,8 @@ final class PrivateLoadBalancer implements AutoCloseable {
                     timeout connect 5s
                     timeout client 5m
                     timeout server 5m
+                    timeout check 5s
+                    timeout queue 2m
                     option redispatch
                     retries 2
                     option http-server-close
@@ -62,7 +64,7 @@ final class PrivateLoadBalancer implements AutoCloseable {
                     http-response set-header X-Verbatim-Node %%s
                 """.formatted(port));
         nodes.forEach((name, url) -> config.append("    server ").append(name).append(' ').append(url.replace("http://", ""))
-                .append(" check inter 1s fall 2 rise 2 cookie ").append(name).append('\n'));
+                .append(" check inter 1s fall 3 rise 2 maxconn 24 cookie ").append(name).append('\n'));
         Path file = Files.writeString(folder.resolve("haproxy.cfg"), config);
         Process process = new ProcessBuilder(List.of("/usr/sbin/haproxy", "-db", "-f", file.toString())).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("haproxy.log").toFile())).start();
