@@ -116,7 +116,8 @@ public class JobsConsole implements Serializable {
         BackupSummary newest = all.get(0);
         return all.size() + " kept in " + backups.where() + "; the newest, " + newest.kind() + ", of "
                 + WHEN.format(newest.createdAt()) + ": " + newest.rows() + " rows, " + newest.blobsHere() + " of its "
-                + newest.blobsNeeded() + " blobs in it, " + Math.max(1, newest.bytes() / 1_048_576) + " MiB.";
+                + newest.blobsNeeded() + " blobs in it, " + (newest.bytes() < 1_048_576 ? Math.max(1, newest.bytes() / 1024) + " KiB."
+                : newest.bytes() / 1_048_576 + " MiB.");
     }
 
     public void backUp(String kind) {
