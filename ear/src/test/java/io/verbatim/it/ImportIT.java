@@ -12,9 +12,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,17 +32,33 @@ class ImportIT {
     void aFolderOfCapturesBecomesRecordingsOnceAndWhatIsNotACaptureIsRefused() throws Exception {
         String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         Path folder = Path.of(System.getProperty("verbatim.data")).resolve("import").resolve("old-recorder-" + suffix);
-        Files.createDirectories(folder.resolve("2026/11"));
+        // as the server's user copies them in (umask 077): the data folder is its user's alone (SessionSecurityIT)
+        for (Path made : List.of(folder.getParent(), folder, folder.resolve("2026"), folder.resolve("2026/11"))) {
+            Files.createDirectories(made);
+            Files.setPosixFilePermissions(made, PosixFilePermissions.fromString("rwx------"));
+        }
+        try {
+            importsOnceAndRefusesWhatIsNotACapture(folder, suffix);
+        } finally {
+            try (Stream<Path> all = Files.walk(folder)) {
+                for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static void importsOnceAndRefusesWhatIsNotACapture(Path folder, String suffix) throws Exception {
         String[] callIds = new String[2];
         for (int i = 0; i < callIds.length; i++) {
             byte[] id = new byte[16];
             ThreadLocalRandom.current().nextBytes(id);
             callIds[i] = HexFormat.of().formatHex(id);
-            Files.write(folder.resolve(i == 0 ? "" : "2026/11").resolve(callIds[i] + "-009033aabbcc-1--imported.pcap"),
-                    G711Calls.twoParty(5, 700 + i));
+            ownerOnly(Files.write(folder.resolve(i == 0 ? "" : "2026/11").resolve(callIds[i] + "-009033aabbcc-1--imported.pcap"),
+                    G711Calls.twoParty(5, 700 + i)));
         }
-        Files.writeString(folder.resolve("2026/notes.pcap"), "not a capture", StandardCharsets.UTF_8);
-        Files.writeString(folder.resolve("readme.txt"), "left alone: not a capture's name", StandardCharsets.UTF_8);
+        ownerOnly(Files.writeString(folder.resolve("2026/notes.pcap"), "not a capture", StandardCharsets.UTF_8));
+        ownerOnly(Files.writeString(folder.resolve("readme.txt"), "left alone: not a capture's name", StandardCharsets.UTF_8));
 
         JsonObject first = imported("old-recorder-" + suffix);
         assertThat(first.getString("status")).as(first.toString()).isEqualTo("COMPLETED");
@@ -61,6 +81,10 @@ class ImportIT {
         HttpResponse<String> missing = postJson("/api/v1/imports", "{\"folder\":\"nothing-" + suffix + "\",\"pbx\":\"" + VerbatimServer.PBX + "\"}", admin());
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(json(missing.body()).getString("message")).contains("there is no folder");
+    }
+
+    private static void ownerOnly(Path file) throws Exception {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     }
 
     private static JsonObject imported(String folder) throws Exception {
