@@ -11,18 +11,14 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,14 +108,13 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
         if (!Files.isRegularFile(file)) {
             throw new BackupDamaged("backup " + set.id() + " lacks " + entry.path());
         }
-        MessageDigest sha256 = BackupSet.sha256();
-        long size;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-            size = in.transferTo(OutputStream.nullOutputStream());
+        BackupSet.FileEntry found;
+        try {
+            found = BackupSet.hashed(file, entry.path());
         } catch (IOException e) {
             throw new BackupDamaged("cannot read " + entry.path() + " of backup " + set.id() + ": " + e.getMessage());
         }
-        if (size != entry.size() || !HexFormat.of().formatHex(sha256.digest()).equals(entry.sha256())) {
+        if (!found.equals(entry)) {
             throw new BackupDamaged(entry.path() + " of backup " + set.id() + " is damaged: its SHA-256 is not the one in the manifest");
         }
     }

@@ -157,7 +157,8 @@ final class BackupSet {
         return List.copyOf(entries.values());
     }
 
-    private static FileEntry hashed(Path file, String relative) throws IOException {
+    /** A file as the manifest lists it: its size and SHA-256, read from the disk. */
+    static FileEntry hashed(Path file, String relative) throws IOException {
         MessageDigest sha256 = sha256();
         long size;
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
