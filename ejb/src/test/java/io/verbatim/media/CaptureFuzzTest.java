@@ -25,10 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (invalid capture, unsupported codec) — no other exception, no hang. The seed of a failing input is printed,
  * so it can be replayed.
  */
-@Tag("fuzz") // ~80 s: skip it locally with -DexcludedGroups=fuzz; the suite runs it
+@Tag("fuzz") // ~35 s: skip it locally with -DexcludedGroups=fuzz; the suite runs it
 class CaptureFuzzTest {
 
-    static final int INPUTS = Integer.getInteger("verbatim.fuzz.inputs", 100_000);
+    static final int INPUTS = Integer.getInteger("verbatim.fuzz.inputs", 60_000);
     static final long SEED = Long.getLong("verbatim.fuzz.seed", 20261124L);
     /** Mutating the first few kilobytes reaches every header and the first packets; longer inputs only slow it down. */
     static final int MAX_BYTES = 3000;
