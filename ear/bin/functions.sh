@@ -227,7 +227,7 @@ start_node() {
   rm -f "$base"/deployments/verbatim.ear*
   cp "$EAR" "$base/deployments/verbatim.ear"
   tls_keystore "$base/data"
-  env "${SERVER_ENV[@]}" LAUNCH_JBOSS_IN_BACKGROUND=1 setsid "$WILDFLY_HOME/bin/standalone.sh" -c standalone-postgres.xml \
+  env "${SERVER_ENV[@]}" LAUNCH_JBOSS_IN_BACKGROUND=1 setsid "$WILDFLY_HOME/bin/standalone.sh" -c standalone-cluster.xml \
     -b "$bind" -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name="$name" \
     -Djboss.server.base.dir="$base" -Dverbatim.data.dir="$base/data" -Djboss.server.data.dir="$base/data/server" \
     -Djboss.server.log.dir="$base/data/log" \

@@ -30,6 +30,8 @@ final class Browser implements AutoCloseable {
     // suite run); given one of its own, which close removes, it leaves nothing behind on the machine
     private final Path temporary;
 
+    private boolean closed;
+
     Browser() {
         try {
             temporary = Files.createTempDirectory("verbatim-chromium-");
@@ -109,8 +111,13 @@ final class Browser implements AutoCloseable {
         Files.write(shots.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
+    /** Closes the browser, as a person closes its window; again is nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             driver.quit();
         } finally {

@@ -24,6 +24,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Two nodes of one cluster on this machine: two servers of the test's own on one PostgreSQL database, one bucket of an
@@ -31,7 +35,10 @@ import org.junit.jupiter.api.Test;
  * is refused; uploads through the balancer land on both nodes and are stored, converted and played by both; a setting changed on one is in force on the
  * other; the nightly jobs, whose timers fire on both nodes (every second here), run once; and uploads acknowledged by a node killed with
  * SIGKILL while it converts them all become READY through the other, while devices sending through the balancer go
- * on. Runs in the PostgreSQL pass, which has S3Proxy.
+ * on. The nodes run the cluster's configuration (WildFly's HA profile, JGroups over TCP on loopback): a browser whose
+ * session was on the killed node goes on signed in on the other, on the very page it had open; a 4-eyes request made
+ * on one node reaches the monitor's page on the other and the grant comes back; and the grant of a monitor whose
+ * browser went with the killed node ends on the other. Runs in the PostgreSQL pass, which has S3Proxy.
  */
 class ClusterIT {
 
@@ -50,10 +57,11 @@ class ClusterIT {
             cluster.put("VERBATIM_LIFECYCLE_SCHEDULE", "*:*:*"); // every second: the lease lets the jobs run once
             cluster.put("VERBATIM_NODE_LEASE_SECONDS", "10"); // a dead node's conversions return within seconds
             try (DisposableServer a = DisposableServer.create("cluster-a", null, cluster).named("node-a")) {
-                a.start();
                 Map<String, String> sameDatabase = new HashMap<>(cluster);
                 sameDatabase.put("VERBATIM_DB_URL", a.databaseUrl());
                 try (DisposableServer b = DisposableServer.create("cluster-b", null, sameDatabase).named("node-a")) {
+                    DisposableServer.cluster(a, b);
+                    a.start();
                     assertThatThrownBy(b::start).as("a second node named node-a").isInstanceOf(IllegalStateException.class);
                     assertThat(b.log()).content().contains("The node name node-a is in use by node-a on");
                     b.kill();
@@ -71,6 +79,13 @@ class ClusterIT {
     }
 
     private static void clusterAt(PrivateLoadBalancer balancer, DisposableServer a, DisposableServer b) throws Exception {
+        try (Browser browser = new Browser(); Browser user = new Browser(); Browser monitor = new Browser()) {
+            clusterAt(balancer, a, b, browser, user, monitor);
+        }
+    }
+
+    private static void clusterAt(PrivateLoadBalancer balancer, DisposableServer a, DisposableServer b, Browser browser,
+                                  Browser user, Browser monitor) throws Exception {
         // uploads through the balancer land on both nodes; each is stored, converted and played by both
         List<Long> ids = new ArrayList<>();
         Set<String> answeredBy = new HashSet<>();
@@ -103,6 +118,24 @@ class ClusterIT {
         assertThat(runsOf(a, "export-expiry")).as("export-expiry runs in the cluster").isEqualTo(1);
         assertThat(Files.readString(a.log()) + Files.readString(b.log())).containsOnlyOnce("Started export-expiry");
 
+        // an administrator signs in through the balancer and is kept on node-b (HAProxy's cookie), the node killed below
+        signIn(balancer, browser, "node-b", "admin", DisposableServer.ADMIN_PASSWORD);
+        search(browser, 1);
+
+        // 4-eyes across the nodes: the monitor's pages on node-b, the user's on node-a; each is told of what the other
+        // did on the other node
+        long watched = fourEyes(a);
+        signIn(balancer, monitor, "node-b", "mon", VerbatimServer.USER_PASSWORD);
+        monitor.driver.get(balancer.url() + "/app/monitor.xhtml");
+        signIn(balancer, user, "node-a", "wat", VerbatimServer.USER_PASSWORD);
+        user.driver.findElement(By.id("fourEyes:requestAccess")).click();
+        user.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("fourEyes:fourEyesState"), "Waiting for the monitor"));
+        monitor.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("monitor:requests"), "wat"));
+        monitor.driver.findElement(By.cssSelector("#monitor\\:requests .vb-grant")).click();
+        monitor.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("monitor:requests"), "GRANTED"));
+        user.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("recordings:table"), String.format("%032d", 7)));
+        assertThat(asUser(a, watched)).as("granted, seen on node-a").isEqualTo(200);
+
         // node-b acknowledges uploads and is killed while it converts them: node-a converts every one
         Path pile = Files.createDirectories(b.data().resolve("import/pile")); // for a job it runs then, made beforehand
         for (int i = 0; i < 150; i++) {
@@ -130,7 +163,10 @@ class ClusterIT {
         HttpResponse<String> importing = b.postJson("/api/v1/imports", "{\"folder\":\"pile\",\"pbx\":\"" + PBX + "\"}");
         assertThat(importing.statusCode()).as(importing.body()).isEqualTo(202);
         long interrupted = VerbatimServer.json(importing.body()).getJsonNumber("executionId").longValue();
+        // the monitor's browser closes as node-b dies: node-b never sees it close, node-a ends the grant
+        monitor.close();
         b.kill();
+        Instant killed = Instant.now();
         for (int i = 0; i < 4; i++) { // devices sending through the balancer go on as if nothing happened
             // each on a connection of its own, as a device sends each call's file
             HttpClient device = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -148,6 +184,18 @@ class ClusterIT {
             assertThat(r.getString("state")).as("recording %d, acknowledged by the killed node", id).isEqualTo("READY");
         }
         assertThat(a.log()).content().as("node-a took over what node-b had claimed").contains("abandoned by a stopped node");
+        // the browser whose session was on node-b goes on where it was, signed in: the page made on node-b answers a
+        // search on node-a (its view and the session's state were copied to node-a), and the next page opens
+        search(browser, 2);
+        // the grant of the monitor whose browser went with node-b has ended, and the user's page on node-a was told
+        user.wait.withTimeout(Duration.ofSeconds(60)).until(
+                ExpectedConditions.presenceOfElementLocated(By.id("fourEyes:fourEyesState")));
+        assertThat(asUser(a, watched)).as("the grant ended").isEqualTo(404);
+        System.out.printf("4-eyes: the grant of a monitor lost with node-b ended %d s after the kill%n",
+                Duration.between(killed, Instant.now()).toSeconds());
+        browser.driver.get(balancer.url() + "/app/admin/jobs.xhtml");
+        assertThat(browser.driver.findElement(By.id("signed-in-user")).getText()).isEqualTo("admin");
+        assertThat(browser.driver.manage().getCookieNamed("VERBATIM_NODE").getValue()).as("now kept on node-a").isEqualTo("node-a");
         // the dead node's run ends FAILED without waiting for a node to start, and reaches the operator as an alarm
         JsonObject run = a.awaitRun(interrupted);
         assertThat(run.getString("status")).as(run.toString()).isEqualTo("FAILED");
@@ -157,6 +205,59 @@ class ClusterIT {
             assertThat(Instant.now()).as("an alarm names the failed run").isBefore(alarmed);
             Thread.sleep(500);
         }
+    }
+
+    /** Signs in through the balancer, kept on this node by HAProxy's cookie; the session is that node's. */
+    private static void signIn(PrivateLoadBalancer balancer, Browser browser, String node, String username, String password) {
+        browser.driver.get(balancer.url() + "/login.xhtml");
+        browser.driver.manage().deleteAllCookies();
+        browser.driver.manage().addCookie(new Cookie("VERBATIM_NODE", node));
+        browser.signIn(balancer.url(), username, password);
+        assertThat(browser.driver.manage().getCookieNamed("JSESSIONID").getValue()).as("a session of %s's", node).endsWith("." + node);
+    }
+
+    /**
+     * A monitor (mon), a user (wat) on an app object the monitor watches, and a recording of someone on its access
+     * list (own, the call of seed 7), made through node-a; returns the recording.
+     */
+    private static long fourEyes(DisposableServer a) throws Exception {
+        for (String[] person : new String[][]{{"mon", "SUPERVISOR"}, {"wat", "USER"}, {"own", "USER"}}) {
+            HttpResponse<String> made = a.postJson("/api/v1/users", "{\"username\":\"" + person[0] + "\",\"password\":\""
+                    + VerbatimServer.USER_PASSWORD + "\",\"role\":\"" + person[1] + "\",\"pbx\":\"" + PBX + "\",\"licensed\":true}");
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        }
+        HttpResponse<String> watching = a.putJson("/api/v1/app-objects/watched", "{\"pbx\":\"" + PBX
+                + "\",\"members\":[\"wat\"],\"accessList\":[\"own\"],\"monitor\":\"mon\"}");
+        assertThat(watching.statusCode()).as(watching.body()).isEqualTo(200);
+        HttpResponse<String> stored = a.upload(PBX, String.format("%032d", 7) + "-009033aabbcc-1--own.pcap", G711Calls.twoParty(5, 7));
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        long id = VerbatimServer.idFrom(stored);
+        assertThat(awaitConverted(a, id).getString("state")).isEqualTo("READY");
+        assertThat(asUser(a, id)).as("nothing before the grant").isEqualTo(404);
+        return id;
+    }
+
+    private static int asUser(DisposableServer node, long recording) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(node.url() + "/api/v1/recordings/" + recording))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", VerbatimServer.basic("wat", VerbatimServer.USER_PASSWORD))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** Searches the Recordings page for the call uploaded with this seed, and waits until it is the one row. */
+    private static void search(Browser browser, long seed) throws Exception {
+        if (!browser.driver.getCurrentUrl().contains("/app/recordings.xhtml")) {
+            throw new AssertionError("not on the Recordings page: " + browser.driver.getCurrentUrl());
+        }
+        String callId = String.format("%032d", seed);
+        WebElement text = browser.driver.findElement(By.id("recordings:text"));
+        text.clear();
+        text.sendKeys(callId);
+        browser.driver.findElement(By.id("recordings:search")).click();
+        browser.wait.until(d -> {
+            List<String> rows = d.findElements(By.cssSelector("#recordings\\:table_data > tr:not(.ui-datatable-empty-message)"))
+                    .stream().map(WebElement::getText).toList();
+            return rows.size() == 1 && rows.get(0).contains(callId);
+        });
     }
 
     private static HttpResponse<String> upload(DisposableServer node, long seed) throws Exception {

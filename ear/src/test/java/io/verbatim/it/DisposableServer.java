@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,7 @@ final class DisposableServer implements AutoCloseable {
     private final int offset;
     private final Map<String, String> environment;
     private String nodeName;
+    private String config = CONFIG;
     private Process process;
 
     private DisposableServer(Path base, Path data, int offset, Map<String, String> environment) {
@@ -106,6 +108,19 @@ final class DisposableServer implements AutoCloseable {
     DisposableServer named(String node) {
         this.nodeName = node;
         return this;
+    }
+
+    /**
+     * Makes these servers the nodes of one WildFly cluster (standalone-cluster.xml, the configuration of
+     * ear/bin/cluster): each is given every node's JGroups address, on loopback, as the script gives them.
+     */
+    static void cluster(DisposableServer... nodes) {
+        String members = java.util.Arrays.stream(nodes).map(n -> "127.0.0.1[" + (7600 + n.offset) + "]")
+                .collect(java.util.stream.Collectors.joining(","));
+        for (DisposableServer node : nodes) {
+            node.config = "standalone-cluster.xml";
+            node.environment.put("VERBATIM_CLUSTER_MEMBERS", members);
+        }
     }
 
     /** The HTTPS port (WildFly's 8443 and this server's offset). */
@@ -218,7 +233,7 @@ final class DisposableServer implements AutoCloseable {
         Files.deleteIfExists(deployments.resolve("verbatim.ear.failed"));
         Files.createDirectories(base.resolve("log"));
         Files.createDirectories(data);
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/standalone.sh").toString(), "-c", CONFIG,
+        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/standalone.sh").toString(), "-c", config,
                 "-b", "127.0.0.1", "-Djboss.server.base.dir=" + base, "-Djboss.socket.binding.port-offset=" + offset,
                 "-Dverbatim.data.dir=" + data, "-Djboss.server.data.dir=" + base.resolve("server"),
                 "-Djboss.server.log.dir=" + base.resolve("log"), "-Djboss.server.temp.dir=" + base.resolve("tmp"),
@@ -284,6 +299,9 @@ final class DisposableServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stop();
+        synchronized (DisposableServer.class) {
+            GIVEN.remove(offset);
+        }
         if (Files.exists(log())) { // kept for reading a failure after the folders are gone
             Path kept = Path.of("target", "disposable-logs");
             Files.createDirectories(kept);
@@ -313,10 +331,14 @@ final class DisposableServer implements AutoCloseable {
     }
 
     /** A port offset, away from the suite server's, whose HTTP and management ports are free. */
-    static int freeOffset() throws IOException {
+    /** Offsets of servers made and not closed yet: one not started has not taken its ports yet. */
+    private static final Set<Integer> GIVEN = new java.util.HashSet<>();
+
+    static synchronized int freeOffset() throws IOException {
         int suite = URI.create(VerbatimServer.URL).getPort() - 8080;
         for (int offset = 1300; offset < 1500; offset++) {
-            if (offset != suite && free(8080 + offset) && free(9990 + offset)) {
+            if (offset != suite && !GIVEN.contains(offset) && free(8080 + offset) && free(9990 + offset) && free(7600 + offset)) {
+                GIVEN.add(offset);
                 return offset;
             }
         }

@@ -1,5 +1,6 @@
 package io.verbatim.access;
 
+import java.io.Serializable;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.directory.UserGroup;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.TreeSet;
  * usernames or numbers; {@code monitor}: the username whose grant its users need (4-eyes), or none.
  */
 public record AppObjectProfile(String name, String pbx, Set<String> members, Set<String> accessList,
-                               DeletionMode deletionMode, String monitor) {
+                               DeletionMode deletionMode, String monitor) implements Serializable {
 
     static AppObjectProfile of(AppObject a) {
         Set<String> members = new TreeSet<>();

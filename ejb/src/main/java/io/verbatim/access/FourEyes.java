@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -42,6 +43,10 @@ public class FourEyes {
 
     @Inject
     ActionLog actionLog;
+
+    /** A request made, granted or ended at {@code at}: {@code user}'s and {@code monitor}'s pages show it. */
+    public record Change(long grant, Instant at, String user, String monitor) {
+    }
 
     /** Where the caller stands: not under 4-eyes, waiting for a grant (requested or not yet), or granted. */
     public enum Standing { NOT_NEEDED, NOT_REQUESTED, WAITING, GRANTED }
@@ -73,10 +78,11 @@ public class FourEyes {
         Instant now = Instant.now();
         for (AppObject a : monitored(user)) {
             if (open(user, a).isEmpty()) {
-                em.persist(new FourEyesGrant(a, user, a.getMonitor(), now));
+                FourEyesGrant requested = new FourEyesGrant(a, user, a.getMonitor(), now);
+                em.persist(requested);
                 LOG.info("4-eyes: " + user.getUsername() + " requests access to " + a.getName() + " from " + a.getMonitor().getUsername());
                 actionLog.record(Action.FOUR_EYES_REQUEST, "requests access to " + a.getName() + " from " + a.getMonitor().getUsername());
-                changed.fire(new FourEyesChanged(user.getUsername(), a.getMonitor().getUsername()));
+                changed.fire(new FourEyesChanged(user.getUsername(), a.getMonitor().getUsername(), requested.getId(), now));
             }
         }
     }
@@ -94,10 +100,11 @@ public class FourEyes {
         if (g.getState() != FourEyesGrant.State.REQUESTED) {
             throw new ActionDeniedException("this request is " + g.getState().name().toLowerCase() + ", not waiting");
         }
-        g.grant(monitorSession, Instant.now());
+        Instant now = Instant.now();
+        g.grant(monitorSession, now);
         LOG.info("4-eyes: " + g.getMonitor().getUsername() + " grants " + g.getUser().getUsername() + " access to " + g.getAppObject().getName());
         actionLog.record(Action.FOUR_EYES_GRANT, "grants " + g.getUser().getUsername() + " access to " + g.getAppObject().getName());
-        changed.fire(new FourEyesChanged(g.getUser().getUsername(), g.getMonitor().getUsername()));
+        changed.fire(new FourEyesChanged(g.getUser().getUsername(), g.getMonitor().getUsername(), g.getId(), now));
     }
 
     /** The monitor revokes a grant, or declines a request. */
@@ -108,20 +115,102 @@ public class FourEyes {
 
     /** The monitor's session has ended: every grant given in it ends too. Called by the web tier, not by people. */
     public int endMonitorSession(String monitorSession, String reason) {
+        return endMonitorSession(monitorSession, reason, null);
+    }
+
+    /**
+     * The last page of the monitor's session closed on this node at {@code closedAt}: its grants end, unless a page of
+     * the session opened since, on any node (the browser moved to another node, as when its node was lost).
+     */
+    public int endMonitorSession(String monitorSession, String reason, Instant closedAt) {
         List<FourEyesGrant> grants = em.createQuery("select g from FourEyesGrant g where g.monitorSession = :session and g.state = :granted",
                         FourEyesGrant.class)
                 .setParameter("session", monitorSession).setParameter("granted", FourEyesGrant.State.GRANTED).getResultList();
-        grants.forEach(g -> end(g, reason, ActionLog.SERVER));
-        return grants.size();
+        int ended = 0;
+        for (FourEyesGrant g : grants) {
+            if ((closedAt == null || g.getMonitorSeenAt() == null || !g.getMonitorSeenAt().isAfter(closedAt))
+                    && endOnce(g, reason)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * Pages of these monitors' sessions are open on this node now: their grants hold. Each node says so every few
+     * seconds and whenever a page opens; see {@link #endGrantsOfMonitorsGone}.
+     */
+    public void monitorSessionsSeen(Collection<String> sessions) {
+        if (!sessions.isEmpty()) {
+            em.createQuery("update FourEyesGrant g set g.monitorSeenAt = :now where g.state = :granted and g.monitorSession in :sessions")
+                    .setParameter("now", Instant.now()).setParameter("granted", FourEyesGrant.State.GRANTED)
+                    .setParameter("sessions", sessions).executeUpdate();
+        }
+    }
+
+    /**
+     * Ends the grants whose monitor has had no page open on any node since {@code cutoff}: the browser closed while
+     * its node was lost, so no node saw it close. Any node may call it; each grant ends once.
+     */
+    public int endGrantsOfMonitorsGone(Instant cutoff) {
+        List<FourEyesGrant> gone = em.createQuery("select g from FourEyesGrant g where g.state = :granted and g.monitorSeenAt < :cutoff",
+                        FourEyesGrant.class)
+                .setParameter("granted", FourEyesGrant.State.GRANTED).setParameter("cutoff", cutoff).getResultList();
+        int ended = 0;
+        for (FourEyesGrant g : gone) {
+            if (endOnce(g, "the monitor's browser is gone")) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * The 4-eyes requests made, granted or ended since then, on any node: each node tells its own open pages of them
+     * (a change on this node also fires {@link FourEyesChanged} at once).
+     */
+    public List<Change> changedSince(Instant since) {
+        List<Change> changes = new ArrayList<>();
+        for (Object[] row : em.createQuery("select g.id, g.requestedAt, g.grantedAt, g.endedAt, g.user.username, g.monitor.username "
+                        + "from FourEyesGrant g where g.requestedAt > :since or g.grantedAt > :since or g.endedAt > :since", Object[].class)
+                .setParameter("since", since).getResultList()) {
+            Instant at = (Instant) row[1];
+            for (int i = 2; i <= 3; i++) {
+                if (row[i] instanceof Instant later && later.isAfter(at)) {
+                    at = later;
+                }
+            }
+            changes.add(new Change((Long) row[0], at, (String) row[4], (String) row[5]));
+        }
+        return changes;
+    }
+
+    /** Ends a grant that is still granted, in one conditional update, so that two nodes ending it log it once. */
+    private boolean endOnce(FourEyesGrant g, String reason) {
+        Instant now = Instant.now();
+        int changed = em.createQuery("update FourEyesGrant g set g.state = :ended, g.endedAt = :now, g.endReason = :reason "
+                        + "where g.id = :id and g.state = :granted")
+                .setParameter("ended", FourEyesGrant.State.ENDED).setParameter("now", now).setParameter("reason", reason)
+                .setParameter("id", g.getId()).setParameter("granted", FourEyesGrant.State.GRANTED).executeUpdate();
+        if (changed == 0) {
+            return false;
+        }
+        em.refresh(g);
+        logEnd(g, reason, ActionLog.SERVER);
+        return true;
     }
 
     /** {@code actor}: the monitor, or the server when the monitor's session ended (no one is signed in then). */
     private void end(FourEyesGrant g, String reason, String actor) {
         g.end(reason, Instant.now());
+        logEnd(g, reason, actor);
+    }
+
+    private void logEnd(FourEyesGrant g, String reason, String actor) {
         LOG.info("4-eyes: access of " + g.getUser().getUsername() + " to " + g.getAppObject().getName() + " ended: " + reason);
         actionLog.recordAs(actor, g.getAppObject().getPbx(), Action.FOUR_EYES_REVOKE, Outcome.SUCCESS,
                 "access of " + g.getUser().getUsername() + " to " + g.getAppObject().getName() + " ended: " + reason);
-        changed.fire(new FourEyesChanged(g.getUser().getUsername(), g.getMonitor().getUsername()));
+        changed.fire(new FourEyesChanged(g.getUser().getUsername(), g.getMonitor().getUsername(), g.getId(), g.getEndedAt()));
     }
 
     private FourEyesGrant mine(long id) {

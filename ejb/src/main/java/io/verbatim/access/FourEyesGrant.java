@@ -56,6 +56,10 @@ public class FourEyesGrant {
     @Column(name = "monitor_session", length = 128)
     private String monitorSession;
 
+    /** When a page of the monitor's session was last open, on any node (the grant ends once that is too long ago). */
+    @Column(name = "monitor_seen_at")
+    private Instant monitorSeenAt;
+
     protected FourEyesGrant() {
     }
 
@@ -71,6 +75,7 @@ public class FourEyesGrant {
         state = State.GRANTED;
         grantedAt = now;
         monitorSession = session;
+        monitorSeenAt = now;
     }
 
     void end(String reason, Instant now) {
@@ -88,4 +93,5 @@ public class FourEyesGrant {
     public Instant getGrantedAt() { return grantedAt; }
     public Instant getEndedAt() { return endedAt; }
     public String getEndReason() { return endReason; }
+    public Instant getMonitorSeenAt() { return monitorSeenAt; }
 }

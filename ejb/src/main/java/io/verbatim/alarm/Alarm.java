@@ -1,5 +1,6 @@
 package io.verbatim.alarm;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +15,7 @@ import java.time.Instant;
 /** One alarm, from raised to cleared; its detail follows the condition while it lasts. */
 @Entity
 @Table(name = "alarm")
-public class Alarm {
+public class Alarm implements Serializable {
 
     static final int DETAIL_LENGTH = 2000;
 

@@ -1,5 +1,6 @@
 package io.verbatim.audit;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +20,7 @@ import java.util.HexFormat;
  */
 @Entity
 @Table(name = "action_log_entry")
-public class ActionLogEntry {
+public class ActionLogEntry implements Serializable {
 
     public static final int DETAIL_LENGTH = 1000;
     /**

@@ -1,5 +1,6 @@
 package io.verbatim.devices;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -16,7 +17,7 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "device_credential")
-public class DeviceCredential {
+public class DeviceCredential implements Serializable {
 
     static final int NAME_LENGTH = 100;
 

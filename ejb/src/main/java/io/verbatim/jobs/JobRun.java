@@ -1,5 +1,6 @@
 package io.verbatim.jobs;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -8,5 +9,5 @@ import java.time.Instant;
  * deleted), and the exit status, which names the error of a failed run.
  */
 public record JobRun(long executionId, String job, String status, Instant startedAt, Instant endedAt, Double durationSeconds,
-                     long read, long written, String exitStatus, String parameters) {
+                     long read, long written, String exitStatus, String parameters) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package io.verbatim.recording;
 
+import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,7 +12,7 @@ import java.time.Instant;
 /** A note someone wrote on a recording; its author may edit it, everyone who sees the recording reads it. */
 @Entity
 @Table(name = "recording_note")
-public class RecordingNote {
+public class RecordingNote implements Serializable {
 
     public static final int TEXT_LENGTH = 4000;
 

@@ -30,10 +30,10 @@ import org.primefaces.model.SortMeta;
 public class ActionLogBrowser implements Serializable {
 
     @Inject
-    transient ActionLog actionLog;
+    ActionLog actionLog;
 
     @Inject
-    transient ActionLogExports exports;
+    ActionLogExports exports;
 
     private Long exportId;
 

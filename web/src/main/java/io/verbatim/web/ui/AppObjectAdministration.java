@@ -16,7 +16,7 @@ import java.util.List;
 public class AppObjectAdministration extends EntryAdministration {
 
     @Inject
-    transient AppObjects appObjects;
+    AppObjects appObjects;
 
     private String name;
     private String pbx;

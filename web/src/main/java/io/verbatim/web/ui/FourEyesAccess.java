@@ -12,7 +12,7 @@ import java.io.Serializable;
 public class FourEyesAccess implements Serializable {
 
     @Inject
-    transient FourEyes fourEyes;
+    FourEyes fourEyes;
 
     private FourEyes.Standing standing; // per view: a grant or its end reloads the page
 

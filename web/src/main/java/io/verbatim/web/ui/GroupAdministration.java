@@ -15,7 +15,7 @@ import java.util.List;
 public class GroupAdministration extends EntryAdministration {
 
     @Inject
-    transient Groups groupsOfPbx;
+    Groups groupsOfPbx;
 
     private String name;
     private String pbx;

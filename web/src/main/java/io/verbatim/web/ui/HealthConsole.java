@@ -21,20 +21,20 @@ public class HealthConsole implements Serializable {
     private static final int HISTORY = 50;
 
     @Inject
-    transient Alarms alarms;
+    Alarms alarms;
 
     @Inject
-    transient SmallRyeHealthReporter probes;
+    SmallRyeHealthReporter probes;
 
     /** An area's lamp as the page shows it. */
-    public record LampRow(String area, Lamp lamp) {
+    public record LampRow(String area, Lamp lamp) implements Serializable {
         public String getStyle() {
             return "vb-lamp vb-lamp-" + lamp.name().toLowerCase();
         }
     }
 
     /** A probe's verdict as the page shows it. */
-    public record Probe(String name, boolean up, String detail) {
+    public record Probe(String name, boolean up, String detail) implements Serializable {
     }
 
     private List<LampRow> lamps;

@@ -32,16 +32,16 @@ public class JobsConsole implements Serializable {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
-    transient JobRuns jobs;
+    JobRuns jobs;
 
     @Inject
-    transient ConversionService conversions;
+    ConversionService conversions;
 
     @Inject
-    transient Backups backups;
+    Backups backups;
 
     @Inject
-    transient CaptureImports imports;
+    CaptureImports imports;
 
     private String importFolder;
     private String importPbx;

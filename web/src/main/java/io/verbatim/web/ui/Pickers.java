@@ -33,13 +33,13 @@ public class Pickers implements Serializable {
             .filter(zone -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/")).sorted().toList();
 
     @Inject
-    transient Directory directory;
+    Directory directory;
 
     @Inject
-    transient Tenants tenants;
+    Tenants tenants;
 
     @Inject
-    transient Groups groups;
+    Groups groups;
 
     /** The labels ("Maria López (maria)") of the usernames offered in this view, so a picked one reads the same. */
     private final Map<String, String> userLabels = new HashMap<>();

@@ -32,16 +32,16 @@ import java.util.Objects;
 public class RecordingDetails implements Serializable {
 
     @Inject
-    transient RecordingCatalog catalog;
+    RecordingCatalog catalog;
 
     @Inject
     ViewerTime time;
 
     @Inject
-    transient RecordingNotes notes;
+    RecordingNotes notes;
 
     @Inject
-    transient Directory directory;
+    Directory directory;
 
     private RecordingRow recording;
     private List<RecordingRow> segments = List.of();

@@ -41,16 +41,16 @@ import org.primefaces.model.SortOrder;
 public class RecordingList implements Serializable {
 
     @Inject
-    transient RecordingCatalog catalog;
+    RecordingCatalog catalog;
 
     @Inject
-    transient Licences licences;
+    Licences licences;
 
     @Inject
-    transient Directory directory;
+    Directory directory;
 
     @Inject
-    transient RecordingNotes notes;
+    RecordingNotes notes;
 
     @Inject
     ViewerTime time;

@@ -19,7 +19,7 @@ public class RecordingNotesDialog implements Serializable {
     private static final Logger LOG = Logger.getLogger(RecordingNotesDialog.class.getName());
 
     @Inject
-    transient RecordingNotes notes;
+    RecordingNotes notes;
 
     private Long notesOf;
     private String text;

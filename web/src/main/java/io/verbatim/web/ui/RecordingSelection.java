@@ -29,10 +29,10 @@ import java.util.stream.Collectors;
 public class RecordingSelection implements Serializable {
 
     @Inject
-    transient BulkRecordingActions bulk;
+    BulkRecordingActions bulk;
 
     @Inject
-    transient RecordingLifecycle lifecycle;
+    RecordingLifecycle lifecycle;
 
     @Inject
     RecordingList list;

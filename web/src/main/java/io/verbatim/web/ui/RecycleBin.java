@@ -16,10 +16,10 @@ import org.primefaces.model.LazyDataModel;
 public class RecycleBin implements Serializable {
 
     @Inject
-    transient RecordingCatalog catalog;
+    RecordingCatalog catalog;
 
     @Inject
-    transient RecordingLifecycle lifecycle;
+    RecordingLifecycle lifecycle;
 
     private final LazyDataModel<RecordingRow> recordings = new RecordingRows() {
         @Override

@@ -34,7 +34,7 @@ import java.util.Objects;
 public class SettingsForm implements Serializable {
 
     @Inject
-    transient Settings settings;
+    Settings settings;
 
     @Inject
     Caller caller;
@@ -77,7 +77,7 @@ public class SettingsForm implements Serializable {
     private boolean webdavReaderPasswordSet;
 
     @Inject
-    transient AlarmMail alarmMail;
+    AlarmMail alarmMail;
 
     /** Whether the deployment's settings may be changed and the mail settings are shown: they are the operator's. */
     private boolean operator;

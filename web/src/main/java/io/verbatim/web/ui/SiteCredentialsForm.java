@@ -15,7 +15,7 @@ import java.util.Map;
 public class SiteCredentialsForm implements Serializable {
 
     @Inject
-    transient DeviceCredentials credentials;
+    DeviceCredentials credentials;
 
     private List<DeviceCredential> shown;
     private String site;

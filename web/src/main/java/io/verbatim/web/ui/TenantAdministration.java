@@ -18,7 +18,7 @@ import java.util.Map;
 public class TenantAdministration extends EntryAdministration {
 
     @Inject
-    transient Tenants tenants;
+    Tenants tenants;
 
     private String name;
     private String domain;

@@ -21,10 +21,10 @@ import org.primefaces.model.LazyDataModel;
 public class UnassignedCalls implements Serializable {
 
     @Inject
-    transient RecordingCatalog catalog;
+    RecordingCatalog catalog;
 
     @Inject
-    transient RecordingOwnership ownership;
+    RecordingOwnership ownership;
 
     @Inject
     Pickers pickers;

@@ -30,16 +30,16 @@ import org.primefaces.model.file.UploadedFile;
 public class UserAdministration implements Serializable {
 
     @Inject
-    transient Directory directory;
+    Directory directory;
 
     @Inject
-    transient Licences licences;
+    Licences licences;
 
     @Inject
-    transient ViewAs viewAs;
+    ViewAs viewAs;
 
     @Inject
-    transient UserImport userImport;
+    UserImport userImport;
 
     private transient UploadedFile csv;
 

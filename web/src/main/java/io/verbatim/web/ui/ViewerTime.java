@@ -21,7 +21,7 @@ public class ViewerTime implements Serializable {
     private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     @Inject
-    transient Directory directory;
+    Directory directory;
 
     private ZoneId zone;
 
