@@ -191,8 +191,13 @@ class ClusterIT {
         user.wait.withTimeout(Duration.ofSeconds(60)).until(
                 ExpectedConditions.presenceOfElementLocated(By.id("fourEyes:fourEyesState")));
         assertThat(asUser(a, watched)).as("the grant ended").isEqualTo(404);
-        System.out.printf("4-eyes: the grant of a monitor lost with node-b ended %d s after the kill%n",
-                Duration.between(killed, Instant.now()).toSeconds());
+        JsonObject end = VerbatimServer.json(a.get("/api/v1/action-log?action=four-eyes-revoke").body()).getJsonArray("items").getJsonObject(0);
+        assertThat(end.getString("user")).isEqualTo("server");
+        assertThat(end.getString("detail")).isEqualTo("access of wat to watched ended: the monitor's browser is gone");
+        Duration after = Duration.between(killed, Instant.parse(end.getString("occurredAt")));
+        System.out.printf("4-eyes: the grant of a monitor lost with node-b ended %d s after the kill%n", after.toSeconds());
+        // unseen for 20 s after its last sign (stamped every 5 s), noticed within a round of 5 s, and a margin
+        assertThat(after).as("the grant ended after the kill").isBetween(Duration.ofSeconds(10), Duration.ofSeconds(40));
         browser.driver.get(balancer.url() + "/app/admin/jobs.xhtml");
         assertThat(browser.driver.findElement(By.id("signed-in-user")).getText()).isEqualTo("admin");
         assertThat(browser.driver.manage().getCookieNamed("VERBATIM_NODE").getValue()).as("now kept on node-a").isEqualTo("node-a");

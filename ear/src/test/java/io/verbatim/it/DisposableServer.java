@@ -337,7 +337,7 @@ final class DisposableServer implements AutoCloseable {
     static synchronized int freeOffset() throws IOException {
         int suite = URI.create(VerbatimServer.URL).getPort() - 8080;
         for (int offset = 1300; offset < 1500; offset++) {
-            if (offset != suite && !GIVEN.contains(offset) && free(8080 + offset) && free(9990 + offset) && free(7600 + offset)) {
+            if (offset != suite && !GIVEN.contains(offset) && free(8080 + offset) && free(9990 + offset) && free(7600 + offset) && free(57600 + offset)) {
                 GIVEN.add(offset);
                 return offset;
             }

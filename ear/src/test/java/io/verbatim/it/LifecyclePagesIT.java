@@ -5,6 +5,7 @@ import static io.verbatim.it.VerbatimServer.basic;
 import static io.verbatim.it.VerbatimServer.getText;
 import static io.verbatim.it.VerbatimServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,7 +20,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Protect, annotate and delete on the Recordings page; restore from the recycle bin; search and verify the action log. */
+/**
+ * Protect, annotate and delete on the Recordings page; restore from the recycle bin; search and verify the action log.
+ * In the H2 pass only: the lifecycle itself runs on both databases in LifecycleIT, LifecycleJobsIT and BulkActionsIT.
+ */
 class LifecyclePagesIT {
 
     static final String PASSWORD = VerbatimServer.USER_PASSWORD;
@@ -30,6 +34,7 @@ class LifecyclePagesIT {
 
     @BeforeEach
     void openBrowser() {
+        assumeFalse(DisposableServer.onPostgres(), "the page does not depend on the database (its services are checked on both by the REST tests): checked on H2");
         session = new Browser();
         browser = session.driver;
         wait = session.wait;

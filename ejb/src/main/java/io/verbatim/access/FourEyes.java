@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -75,7 +76,7 @@ public class FourEyes {
     /** The caller asks the monitors of their app objects for access (once per app object while a request is open). */
     public void request() {
         UserAccount user = directory.caller();
-        Instant now = Instant.now();
+        Instant now = now();
         for (AppObject a : monitored(user)) {
             if (open(user, a).isEmpty()) {
                 FourEyesGrant requested = new FourEyesGrant(a, user, a.getMonitor(), now);
@@ -100,7 +101,7 @@ public class FourEyes {
         if (g.getState() != FourEyesGrant.State.REQUESTED) {
             throw new ActionDeniedException("this request is " + g.getState().name().toLowerCase() + ", not waiting");
         }
-        Instant now = Instant.now();
+        Instant now = now();
         g.grant(monitorSession, now);
         LOG.info("4-eyes: " + g.getMonitor().getUsername() + " grants " + g.getUser().getUsername() + " access to " + g.getAppObject().getName());
         actionLog.record(Action.FOUR_EYES_GRANT, "grants " + g.getUser().getUsername() + " access to " + g.getAppObject().getName());
@@ -110,7 +111,8 @@ public class FourEyes {
     /** The monitor revokes a grant, or declines a request. */
     public void revoke(long id) {
         FourEyesGrant g = mine(id);
-        end(g, g.getState() == FourEyesGrant.State.GRANTED ? "revoked by the monitor" : "declined by the monitor", g.getMonitor().getUsername());
+        endOnce(g, g.getState() == FourEyesGrant.State.GRANTED ? "revoked by the monitor" : "declined by the monitor",
+                g.getMonitor().getUsername(), null);
     }
 
     /** The monitor's session has ended: every grant given in it ends too. Called by the web tier, not by people. */
@@ -128,8 +130,7 @@ public class FourEyes {
                 .setParameter("session", monitorSession).setParameter("granted", FourEyesGrant.State.GRANTED).getResultList();
         int ended = 0;
         for (FourEyesGrant g : grants) {
-            if ((closedAt == null || g.getMonitorSeenAt() == null || !g.getMonitorSeenAt().isAfter(closedAt))
-                    && endOnce(g, reason)) {
+            if (endOnce(g, reason, ActionLog.SERVER, closedAt)) {
                 ended++;
             }
         }
@@ -137,28 +138,29 @@ public class FourEyes {
     }
 
     /**
-     * Pages of these monitors' sessions are open on this node now: their grants hold. Each node says so every few
+     * Pages of these sessions are open on this node now: the grants given in them hold. Each node says so every few
      * seconds and whenever a page opens; see {@link #endGrantsOfMonitorsGone}.
      */
     public void monitorSessionsSeen(Collection<String> sessions) {
         if (!sessions.isEmpty()) {
             em.createQuery("update FourEyesGrant g set g.monitorSeenAt = :now where g.state = :granted and g.monitorSession in :sessions")
-                    .setParameter("now", Instant.now()).setParameter("granted", FourEyesGrant.State.GRANTED)
+                    .setParameter("now", now()).setParameter("granted", FourEyesGrant.State.GRANTED)
                     .setParameter("sessions", sessions).executeUpdate();
         }
     }
 
     /**
      * Ends the grants whose monitor has had no page open on any node since {@code cutoff}: the browser closed while
-     * its node was lost, so no node saw it close. Any node may call it; each grant ends once.
+     * its node was lost, so no node saw it close. Any node may call it; each grant ends once. (The nodes' clocks must
+     * agree, as for the cluster's leases.)
      */
     public int endGrantsOfMonitorsGone(Instant cutoff) {
-        List<FourEyesGrant> gone = em.createQuery("select g from FourEyesGrant g where g.state = :granted and g.monitorSeenAt < :cutoff",
-                        FourEyesGrant.class)
+        List<FourEyesGrant> gone = em.createQuery("select g from FourEyesGrant g where g.state = :granted "
+                                + "and coalesce(g.monitorSeenAt, g.grantedAt) < :cutoff", FourEyesGrant.class)
                 .setParameter("granted", FourEyesGrant.State.GRANTED).setParameter("cutoff", cutoff).getResultList();
         int ended = 0;
         for (FourEyesGrant g : gone) {
-            if (endOnce(g, "the monitor's browser is gone")) {
+            if (endOnce(g, "the monitor's browser is gone", ActionLog.SERVER, cutoff)) {
                 ended++;
             }
         }
@@ -171,46 +173,47 @@ public class FourEyes {
      */
     public List<Change> changedSince(Instant since) {
         List<Change> changes = new ArrayList<>();
-        for (Object[] row : em.createQuery("select g.id, g.requestedAt, g.grantedAt, g.endedAt, g.user.username, g.monitor.username "
-                        + "from FourEyesGrant g where g.requestedAt > :since or g.grantedAt > :since or g.endedAt > :since", Object[].class)
+        for (Object[] row : em.createQuery("select g.id, g.changedAt, g.user.username, g.monitor.username from FourEyesGrant g "
+                        + "where g.changedAt > :since", Object[].class)
                 .setParameter("since", since).getResultList()) {
-            Instant at = (Instant) row[1];
-            for (int i = 2; i <= 3; i++) {
-                if (row[i] instanceof Instant later && later.isAfter(at)) {
-                    at = later;
-                }
-            }
-            changes.add(new Change((Long) row[0], at, (String) row[4], (String) row[5]));
+            changes.add(new Change((Long) row[0], (Instant) row[1], (String) row[2], (String) row[3]));
         }
         return changes;
     }
 
-    /** Ends a grant that is still granted, in one conditional update, so that two nodes ending it log it once. */
-    private boolean endOnce(FourEyesGrant g, String reason) {
-        Instant now = Instant.now();
-        int changed = em.createQuery("update FourEyesGrant g set g.state = :ended, g.endedAt = :now, g.endReason = :reason "
-                        + "where g.id = :id and g.state = :granted")
+    /**
+     * Ends a request or grant in one conditional update, so that what two nodes (or the monitor and a node) end at once
+     * ends and is logged once; with {@code notSeenSince}, only when no page of the monitor's session was seen after it.
+     * {@code actor}: the monitor, or the server when the monitor's session ended (no one is signed in then).
+     */
+    private boolean endOnce(FourEyesGrant g, String reason, String actor, Instant notSeenSince) {
+        Instant now = now();
+        var end = em.createQuery("update FourEyesGrant g set g.state = :ended, g.endedAt = :now, g.changedAt = :now, "
+                        + "g.endReason = :reason where g.id = :id and g.state = :was"
+                        + (notSeenSince == null ? "" : " and (g.monitorSeenAt is null or g.monitorSeenAt <= :seen)"))
                 .setParameter("ended", FourEyesGrant.State.ENDED).setParameter("now", now).setParameter("reason", reason)
-                .setParameter("id", g.getId()).setParameter("granted", FourEyesGrant.State.GRANTED).executeUpdate();
-        if (changed == 0) {
+                .setParameter("id", g.getId()).setParameter("was", g.getState());
+        if (notSeenSince != null) {
+            end.setParameter("seen", notSeenSince);
+        }
+        if (end.executeUpdate() == 0) {
             return false;
         }
         em.refresh(g);
-        logEnd(g, reason, ActionLog.SERVER);
+        logEnd(g, reason, actor);
         return true;
     }
 
-    /** {@code actor}: the monitor, or the server when the monitor's session ended (no one is signed in then). */
-    private void end(FourEyesGrant g, String reason, String actor) {
-        g.end(reason, Instant.now());
-        logEnd(g, reason, actor);
+    /** Now, to the microsecond the databases keep: a change told at once and read back later is the same change. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private void logEnd(FourEyesGrant g, String reason, String actor) {
         LOG.info("4-eyes: access of " + g.getUser().getUsername() + " to " + g.getAppObject().getName() + " ended: " + reason);
         actionLog.recordAs(actor, g.getAppObject().getPbx(), Action.FOUR_EYES_REVOKE, Outcome.SUCCESS,
                 "access of " + g.getUser().getUsername() + " to " + g.getAppObject().getName() + " ended: " + reason);
-        changed.fire(new FourEyesChanged(g.getUser().getUsername(), g.getMonitor().getUsername(), g.getId(), g.getEndedAt()));
+        changed.fire(new FourEyesChanged(g.getUser().getUsername(), g.getMonitor().getUsername(), g.getId(), g.getChangedAt()));
     }
 
     private FourEyesGrant mine(long id) {

@@ -60,6 +60,10 @@ public class FourEyesGrant {
     @Column(name = "monitor_seen_at")
     private Instant monitorSeenAt;
 
+    /** When it was last requested, granted or ended: what the nodes look for to tell pages of changes. */
+    @Column(name = "changed_at", nullable = false)
+    private Instant changedAt;
+
     protected FourEyesGrant() {
     }
 
@@ -69,6 +73,7 @@ public class FourEyesGrant {
         this.monitor = monitor;
         this.state = State.REQUESTED;
         this.requestedAt = now;
+        this.changedAt = now;
     }
 
     void grant(String session, Instant now) {
@@ -76,13 +81,9 @@ public class FourEyesGrant {
         grantedAt = now;
         monitorSession = session;
         monitorSeenAt = now;
+        changedAt = now;
     }
 
-    void end(String reason, Instant now) {
-        state = State.ENDED;
-        endedAt = now;
-        endReason = reason;
-    }
 
     public Long getId() { return id; }
     public AppObject getAppObject() { return appObject; }
@@ -94,4 +95,5 @@ public class FourEyesGrant {
     public Instant getEndedAt() { return endedAt; }
     public String getEndReason() { return endReason; }
     public Instant getMonitorSeenAt() { return monitorSeenAt; }
+    public Instant getChangedAt() { return changedAt; }
 }

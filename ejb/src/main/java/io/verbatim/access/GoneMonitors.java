@@ -26,14 +26,27 @@ public class GoneMonitors {
     @Inject
     FourEyes fourEyes;
 
+    /**
+     * Since when this node has reached the database without a break. While the database was away no node could say
+     * which pages are open, so nothing ends until they have had {@link #UNSEEN} to say it again (also after a start).
+     */
+    private Instant reachableSince;
+
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void look() {
+        Instant now = Instant.now();
+        boolean settled = reachableSince != null && !now.isBefore(reachableSince.plus(UNSEEN));
         try {
-            int ended = fourEyes.endGrantsOfMonitorsGone(Instant.now().minus(UNSEEN));
+            // unsettled, it ends nothing (the epoch as cutoff) and only finds whether the database answers
+            int ended = fourEyes.endGrantsOfMonitorsGone(settled ? now.minus(UNSEEN) : Instant.EPOCH);
+            if (reachableSince == null) {
+                reachableSince = now;
+            }
             if (ended > 0) {
                 LOG.info("4-eyes: " + ended + " grant(s) ended: their monitor has had no page open for " + UNSEEN.toSeconds() + " s");
             }
         } catch (RuntimeException e) { // the database away: the next round tries again, and its outage has an alarm
+            reachableSince = null;
             LOG.log(Level.WARNING, "4-eyes: grants of monitors who left could not be looked at: " + e);
         }
     }

@@ -116,9 +116,6 @@ public class AlarmWatch {
     private volatile Instant jobsSeen = Instant.now().minus(Duration.ofDays(1));
     private volatile Instant chainChecked = Instant.EPOCH;
     private volatile boolean running;
-    private volatile Thread roundThread;
-    private volatile long roundStarted;
-    private volatile long stuckTold;
 
     @PostConstruct
     void start() {
@@ -135,12 +132,9 @@ public class AlarmWatch {
     @Timeout
     void round() {
         if (running) { // a round slower than the interval (a long chain check): the next waits its turn
-            stuck();
             return;
         }
         running = true;
-        roundThread = Thread.currentThread();
-        roundStarted = System.nanoTime();
         try {
             check("disk", this::disk);
             check("database", this::databaseOutage);
@@ -155,24 +149,6 @@ public class AlarmWatch {
             }
         } finally {
             running = false;
-        }
-    }
-
-    /**
-     * A round that has run for ten intervals holds up every alarm after it: said once, with where it waits, so that
-     * alarms that stopped coming are never silent.
-     */
-    private void stuck() {
-        Thread thread = roundThread;
-        long seconds = (System.nanoTime() - roundStarted) / 1_000_000_000L;
-        if (thread != null && seconds >= 10 * checkSeconds && stuckTold != roundStarted) {
-            stuckTold = roundStarted;
-            StringBuilder where = new StringBuilder();
-            for (StackTraceElement frame : thread.getStackTrace()) {
-                where.append("\n\tat ").append(frame);
-            }
-            LOG.severe("The alarm checks have waited " + seconds + " s in one round; no alarm is raised or cleared"
-                    + " until it ends. It waits here:" + where);
         }
     }
 

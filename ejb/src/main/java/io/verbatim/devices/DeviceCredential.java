@@ -1,6 +1,5 @@
 package io.verbatim.devices;
 
-import java.io.Serializable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -17,7 +16,7 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "device_credential")
-public class DeviceCredential implements Serializable {
+public class DeviceCredential {
 
     static final int NAME_LENGTH = 100;
 

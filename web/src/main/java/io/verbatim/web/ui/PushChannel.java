@@ -53,6 +53,8 @@ public class PushChannel {
     private final Map<Long, Instant> told = new ConcurrentHashMap<>();
     private ScheduledFuture<?> looking;
     private long rounds;
+    /** The last look met no database: the next that does says at once which sessions are open here. */
+    private volatile boolean lookFailed;
 
     @PostConstruct
     void startLooking() {
@@ -67,7 +69,12 @@ public class PushChannel {
     void opened(Session socket, String httpSession, String username) {
         byHttpSession.computeIfAbsent(httpSession, k -> ConcurrentHashMap.newKeySet()).add(socket);
         byUser.computeIfAbsent(username, k -> ConcurrentHashMap.newKeySet()).add(socket);
-        fourEyes.monitorSessionsSeen(Set.of(httpSession)); // before the grace on another node runs out
+        try {
+            fourEyes.monitorSessionsSeen(Set.of(httpSession)); // before the grace on another node runs out
+        } catch (RuntimeException e) { // the database away: the page opens all the same, and the next look says it
+            lookFailed = true;
+            LOG.log(Level.FINE, "4-eyes: an opened page could not be said to be open", e);
+        }
     }
 
     /** Once a second while pages are open here: changes made on other nodes, and (every few) the sessions seen here. */
@@ -84,10 +91,12 @@ public class PushChannel {
                     tell(change.monitor(), FOUR_EYES);
                 }
             }
-            if (rounds++ % SEEN_SECONDS == 0) {
+            if (rounds++ % SEEN_SECONDS == 0 || lookFailed) {
                 fourEyes.monitorSessionsSeen(Set.copyOf(byHttpSession.keySet()));
             }
+            lookFailed = false;
         } catch (RuntimeException e) { // the database away: the next second tries again, and its outage has an alarm
+            lookFailed = true;
             LOG.log(Level.FINE, "4-eyes changes could not be looked at", e);
         }
     }
@@ -129,16 +138,18 @@ public class PushChannel {
         }
     }
 
-    /** Whether this change of a grant is news here (the database keeps its time to the microsecond, Java to the nano). */
+    /** Whether this change of a grant is news here (its time is kept to the microsecond, as the databases keep it). */
     private boolean firstTold(long grant, Instant at) {
-        Instant when = at.truncatedTo(ChronoUnit.MILLIS);
+        Instant when = at.truncatedTo(ChronoUnit.MICROS);
         return !when.equals(told.put(grant, when));
     }
 
     private void tell(String username, String message) {
         for (Session socket : byUser.getOrDefault(username, Set.of())) {
             try {
-                socket.getBasicRemote().sendText(message);
+                synchronized (socket) { // told from the look and from a change on this node at once: one at a time
+                    socket.getBasicRemote().sendText(message);
+                }
             } catch (IOException | IllegalStateException gone) {
                 LOG.log(Level.FINE, "a page of " + username + " went away", gone);
             }

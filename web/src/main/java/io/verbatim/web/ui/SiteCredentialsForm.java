@@ -17,7 +17,9 @@ public class SiteCredentialsForm implements Serializable {
     @Inject
     DeviceCredentials credentials;
 
-    private List<DeviceCredential> shown;
+    // read again after the session moves to another node: the credentials (with their password hashes) stay out of
+    // the session that the cluster copies between nodes
+    private transient List<DeviceCredential> shown;
     private String site;
     private String user;
     private String password;
