@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * notices when a monitor's browser is gone — every page of the session closed and none reopened within
  * {@link #GRACE_SECONDS} (moving between pages closes one socket and opens the next) — so the monitor's grants end.
  * In a cluster the people of one request may be on different nodes: each node also looks every second for the changes
- * any node made, and says every {@link #SEEN_SECONDS} which monitors' sessions have a page open here, so that a page
+ * any node made, and says every {@link #SEEN_SECONDS} which sessions have a page open here, so that a monitor's page
  * reopened on another node keeps the grants and a browser lost with its node ends them ({@code access.GoneMonitors}).
  */
 @ApplicationScoped
