@@ -128,13 +128,7 @@ public class FourEyes {
         List<FourEyesGrant> grants = em.createQuery("select g from FourEyesGrant g where g.monitorSession = :session and g.state = :granted",
                         FourEyesGrant.class)
                 .setParameter("session", monitorSession).setParameter("granted", FourEyesGrant.State.GRANTED).getResultList();
-        int ended = 0;
-        for (FourEyesGrant g : grants) {
-            if (endOnce(g, reason, ActionLog.SERVER, closedAt)) {
-                ended++;
-            }
-        }
-        return ended;
+        return endEach(grants, reason, closedAt);
     }
 
     /**
@@ -158,13 +152,7 @@ public class FourEyes {
         List<FourEyesGrant> gone = em.createQuery("select g from FourEyesGrant g where g.state = :granted "
                                 + "and coalesce(g.monitorSeenAt, g.grantedAt) < :cutoff", FourEyesGrant.class)
                 .setParameter("granted", FourEyesGrant.State.GRANTED).setParameter("cutoff", cutoff).getResultList();
-        int ended = 0;
-        for (FourEyesGrant g : gone) {
-            if (endOnce(g, "the monitor's browser is gone", ActionLog.SERVER, cutoff)) {
-                ended++;
-            }
-        }
-        return ended;
+        return endEach(gone, "the monitor's browser is gone", cutoff);
     }
 
     /**
@@ -179,6 +167,17 @@ public class FourEyes {
             changes.add(new Change((Long) row[0], (Instant) row[1], (String) row[2], (String) row[3]));
         }
         return changes;
+    }
+
+    /** Ends these grants for the server (no one is signed in then); how many ended here, not meanwhile elsewhere. */
+    private int endEach(List<FourEyesGrant> grants, String reason, Instant notSeenSince) {
+        int ended = 0;
+        for (FourEyesGrant g : grants) {
+            if (endOnce(g, reason, ActionLog.SERVER, notSeenSince)) {
+                ended++;
+            }
+        }
+        return ended;
     }
 
     /**

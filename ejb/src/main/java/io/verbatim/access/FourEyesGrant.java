@@ -84,7 +84,6 @@ public class FourEyesGrant {
         changedAt = now;
     }
 
-
     public Long getId() { return id; }
     public AppObject getAppObject() { return appObject; }
     public UserAccount getUser() { return user; }
