@@ -41,7 +41,8 @@ class BackupIT {
         Path key = outside.resolve("backup-key.json");
         PrivateObjectStore sourceBucket = PrivateObjectStore.create();
         PrivateObjectStore restoredBucket = PrivateObjectStore.create();
-        Map<String, String> backingUp = new HashMap<>(Map.of("VERBATIM_BACKUP_DIR", backups.toString(), "VERBATIM_BACKUP_KEY_FILE", key.toString()));
+        Map<String, String> backingUp = new HashMap<>(Map.of("VERBATIM_BACKUP_DIR", backups.toString(), "VERBATIM_BACKUP_KEY_FILE", key.toString(),
+                "VERBATIM_BACKUP_OVERDUE_HOURS", "0.004")); // 14.4 s, so that no backup yet is an alarm within the test
         Map<String, String> restoring = new HashMap<>(Map.of("VERBATIM_RESTORE_FROM", backups.toString(), "VERBATIM_BACKUP_KEY_FILE", key.toString()));
         backingUp.putAll(sourceBucket.serverEnvironment());
         restoring.putAll(restoredBucket.serverEnvironment());
@@ -60,8 +61,13 @@ class BackupIT {
                 audio.put(plain, audioOf(source, plain));
                 audio.put(encrypted, audioOf(source, encrypted));
 
+                JsonObject overdue = AlarmsIT.awaitAlarm(source, "BACKUP_OVERDUE");
+                assertThat(overdue.getString("detail")).startsWith("no readable backup in " + backups + " has completed since this"
+                        + " server started ").endsWith(" ago (the limit is 14 seconds): see the backup runs on the Jobs page");
+
                 JsonObject full = source.awaitRun(started(source, "full"));
                 assertThat(full.getString("status")).as(full.toString()).isEqualTo("COMPLETED");
+                AlarmsIT.awaitNoAlarm(source, "BACKUP_OVERDUE");
                 long later = converted(source, 3);
                 audio.put(later, audioOf(source, later));
                 JsonObject incremental = source.awaitRun(started(source, "incremental"));

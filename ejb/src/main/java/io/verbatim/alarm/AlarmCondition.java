@@ -15,7 +15,8 @@ public enum AlarmCondition {
     LICENCES_OVER_ASSIGNED(Area.LICENCES, "Licences over-assigned", false),
     ACTION_LOG_BROKEN(Area.COMPLIANCE, "Action log chain broken", false),
     SEAL_BROKEN(Area.COMPLIANCE, "Seal verification failed", true),
-    JOB_FAILED(Area.JOBS, "Job failed", true);
+    JOB_FAILED(Area.JOBS, "Job failed", true),
+    BACKUP_OVERDUE(Area.JOBS, "Backup overdue", false);
 
     /** The Health page's lamps. */
     public enum Area {

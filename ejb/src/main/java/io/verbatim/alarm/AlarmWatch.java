@@ -1,6 +1,7 @@
 package io.verbatim.alarm;
 
 import io.verbatim.audit.ActionLog;
+import io.verbatim.backup.Backups;
 import io.verbatim.audit.ChainBroken;
 import io.verbatim.audit.ChainVerification;
 import io.verbatim.callinfo.CallInformationSettings;
@@ -60,7 +61,7 @@ public class AlarmWatch {
     private static final Logger LOG = Logger.getLogger(AlarmWatch.class.getName());
     /** Checking the whole chain reads every entry: hourly, not at every round. */
     private static final Duration CHAIN_CHECK_EVERY = Duration.ofHours(1);
-    /** The lease on the checks of what the nodes share (the queue, call information, licences, jobs, the chain). */
+    /** The lease on the checks of what the nodes share (the queue, call information, licences, jobs, backups, the chain). */
     static final String CLUSTER_CHECKS = "alarm-checks";
 
     @Inject
@@ -86,6 +87,9 @@ public class AlarmWatch {
 
     @Inject
     InterruptedRuns interruptedRuns;
+
+    @Inject
+    Backups backups;
 
     @Inject
     ActionLog actionLog;
@@ -143,6 +147,7 @@ public class AlarmWatch {
                 check("call information", this::callInformation);
                 check("licences", this::licences);
                 check("jobs", this::jobs);
+                check("backups", this::backups);
                 if (Instant.now().isAfter(chainChecked.plus(CHAIN_CHECK_EVERY))) {
                     check("action log", this::chain);
                 }
@@ -222,6 +227,11 @@ public class AlarmWatch {
                     + run.endedAt() + (run.exitStatus() == null ? "" : " (" + run.exitStatus() + ")") + "; restart it from the Jobs page");
         }
         jobsSeen = now; // only once all are told: a round that failed half-way looks again
+    }
+
+    private void backups() {
+        backups.overdue().ifPresentOrElse(why -> alarms.raise(AlarmCondition.BACKUP_OVERDUE, "", why),
+                () -> alarms.clear(AlarmCondition.BACKUP_OVERDUE, ""));
     }
 
     private void chain() {

@@ -87,6 +87,14 @@ public class Backups {
     @ConfigProperty(name = "verbatim.backup.full-every-days", defaultValue = "7")
     int fullEveryDays;
 
+    /** How long after the newest complete backup (with none yet: after this server started) a backup is overdue. */
+    @Inject
+    @ConfigProperty(name = "verbatim.backup.overdue-hours", defaultValue = "36")
+    double overdueHours;
+
+    /** When this server started keeping backups, as far as it knows: what is measured while none is complete yet. */
+    private static final Instant DEPLOYED = Instant.now();
+
     @Inject
     BackupKey backupKey;
 
@@ -199,20 +207,22 @@ public class Backups {
         }
         List<BackupSummary> all = new ArrayList<>();
         for (Path backup : folder().complete()) {
-            BackupSummary summary = SUMMARIES.computeIfAbsent(backup.toString(), b -> {
-                try {
-                    return BackupSummary.of(BackupManifest.read(backup));
-                } catch (IOException | RuntimeException unreadable) {
-                    LOG.warning("The manifest of " + backup + " cannot be read: " + unreadable.getMessage());
-                    return null;
-                }
-            });
-            if (summary != null) {
-                all.add(summary);
-            }
+            summary(backup).ifPresent(all::add);
         }
         Collections.reverse(all);
         return all;
+    }
+
+    /** A complete backup's summary, read once; empty when its manifest cannot be read. */
+    private static Optional<BackupSummary> summary(Path backup) {
+        return Optional.ofNullable(SUMMARIES.computeIfAbsent(backup.toString(), b -> {
+            try {
+                return BackupSummary.of(BackupManifest.read(backup));
+            } catch (IOException | RuntimeException unreadable) {
+                LOG.warning("The manifest of " + backup + " cannot be read: " + unreadable.getMessage());
+                return null;
+            }
+        }));
     }
 
     private static BackupManifest manifest(Path backup) {
@@ -221,6 +231,39 @@ public class Backups {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the manifest of " + backup, e);
         }
+    }
+
+    /**
+     * Why backups are overdue, when they are on and none completed within {@code verbatim.backup.overdue-hours}: a
+     * nightly backup that failed, was never started, or runs far too long must reach somebody, not only the log.
+     */
+    public Optional<String> overdue() {
+        if (!on()) {
+            return Optional.empty();
+        }
+        if (!(overdueHours > 0)) {
+            throw new IllegalArgumentException("verbatim.backup.overdue-hours (VERBATIM_BACKUP_OVERDUE_HOURS) must be above 0: " + overdueHours);
+        }
+        Duration allowed = Duration.ofMillis(Math.round(overdueHours * 3_600_000));
+        BackupFolder folder = folder();
+        List<Path> complete = folder.complete();
+        Optional<BackupSummary> newest = Optional.empty();
+        for (int i = complete.size() - 1; i >= 0 && newest.isEmpty(); i--) { // asked every minute: each manifest read once
+            newest = summary(complete.get(i));
+        }
+        Instant since = newest.map(BackupSummary::createdAt).orElse(DEPLOYED);
+        Duration waited = Duration.between(since, Instant.now());
+        if (waited.compareTo(allowed) < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(newest.map(m -> "the newest complete backup in " + folder.root() + ", " + m.id() + ", was made ")
+                .orElse("no readable backup in " + folder.root() + " has completed since this server started ") + hours(waited)
+                + " ago (the limit is " + hours(allowed) + "): see the backup runs on the Jobs page");
+    }
+
+    private static String hours(Duration length) {
+        return length.toMinutes() >= 120 ? length.toHours() + " hours"
+                : length.toSeconds() >= 120 ? length.toMinutes() + " minutes" : length.toSeconds() + " seconds";
     }
 
     /** The first step: the database in one snapshot, the list of blobs its rows name, and the server's keys. */
