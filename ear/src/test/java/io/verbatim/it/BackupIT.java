@@ -37,13 +37,17 @@ class BackupIT {
     void aSystemIsRebuiltFromItsBackupsAndADamagedBackupIsRefused() throws Exception {
         assumeTrue(PrivateObjectStore.available(), "runs in the pass that has S3Proxy (-Dverbatim.s3proxy.classpath)");
         Path outside = Files.createTempDirectory("verbatim-backup-it-");
-        Path backups = outside.resolve("backups");
         Path key = outside.resolve("backup-key.json");
         PrivateObjectStore sourceBucket = PrivateObjectStore.create();
         PrivateObjectStore restoredBucket = PrivateObjectStore.create();
-        Map<String, String> backingUp = new HashMap<>(Map.of("VERBATIM_BACKUP_DIR", backups.toString(), "VERBATIM_BACKUP_KEY_FILE", key.toString(),
+        PrivateObjectStore offSite = PrivateObjectStore.create(); // the backups' own S3-compatible server; their bucket made by the server
+        Path backups = offSite.folderOf("backups").resolve("site-a"); // the objects as files: a folder of backups
+        Map<String, String> backingUp = new HashMap<>(Map.of("VERBATIM_BACKUP_KEY_FILE", key.toString(),
                 "VERBATIM_BACKUP_OVERDUE_HOURS", "0.004")); // 14.4 s, so that no backup yet is an alarm within the test
-        Map<String, String> restoring = new HashMap<>(Map.of("VERBATIM_RESTORE_FROM", backups.toString(), "VERBATIM_BACKUP_KEY_FILE", key.toString()));
+        backingUp.putAll(offSite.backupEnvironment("backups", "site-a"));
+        Map<String, String> restoring = new HashMap<>(offSite.backupEnvironment("backups", "site-a"));
+        restoring.remove("VERBATIM_BACKUP_DIR");
+        restoring.putAll(Map.of("VERBATIM_RESTORE_FROM", "s3://backups/site-a/", "VERBATIM_BACKUP_KEY_FILE", key.toString()));
         backingUp.putAll(sourceBucket.serverEnvironment());
         restoring.putAll(restoredBucket.serverEnvironment());
         try {
@@ -62,7 +66,7 @@ class BackupIT {
                 audio.put(encrypted, audioOf(source, encrypted));
 
                 JsonObject overdue = AlarmsIT.awaitAlarm(source, "BACKUP_OVERDUE");
-                assertThat(overdue.getString("detail")).startsWith("no readable backup in " + backups + " has completed since this"
+                assertThat(overdue.getString("detail")).startsWith("no readable backup in s3://backups/site-a/ has completed since this"
                         + " server started ").endsWith(" ago (the limit is 14 seconds): see the backup runs on the Jobs page");
 
                 JsonObject full = source.awaitRun(started(source, "full"));
@@ -89,7 +93,8 @@ class BackupIT {
                 lastId = later;
             }
 
-            // one changed byte in one blob of the full backup: refused at start, naming it, and nothing written
+            // one changed byte in one blob of the full backup, copied down from the bucket into a folder (which restores
+            // like the bucket): refused at start, naming it, and nothing written
             Path damaged = outside.resolve("damaged");
             copy(backups, damaged);
             Path fullBackup;
@@ -111,7 +116,7 @@ class BackupIT {
                 assertThat(refused.data().resolve("blobs")).as("nothing restored").doesNotExist();
             }
 
-            // the real one, into an empty data folder and database: the newest backup and the full one it builds on
+            // the real one from the bucket, into an empty data folder and database: the newest backup and the full one it builds on
             try (DisposableServer restored = DisposableServer.create("backup-restored", null, restoring)) {
                 // first with another master key in its keys folder: refused partway, after the schema was made, and
                 // the database emptied again, so the second start, without that file, restores
@@ -152,6 +157,7 @@ class BackupIT {
             delete(outside);
             sourceBucket.close();
             restoredBucket.close();
+            offSite.close();
         }
     }
 

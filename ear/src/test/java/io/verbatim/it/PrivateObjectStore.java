@@ -63,6 +63,17 @@ final class PrivateObjectStore implements AutoCloseable {
                 "VERBATIM_S3_ACCESS_KEY", ACCESS_KEY, "VERBATIM_S3_SECRET_KEY", SECRET_KEY);
     }
 
+    /** What a server of the test's needs in its environment to keep backups in a bucket here (made by the server). */
+    Map<String, String> backupEnvironment(String bucket, String prefix) {
+        return Map.of("VERBATIM_BACKUP_DIR", "s3://" + bucket + "/" + prefix, "VERBATIM_BACKUP_S3_ENDPOINT", "http://127.0.0.1:" + port,
+                "VERBATIM_BACKUP_S3_ACCESS_KEY", ACCESS_KEY, "VERBATIM_BACKUP_S3_SECRET_KEY", SECRET_KEY);
+    }
+
+    /** Where a bucket's objects show as files, each named by its key. */
+    Path folderOf(String bucket) {
+        return folder.resolve("objects").resolve(bucket);
+    }
+
     /** Where the bucket's blobs show as files. */
     Path blobs() {
         return folder.resolve("objects").resolve(BUCKET).resolve("blobs");

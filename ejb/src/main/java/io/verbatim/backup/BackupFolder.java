@@ -1,33 +1,33 @@
 package io.verbatim.backup;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 
 /**
- * The folder backups go to: one folder a backup, named by when it was started and its kind
- * ({@code 20261205T023000Z-full}), so that names sort as the backups were made; an incremental one names its base in
- * its manifest. Keeping the newest few keeps every backup they build on.
+ * Backups in a folder (a local disk, or a share mounted there): one folder a backup, named by its id, with
+ * {@code .partial} after it while it is written; taking that off (a rename) makes it complete. Each file is synced and
+ * takes its name by a rename once whole; {@code files.list} records each file's size and SHA-256 as it is written.
  */
-final class BackupFolder {
+final class BackupFolder extends BackupPlace {
 
-    private static final Logger LOG = Logger.getLogger(BackupFolder.class.getName());
-    private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    static final String PARTIAL = ".partial";
+    private static final String FILES = "files.list";
 
     private final Path root;
 
@@ -35,97 +35,174 @@ final class BackupFolder {
         this.root = root;
     }
 
-    Path root() {
-        return root;
+    @Override
+    String describe() {
+        return root.toString();
     }
 
-    static String newId(Instant at, String kind) {
-        return NAME.format(at) + "-" + kind;
+    @Override
+    List<String> complete() {
+        return folders().stream().filter(f -> !f.endsWith(PARTIAL) && Files.isRegularFile(root.resolve(f).resolve(BackupManifest.FILE))).toList();
     }
 
-    /** The complete backups, oldest first. */
-    List<Path> complete() {
+    @Override
+    List<String> unfinished() {
+        return folders().stream().filter(f -> f.endsWith(PARTIAL)).map(f -> f.substring(0, f.length() - PARTIAL.length())).toList();
+    }
+
+    private List<String> folders() {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
         try (Stream<Path> folders = Files.list(root)) {
-            return folders.filter(f -> Files.isRegularFile(f.resolve(BackupManifest.FILE)) && !f.getFileName().toString().endsWith(BackupSet.PARTIAL))
-                    .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList();
+            return folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted(Comparator.naturalOrder()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the backups in " + root, e);
         }
     }
 
-    Optional<Path> newest() {
-        List<Path> all = complete();
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    @Override
+    BackupSet partial(String id) throws IOException {
+        return new InFolder(id, Files.createDirectories(root.resolve(id + PARTIAL)));
     }
 
-    /**
-     * A backup and those it builds on, the full one first.
-     * @throws BackupDamaged when one it builds on is not there
-     */
-    static List<Path> chain(Path backup) {
-        List<Path> chain = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Path at = backup;
-        while (true) {
-            if (!seen.add(at.getFileName().toString())) {
-                throw new BackupDamaged("backup " + at.getFileName() + " builds on itself");
-            }
-            chain.add(at);
-            BackupManifest manifest;
-            try {
-                manifest = BackupManifest.read(at);
-            } catch (IOException e) {
-                throw new BackupDamaged("backup " + at.getFileName() + " has no readable manifest (" + e.getMessage() + ")");
-            }
-            if (manifest.base() == null) {
-                break;
-            }
-            Path base = at.resolveSibling(manifest.base());
-            if (!Files.isRegularFile(base.resolve(BackupManifest.FILE))) {
-                throw new BackupDamaged("backup " + at.getFileName() + " builds on backup " + manifest.base() + ", which is not in "
-                        + at.getParent() + ": put it back beside it");
-            }
-            at = base;
-        }
-        Collections.reverse(chain);
-        return chain;
+    @Override
+    boolean partialHolds(String id, String relative) {
+        return Files.isRegularFile(root.resolve(id + PARTIAL).resolve(relative));
     }
 
-    /**
-     * Deletes the backups beyond the newest {@code keep} and those they build on, and what is left of runs that never
-     * completed before the newest complete one.
-     * @return the names deleted
-     */
-    List<String> prune(int keep) throws IOException {
-        List<Path> all = complete();
-        Set<Path> kept = new LinkedHashSet<>();
-        for (Path backup : all.subList(Math.max(0, all.size() - keep), all.size())) {
-            try {
-                kept.addAll(chain(backup));
-            } catch (BackupDamaged unreadable) { // what it builds on is not known: nothing is deleted this time
-                LOG.warning("Older backups are kept: " + unreadable.getMessage());
-                return List.of();
-            }
+    @Override
+    BackupSet completeSet(String id) {
+        return new InFolder(id, root.resolve(id));
+    }
+
+    @Override
+    boolean isComplete(String id) {
+        return Files.isRegularFile(root.resolve(id).resolve(BackupManifest.FILE));
+    }
+
+    @Override
+    void delete(String id, boolean complete) throws IOException {
+        Path unfinished = root.resolve(id + PARTIAL);
+        if (complete) { // a deletion that a crash (or an NFS lock) stops halfway leaves one a later prune takes
+            Files.move(root.resolve(id), unfinished, StandardCopyOption.ATOMIC_MOVE);
         }
-        List<String> deleted = new ArrayList<>();
-        for (Path backup : all) {
-            if (!kept.contains(backup)) {
-                PathUtils.deleteDirectory(backup);
-                deleted.add(backup.getFileName().toString());
-            }
+        PathUtils.deleteDirectory(unfinished);
+    }
+
+    /** One backup's folder. */
+    private static final class InFolder extends BackupSet {
+        private final Path folder;
+
+        InFolder(String id, Path folder) {
+            super(id);
+            this.folder = folder;
         }
-        Optional<Path> newest = newest();
-        try (Stream<Path> folders = Files.list(root)) {
-            for (Path partial : folders.filter(f -> f.getFileName().toString().endsWith(BackupSet.PARTIAL)).toList()) {
-                if (newest.isPresent() && partial.getFileName().toString().compareTo(newest.get().getFileName().toString()) < 0) {
-                    PathUtils.deleteDirectory(partial);
-                    deleted.add(partial.getFileName().toString());
+
+        @Override
+        String where() {
+            return folder.toString();
+        }
+
+        @Override
+        NewFile create(String relative) throws IOException {
+            Path target = folder.resolve(relative);
+            Files.createDirectories(target.getParent());
+            return new BackupSet.LocalFile(target.resolveSibling(target.getFileName() + ".part")) {
+                @Override
+                public void keep() throws IOException {
+                    out().flush();
+                    channel.force(true);
+                    channel.close();
+                    Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
+            };
+        }
+
+        @Override
+        InputStream open(String relative) throws IOException {
+            return Files.newInputStream(folder.resolve(relative));
+        }
+
+        @Override
+        boolean holds(String relative) {
+            return Files.isRegularFile(folder.resolve(relative));
+        }
+
+        @Override
+        Set<String> files() throws IOException {
+            Set<String> files = new LinkedHashSet<>();
+            try (Stream<Path> all = Files.walk(folder)) {
+                for (Path file : all.filter(Files::isRegularFile).toList()) {
+                    String relative = folder.relativize(file).toString().replace('\\', '/');
+                    if (!relative.equals(FILES) && !relative.endsWith(".part")) {
+                        files.add(relative);
+                    }
+                }
+            }
+            return files;
+        }
+
+        @Override
+        void record(FileEntry entry) throws IOException {
+            appendRecord(folder.resolve(FILES), entry);
+        }
+
+        @Override
+        List<FileEntry> recorded() throws IOException {
+            return readRecords(folder.resolve(FILES));
+        }
+
+        @Override
+        void writePlain(String relative, byte[] bytes) throws IOException {
+            Path target = folder.resolve(relative);
+            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                out.write(ByteBuffer.wrap(bytes));
+                out.force(true);
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncFolder(folder);
+        }
+
+        /** Takes the {@code .partial} off. */
+        @Override
+        BackupSet completed() throws IOException {
+            Files.deleteIfExists(folder.resolve(FILES));
+            Path done = folder.resolveSibling(id());
+            Files.move(folder, done, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(done.getParent());
+            return new InFolder(id(), done);
+        }
+    }
+
+    /** Adds a file's record to a {@code files.list}. */
+    static void appendRecord(Path list, BackupSet.FileEntry entry) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(list, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+            out.write(entry.sha256() + " " + entry.size() + " " + entry.path() + "\n");
+        }
+    }
+
+    /** The records of a {@code files.list}: {@code <sha256> <size> <path>} a line; none when there is none. */
+    static List<BackupSet.FileEntry> readRecords(Path list) throws IOException {
+        List<BackupSet.FileEntry> entries = new ArrayList<>();
+        if (Files.exists(list)) {
+            for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                String[] parts = line.split(" ", 3);
+                if (parts.length == 3) {
+                    entries.add(new BackupSet.FileEntry(parts[2], Long.parseLong(parts[1]), parts[0]));
                 }
             }
         }
-        return deleted;
+        return entries;
+    }
+
+    private static void syncFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException notOnThisFileSystem) {
+            // some file systems cannot sync a folder; the rename is then as durable as they make it
+        }
     }
 }

@@ -13,8 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
     static final String SIGNATURE = "manifest.sig";
     static final String FULL = "full";
     static final String INCREMENTAL = "incremental";
-    /** A backup's name, as {@link BackupFolder#newId} makes it. */
+    /** A backup's name, as {@link BackupPlace#newId} makes it. */
     static final Pattern ID = Pattern.compile("\\d{8}T\\d{6}Z-(full|incremental)");
     /** The files a backup holds: its database, keys and blobs folders' files, and its blob list. */
     private static final Pattern PATH = Pattern.compile("(database|keys|blobs)/[A-Za-z0-9][A-Za-z0-9._-]*|blobs\\.list");
@@ -76,15 +75,13 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
      * @throws BackupDamaged naming the backup and what is wrong
      */
     static BackupManifest verified(BackupSet set, StreamingAead key) {
-        Path file = set.file(FILE);
-        if (!Files.isRegularFile(file)) {
-            throw new BackupDamaged("backup " + set.id() + " has no " + FILE + " (" + set.folder() + " is not a complete backup)");
-        }
         byte[] text;
-        try {
-            text = Files.readAllBytes(file);
+        try (InputStream in = set.open(FILE)) {
+            text = in.readAllBytes();
+        } catch (NoSuchFileException e) {
+            throw new BackupDamaged("backup " + set.id() + " has no " + FILE + " (" + set.where() + " is not a complete backup)");
         } catch (IOException e) {
-            throw new BackupDamaged("cannot read " + file + ": " + e.getMessage());
+            throw new BackupDamaged("cannot read " + FILE + " of backup " + set.id() + ": " + e.getMessage());
         }
         byte[] signed;
         try (InputStream in = set.read(SIGNATURE, key)) {
@@ -104,13 +101,11 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
     }
 
     private static void check(BackupSet set, BackupSet.FileEntry entry) {
-        Path file = set.file(entry.path());
-        if (!Files.isRegularFile(file)) {
-            throw new BackupDamaged("backup " + set.id() + " lacks " + entry.path());
-        }
         BackupSet.FileEntry found;
         try {
-            found = BackupSet.hashed(file, entry.path());
+            found = set.hashed(entry.path());
+        } catch (NoSuchFileException e) {
+            throw new BackupDamaged("backup " + set.id() + " lacks " + entry.path());
         } catch (IOException e) {
             throw new BackupDamaged("cannot read " + entry.path() + " of backup " + set.id() + ": " + e.getMessage());
         }
@@ -121,16 +116,18 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
 
     /** Whether the manifest's signature was made with this key (an incremental backup builds only on one that was). */
     static boolean signedWith(BackupSet set, StreamingAead key) {
-        try (InputStream in = set.read(SIGNATURE, key)) {
-            return Arrays.equals(in.readAllBytes(), BackupSet.sha256().digest(Files.readAllBytes(set.file(FILE))));
+        try (InputStream in = set.read(SIGNATURE, key); InputStream manifest = set.open(FILE)) {
+            return Arrays.equals(in.readAllBytes(), BackupSet.sha256().digest(manifest.readAllBytes()));
         } catch (IOException e) {
             return false;
         }
     }
 
     /** Reads a manifest without checking anything (to list backups, or to find an incremental one's base). */
-    static BackupManifest read(Path folder) throws IOException {
-        return parse(Files.readAllBytes(folder.resolve(FILE)), folder.getFileName().toString());
+    static BackupManifest read(BackupSet set) throws IOException {
+        try (InputStream in = set.open(FILE)) {
+            return parse(in.readAllBytes(), set.id());
+        }
     }
 
     private static BackupManifest parse(byte[] text, String id) {

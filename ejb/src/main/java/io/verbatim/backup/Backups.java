@@ -50,7 +50,8 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Backups of the whole system into the folder {@code verbatim.backup.dir} names ({@code VERBATIM_BACKUP_DIR}): the
+ * Backups of the whole system into the folder or bucket {@code verbatim.backup.dir} names ({@code VERBATIM_BACKUP_DIR},
+ * {@link BackupPlaces}): the
  * database read in one snapshot, the server's keys, and every original and audio file the rows name, each file
  * encrypted with the backup key, with a signed manifest. A full backup holds every blob; an incremental one only
  * those its base (the newest backup before it) and that one's bases do not. They run as the batch job
@@ -76,8 +77,7 @@ public class Backups {
     public static final String BASE = "base";
 
     @Inject
-    @ConfigProperty(name = "verbatim.backup.dir")
-    Optional<String> dir;
+    BackupPlaces places;
 
     @Inject
     @ConfigProperty(name = "verbatim.backup.keep", defaultValue = "7")
@@ -122,18 +122,18 @@ public class Backups {
     @Inject
     NodeIdentity node;
 
-    /** Whether a backup folder is set. */
+    /** Whether backups have a place (a folder or a bucket). */
     public boolean on() {
-        return dir.filter(d -> !d.isBlank()).isPresent();
+        return places.on();
     }
 
-    /** The backup folder, for a person: its path, or that backups are off. */
+    /** Where backups go, for a person: a folder's path or the bucket's, or that backups are off. */
     public String where() {
-        return on() ? folder().root().toString() : "(off: no VERBATIM_BACKUP_DIR)";
+        return on() ? place().describe() : "(off: no VERBATIM_BACKUP_DIR)";
     }
 
-    private BackupFolder folder() {
-        return new BackupFolder(Path.of(dir.filter(d -> !d.isBlank()).orElseThrow(BackupsOff::new)).toAbsolutePath().normalize());
+    private BackupPlace place() {
+        return places.configured();
     }
 
     /**
@@ -153,37 +153,38 @@ public class Backups {
         return run;
     }
 
-    /** The nightly backup, when a backup folder is set: full when the newest full one is older than its days, else incremental. */
+    /** The nightly backup, when backups have a place: full when the newest full one is older than its days, else incremental. */
     public Optional<Long> startScheduled() {
         if (!on()) {
             return Optional.empty();
         }
-        Optional<BackupManifest> lastFull = folder().complete().stream().map(Backups::manifest)
+        BackupPlace place = place();
+        Optional<BackupManifest> lastFull = place.complete().stream().map(id -> manifest(place, id))
                 .filter(m -> m.kind().equals(BackupManifest.FULL)).reduce((a, b) -> b);
         boolean full = lastFull.isEmpty() || lastFull.get().createdAt().isBefore(Instant.now().minus(Duration.ofDays(fullEveryDays)).plusSeconds(3600));
         return Optional.of(startRun(full ? BackupManifest.FULL : BackupManifest.INCREMENTAL));
     }
 
     private long startRun(String kind) {
-        BackupFolder folder = folder();
+        BackupPlace place = place();
         running().ifPresent(run -> {
             throw new BackupRunning(run);
         });
         Path keyFile = backupKey.file();
-        if (!Files.exists(keyFile) && !folder.complete().isEmpty()) { // a new key would make backups no key restores with theirs
-            throw new BackupKeyMissing(keyFile, folder.root());
+        if (!Files.exists(keyFile) && !place.complete().isEmpty()) { // a new key would make backups no key restores with theirs
+            throw new BackupKeyMissing(keyFile, place.describe());
         }
         // an incremental backup builds on the newest, if that was written with this key
-        Optional<Path> base = kind.equals(BackupManifest.INCREMENTAL) ? folder.newest()
-                .filter(b -> BackupManifest.signedWith(BackupSet.complete(b), backupKey.forWriting())) : Optional.empty();
+        Optional<String> base = kind.equals(BackupManifest.INCREMENTAL) ? place.newest()
+                .filter(b -> BackupManifest.signedWith(place.completeSet(b), backupKey.forWriting())) : Optional.empty();
         String actual = base.isPresent() ? BackupManifest.INCREMENTAL : BackupManifest.FULL;
         Properties parameters = new Properties();
-        parameters.setProperty(SET, BackupFolder.newId(Instant.now(), actual));
+        parameters.setProperty(SET, BackupPlace.newId(Instant.now(), actual));
         parameters.setProperty(KIND, actual);
-        base.ifPresent(b -> parameters.setProperty(BASE, b.getFileName().toString()));
+        base.ifPresent(b -> parameters.setProperty(BASE, b));
         long run = JobName.BACKUP.start(parameters, node.name());
-        LOG.info("Started backup " + parameters.getProperty(SET) + " (run " + run + ") into " + folder.root()
-                + base.map(b -> ", building on " + b.getFileName()).orElse(""));
+        LOG.info("Started backup " + parameters.getProperty(SET) + " (run " + run + ") into " + place.describe()
+                + base.map(b -> ", building on " + b).orElse(""));
         return run;
     }
 
@@ -196,7 +197,7 @@ public class Backups {
         }
     }
 
-    /** The complete backups in the folder, newest first. */
+    /** The complete backups, newest first. */
     @RolesAllowed("ADMIN")
     public List<BackupSummary> list() {
         if (caller.tenant() != null) {
@@ -206,30 +207,31 @@ public class Backups {
             return List.of();
         }
         List<BackupSummary> all = new ArrayList<>();
-        for (Path backup : folder().complete()) {
-            summary(backup).ifPresent(all::add);
+        BackupPlace place = place();
+        for (String backup : place.complete()) {
+            summary(place, backup).ifPresent(all::add);
         }
         Collections.reverse(all);
         return all;
     }
 
     /** A complete backup's summary, read once; empty when its manifest cannot be read. */
-    private static Optional<BackupSummary> summary(Path backup) {
-        return Optional.ofNullable(SUMMARIES.computeIfAbsent(backup.toString(), b -> {
+    private static Optional<BackupSummary> summary(BackupPlace place, String backup) {
+        return Optional.ofNullable(SUMMARIES.computeIfAbsent(place.describe() + "/" + backup, b -> {
             try {
-                return BackupSummary.of(BackupManifest.read(backup));
+                return BackupSummary.of(BackupManifest.read(place.completeSet(backup)));
             } catch (IOException | RuntimeException unreadable) {
-                LOG.warning("The manifest of " + backup + " cannot be read: " + unreadable.getMessage());
+                LOG.warning("The manifest of backup " + backup + " in " + place.describe() + " cannot be read: " + unreadable.getMessage());
                 return null;
             }
         }));
     }
 
-    private static BackupManifest manifest(Path backup) {
+    private static BackupManifest manifest(BackupPlace place, String backup) {
         try {
-            return BackupManifest.read(backup);
+            return BackupManifest.read(place.completeSet(backup));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the manifest of " + backup, e);
+            throw new UncheckedIOException("cannot read the manifest of backup " + backup + " in " + place.describe(), e);
         }
     }
 
@@ -245,19 +247,19 @@ public class Backups {
             throw new IllegalArgumentException("verbatim.backup.overdue-hours (VERBATIM_BACKUP_OVERDUE_HOURS) must be above 0: " + overdueHours);
         }
         Duration allowed = Duration.ofMillis(Math.round(overdueHours * 3_600_000));
-        BackupFolder folder = folder();
-        List<Path> complete = folder.complete();
+        BackupPlace place = place();
+        List<String> complete = place.complete();
         Optional<BackupSummary> newest = Optional.empty();
         for (int i = complete.size() - 1; i >= 0 && newest.isEmpty(); i--) { // asked every minute: each manifest read once
-            newest = summary(complete.get(i));
+            newest = summary(place, complete.get(i));
         }
         Instant since = newest.map(BackupSummary::createdAt).orElse(DEPLOYED);
         Duration waited = Duration.between(since, Instant.now());
         if (waited.compareTo(allowed) < 0) {
             return Optional.empty();
         }
-        return Optional.of(newest.map(m -> "the newest complete backup in " + folder.root() + ", " + m.id() + ", was made ")
-                .orElse("no readable backup in " + folder.root() + " has completed since this server started ") + hours(waited)
+        return Optional.of(newest.map(m -> "the newest complete backup in " + place.describe() + ", " + m.id() + ", was made ")
+                .orElse("no readable backup in " + place.describe() + " has completed since this server started ") + hours(waited)
                 + " ago (the limit is " + hours(allowed) + "): see the backup runs on the Jobs page");
     }
 
@@ -271,7 +273,7 @@ public class Backups {
     public void writeDatabase(String setId) {
         StreamingAead key = backupKey.forWriting();
         try {
-            BackupSet set = BackupSet.partial(folder().root(), setId);
+            BackupSet set = place().partial(setId);
             DatabaseDump.Dumped dumped = dump.dump(set, key);
             JsonObjectBuilder tables = Json.createObjectBuilder();
             dumped.tables().forEach(tables::add);
@@ -310,12 +312,13 @@ public class Backups {
     /** The blobs still to copy: named by the rows, not held by what the backup builds on, not copied by an earlier try. */
     public List<String> blobsToCopy(String setId, String base) {
         try {
-            BackupSet set = BackupSet.partial(folder().root(), setId);
-            Set<String> held = base == null || base.isEmpty() ? Set.of() : heldByChain(folder().root().resolve(base));
+            BackupSet set = place().partial(setId);
+            Set<String> held = base == null || base.isEmpty() ? Set.of() : heldByChain(place(), base);
+            Set<String> here = set.files(); // one listing, not a look per blob
             List<String> toCopy = new ArrayList<>();
             for (String stored : blobList(set, backupKey.forWriting())) {
                 String file = BackupBlobs.fileOf(stored);
-                if (!held.contains(file) && !set.holds(file)) {
+                if (!held.contains(file) && !here.contains(file)) {
                     toCopy.add(stored);
                 }
             }
@@ -339,9 +342,9 @@ public class Backups {
     }
 
     /** The blob files of a backup and of those it builds on. */
-    private static Set<String> heldByChain(Path backup) throws IOException {
+    private static Set<String> heldByChain(BackupPlace place, String backup) throws IOException {
         Set<String> held = new HashSet<>();
-        for (Path link : BackupFolder.chain(backup)) {
+        for (BackupSet link : place.chain(backup)) {
             BackupManifest.read(link).files().stream().map(BackupSet.FileEntry::path)
                     .filter(p -> p.startsWith(BackupBlobs.FOLDER + "/")).forEach(held::add);
         }
@@ -354,7 +357,7 @@ public class Backups {
         StreamingAead key = backupKey.forWriting();
         int gone = 0;
         try {
-            BackupSet set = BackupSet.partial(folder().root(), setId);
+            BackupSet set = place().partial(setId);
             for (String stored : storedKeys) {
                 if (!blobs.copy(stored, set, key)) {
                     if (dump.stillNamed(stored)) { // not erased since the rows were read: lost, or being moved; never skipped
@@ -377,45 +380,45 @@ public class Backups {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // files first; the action log writes in a transaction of its own
     public BackupSummary complete(String setId, String kind, String base) {
         StreamingAead key = backupKey.forWriting();
-        BackupFolder folder = folder();
+        BackupPlace place = place();
         try {
-            Path done = folder.root().resolve(setId);
-            if (Files.isRegularFile(done.resolve(BackupManifest.FILE))) { // completed before a failure after it: only what followed
-                return completed(folder, BackupManifest.read(done), kind, setId);
+            if (place.isComplete(setId)) { // completed before a failure after it: only what followed
+                return completed(place, BackupManifest.read(place.completeSet(setId)), kind, setId);
             }
-            if (!Files.isRegularFile(folder.root().resolve(setId + BackupSet.PARTIAL).resolve(CONTENTS))) {
-                throw new IllegalStateException("backup " + setId + " is not in " + folder.root() + " any more (deleted once a newer"
+            if (!place.partialHolds(setId, CONTENTS)) {
+                throw new IllegalStateException("backup " + setId + " is not in " + place.describe() + " any more (deleted once a newer"
                         + " one was complete): start a new one");
             }
-            BackupSet set = BackupSet.partial(folder.root(), setId);
+            BackupSet set = place.partial(setId);
             JsonObject contents;
             try (InputStream in = set.read(CONTENTS, key); JsonReader reader = Json.createReader(in)) {
                 contents = reader.readObject();
             }
             Map<String, Long> tables = new LinkedHashMap<>();
             contents.getJsonObject("tables").forEach((t, n) -> tables.put(t, ((JsonNumber) n).longValue()));
-            Set<String> held = base == null || base.isEmpty() ? new HashSet<>() : heldByChain(folder.root().resolve(base));
+            Set<String> held = base == null || base.isEmpty() ? new HashSet<>() : heldByChain(place, base);
+            Set<String> here = set.files();
             List<String> needed = blobList(set, key);
-            List<String> missing = needed.stream().filter(s -> !held.contains(BackupBlobs.fileOf(s)) && !set.holds(BackupBlobs.fileOf(s))).toList();
+            List<String> missing = needed.stream().filter(s -> !held.contains(BackupBlobs.fileOf(s)) && !here.contains(BackupBlobs.fileOf(s))).toList();
             BackupManifest manifest = new BackupManifest(setId, kind, base == null || base.isEmpty() ? null : base, Instant.now(),
                     node.name(), contents.getString("database"), contents.getString("schemaVersion"), tables, needed.size(),
                     missing, set.written());
             manifest.writeTo(set, key);
             set.completed();
-            return completed(folder, manifest, kind, setId);
+            return completed(place, manifest, kind, setId);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot complete backup " + setId + ": " + e.getMessage(), e);
         }
     }
 
-    private BackupSummary completed(BackupFolder folder, BackupManifest manifest, String kind, String setId) throws IOException {
+    private BackupSummary completed(BackupPlace place, BackupManifest manifest, String kind, String setId) throws IOException {
         BackupSummary summary = BackupSummary.of(manifest);
-        List<String> pruned = folder.prune(Math.max(1, keep));
+        List<String> pruned = place.prune(Math.max(1, keep));
         String detail = kind + " backup " + setId + ": " + summary.rows() + " rows, " + summary.blobsHere() + " of "
                 + summary.blobsNeeded() + " blobs in it" + (summary.blobsMissing() == 0 ? "" : ", " + summary.blobsMissing()
                 + " erased while it was written") + (pruned.isEmpty() ? "" : "; deleted older backups " + String.join(", ", pruned));
         actionLog.recordAs(ActionLog.SERVER, null, Action.BACKUP, Outcome.SUCCESS, detail);
-        LOG.info("Backup complete in " + folder.root() + ": " + detail);
+        LOG.info("Backup complete in " + place.describe() + ": " + detail);
         return summary;
     }
 }

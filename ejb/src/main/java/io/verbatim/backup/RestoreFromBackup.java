@@ -30,8 +30,8 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A restore: a server started with {@code verbatim.restore.from} ({@code VERBATIM_RESTORE_FROM}: a backup's folder,
- * or the backup folder, meaning its newest backup) on an empty database rebuilds itself from it before anything else
+ * A restore: a server started with {@code verbatim.restore.from} ({@code VERBATIM_RESTORE_FROM}: one backup, or
+ * where backups are, meaning the newest there; a folder or {@code s3://<bucket>/<prefix>}) on an empty database rebuilds itself from it before anything else
  * starts. First every file of the backup and of those it builds on is checked against the signed manifests, and a
  * damaged backup is refused, naming what is wrong, before anything is written. Then the keys go back, then each blob
  * into the store (checked against the SHA-256 its name says), then the rows, in one transaction; the migrations
@@ -51,6 +51,9 @@ public class RestoreFromBackup implements SchemaSeed {
 
     @Inject
     BackupKey backupKey;
+
+    @Inject
+    BackupPlaces places;
 
     @Inject
     DatabaseDump dump;
@@ -80,14 +83,14 @@ public class RestoreFromBackup implements SchemaSeed {
         if (from.isEmpty() || from.get().isBlank()) {
             return Optional.empty();
         }
-        Path backup = chosen(Path.of(from.get()).toAbsolutePath().normalize());
         Optional<String> restoredFrom = restoredAlready();
-        if (restoredFrom.isPresent()) { // a start with the variable still set, perhaps once newer backups were made
+        if (restoredFrom.isPresent()) { // a start with the variable still set, perhaps once newer backups were made (or the bucket is away)
             LOG.warning("This database was restored already (" + restoredFrom.get() + "); VERBATIM_RESTORE_FROM is ignored: unset it");
             return Optional.empty();
         }
+        Chosen backup = chosen(from.get().strip());
         StreamingAead key = backupKey.forReading();
-        chain = BackupFolder.chain(backup).stream().map(BackupSet::complete).toList();
+        chain = backup.place().chain(backup.id());
         BackupManifest manifest = null;
         holders = new HashMap<>();
         for (BackupSet set : chain) {
@@ -113,19 +116,44 @@ public class RestoreFromBackup implements SchemaSeed {
         return Optional.of(manifest.schemaVersion());
     }
 
-    /** A backup's own folder, or the newest complete one in a folder of backups. */
-    private static Path chosen(Path given) {
-        if (given.getFileName().toString().endsWith(BackupSet.PARTIAL)) {
-            throw new BackupDamaged(given + " is a backup whose writing did not finish: restore from a complete one");
+    /** The backup to restore, and where it and those it builds on are. */
+    private record Chosen(BackupPlace place, String id) {
+    }
+
+    /**
+     * One backup ({@code <folder>/<id>}, {@code s3://<bucket>/<prefix><id>}), or the newest complete one where
+     * backups are ({@code <folder>}, {@code s3://<bucket>/<prefix>}).
+     */
+    private Chosen chosen(String given) {
+        if (given.startsWith(BackupPlaces.BUCKET_SCHEME)) {
+            String trimmed = given.endsWith("/") ? given.substring(0, given.length() - 1) : given;
+            int slash = trimmed.lastIndexOf('/');
+            String last = trimmed.substring(slash + 1);
+            if (slash > BackupPlaces.BUCKET_SCHEME.length() && BackupManifest.ID.matcher(last).matches()) {
+                BackupPlace place = places.at(trimmed.substring(0, slash + 1));
+                if (!place.isComplete(last)) {
+                    throw new BackupDamaged(given + " is no complete backup (not there, or its writing did not finish): restore from a"
+                            + " complete one");
+                }
+                return new Chosen(place, last);
+            }
+            BackupPlace place = places.at(given);
+            return new Chosen(place, place.newest().orElseThrow(() -> new BackupDamaged("there is no complete backup in "
+                    + place.describe() + " (one without " + BackupManifest.FILE + " is one whose writing did not finish)")));
         }
-        if (Files.isRegularFile(given.resolve(BackupManifest.FILE))) {
-            return given;
+        Path path = Path.of(given).toAbsolutePath().normalize();
+        if (path.getFileName().toString().endsWith(BackupFolder.PARTIAL)) {
+            throw new BackupDamaged(path + " is a backup whose writing did not finish: restore from a complete one");
         }
-        if (!Files.isDirectory(given)) {
-            throw new BackupDamaged("VERBATIM_RESTORE_FROM names " + given + ", which is not there");
+        if (Files.isRegularFile(path.resolve(BackupManifest.FILE))) {
+            return new Chosen(new BackupFolder(path.getParent()), path.getFileName().toString());
         }
-        return new BackupFolder(given).newest().orElseThrow(() -> new BackupDamaged("there is no complete backup in " + given
-                + " (a folder ending in .partial is one whose writing did not finish)"));
+        if (!Files.isDirectory(path)) {
+            throw new BackupDamaged("VERBATIM_RESTORE_FROM names " + path + ", which is not there");
+        }
+        BackupFolder folder = new BackupFolder(path);
+        return new Chosen(folder, folder.newest().orElseThrow(() -> new BackupDamaged("there is no complete backup in " + path
+                + " (a folder ending in .partial is one whose writing did not finish)")));
     }
 
     /** The restore this database was filled by, if it was: the action log says so. */
@@ -166,7 +194,7 @@ public class RestoreFromBackup implements SchemaSeed {
                     : "; " + restoring.blobsMissing().size() + " blobs were erased while the backup was written");
             LOG.info("Restore: " + summary);
         } catch (IOException e) {
-            throw new UncheckedIOException("the restore from " + newest.folder() + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException("the restore from " + newest.where() + " failed: " + e.getMessage(), e);
         }
     }
 

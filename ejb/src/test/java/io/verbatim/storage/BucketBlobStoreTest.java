@@ -15,13 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Properties;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,9 +36,7 @@ class BucketBlobStoreTest extends BlobStoreContract {
     @TempDir
     static Path objects;
 
-    private static S3Proxy server;
-    private static BlobStoreContext backend;
-    private static URI endpoint;
+    private static InProcessS3 server;
 
     @TempDir
     Path staging;
@@ -52,21 +45,7 @@ class BucketBlobStoreTest extends BlobStoreContract {
 
     @BeforeAll
     static void startServer() throws Exception {
-        Properties filesystem = new Properties();
-        filesystem.setProperty("jclouds.filesystem.basedir", objects.toString());
-        // S3Proxy's own file-system backend, as the suite's servers, the cluster script and the compose file run it.
-        // jclouds' older "filesystem" one deletes a file again when it finds it back within its retry loop, so its
-        // DELETE may also remove a PUT that completed meanwhile, the likely way the race below once lost a re-put blob
-        backend = ContextBuilder.newBuilder("filesystem-nio2").overrides(filesystem).credentials("id", "secret")
-                .buildView(BlobStoreContext.class);
-        backend.getBlobStore().createContainerInLocation(null, BUCKET);
-        server = S3Proxy.builder().blobStore(backend.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "verbatim", "bucket-secret").build();
-        server.start();
-        while (!"STARTED".equals(server.getState())) {
-            Thread.sleep(10);
-        }
-        endpoint = URI.create("http://127.0.0.1:" + server.getPort());
+        server = new InProcessS3(objects, BUCKET);
     }
 
     @AfterEach
@@ -76,8 +55,7 @@ class BucketBlobStoreTest extends BlobStoreContract {
 
     @AfterAll
     static void stopServer() throws Exception {
-        server.stop();
-        backend.close();
+        server.close();
     }
 
     @BeforeEach
@@ -87,7 +65,7 @@ class BucketBlobStoreTest extends BlobStoreContract {
                 Files.delete(file);
             }
         }
-        store = new BucketBlobStore(new BucketSettings(endpoint, "us-east-1", BUCKET, "verbatim", "bucket-secret", true, "blobs/"));
+        store = new BucketBlobStore(server.settings(BUCKET, "blobs/"));
     }
 
     @Test
@@ -144,15 +122,15 @@ class BucketBlobStoreTest extends BlobStoreContract {
             assertThat(file).exists();
             assertThatThrownBy(away::probe).isInstanceOf(StorageUnreachableException.class);
         }
-        try (BucketBlobStore wrongSecret = new BucketBlobStore(new BucketSettings(endpoint, "us-east-1", BUCKET, "verbatim", "guessed", true, ""));
-             BucketBlobStore noBucket = new BucketBlobStore(new BucketSettings(endpoint, "us-east-1", "missing", "verbatim", "bucket-secret", true, ""))) {
+        try (BucketBlobStore wrongSecret = new BucketBlobStore(new BucketSettings(server.endpoint(), "us-east-1", BUCKET, "verbatim", "guessed", true, ""));
+             BucketBlobStore noBucket = new BucketBlobStore(server.settings("missing", ""))) {
             assertThatThrownBy(wrongSecret::probe).isInstanceOf(StorageUnreachableException.class).hasMessageContaining("HTTP 403");
             assertThatThrownBy(noBucket::probe).isInstanceOf(StorageUnreachableException.class).hasMessageContaining("HTTP 404");
             assertThatThrownBy(() -> noBucket.open(put())).as("a missing bucket is the storage at fault, not a missing blob")
                     .isInstanceOf(StorageUnreachableException.class).hasMessageContaining("HTTP 404");
         }
         store.probe();
-        try (BucketBlobStore fresh = new BucketBlobStore(new BucketSettings(endpoint, "us-east-1", "made-at-start", "verbatim", "bucket-secret", true, ""))) {
+        try (BucketBlobStore fresh = new BucketBlobStore(server.settings("made-at-start", ""))) {
             assertThat(fresh.createIfMissing()).as("a new server's first start").isTrue();
             fresh.probe();
             assertThat(fresh.createIfMissing()).as("the next start").isFalse();

@@ -1,0 +1,131 @@
+package io.verbatim.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.crypto.tink.KeyTemplates;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.StreamingAead;
+import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every place backups are kept in must do alike (a folder, a bucket): files come back as written and a changed
+ * or missing one is named; a backup is complete only once its manifest is written; keeping the newest few keeps what
+ * they build on; a backup whose base is gone is refused.
+ */
+abstract class BackupPlaceContract {
+
+    static StreamingAead key;
+
+    @BeforeAll
+    static void makeKey() throws Exception {
+        StreamingAeadConfig.register();
+        key = KeysetHandle.generateNew(KeyTemplates.get("AES256_GCM_HKDF_1MB")).getPrimitive(StreamingAead.class);
+    }
+
+    abstract BackupPlace place();
+
+    /** The bytes of a file as kept, where a person (or an attacker) with access to the storage finds them. */
+    abstract Path storedFile(String id, String relative);
+
+    private BackupSet backup(String id, String base) throws Exception {
+        BackupSet set = place().partial(id);
+        set.write("database/recording.json", key, out -> out.write(("rows of " + id).getBytes(StandardCharsets.UTF_8)));
+        return complete(set, base);
+    }
+
+    private BackupSet complete(BackupSet set, String base) throws Exception {
+        new BackupManifest(set.id(), base == null ? BackupManifest.FULL : BackupManifest.INCREMENTAL, base, Instant.now(), "n",
+                "H2", "34", Map.of("recording", 1L), 0, List.of(), set.written()).writeTo(set, key);
+        return set.completed();
+    }
+
+    private List<String> left() {
+        List<String> left = new ArrayList<>(place().complete());
+        place().unfinished().forEach(id -> left.add(id + BackupFolder.PARTIAL));
+        left.sort(null);
+        return left;
+    }
+
+    @Test
+    void filesComeBackAsWrittenAndAChangedOrMissingOneIsNamed() throws Exception {
+        String id = "20260101T000000Z-full";
+        BackupSet set = place().partial(id);
+        byte[] blob = new byte[300_000];
+        new java.util.Random(5).nextBytes(blob);
+        set.write("blobs/0a1b", key, out -> out.write(blob));
+        set.write("database/recording.json", key, out -> out.write("[]".getBytes(StandardCharsets.UTF_8)));
+        set.write("blobs/0a1b", key, out -> out.write(blob)); // a restarted run writes it again: listed once
+        assertThat(place().complete()).as("no manifest yet").isEmpty();
+        assertThat(place().unfinished()).containsExactly(id);
+        assertThat(place().partialHolds(id, "blobs/0a1b")).isTrue();
+        assertThat(set.files()).containsExactlyInAnyOrder("blobs/0a1b", "database/recording.json");
+        List<BackupSet.FileEntry> written = set.written();
+        assertThat(written).extracting(BackupSet.FileEntry::path).containsExactlyInAnyOrder("blobs/0a1b", "database/recording.json");
+        BackupSet.FileEntry blobEntry = written.stream().filter(f -> f.path().equals("blobs/0a1b")).findFirst().orElseThrow();
+        assertThat(blobEntry.size()).as("encrypted: larger than the blob").isGreaterThan(blob.length);
+        assertThat(blobEntry).as("the last write's record").isEqualTo(set.hashed("blobs/0a1b"));
+
+        BackupSet done = complete(set, null);
+        assertThat(place().complete()).containsExactly(id);
+        assertThat(place().unfinished()).isEmpty();
+        assertThat(BackupManifest.verified(place().completeSet(id), key).files()).isEqualTo(written);
+        try (InputStream in = place().completeSet(id).read("blobs/0a1b", key)) {
+            assertThat(in.readAllBytes()).isEqualTo(blob);
+        }
+        assertThat(BackupManifest.signedWith(done, key)).isTrue();
+
+        Path stored = storedFile(id, "blobs/0a1b");
+        byte[] bytes = Files.readAllBytes(stored);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(stored, bytes);
+        assertThatThrownBy(() -> BackupManifest.verified(place().completeSet(id), key)).isInstanceOf(BackupDamaged.class)
+                .hasMessage("blobs/0a1b of backup " + id + " is damaged: its SHA-256 is not the one in the manifest");
+        Files.delete(stored);
+        assertThatThrownBy(() -> BackupManifest.verified(place().completeSet(id), key)).isInstanceOf(BackupDamaged.class)
+                .hasMessage("backup " + id + " lacks blobs/0a1b");
+        Files.delete(storedFile(id, BackupManifest.FILE));
+        assertThat(place().complete()).isEmpty();
+        assertThatThrownBy(() -> BackupManifest.verified(place().completeSet(id), key)).isInstanceOf(BackupDamaged.class)
+                .hasMessageStartingWith("backup " + id + " has no manifest.json");
+    }
+
+    @Test
+    void keepingTheNewestKeepsWhatTheyBuildOnAndNothingElse() throws Exception {
+        backup("20260101T000000Z-full", null);
+        backup("20260102T000000Z-incremental", "20260101T000000Z-full");
+        backup("20260103T000000Z-incremental", "20260102T000000Z-incremental");
+        backup("20260104T000000Z-full", null);
+        backup("20260105T000000Z-incremental", "20260104T000000Z-full");
+        place().partial("20260101T120000Z-full").write("blobs.list", key, out -> out.write(1)); // a run that never completed
+        place().partial("20260106T000000Z-incremental").write("blobs.list", key, out -> out.write(1)); // one being written now
+
+        assertThat(place().chain("20260103T000000Z-incremental")).extracting(BackupSet::id)
+                .containsExactly("20260101T000000Z-full", "20260102T000000Z-incremental", "20260103T000000Z-incremental");
+
+        assertThat(place().prune(3)).as("the third newest builds on the first two").containsExactly("20260101T120000Z-full.partial");
+        assertThat(place().prune(2)).containsExactlyInAnyOrder("20260101T000000Z-full", "20260102T000000Z-incremental",
+                "20260103T000000Z-incremental");
+        assertThat(left()).containsExactly("20260104T000000Z-full", "20260105T000000Z-incremental",
+                "20260106T000000Z-incremental.partial");
+        assertThat(place().prune(1)).as("the newest builds on the full one before it").isEmpty();
+    }
+
+    @Test
+    void aBackupWhoseBaseIsGoneIsRefusedNamingIt() throws Exception {
+        backup("20260102T000000Z-incremental", "20260101T000000Z-full");
+        assertThatThrownBy(() -> place().chain("20260102T000000Z-incremental"))
+                .isInstanceOf(BackupDamaged.class)
+                .hasMessageContaining("builds on backup 20260101T000000Z-full, which is not in");
+    }
+}
