@@ -214,6 +214,19 @@ stop_s3proxy() {
   S3PROXY_PID=""
 }
 
+# cluster_key KEYS_DIR: the secret key a cluster's nodes encrypt their JGroups traffic with, made once in the keys
+# folder they share (cluster-key.p12, a PKCS12 keystore whose password is not the secret: the file is, like the other
+# keys there). Sets CLUSTER_KEYSTORE.
+cluster_key() {
+  local keys=$1
+  mkdir -p "$keys"; chmod 700 "$keys"
+  CLUSTER_KEYSTORE="$keys/cluster-key.p12"
+  if [ ! -f "$CLUSTER_KEYSTORE" ]; then
+    (umask 077; keytool -genseckey -alias cluster -keyalg AES -keysize 256 -storetype PKCS12 -keystore "$CLUSTER_KEYSTORE" \
+      -storepass "${VERBATIM_CLUSTER_KEY_PASSWORD:-verbatim-cluster}" >/dev/null)
+  fi
+}
+
 # start_node NAME BASE BIND PORT_OFFSET: one WildFly node of a cluster, from the provisioned server but with its own
 # configuration, deployments, data and log under BASE (jboss.server.base.dir), named NAME (jboss.node.name), on
 # PostgreSQL (VERBATIM_DB_*), with SERVER_ENV added to its environment. Appends its process group to NODE_PIDS; the

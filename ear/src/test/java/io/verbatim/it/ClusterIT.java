@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,18 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.SecretKey;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jgroups.JChannel;
+import org.jgroups.protocols.FRAG4;
+import org.jgroups.protocols.NAKACK4;
+import org.jgroups.protocols.SYM_ENCRYPT;
+import org.jgroups.protocols.TCP;
+import org.jgroups.protocols.TCPPING;
+import org.jgroups.protocols.UNICAST4;
+import org.jgroups.protocols.pbcast.GMS;
+import org.jgroups.stack.Protocol;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -38,7 +52,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * on. The nodes run the cluster's configuration (WildFly's HA profile, JGroups over TCP on loopback): a browser whose
  * session was on the killed node goes on signed in on the other, on the very page it had open; a 4-eyes request made
  * on one node reaches the monitor's page on the other and the grant comes back; and the grant of a monitor whose
- * browser went with the killed node ends on the other. Runs in the PostgreSQL pass, which has S3Proxy.
+ * browser went with the killed node ends on the other; and a JGroups peer gets into the cluster only with its key.
+ * Runs in the PostgreSQL pass, which has S3Proxy.
  */
 class ClusterIT {
 
@@ -69,12 +84,44 @@ class ClusterIT {
                     try (PrivateLoadBalancer balancer = PrivateLoadBalancer.start(Map.of("node-a", a.url(), "node-b", b.url()))) {
                         clusterAt(balancer, a, b);
                     }
+                    // the cluster's traffic is encrypted with its key: a JGroups peer without it is never let in, one with it is
+                    assertThat(membersSeenBy(a.jgroupsPort(), null)).as("the view of a peer without the key").isEqualTo(1);
+                    assertThat(membersSeenBy(a.jgroupsPort(), keys.resolve("cluster-key.p12"))).as("with it").isEqualTo(2);
                 }
             }
         } finally {
             try (var files = Files.walk(keys)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * How many members a JGroups peer sees once it has tried to join the cluster (WildFly's channel "ee", cluster
+     * "ejb") at this port: with the stack the nodes run, and the cluster's key, or none. Both are as patient (four
+     * tries of 3 s; the one with the key gets in within a few), so that only the key tells them apart.
+     */
+    private static int membersSeenBy(int port, Path key) throws Exception {
+        int free;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            free = socket.getLocalPort();
+        }
+        List<Protocol> stack = new ArrayList<>(List.of(new TCP().setBindAddress(InetAddress.getLoopbackAddress()).setBindPort(free),
+                new TCPPING().initialHosts(List.of(new InetSocketAddress("127.0.0.1", port)))));
+        if (key != null) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(key)) {
+                store.load(in, "verbatim-cluster".toCharArray());
+            }
+            stack.add(new SYM_ENCRYPT().setSecretKey((SecretKey) store.getKey("cluster", "verbatim-cluster".toCharArray())));
+        }
+        stack.addAll(List.of(new NAKACK4(), new UNICAST4(), new GMS().setJoinTimeout(3000).setMaxJoinAttempts(4), new FRAG4()));
+        Instant asked = Instant.now();
+        try (JChannel peer = new JChannel(stack)) {
+            peer.connect("ejb");
+            System.out.printf("A JGroups peer %s the key sees %s after %d ms%n", key == null ? "without" : "with", peer.getView(),
+                    Duration.between(asked, Instant.now()).toMillis());
+            return peer.getView().size();
         }
     }
 

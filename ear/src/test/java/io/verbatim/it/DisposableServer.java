@@ -112,15 +112,38 @@ final class DisposableServer implements AutoCloseable {
 
     /**
      * Makes these servers the nodes of one WildFly cluster (standalone-cluster.xml, the configuration of
-     * ear/bin/cluster): each is given every node's JGroups address, on loopback, as the script gives them.
+     * ear/bin/cluster): each is given every node's JGroups address, on loopback, and the key their traffic is
+     * encrypted with (in the keys folder they share, or a folder of its own), as the script gives them.
      */
-    static void cluster(DisposableServer... nodes) {
-        String members = java.util.Arrays.stream(nodes).map(n -> "127.0.0.1[" + (7600 + n.offset) + "]")
+    static void cluster(DisposableServer... nodes) throws IOException, InterruptedException {
+        String members = java.util.Arrays.stream(nodes).map(n -> "127.0.0.1[" + n.jgroupsPort() + "]")
                 .collect(java.util.stream.Collectors.joining(","));
+        String keys = nodes[0].environment.get("VERBATIM_KEYS_DIR"); // the folder they share, where the scripts make it
+        Path key = clusterKey((keys != null ? Path.of(keys) : Files.createTempDirectory("verbatim-cluster-key-")).resolve("cluster-key.p12"));
         for (DisposableServer node : nodes) {
             node.config = "standalone-cluster.xml";
             node.environment.put("VERBATIM_CLUSTER_MEMBERS", members);
+            node.environment.put("VERBATIM_CLUSTER_KEYSTORE", key.toString());
         }
+    }
+
+    /** The key the nodes encrypt their JGroups traffic with, made as ear/bin/cluster makes it (functions.sh cluster_key). */
+    static Path clusterKey(Path keystore) throws IOException, InterruptedException {
+        Files.createDirectories(keystore.getParent());
+        Process keytool = new ProcessBuilder("keytool", "-genseckey", "-alias", "cluster", "-keyalg", "AES", "-keysize", "256",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "verbatim-cluster")
+                .redirectErrorStream(true).start();
+        String said = new String(keytool.getInputStream().readAllBytes());
+        if (keytool.waitFor() != 0) {
+            throw new IllegalStateException("keytool made no cluster key: " + said);
+        }
+        Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return keystore;
+    }
+
+    /** Where this node's JGroups listens, when it is one of a cluster (WildFly's 7600 and the offset). */
+    int jgroupsPort() {
+        return 7600 + offset;
     }
 
     /** The HTTPS port (WildFly's 8443 and this server's offset). */
