@@ -214,13 +214,13 @@ stop_s3proxy() {
   S3PROXY_PID=""
 }
 
-# cluster_key KEYS_DIR: the secret key a cluster's nodes encrypt their JGroups traffic with, made once in the keys
-# folder they share (cluster-key.p12, a PKCS12 keystore whose password is not the secret: the file is, like the other
-# keys there). Sets CLUSTER_KEYSTORE.
+# cluster_key DIR: the secret key a cluster's nodes encrypt their JGroups traffic with, made once in a folder they
+# all reach (cluster-key.p12, a PKCS12 keystore whose password is not the secret: the file is). Not in the keys
+# folder: that holds Verbatim's own keys, which backups carry; a new cluster makes a key of its own. Sets CLUSTER_KEYSTORE.
 cluster_key() {
-  local keys=$1
-  mkdir -p "$keys"; chmod 700 "$keys"
-  CLUSTER_KEYSTORE="$keys/cluster-key.p12"
+  local dir=$1
+  mkdir -p "$dir"; chmod 700 "$dir"
+  CLUSTER_KEYSTORE="$dir/cluster-key.p12"
   if [ ! -f "$CLUSTER_KEYSTORE" ]; then
     (umask 077; keytool -genseckey -alias cluster -keyalg AES -keysize 256 -storetype PKCS12 -keystore "$CLUSTER_KEYSTORE" \
       -storepass "${VERBATIM_CLUSTER_KEY_PASSWORD:-verbatim-cluster}" >/dev/null)

@@ -84,9 +84,10 @@ class ClusterIT {
                     try (PrivateLoadBalancer balancer = PrivateLoadBalancer.start(Map.of("node-a", a.url(), "node-b", b.url()))) {
                         clusterAt(balancer, a, b);
                     }
-                    // the cluster's traffic is encrypted with its key: a JGroups peer without it is never let in, one with it is
-                    assertThat(membersSeenBy(a.jgroupsPort(), null)).as("the view of a peer without the key").isEqualTo(1);
-                    assertThat(membersSeenBy(a.jgroupsPort(), keys.resolve("cluster-key.p12"))).as("with it").isEqualTo(2);
+                    // the cluster's traffic is encrypted with its key: a JGroups peer with another key is not let in, one with it is
+                    Path another = DisposableServer.clusterKey(keys.resolve("another-cluster-key.p12"));
+                    assertThat(membersSeenBy(a.jgroupsPort(), another)).as("the view of a peer with another key").isEqualTo(1);
+                    assertThat(membersSeenBy(a.jgroupsPort(), a.clusterKey())).as("with the cluster's").isEqualTo(2);
                 }
             }
         } finally {
@@ -98,8 +99,8 @@ class ClusterIT {
 
     /**
      * How many members a JGroups peer sees once it has tried to join the cluster (WildFly's channel "ee", cluster
-     * "ejb") at this port: with the stack the nodes run, and the cluster's key, or none. Both are as patient (four
-     * tries of 3 s; the one with the key gets in within a few), so that only the key tells them apart.
+     * "ejb") at this port, with the stack the nodes run and a key. Each is as patient (four tries of 3 s; with the
+     * cluster's key it gets in within a few), so that only the key tells them apart.
      */
     private static int membersSeenBy(int port, Path key) throws Exception {
         int free;
@@ -108,18 +109,16 @@ class ClusterIT {
         }
         List<Protocol> stack = new ArrayList<>(List.of(new TCP().setBindAddress(InetAddress.getLoopbackAddress()).setBindPort(free),
                 new TCPPING().initialHosts(List.of(new InetSocketAddress("127.0.0.1", port)))));
-        if (key != null) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            try (var in = Files.newInputStream(key)) {
-                store.load(in, "verbatim-cluster".toCharArray());
-            }
-            stack.add(new SYM_ENCRYPT().setSecretKey((SecretKey) store.getKey("cluster", "verbatim-cluster".toCharArray())));
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(key)) {
+            store.load(in, "verbatim-cluster".toCharArray());
         }
+        stack.add(new SYM_ENCRYPT().setSecretKey((SecretKey) store.getKey("cluster", "verbatim-cluster".toCharArray())));
         stack.addAll(List.of(new NAKACK4(), new UNICAST4(), new GMS().setJoinTimeout(3000).setMaxJoinAttempts(4), new FRAG4()));
         Instant asked = Instant.now();
         try (JChannel peer = new JChannel(stack)) {
             peer.connect("ejb");
-            System.out.printf("A JGroups peer %s the key sees %s after %d ms%n", key == null ? "without" : "with", peer.getView(),
+            System.out.printf("A JGroups peer with %s sees %s after %d ms%n", key.getFileName(), peer.getView(),
                     Duration.between(asked, Instant.now()).toMillis());
             return peer.getView().size();
         }

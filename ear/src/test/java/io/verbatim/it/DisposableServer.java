@@ -113,13 +113,12 @@ final class DisposableServer implements AutoCloseable {
     /**
      * Makes these servers the nodes of one WildFly cluster (standalone-cluster.xml, the configuration of
      * ear/bin/cluster): each is given every node's JGroups address, on loopback, and the key their traffic is
-     * encrypted with (in the keys folder they share, or a folder of its own), as the script gives them.
+     * encrypted with (in a folder of its own, as the script keeps it apart from the keys folder), as the script does.
      */
     static void cluster(DisposableServer... nodes) throws IOException, InterruptedException {
         String members = java.util.Arrays.stream(nodes).map(n -> "127.0.0.1[" + n.jgroupsPort() + "]")
                 .collect(java.util.stream.Collectors.joining(","));
-        String keys = nodes[0].environment.get("VERBATIM_KEYS_DIR"); // the folder they share, where the scripts make it
-        Path key = clusterKey((keys != null ? Path.of(keys) : Files.createTempDirectory("verbatim-cluster-key-")).resolve("cluster-key.p12"));
+        Path key = clusterKey(Files.createTempDirectory("verbatim-cluster-key-").resolve("cluster-key.p12"));
         for (DisposableServer node : nodes) {
             node.config = "standalone-cluster.xml";
             node.environment.put("VERBATIM_CLUSTER_MEMBERS", members);
@@ -139,6 +138,11 @@ final class DisposableServer implements AutoCloseable {
         }
         Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return keystore;
+    }
+
+    /** The key a cluster's node encrypts its JGroups traffic with. */
+    Path clusterKey() {
+        return Path.of(environment.get("VERBATIM_CLUSTER_KEYSTORE"));
     }
 
     /** Where this node's JGroups listens, when it is one of a cluster (WildFly's 7600 and the offset). */
