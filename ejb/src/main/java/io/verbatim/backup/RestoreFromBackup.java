@@ -31,11 +31,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A restore: a server started with {@code verbatim.restore.from} ({@code VERBATIM_RESTORE_FROM}: one backup, or
- * where backups are, meaning the newest there; a folder or {@code s3://<bucket>/<prefix>}) on an empty database rebuilds itself from it before anything else
- * starts. First every file of the backup and of those it builds on is checked against the signed manifests, and a
- * damaged backup is refused, naming what is wrong, before anything is written. Then the keys go back, then each blob
- * into the store (checked against the SHA-256 its name says), then the rows, in one transaction; the migrations
- * since the backup's schema run after. A start with the variable still set on the restored database does nothing.
+ * where backups are, meaning the newest there; a folder or {@code s3://<bucket>/<prefix>}) on an empty database
+ * rebuilds itself from it before anything else starts. First every file of the backup and of those it builds on is
+ * checked against the signed manifests, and a damaged backup is refused, naming what is wrong, before anything is
+ * written. Then the keys go back, then each blob into the store (checked against the SHA-256 its name says), then
+ * the rows, in one transaction; the migrations since the backup's schema run after. A start with the variable still
+ * set on the restored database does nothing.
  */
 @ApplicationScoped
 public class RestoreFromBackup implements SchemaSeed {
@@ -84,7 +85,7 @@ public class RestoreFromBackup implements SchemaSeed {
             return Optional.empty();
         }
         Optional<String> restoredFrom = restoredAlready();
-        if (restoredFrom.isPresent()) { // a start with the variable still set, perhaps once newer backups were made (or the bucket is away)
+        if (restoredFrom.isPresent()) { // started again with the variable still set (newer backups may be there, or the bucket away)
             LOG.warning("This database was restored already (" + restoredFrom.get() + "); VERBATIM_RESTORE_FROM is ignored: unset it");
             return Optional.empty();
         }
