@@ -2,6 +2,7 @@ package io.verbatim.it;
 
 import static io.verbatim.it.VerbatimServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.verbatim.media.bench.ConversionBenchmark;
 import jakarta.json.JsonObject;
@@ -25,6 +26,7 @@ class ConversionTimeoutIT {
 
     @Test
     void aConversionThatRunsPastItsTimeIsStoppedRetriedAndFailedWithoutHoldingUpTheOthers() throws Exception {
+        assumeTrue(DisposableServer.onPostgres(), "the time-out and the bound on flows are the converter's, not the database's: checked on PostgreSQL");
         Path slow = Files.createTempFile("verbatim-slow-", ".pcap");
         try (DisposableServer server = DisposableServer.create("conversion-timeout", null,
                 Map.of("VERBATIM_CONVERSION_TIMEOUT_SECONDS", "2"))) {

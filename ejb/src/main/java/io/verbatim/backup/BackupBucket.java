@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -102,10 +104,8 @@ final class BackupBucket extends BackupPlace {
     void delete(String id, boolean complete) throws IOException {
         String folder = prefix + id + "/";
         bucket.remove(folder + BackupManifest.FILE);
-        for (S3Object object : bucket.objects(folder)) {
-            bucket.remove(object.key());
-        }
-        Files.deleteIfExists(records(id));
+        bucket.removeAll(folder);
+        Files.deleteIfExists(recordsFile(id));
     }
 
     /** Makes the bucket when there is none yet; one that cannot be reached now is told when a backup is written. */
@@ -125,7 +125,7 @@ final class BackupBucket extends BackupPlace {
         bucket.close();
     }
 
-    private Path records(String id) {
+    private Path recordsFile(String id) {
         return records.resolve(id + ".files.list");
     }
 
@@ -181,48 +181,64 @@ final class BackupBucket extends BackupPlace {
         }
 
         @Override
+        InputStream openLocally(String relative) throws IOException {
+            Path local = spool.newFile();
+            try (InputStream in = open(relative)) {
+                Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+                return Files.newInputStream(local, StandardOpenOption.DELETE_ON_CLOSE);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(local);
+                throw e;
+            }
+        }
+
+        @Override
         boolean holds(String relative) {
             return bucket.head(folder + relative) != null;
         }
 
+        /** Each file outside the blobs' folder with its ETag, as the bucket lists them (the files right in it, then its folders'). */
         @Override
-        Set<String> files() {
-            return etags().keySet();
-        }
-
-        /** Each file's ETag, as the bucket lists them. */
-        private Map<String, String> etags() {
+        Map<String, String> listed() {
             Map<String, String> etags = new LinkedHashMap<>();
-            for (S3Object object : bucket.objects(folder)) {
+            List<S3Object> objects = new ArrayList<>(bucket.objectsAt(folder));
+            for (String below : bucket.folders(folder)) {
+                if (!below.equals(folder + BLOBS)) {
+                    bucket.objects(below).forEach(objects::add);
+                }
+            }
+            for (S3Object object : objects) {
                 etags.put(object.key().substring(folder.length()), object.eTag());
             }
             return etags;
         }
 
+        /** The blobs' folder as the bucket lists it, in the order of the names, read alongside. */
         @Override
-        void record(FileEntry entry) throws IOException {
-            String etag = uploaded.remove(entry.path());
-            Files.createDirectories(records);
-            BackupFolder.appendRecord(records(id()), new FileEntry(entry.path() + " " + etag, entry.size(), entry.sha256()));
-        }
+        BlobPresence blobsPresent() {
+            Iterator<S3Object> listed = bucket.objects(folder + BLOBS).iterator();
+            return new BlobPresence() {
+                private S3Object at = listed.hasNext() ? listed.next() : null;
 
-        /** The records whose file the bucket still holds as it was uploaded then. */
-        @Override
-        List<FileEntry> recorded() throws IOException {
-            Map<String, String> now = etags();
-            List<FileEntry> current = new ArrayList<>();
-            for (FileEntry record : BackupFolder.readRecords(records(id()))) {
-                int space = record.path().lastIndexOf(' ');
-                String path = record.path().substring(0, space);
-                if (space > 0 && Objects.equals(unquoted(now.get(path)), unquoted(record.path().substring(space + 1)))) {
-                    current.add(new FileEntry(path, record.size(), record.sha256()));
+                @Override
+                public String version(String relative) {
+                    String key = folder + relative;
+                    while (at != null && at.key().compareTo(key) < 0) {
+                        at = listed.hasNext() ? listed.next() : null;
+                    }
+                    return at != null && at.key().equals(key) ? at.eTag() : null;
                 }
-            }
-            return current;
+            };
         }
 
-        private static String unquoted(String etag) {
-            return etag == null ? null : etag.replace("\"", "");
+        @Override
+        BackupRecords records() {
+            return new BackupRecords(recordsFile(id()));
+        }
+
+        @Override
+        String keptVersion(String relative) {
+            return uploaded.remove(relative);
         }
 
         @Override
@@ -235,7 +251,7 @@ final class BackupBucket extends BackupPlace {
 
         @Override
         BackupSet completed() throws IOException {
-            Files.deleteIfExists(records(id()));
+            Files.deleteIfExists(recordsFile(id()));
             return this;
         }
     }

@@ -1,21 +1,21 @@
 package io.verbatim.backup;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.io.file.PathUtils;
 
@@ -130,27 +130,36 @@ final class BackupFolder extends BackupPlace {
         }
 
         @Override
-        Set<String> files() throws IOException {
-            Set<String> files = new LinkedHashSet<>();
-            try (Stream<Path> all = Files.walk(folder)) {
-                for (Path file : all.filter(Files::isRegularFile).toList()) {
-                    String relative = folder.relativize(file).toString().replace('\\', '/');
-                    if (!relative.equals(FILES) && !relative.endsWith(".part")) {
-                        files.add(relative);
-                    }
+        Map<String, String> listed() throws IOException {
+            Map<String, String> files = new LinkedHashMap<>();
+            Path blobs = folder.resolve(BackupBlobs.FOLDER);
+            Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return dir.equals(blobs) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
-            }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String relative = folder.relativize(file).toString().replace('\\', '/');
+                    if (attributes.isRegularFile() && !relative.equals(FILES) && !relative.endsWith(".part")) {
+                        files.put(relative, BackupRecords.NO_VERSION);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
             return files;
         }
 
+        /** A look at each file: a folder of millions lists in no order, and a look is cheap on a disk. */
         @Override
-        void record(FileEntry entry) throws IOException {
-            appendRecord(folder.resolve(FILES), entry);
+        BlobPresence blobsPresent() {
+            return relative -> holds(relative) ? BackupRecords.NO_VERSION : null;
         }
 
         @Override
-        List<FileEntry> recorded() throws IOException {
-            return readRecords(folder.resolve(FILES));
+        BackupRecords records() {
+            return new BackupRecords(folder.resolve(FILES));
         }
 
         @Override
@@ -168,34 +177,12 @@ final class BackupFolder extends BackupPlace {
         /** Takes the {@code .partial} off. */
         @Override
         BackupSet completed() throws IOException {
-            Files.deleteIfExists(folder.resolve(FILES));
+            records().delete();
             Path done = folder.resolveSibling(id());
             Files.move(folder, done, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(done.getParent());
             return new InFolder(id(), done);
         }
-    }
-
-    /** Adds a file's record to a {@code files.list}. */
-    static void appendRecord(Path list, BackupSet.FileEntry entry) throws IOException {
-        try (BufferedWriter out = Files.newBufferedWriter(list, StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
-            out.write(entry.sha256() + " " + entry.size() + " " + entry.path() + "\n");
-        }
-    }
-
-    /** The records of a {@code files.list}: {@code <sha256> <size> <path>} a line; none when there is none. */
-    static List<BackupSet.FileEntry> readRecords(Path list) throws IOException {
-        List<BackupSet.FileEntry> entries = new ArrayList<>();
-        if (Files.exists(list)) {
-            for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
-                String[] parts = line.split(" ", 3);
-                if (parts.length == 3) {
-                    entries.add(new BackupSet.FileEntry(parts[2], Long.parseLong(parts[1]), parts[0]));
-                }
-            }
-        }
-        return entries;
     }
 
     private static void syncFolder(Path folder) {

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +28,14 @@ import java.util.regex.Pattern;
 /**
  * What a backup holds, in {@code manifest.json} (readable without the key, for a person checking a backup): its id,
  * whether it is full or builds on an earlier one, the schema version and row count of each table, how many blobs its
- * rows need and how many it holds itself, and the size and SHA-256 of every file. {@code manifest.sig} is the
- * manifest's SHA-256 encrypted with the backup key, so a manifest changed to match changed files is refused too.
+ * rows need and how many it holds itself, and the size and SHA-256 of every file: those of its blobs in
+ * {@link BlobSums}' file (format 2), which the manifest names by its SHA-256, those of the others in it. {@code
+ * manifest.sig} is the manifest's SHA-256 encrypted with the backup key, so a manifest changed to match changed files
+ * is refused too.
  */
 record BackupManifest(String id, String kind, String base, Instant createdAt, String node, String database,
                       String schemaVersion, Map<String, Long> tables, long blobsNeeded, List<String> blobsMissing,
-                      List<BackupSet.FileEntry> files) {
+                      List<BackupSet.FileEntry> files, BlobSums.Summary blobFiles) {
 
     static final String FILE = "manifest.json";
     static final String SIGNATURE = "manifest.sig";
@@ -44,7 +48,25 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
 
     /** How many blobs this backup holds itself (an incremental one: those its base did not have). */
     long blobsHere() {
-        return files.stream().filter(f -> f.path().startsWith(BackupBlobs.FOLDER + "/")).count();
+        return blobFiles != null ? blobFiles.count() : files.stream().filter(f -> f.path().startsWith(BackupSet.BLOBS)).count();
+    }
+
+    /** The size of the backup's files, but for the manifest. */
+    long bytes() {
+        return files.stream().mapToLong(BackupSet.FileEntry::size).sum() + (blobFiles == null ? 0 : blobFiles.bytes());
+    }
+
+    /**
+     * The blob files it holds with their size and SHA-256, in the order of their paths, read a line at a time from
+     * {@code blobs.sums}; a backup made before there was one (format 1) lists them among its {@link #files()}.
+     */
+    BlobSums.Entries blobEntries(BackupSet set) throws IOException {
+        if (blobFiles != null) {
+            return new BlobSums.Reader(set, blobFiles);
+        }
+        Iterator<BackupSet.FileEntry> listed = files.stream().filter(f -> f.path().startsWith(BackupSet.BLOBS))
+                .sorted(Comparator.comparing(BackupSet.FileEntry::path)).iterator();
+        return () -> listed.hasNext() ? listed.next() : null;
     }
 
     long rows() {
@@ -53,7 +75,7 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
 
     /** Writes it and its signature into the backup. */
     void writeTo(BackupSet set, StreamingAead key) throws IOException {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("format", 1).add("id", id).add("kind", kind);
+        JsonObjectBuilder json = Json.createObjectBuilder().add("format", blobFiles == null ? 1 : 2).add("id", id).add("kind", kind);
         if (base != null) {
             json.add("base", base);
         }
@@ -65,6 +87,10 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
         blobsMissing.forEach(missing::add);
         json.add("createdAt", createdAt.toString()).add("node", node).add("database", database).add("schemaVersion", schemaVersion)
                 .add("tables", tableRows).add("blobsNeeded", blobsNeeded).add("blobsMissing", missing).add("files", fileList);
+        if (blobFiles != null) {
+            json.add("blobFiles", Json.createObjectBuilder().add("list", BlobSums.FILE).add("count", blobFiles.count())
+                    .add("bytes", blobFiles.bytes()).add("sha256", blobFiles.sha256()));
+        }
         byte[] text = (json.build().toString() + "\n").getBytes(StandardCharsets.UTF_8);
         set.write(SIGNATURE, key, out -> out.write(BackupSet.sha256().digest(text)));
         set.writePlain(FILE, text);
@@ -96,6 +122,17 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
         BackupManifest manifest = parse(text, set.id());
         for (BackupSet.FileEntry entry : manifest.files()) {
             check(set, entry);
+        }
+        if (manifest.blobFiles() != null) {
+            try (BlobSums.Entries blobs = manifest.blobEntries(set)) {
+                for (BackupSet.FileEntry entry = blobs.next(); entry != null; entry = blobs.next()) {
+                    check(set, entry);
+                }
+            } catch (NoSuchFileException e) {
+                throw new BackupDamaged("backup " + set.id() + " lacks " + BlobSums.FILE);
+            } catch (IOException e) {
+                throw new BackupDamaged("cannot read " + BlobSums.FILE + " of backup " + set.id() + ": " + e.getMessage());
+            }
         }
         return manifest;
     }
@@ -152,9 +189,12 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
             }
             List<String> missing = json.getJsonArray("blobsMissing").getValuesAs(JsonString.class).stream()
                     .map(JsonString::getString).toList();
+            JsonObject sums = json.getJsonObject("blobFiles");
+            BlobSums.Summary blobFiles = sums == null ? null : new BlobSums.Summary(sums.getJsonNumber("count").longValue(),
+                    sums.getJsonNumber("bytes").longValue(), sums.getString("sha256"));
             return new BackupManifest(id, json.getString("kind"), base, Instant.parse(json.getString("createdAt")),
                     json.getString("node"), json.getString("database"), json.getString("schemaVersion"), tables,
-                    json.getJsonNumber("blobsNeeded").longValue(), missing, files);
+                    json.getJsonNumber("blobsNeeded").longValue(), missing, files, blobFiles);
         } catch (JsonException | ClassCastException | NullPointerException | DateTimeParseException e) {
             throw new BackupDamaged("the manifest of backup " + id + " cannot be read: " + e.getMessage());
         }

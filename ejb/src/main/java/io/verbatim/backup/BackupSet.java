@@ -94,14 +94,41 @@ abstract class BackupSet {
     /** Whether a file was written whole (a restarted run does not write it again). */
     abstract boolean holds(String relative) throws IOException;
 
-    /** Every file written whole, by its path in the backup, in one look (a full backup has one per blob). */
-    abstract Set<String> files() throws IOException;
+    /** Where the blob files are, in a backup. */
+    static final String BLOBS = BackupBlobs.FOLDER + "/";
 
-    /** Remembers a file written, for {@link #written()}. */
-    abstract void record(FileEntry entry) throws IOException;
+    /**
+     * Every file written whole outside {@link #BLOBS} (a backup's few: its database, keys and lists), by its path in
+     * the backup, with the version the place keeps it at (a bucket's ETag; {@link BackupRecords#NO_VERSION} in a
+     * folder), in one look.
+     */
+    abstract Map<String, String> listed() throws IOException;
 
-    /** What {@link #record} remembered, in the order written, a file written again more than once. */
-    abstract List<FileEntry> recorded() throws IOException;
+    /** Every file written whole outside {@link #BLOBS}, by its path in the backup. */
+    Set<String> files() throws IOException {
+        return listed().keySet();
+    }
+
+    /** Which blob files are written whole, and at which version: asked in the order of their paths. */
+    interface BlobPresence {
+        /** @return the file's version, or null when the backup does not hold it */
+        String version(String relative) throws IOException;
+    }
+
+    abstract BlobPresence blobsPresent();
+
+    /** What this run wrote, for the manifest. */
+    abstract BackupRecords records();
+
+    /** The version a file just kept has (a bucket's ETag), for its record. */
+    String keptVersion(String relative) {
+        return BackupRecords.NO_VERSION;
+    }
+
+    /** Whether a record's version is the one a file is kept at now (a bucket's ETags may come quoted). */
+    static boolean sameVersion(String recorded, String now) {
+        return now != null && recorded != null && recorded.replace("\"", "").equals(now.replace("\"", ""));
+    }
 
     /** Writes a file's bytes durably under its name, unencrypted: whole or not at all. */
     abstract void writePlain(String relative, byte[] bytes) throws IOException;
@@ -138,7 +165,7 @@ abstract class BackupSet {
             file.keep();
         }
         FileEntry entry = new FileEntry(relative, size[0], HexFormat.of().formatHex(sha256.digest()));
-        record(entry);
+        records().append(entry, keptVersion(relative));
         return entry;
     }
 
@@ -152,19 +179,22 @@ abstract class BackupSet {
     }
 
     /**
-     * The files written, each once (the last record of a file written again counts), in the order written; a file
-     * that a crash kept from being recorded is read and listed too. The manifest and its signature are not among them.
+     * The files written outside {@link #BLOBS} (the blobs' are in {@link BlobSums}), each once (the last record of a
+     * file written again counts), in the order written; a file that a crash kept from being recorded, or that was
+     * written again since its record, is read and listed too. The manifest and what it signs are not among them.
      */
     List<FileEntry> written() throws IOException {
-        Set<String> present = files();
+        Map<String, String> listed = listed();
         Map<String, FileEntry> entries = new LinkedHashMap<>();
-        for (FileEntry entry : recorded()) {
-            if (present.contains(entry.path()) && !entry.path().equals(BackupManifest.SIGNATURE)) {
-                entries.put(entry.path(), entry);
+        for (BackupRecords.Line line : records().outside(BLOBS)) {
+            String path = line.entry().path();
+            if (sameVersion(line.version(), listed.get(path)) && !path.equals(BackupManifest.SIGNATURE) && !path.equals(BlobSums.FILE)) {
+                entries.put(path, line.entry());
             }
         }
-        for (String relative : present) {
-            if (!entries.containsKey(relative) && !relative.equals(BackupManifest.FILE) && !relative.equals(BackupManifest.SIGNATURE)) {
+        for (String relative : listed.keySet()) {
+            if (!entries.containsKey(relative) && !relative.equals(BackupManifest.FILE) && !relative.equals(BackupManifest.SIGNATURE)
+                    && !relative.equals(BlobSums.FILE)) {
                 entries.put(relative, hashed(relative));
             }
         }
@@ -179,6 +209,22 @@ abstract class BackupSet {
             size = in.transferTo(OutputStream.nullOutputStream());
         }
         return new FileEntry(relative, size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /**
+     * Reads a file that is read slowly, over a whole run (a blob list), decrypting it: see {@link #openLocally}.
+     */
+    InputStream readLocally(String relative, StreamingAead key) throws IOException {
+        try {
+            return key.newDecryptingStream(openLocally(relative), aad(relative));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot decrypt " + relative + " of backup " + id, e);
+        }
+    }
+
+    /** A file's bytes as kept, from this node's disk: a place far away takes it down first, so no connection waits for hours. */
+    InputStream openLocally(String relative) throws IOException {
+        return open(relative);
     }
 
     /** What the encryption binds a file to: this backup and the file's place in it. */

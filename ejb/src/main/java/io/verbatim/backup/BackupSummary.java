@@ -12,6 +12,6 @@ public record BackupSummary(String id, String kind, String base, Instant created
 
     static BackupSummary of(BackupManifest m) {
         return new BackupSummary(m.id(), m.kind(), m.base(), m.createdAt(), m.node(), m.rows(), m.blobsNeeded(), m.blobsHere(),
-                m.blobsMissing().size(), m.files().stream().mapToLong(BackupSet.FileEntry::size).sum());
+                m.blobsMissing().size(), m.bytes());
     }
 }

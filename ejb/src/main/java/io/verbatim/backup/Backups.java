@@ -25,10 +25,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +51,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link BackupPlaces}): the
  * database read in one snapshot, the server's keys, and every original and audio file the rows name, each file
  * encrypted with the backup key, with a signed manifest. A full backup holds every blob; an incremental one only
- * those its base (the newest backup before it) and that one's bases do not. They run as the batch job
+ * those its base (the newest backup before it) did not need, which that one and its bases hold. They run as the batch job
  * {@code backup}: started by the operator (Jobs page, REST) or each night with the lifecycle jobs, a full one when
  * the newest full one is older than {@code verbatim.backup.full-every-days} (7); the newest
  * {@code verbatim.backup.keep} (7) are kept, with what they build on.
@@ -159,8 +156,8 @@ public class Backups {
             return Optional.empty();
         }
         BackupPlace place = place();
-        Optional<BackupManifest> lastFull = place.complete().stream().map(id -> manifest(place, id))
-                .filter(m -> m.kind().equals(BackupManifest.FULL)).reduce((a, b) -> b);
+        Optional<BackupSummary> lastFull = place.complete().stream().map(id -> summary(place, id)).flatMap(Optional::stream)
+                .filter(m -> m.kind().equals(BackupManifest.FULL)).reduce((a, b) -> b); // an unreadable one counts as none
         boolean full = lastFull.isEmpty() || lastFull.get().createdAt().isBefore(Instant.now().minus(Duration.ofDays(fullEveryDays)).plusSeconds(3600));
         return Optional.of(startRun(full ? BackupManifest.FULL : BackupManifest.INCREMENTAL));
     }
@@ -176,7 +173,7 @@ public class Backups {
         }
         // an incremental backup builds on the newest, if that was written with this key
         Optional<String> base = kind.equals(BackupManifest.INCREMENTAL) ? place.newest()
-                .filter(b -> BackupManifest.signedWith(place.completeSet(b), backupKey.forWriting())) : Optional.empty();
+                .filter(b -> BackupManifest.signedWith(place.completeSet(b), backupKey.forWriting()) && whole(place, b)) : Optional.empty();
         String actual = base.isPresent() ? BackupManifest.INCREMENTAL : BackupManifest.FULL;
         Properties parameters = new Properties();
         parameters.setProperty(SET, BackupPlace.newId(Instant.now(), actual));
@@ -186,6 +183,17 @@ public class Backups {
         LOG.info("Started backup " + parameters.getProperty(SET) + " (run " + run + ") into " + place.describe()
                 + base.map(b -> ", building on " + b).orElse(""));
         return run;
+    }
+
+    /** Whether every backup a backup builds on is there (else an incremental one on it could not be restored). */
+    private static boolean whole(BackupPlace place, String backup) {
+        try {
+            place.chain(backup);
+            return true;
+        } catch (BackupDamaged broken) {
+            LOG.warning("A full backup is made instead of an incremental one: " + broken.getMessage());
+            return false;
+        }
     }
 
     /** A backup run not ended yet, on any node (the job repository is shared). */
@@ -227,14 +235,6 @@ public class Backups {
         }));
     }
 
-    private static BackupManifest manifest(BackupPlace place, String backup) {
-        try {
-            return BackupManifest.read(place.completeSet(backup));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the manifest of backup " + backup + " in " + place.describe(), e);
-        }
-    }
-
     /**
      * Why backups are overdue, when they are on and none completed within {@code verbatim.backup.overdue-hours}: a
      * nightly backup that failed, was never started, or runs far too long must reach somebody, not only the log.
@@ -259,11 +259,12 @@ public class Backups {
             return Optional.empty();
         }
         return Optional.of(newest.map(m -> "the newest complete backup in " + place.describe() + ", " + m.id() + ", was made ")
-                .orElse("no readable backup in " + place.describe() + " has completed since this server started ") + hours(waited)
-                + " ago (the limit is " + hours(allowed) + "): see the backup runs on the Jobs page");
+                .orElse("no readable backup in " + place.describe() + " has completed since this server started ") + spoken(waited)
+                + " ago (the limit is " + spoken(allowed) + "): see the backup runs on the Jobs page");
     }
 
-    private static String hours(Duration length) {
+    /** A length in hours, minutes or seconds, whichever a person reads best. */
+    private static String spoken(Duration length) {
         return length.toMinutes() >= 120 ? length.toHours() + " hours"
                 : length.toSeconds() >= 120 ? length.toMinutes() + " minutes" : length.toSeconds() + " seconds";
     }
@@ -274,20 +275,15 @@ public class Backups {
         StreamingAead key = backupKey.forWriting();
         try {
             BackupSet set = place().partial(setId);
-            DatabaseDump.Dumped dumped = dump.dump(set, key);
+            DatabaseDump.Dumped dumped = dump.dump(set, BLOB_LIST, key);
             JsonObjectBuilder tables = Json.createObjectBuilder();
             dumped.tables().forEach(tables::add);
             String contents = Json.createObjectBuilder().add("database", dumped.database())
                     .add("schemaVersion", schema.version().orElseThrow()).add("tables", tables).build().toString();
             set.write(CONTENTS, key, out -> out.write(contents.getBytes(StandardCharsets.UTF_8)));
-            set.write(BLOB_LIST, key, out -> {
-                for (String stored : dumped.storedKeys()) {
-                    out.write((stored + "\n").getBytes(StandardCharsets.US_ASCII));
-                }
-            });
             writeKeys(set, key);
             LOG.info("Backup " + setId + ": " + dumped.tables().values().stream().mapToLong(Long::longValue).sum() + " rows of "
-                    + dumped.tables().size() + " tables; their rows name " + dumped.storedKeys().size() + " blobs");
+                    + dumped.tables().size() + " tables; their rows name " + dumped.blobs() + " blobs");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write backup " + setId + ": " + e.getMessage(), e);
         }
@@ -309,46 +305,34 @@ public class Backups {
         }
     }
 
-    /** The blobs still to copy: named by the rows, not held by what the backup builds on, not copied by an earlier try. */
-    public List<String> blobsToCopy(String setId, String base) {
+    /**
+     * The blobs still to copy, in order: named by the rows and not by its base's (which it and those it builds on
+     * hold), after the last one an earlier run copied. The caller closes it.
+     * @param after the last blob an earlier run of this backup copied (its checkpoint), or null
+     */
+    public BlobsToCopy blobsToCopy(String setId, String base, String after) {
         try {
-            BackupSet set = place().partial(setId);
-            Set<String> held = base == null || base.isEmpty() ? Set.of() : heldByChain(place(), base);
-            Set<String> here = set.files(); // one listing, not a look per blob
-            List<String> toCopy = new ArrayList<>();
-            for (String stored : blobList(set, backupKey.forWriting())) {
-                String file = BackupBlobs.fileOf(stored);
-                if (!held.contains(file) && !here.contains(file)) {
-                    toCopy.add(stored);
-                }
-            }
-            return toCopy;
+            BackupPlace place = place();
+            BackupSet set = place.partial(setId);
+            // what a run wrote after its checkpoint is written again: its records go, so that the rest stay in order
+            set.records().forgetAfter(BackupSet.BLOBS, after == null ? null : BackupBlobs.fileOf(after));
+            return toCopy(place, set, base, after, backupKey.forWriting());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read backup " + setId + ": " + e.getMessage(), e);
         }
     }
 
-    static List<String> blobList(BackupSet set, StreamingAead key) throws IOException {
-        List<String> keys = new ArrayList<>();
-        try (InputStream in = set.read(BLOB_LIST, key);
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (!line.isBlank()) {
-                    keys.add(line.trim());
-                }
-            }
+    private static BlobsToCopy toCopy(BackupPlace place, BackupSet set, String base, String after, StreamingAead key) throws IOException {
+        if (base == null || base.isEmpty()) {
+            return new BlobsToCopy(set, null, Set.of(), after, key);
         }
-        return keys;
-    }
-
-    /** The blob files of a backup and of those it builds on. */
-    private static Set<String> heldByChain(BackupPlace place, String backup) throws IOException {
-        Set<String> held = new HashSet<>();
-        for (BackupSet link : place.chain(backup)) {
-            BackupManifest.read(link).files().stream().map(BackupSet.FileEntry::path)
-                    .filter(p -> p.startsWith(BackupBlobs.FOLDER + "/")).forEach(held::add);
+        if (!place.isComplete(base)) {
+            throw new BackupDamaged("backup " + set.id() + " builds on backup " + base + ", which is not in " + place.describe()
+                    + " any more: start a new backup");
         }
-        return held;
+        place.chain(base); // what the base builds on is there too
+        BackupSet baseSet = place.completeSet(base);
+        return new BlobsToCopy(set, baseSet, Set.copyOf(BackupManifest.read(baseSet).blobsMissing()), after, key);
     }
 
     /** Copies blobs into the backup. @return how many the store no longer had */
@@ -396,13 +380,16 @@ public class Backups {
             }
             Map<String, Long> tables = new LinkedHashMap<>();
             contents.getJsonObject("tables").forEach((t, n) -> tables.put(t, ((JsonNumber) n).longValue()));
-            Set<String> held = base == null || base.isEmpty() ? new HashSet<>() : heldByChain(place, base);
-            Set<String> here = set.files();
-            List<String> needed = blobList(set, key);
-            List<String> missing = needed.stream().filter(s -> !held.contains(BackupBlobs.fileOf(s)) && !here.contains(BackupBlobs.fileOf(s))).toList();
+            List<String> missing = new ArrayList<>(); // those erased since the rows were read: the store had them no more
+            BlobSums.Summary blobFiles;
+            long needed;
+            try (BlobsToCopy toHold = toCopy(place, set, base, null, key)) {
+                blobFiles = BlobSums.write(set, toHold, missing);
+                needed = toHold.named();
+            }
             BackupManifest manifest = new BackupManifest(setId, kind, base == null || base.isEmpty() ? null : base, Instant.now(),
-                    node.name(), contents.getString("database"), contents.getString("schemaVersion"), tables, needed.size(),
-                    missing, set.written());
+                    node.name(), contents.getString("database"), contents.getString("schemaVersion"), tables, needed,
+                    missing, set.written(), blobFiles);
             manifest.writeTo(set, key);
             set.completed();
             return completed(place, manifest, kind, setId);

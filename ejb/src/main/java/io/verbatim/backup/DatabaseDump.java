@@ -13,6 +13,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -70,8 +71,8 @@ public class DatabaseDump {
     @Inject
     Instance<BlobUsers> blobUsers;
 
-    /** What a dump wrote: the rows of each table in the order they load in, the blobs they name, the database's name. */
-    record Dumped(Map<String, Long> tables, Set<String> storedKeys, String database) {
+    /** What a dump wrote: the rows of each table in the order they load in, how many blobs they name, the database's name. */
+    record Dumped(Map<String, Long> tables, long blobs, String database) {
     }
 
     /** The columns naming blobs, by table. */
@@ -109,8 +110,8 @@ public class DatabaseDump {
         }
     }
 
-    /** Writes every table into {@code set}, in one snapshot. */
-    Dumped dump(BackupSet set, StreamingAead key) {
+    /** Writes every table into {@code set}, and the blobs their rows name into its {@code blobList}, in one snapshot. */
+    Dumped dump(BackupSet set, String blobList, StreamingAead key) {
         Map<String, Set<String>> keyColumns = keyColumns();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
@@ -121,12 +122,10 @@ public class DatabaseDump {
             c.setTransactionIsolation(postgres(c) ? Connection.TRANSACTION_REPEATABLE_READ : Connection.TRANSACTION_SERIALIZABLE);
             try {
                 Map<String, Long> tables = new LinkedHashMap<>();
-                Set<String> storedKeys = new TreeSet<>();
                 for (Map.Entry<String, String> table : loadOrder(c).entrySet()) {
-                    tables.put(table.getKey(), writeTable(c, table.getKey(), table.getValue(), set, key,
-                            keyColumns.getOrDefault(table.getKey(), Set.of()), storedKeys));
+                    tables.put(table.getKey(), writeTable(c, table.getKey(), table.getValue(), set, key));
                 }
-                return new Dumped(tables, storedKeys, database);
+                return new Dumped(tables, writeBlobList(c, set, blobList, key, keyColumns), database);
             } finally {
                 try {
                     c.rollback();
@@ -146,14 +145,49 @@ public class DatabaseDump {
         return FOLDER + "/" + table + ".json.gz";
     }
 
-    /** The key a blob is stored under, whether or not it is encrypted at rest ({@code enc:<crypt key>:sha256:…}). */
-    static String storedKey(String blobKey) {
-        int plain = blobKey.indexOf("sha256:");
-        return plain < 0 ? blobKey : blobKey.substring(plain);
+    /**
+     * Writes the keys the blobs named by the rows are stored under, each once, in order ({@link BlobsToCopy} reads two
+     * such lists side by side): the database sorts them, since there may be millions.
+     * @return how many
+     */
+    static long writeBlobList(Connection c, BackupSet set, String blobList, StreamingAead key, Map<String, Set<String>> keyColumns)
+            throws SQLException, IOException {
+        List<String> named = new ArrayList<>();
+        for (Map.Entry<String, Set<String>> table : keyColumns.entrySet()) {
+            for (String column : table.getValue()) { // a key encrypted at rest (enc:<crypt key>:sha256:…) is stored under its sha256:…
+                named.add("select case when position('sha256:' in " + column + ") > 1 then substring(" + column + " from position('sha256:'"
+                        + " in " + column + ")) else " + column + " end as stored from " + table.getKey() + " where " + column + " is not null");
+            }
+        }
+        long[] count = {0};
+        if (named.isEmpty()) {
+            set.write(blobList, key, out -> { });
+            return 0;
+        }
+        // in Java's order of strings, which the list's readers check: PostgreSQL's "C" collation is that, H2's default too
+        String sql = "select stored from (" + String.join(" union ", named) + ") named order by stored" + (postgres(c) ? " collate \"C\"" : "");
+        try (Statement select = c.createStatement()) {
+            select.setFetchSize(1000);
+            try (ResultSet rs = select.executeQuery(sql)) {
+                set.write(blobList, key, out -> {
+                    Writer lines = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII));
+                    try {
+                        while (rs.next()) {
+                            lines.write(rs.getString(1));
+                            lines.write('\n');
+                            count[0]++;
+                        }
+                    } catch (SQLException e) {
+                        throw new IOException("cannot read the blobs the rows name: " + e.getMessage(), e);
+                    }
+                    lines.flush();
+                });
+            }
+        }
+        return count[0];
     }
 
-    private long writeTable(Connection c, String table, String name, BackupSet set, StreamingAead key, Set<String> blobColumns,
-                            Set<String> storedKeys) throws SQLException, IOException {
+    private long writeTable(Connection c, String table, String name, BackupSet set, StreamingAead key) throws SQLException, IOException {
         long[] rows = {0};
         String order = primaryKey(c, name);
         try (Statement select = c.createStatement()) {
@@ -170,9 +204,6 @@ public class DatabaseDump {
                                 String column = columns.getColumnLabel(i).toLowerCase(Locale.ROOT);
                                 JsonValue value = read(rs, i, columns.getColumnType(i), columns.getColumnTypeName(i));
                                 json.write(column, value);
-                                if (blobColumns.contains(column) && value instanceof JsonString blobKey) {
-                                    storedKeys.add(storedKey(blobKey.getString()));
-                                }
                             }
                             json.writeEnd();
                             rows[0]++;

@@ -21,10 +21,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -71,12 +72,12 @@ public class RestoreFromBackup implements SchemaSeed {
     @Inject
     ActionLog actionLog;
 
-    /** The backups of the chain, the full one first, each checked; set once a restore is to run. */
+    /** The backups of the chain, the full one first, each checked, and their manifests; set once a restore is to run. */
     private List<BackupSet> chain;
+    private List<BackupManifest> manifests;
     private BackupManifest restoring;
-    /** Which backup of the chain holds each blob file, and the blobs the newest one's rows need. */
-    private Map<String, BackupSet> holders;
-    private List<String> needed;
+    /** The blobs the newest backup's rows named that were erased while it was written. */
+    private Set<String> erased;
     private String summary;
 
     @Override
@@ -92,29 +93,67 @@ public class RestoreFromBackup implements SchemaSeed {
         Chosen backup = chosen(from.get().strip());
         StreamingAead key = backupKey.forReading();
         chain = backup.place().chain(backup.id());
-        BackupManifest manifest = null;
-        holders = new HashMap<>();
+        manifests = new ArrayList<>();
         for (BackupSet set : chain) {
-            manifest = BackupManifest.verified(set, key);
-            BackupSet holder = set;
-            manifest.files().stream().map(BackupSet.FileEntry::path).filter(p -> p.startsWith(BackupBlobs.FOLDER + "/"))
-                    .forEach(p -> holders.put(p, holder));
-            LOG.info("Restore: backup " + set.id() + " checked, " + manifest.files().size() + " files as its manifest says");
+            BackupManifest manifest = BackupManifest.verified(set, key);
+            manifests.add(manifest);
+            LOG.info("Restore: backup " + set.id() + " checked, " + manifest.files().size() + " files and " + manifest.blobsHere()
+                    + " blobs as its manifest says");
         }
-        restoring = manifest;
+        restoring = manifests.get(manifests.size() - 1);
+        erased = Set.copyOf(restoring.blobsMissing());
         BackupSet newest = chain.get(chain.size() - 1);
         try {
-            needed = Backups.blobList(newest, key);
+            eachNeededBlob(key, (stored, holder) -> { // all there before anything is written
+                if (holder == null && !erased.contains(stored)) {
+                    throw new BackupDamaged("no backup of the chain holds " + BackupBlobs.fileOf(stored) + ", which backup "
+                            + newest.id() + " needs");
+                }
+            });
         } catch (IOException e) {
-            throw new BackupDamaged("the blob list of backup " + newest.id() + " cannot be read: " + e.getMessage());
+            throw new BackupDamaged("the blob lists of backup " + newest.id() + " cannot be read: " + e.getMessage());
         }
-        for (String stored : needed) { // all there before anything is written
-            if (!holders.containsKey(BackupBlobs.fileOf(stored)) && !restoring.blobsMissing().contains(stored)) {
-                throw new BackupDamaged("no backup of the chain holds " + BackupBlobs.fileOf(stored) + ", which backup "
-                        + newest.id() + " needs");
+        return Optional.of(restoring.schemaVersion());
+    }
+
+    /** What to do with a blob the newest backup's rows need, and the backup of the chain that holds it (null: none). */
+    private interface NeededBlob {
+        void take(String stored, BackupSet holder) throws IOException;
+    }
+
+    /**
+     * Goes through the blobs the newest backup's rows need, in order, with the newest backup of the chain that holds
+     * each: the blob list and each backup's sums are sorted alike and read side by side, a line of each in memory.
+     * @return how many blobs the rows need
+     */
+    private long eachNeededBlob(StreamingAead key, NeededBlob action) throws IOException {
+        List<BlobSums.Entries> held = new ArrayList<>();
+        try (BlobsToCopy needed = new BlobsToCopy(chain.get(chain.size() - 1), null, Set.of(), null, key)) {
+            BackupSet.FileEntry[] at = new BackupSet.FileEntry[chain.size()];
+            for (int i = 0; i < chain.size(); i++) {
+                held.add(manifests.get(i).blobEntries(chain.get(i)));
+                at[i] = held.get(i).next();
+            }
+            while (needed.hasNext()) {
+                String stored = needed.next();
+                String file = BackupBlobs.fileOf(stored);
+                BackupSet holder = null;
+                for (int i = chain.size() - 1; i >= 0; i--) {
+                    while (at[i] != null && at[i].path().compareTo(file) < 0) {
+                        at[i] = held.get(i).next();
+                    }
+                    if (holder == null && at[i] != null && at[i].path().equals(file)) {
+                        holder = chain.get(i);
+                    }
+                }
+                action.take(stored, holder);
+            }
+            return needed.named();
+        } finally {
+            for (BlobSums.Entries entries : held) {
+                entries.close();
             }
         }
-        return Optional.of(manifest.schemaVersion());
     }
 
     /** The backup to restore, and where it and those it builds on are. */
@@ -177,21 +216,20 @@ public class RestoreFromBackup implements SchemaSeed {
         try {
             int keys = restoreKeys(newest, key);
             Path staging = data.folder("staging");
-            int restored = 0;
-            for (String stored : needed) {
-                BackupSet holder = holders.get(BackupBlobs.fileOf(stored));
+            long[] restored = {0};
+            long needed = eachNeededBlob(key, (stored, holder) -> {
                 if (holder == null) {
-                    continue; // erased while the backup was written; its manifest says so
+                    return; // erased while the backup was written; its manifest says so
                 }
                 blobs.restore(stored, holder, key, staging);
-                if (++restored % 500 == 0) {
-                    LOG.info("Restore: " + restored + " of " + needed.size() + " blobs back in the store");
+                if (++restored[0] % 500 == 0) {
+                    LOG.info("Restore: " + restored[0] + " of " + restoring.blobsNeeded() + " blobs back in the store");
                 }
-            }
+            });
             Map<String, Long> rows = dump.load(into, newest, key, restoring);
             summary = "restored backup " + newest.id() + (chain.size() > 1 ? " with the " + (chain.size() - 1) + " it builds on, from "
                     + chain.get(0).id() : "") + ": " + rows.values().stream().mapToLong(Long::longValue).sum()
-                    + " rows, " + restored + " blobs, " + keys + " keys" + (restoring.blobsMissing().isEmpty() ? ""
+                    + " rows, " + restored[0] + " of " + needed + " blobs, " + keys + " keys" + (restoring.blobsMissing().isEmpty() ? ""
                     : "; " + restoring.blobsMissing().size() + " blobs were erased while the backup was written");
             LOG.info("Restore: " + summary);
         } catch (IOException e) {

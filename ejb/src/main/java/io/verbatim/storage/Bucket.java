@@ -14,8 +14,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import org.apache.commons.io.input.BoundedInputStream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -33,9 +37,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -50,8 +57,12 @@ public final class Bucket implements AutoCloseable {
     /** One PUT up to this size, parts of it above (S3 allows at most 10,000 parts, at least 5 MiB each). */
     static final long PART_BYTES = 16L * 1024 * 1024;
 
+    private static final Logger LOG = Logger.getLogger(Bucket.class.getName());
+
     private final S3Client s3;
     private final BucketSettings where;
+    /** Whether the server takes a deletion of many objects in one request (not every S3-compatible one does). */
+    private volatile boolean batchDeletes = true;
 
     public Bucket(BucketSettings where) {
         this.where = where;
@@ -243,11 +254,88 @@ public final class Bucket implements AutoCloseable {
         call(doing, () -> s3.deleteObject(b -> b.bucket(where.bucket()).key(name)));
     }
 
-    /** Every object whose name starts with the prefix, with its size, page by page as the bucket lists them. */
-    public List<S3Object> objects(String prefix) {
+    /**
+     * Every object whose name starts with the prefix, with its size and ETag, in the order of their names: each page
+     * is asked for as the one before is read (a backup's folder may hold millions).
+     */
+    public Iterable<S3Object> objects(String prefix) {
+        return () -> new Iterator<>() {
+            private Iterator<S3Object> page = Collections.emptyIterator();
+            private String token;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !last) {
+                    String after = token;
+                    ListObjectsV2Response listed = call("list " + prefix, () -> s3.listObjectsV2(b -> b.bucket(where.bucket())
+                            .prefix(prefix).continuationToken(after)));
+                    page = listed.contents().iterator();
+                    token = listed.nextContinuationToken();
+                    last = !Boolean.TRUE.equals(listed.isTruncated()) || token == null;
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public S3Object next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
+    }
+
+    /** The objects right under the prefix, not those in its sub-folders. */
+    public List<S3Object> objectsAt(String prefix) {
         List<S3Object> all = new ArrayList<>();
-        pages(prefix, null).forEach(page -> all.addAll(page.contents()));
+        pages(prefix, "/").forEach(page -> all.addAll(page.contents()));
         return all;
+    }
+
+    /**
+     * Deletes every object whose name starts with the prefix, a thousand a request (the most S3 takes); one at a time
+     * where the server does not take such requests (S3Proxy answers 501 to their checksum header).
+     */
+    public void removeAll(String prefix) {
+        List<ObjectIdentifier> batch = new ArrayList<>();
+        for (S3Object object : objects(prefix)) {
+            batch.add(ObjectIdentifier.builder().key(object.key()).build());
+            if (batch.size() == 1000) {
+                removeBatch(batch, prefix);
+            }
+        }
+        if (!batch.isEmpty()) {
+            removeBatch(batch, prefix);
+        }
+    }
+
+    private void removeBatch(List<ObjectIdentifier> batch, String prefix) {
+        List<ObjectIdentifier> these = List.copyOf(batch);
+        batch.clear();
+        if (!batchDeletes) {
+            these.forEach(object -> remove(object.key()));
+            return;
+        }
+        DeleteObjectsResponse deleted;
+        try {
+            deleted = call("delete " + these.size() + " objects under " + prefix, () -> s3.deleteObjects(b -> b
+                    .bucket(where.bucket()).delete(d -> d.objects(these).quiet(true))));
+        } catch (StorageUnreachableException e) {
+            if (!(e.getCause() instanceof S3Exception refused && refused.statusCode() == 501)) {
+                throw e;
+            }
+            LOG.info("The object storage (bucket " + where.bucket() + ") does not delete many objects at once: one at a time");
+            batchDeletes = false;
+            these.forEach(object -> remove(object.key()));
+            return;
+        }
+        if (!deleted.errors().isEmpty()) {
+            S3Error first = deleted.errors().get(0);
+            throw new StorageUnreachableException("the object storage (bucket " + where.bucket() + ") refused to delete "
+                    + deleted.errors().size() + " objects under " + prefix + ", " + first.key() + " with " + first.code(), null);
+        }
     }
 
     /** The names one level below the prefix that end in {@code /} (a folder's sub-folders, as a bucket lists them). */

@@ -83,6 +83,31 @@ class BackupBucketTest extends BackupPlaceContract {
         assertThat(place.describe()).isEqualTo("s3://backups/site-a/");
     }
 
+    /** A backup is deleted a thousand objects a request where the server takes that, one at a time where not (S3Proxy, as run here). */
+    @Test
+    void aBackupIsDeletedWholeWhetherTheServerDeletesManyObjectsAtOnceOrNot() throws Exception {
+        try (InProcessS3 takesBatches = new InProcessS3(Files.createDirectories(spool.resolve("batches")), BUCKET, true);
+             BackupBucket batched = new BackupBucket(new Bucket(takesBatches.settings(BUCKET, PREFIX)), PREFIX,
+                     () -> Files.createTempFile(spool, "upload-", ".backup"), spool.resolve("batch-records"))) {
+            for (BackupBucket bucket : java.util.List.of(place, batched)) {
+                BackupSet set = bucket.partial("20260101T000000Z-full");
+                for (int i = 0; i < 5; i++) {
+                    set.write("blobs/0" + i, key, out -> out.write(7));
+                }
+                bucket.delete(set.id(), false);
+                assertThat(bucket.unfinished()).isEmpty();
+            }
+            assertThat(filesIn(server.folderOf(BUCKET))).isZero();
+            assertThat(filesIn(takesBatches.folderOf(BUCKET))).isZero();
+        }
+    }
+
+    private static long filesIn(Path folder) throws Exception {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(Files::isRegularFile).count();
+        }
+    }
+
     @Test
     void aRecordOfAFileWrittenAgainByAnotherNodeNoLongerCounts() throws Exception {
         String id = "20260101T000000Z-full";

@@ -44,9 +44,12 @@ abstract class BackupPlaceContract {
         return complete(set, base);
     }
 
-    private BackupSet complete(BackupSet set, String base) throws Exception {
+    /** Completes a backup that is to hold these blobs (stored keys, in order). */
+    private BackupSet complete(BackupSet set, String base, String... blobs) throws Exception {
+        List<String> missing = new ArrayList<>();
+        BlobSums.Summary sums = BlobSums.write(set, List.of(blobs).iterator(), missing);
         new BackupManifest(set.id(), base == null ? BackupManifest.FULL : BackupManifest.INCREMENTAL, base, Instant.now(), "n",
-                "H2", "34", Map.of("recording", 1L), 0, List.of(), set.written()).writeTo(set, key);
+                "H2", "34", Map.of("recording", 1L), blobs.length, missing, set.written(), sums).writeTo(set, key);
         return set.completed();
     }
 
@@ -69,21 +72,34 @@ abstract class BackupPlaceContract {
         assertThat(place().complete()).as("no manifest yet").isEmpty();
         assertThat(place().unfinished()).containsExactly(id);
         assertThat(place().partialHolds(id, "blobs/0a1b")).isTrue();
-        assertThat(set.files()).containsExactlyInAnyOrder("blobs/0a1b", "database/recording.json");
+        assertThat(set.files()).as("the blobs' are listed apart").containsExactly("database/recording.json");
         List<BackupSet.FileEntry> written = set.written();
-        assertThat(written).extracting(BackupSet.FileEntry::path).containsExactlyInAnyOrder("blobs/0a1b", "database/recording.json");
-        BackupSet.FileEntry blobEntry = written.stream().filter(f -> f.path().equals("blobs/0a1b")).findFirst().orElseThrow();
+        assertThat(written).extracting(BackupSet.FileEntry::path).containsExactly("database/recording.json");
+        BackupSet.FileEntry blobEntry = set.hashed("blobs/0a1b");
         assertThat(blobEntry.size()).as("encrypted: larger than the blob").isGreaterThan(blob.length);
-        assertThat(blobEntry).as("the last write's record").isEqualTo(set.hashed("blobs/0a1b"));
 
-        BackupSet done = complete(set, null);
+        BackupSet done = complete(set, null, "sha256:0a1b", "sha256:0c0d"); // the second erased before it was copied
         assertThat(place().complete()).containsExactly(id);
         assertThat(place().unfinished()).isEmpty();
-        assertThat(BackupManifest.verified(place().completeSet(id), key).files()).isEqualTo(written);
+        BackupManifest manifest = BackupManifest.verified(place().completeSet(id), key);
+        assertThat(manifest.files()).isEqualTo(written);
+        assertThat(manifest.blobsMissing()).containsExactly("sha256:0c0d");
+        assertThat(manifest.blobsHere()).isEqualTo(1);
+        try (BlobSums.Entries sums = manifest.blobEntries(place().completeSet(id))) {
+            assertThat(sums.next()).as("the last write's record").isEqualTo(blobEntry);
+            assertThat(sums.next()).isNull();
+        }
         try (InputStream in = place().completeSet(id).read("blobs/0a1b", key)) {
             assertThat(in.readAllBytes()).isEqualTo(blob);
         }
         assertThat(BackupManifest.signedWith(done, key)).isTrue();
+
+        Path sums = storedFile(id, BlobSums.FILE);
+        byte[] original = Files.readAllBytes(sums);
+        Files.write(sums, new String(original, StandardCharsets.US_ASCII).replace(" blobs/", "  blobs/").getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> BackupManifest.verified(place().completeSet(id), key)).isInstanceOf(BackupDamaged.class)
+                .hasMessage(BlobSums.FILE + " of backup " + id + " is damaged at line 1");
+        Files.write(sums, original);
 
         Path stored = storedFile(id, "blobs/0a1b");
         byte[] bytes = Files.readAllBytes(stored);
@@ -98,6 +114,27 @@ abstract class BackupPlaceContract {
         assertThat(place().complete()).isEmpty();
         assertThatThrownBy(() -> BackupManifest.verified(place().completeSet(id), key)).isInstanceOf(BackupDamaged.class)
                 .hasMessageStartingWith("backup " + id + " has no manifest.json");
+    }
+
+    @Test
+    void aRestartedRunForgetsTheRecordsAfterItsCheckpointAndTheSumsHoldEachFileAsItIsNow() throws Exception {
+        BackupSet set = place().partial("20260101T000000Z-full");
+        for (String blob : List.of("0a", "0b", "0c")) {
+            set.write("blobs/" + blob, key, out -> out.write(blob.getBytes(StandardCharsets.US_ASCII)));
+        }
+        // the checkpoint was 0a: 0b is written again (new encryption, other bytes), 0c's file is kept but not recorded
+        set.records().forgetAfter(BackupSet.BLOBS, "blobs/0a");
+        set.write("blobs/0b", key, out -> out.write("0b".getBytes(StandardCharsets.US_ASCII)));
+        List<String> missing = new ArrayList<>();
+        BlobSums.Summary sums = BlobSums.write(set, List.of("sha256:0a", "sha256:0b", "sha256:0c").iterator(), missing);
+        assertThat(missing).isEmpty();
+        assertThat(sums.count()).isEqualTo(3);
+        try (BlobSums.Reader read = new BlobSums.Reader(set, sums)) {
+            for (String blob : List.of("0a", "0b", "0c")) {
+                assertThat(read.next()).isEqualTo(set.hashed("blobs/" + blob));
+            }
+            assertThat(read.next()).isNull();
+        }
     }
 
     @Test

@@ -22,6 +22,11 @@ public final class InProcessS3 implements AutoCloseable {
     private final Path objects;
 
     public InProcessS3(Path objects, String bucket) throws Exception {
+        this(objects, bucket, false);
+    }
+
+    /** @param ignoreUnknownHeaders whether it takes requests with headers it does not know (checksums it does not check) */
+    public InProcessS3(Path objects, String bucket, boolean ignoreUnknownHeaders) throws Exception {
         this.objects = objects;
         Properties filesystem = new Properties();
         filesystem.setProperty("jclouds.filesystem.basedir", objects.toString());
@@ -32,7 +37,7 @@ public final class InProcessS3 implements AutoCloseable {
                 .buildView(BlobStoreContext.class);
         backend.getBlobStore().createContainerInLocation(null, bucket);
         server = S3Proxy.builder().blobStore(backend.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).ignoreUnknownHeaders(ignoreUnknownHeaders).build();
         server.start();
         while (!"STARTED".equals(server.getState())) {
             Thread.sleep(10);

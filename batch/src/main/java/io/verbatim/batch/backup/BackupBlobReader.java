@@ -1,15 +1,18 @@
 package io.verbatim.batch.backup;
 
 import io.verbatim.backup.Backups;
+import io.verbatim.backup.BlobsToCopy;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.Iterator;
 
-/** The blobs still to copy into the backup; after a restart, those not copied before it. */
+/**
+ * The blobs still to copy into the backup, in the order of their keys; the checkpoint is the last one copied, so a
+ * restart goes on after it.
+ */
 @Dependent
 @Named("backupBlobReader")
 public class BackupBlobReader extends AbstractItemReader {
@@ -25,15 +28,33 @@ public class BackupBlobReader extends AbstractItemReader {
     @BatchProperty
     String base;
 
-    private Iterator<String> toCopy;
+    private BlobsToCopy toCopy;
+    private String last;
 
     @Override
     public void open(Serializable checkpoint) {
-        toCopy = backups.blobsToCopy(set, base).iterator();
+        last = (String) checkpoint;
+        toCopy = backups.blobsToCopy(set, base, last);
     }
 
     @Override
     public Object readItem() {
-        return toCopy.hasNext() ? toCopy.next() : null;
+        if (!toCopy.hasNext()) {
+            return null;
+        }
+        last = toCopy.next();
+        return last;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return last;
+    }
+
+    @Override
+    public void close() {
+        if (toCopy != null) {
+            toCopy.close();
+        }
     }
 }
