@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -32,6 +34,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * and acknowledging do not depend on the database, and the PostgreSQL pass raises alarms of its own (DatabaseDownIT's
  * outage, DurabilityIT's failed job, RecoveryIT's abandoned claims, ClusterIT's dead node), which keeps the suite within its time.
  */
+@Execution(ExecutionMode.CONCURRENT) // on a server of its own, waiting most of its time (a call record's minute): beside the others
 class AlarmsIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -282,6 +282,32 @@ final class DisposableServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts it and kills it ({@link #kill()}) as soon as its log shows {@code text}, during its start (a restore, a
+     * migration), however far that got.
+     */
+    void killOnceLogged(String text) throws Exception {
+        long from = Files.exists(log()) ? Files.size(log()) : 0; // what earlier starts logged does not count
+        Thread starting = new Thread(() -> {
+            try {
+                start();
+            } catch (Exception killed) {
+                // the start ends with the kill: what is checked is the next start
+            }
+        });
+        starting.start();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (!(Files.exists(log()) && Files.size(log()) > from
+                && Files.readString(log(), java.nio.charset.StandardCharsets.ISO_8859_1).substring((int) from).contains(text))) {
+            if (Instant.now().isAfter(deadline) || !starting.isAlive()) {
+                throw new IllegalStateException("the server's log never showed '" + text + "'; it ends:\n" + logTail());
+            }
+            Thread.sleep(20);
+        }
+        kill();
+        starting.join();
+    }
+
     /** SIGKILL to the JVM: no shutdown hook, no flush, as a power cut looks to the process. */
     void kill() throws InterruptedException {
         // taken before the kill: once the script is gone its JVM is no longer its descendant, and must still be waited for

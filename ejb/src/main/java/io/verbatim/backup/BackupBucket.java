@@ -224,7 +224,13 @@ final class BackupBucket extends BackupPlace {
                 public String version(String relative) {
                     String key = folder + relative;
                     while (at != null && at.key().compareTo(key) < 0) {
+                        S3Object before = at;
                         at = listed.hasNext() ? listed.next() : null;
+                        if (at != null && at.key().compareTo(before.key()) <= 0) { // read side by side, it would pass files by
+                            throw new IllegalStateException("the bucket " + bucket.where().bucket() + " does not list objects in the"
+                                    + " order of their names (" + at.key() + " after " + before.key() + "): backups need a bucket that"
+                                    + " does, as S3's general-purpose buckets do");
+                        }
                     }
                     return at != null && at.key().equals(key) ? at.eTag() : null;
                 }

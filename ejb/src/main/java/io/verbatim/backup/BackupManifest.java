@@ -170,6 +170,10 @@ record BackupManifest(String id, String kind, String base, Instant createdAt, St
     private static BackupManifest parse(byte[] text, String id) {
         try (JsonReader reader = Json.createReader(new StringReader(new String(text, StandardCharsets.UTF_8)))) {
             JsonObject json = reader.readObject();
+            if (json.getInt("format", 1) > 2) {
+                throw new BackupDamaged("the manifest of backup " + id + " is of format " + json.getInt("format")
+                        + ", which a newer Verbatim writes: restore with that version or newer");
+            }
             if (!json.getString("id").equals(id)) {
                 throw new BackupDamaged("the manifest in backup " + id + " is that of backup " + json.getString("id"));
             }

@@ -3,6 +3,8 @@ package io.verbatim.backup;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +26,8 @@ final class BackupRecords {
     }
 
     static final String NO_VERSION = "-";
+    /** Every byte a character: what a crash leaves half written reads as text (the paths and versions are ASCII). */
+    private static final java.nio.charset.Charset TEXT = StandardCharsets.ISO_8859_1;
 
     private final Path file;
 
@@ -33,7 +37,7 @@ final class BackupRecords {
 
     void append(BackupSet.FileEntry entry, String version) throws IOException {
         Files.createDirectories(file.getParent());
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+        try (BufferedWriter out = Files.newBufferedWriter(file, TEXT,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
             out.write(entry.sha256() + " " + entry.size() + " " + (version == null ? NO_VERSION : version) + " " + entry.path() + "\n");
         }
@@ -54,7 +58,7 @@ final class BackupRecords {
 
     /** Reads the records a line at a time. */
     Reader read() throws IOException {
-        return new Reader(Files.exists(file) ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : null);
+        return new Reader(Files.exists(file) ? Files.newBufferedReader(file, TEXT) : null);
     }
 
     /**
@@ -66,17 +70,18 @@ final class BackupRecords {
             return;
         }
         long keep = 0;
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+             BufferedReader lines = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), TEXT))) {
+            long size = channel.size();
             for (String text = lines.readLine(); text != null; text = lines.readLine()) {
                 Line line = parse(text);
-                if (line == null || line.entry().path().startsWith(folder) && (after == null || line.entry().path().compareTo(after) > 0)) {
+                if (line == null || line.entry().path().startsWith(folder) && (after == null || line.entry().path().compareTo(after) > 0)
+                        || keep + text.length() + 1 > size) { // the last line without its end: cut short by a crash
                     break;
                 }
-                keep += text.getBytes(StandardCharsets.UTF_8).length + 1;
+                keep += text.length() + 1; // a byte a character in ISO-8859-1
             }
-        }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            if (channel.size() > keep) {
+            if (size > keep) {
                 channel.truncate(keep);
                 channel.force(true);
             }

@@ -215,9 +215,11 @@ abstract class BackupSet {
      * Reads a file that is read slowly, over a whole run (a blob list), decrypting it: see {@link #openLocally}.
      */
     InputStream readLocally(String relative, StreamingAead key) throws IOException {
+        InputStream kept = openLocally(relative);
         try {
-            return key.newDecryptingStream(openLocally(relative), aad(relative));
-        } catch (GeneralSecurityException e) {
+            return key.newDecryptingStream(kept, aad(relative));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            kept.close();
             throw new IOException("cannot decrypt " + relative + " of backup " + id, e);
         }
     }

@@ -313,6 +313,10 @@ public class Backups {
     public BlobsToCopy blobsToCopy(String setId, String base, String after) {
         try {
             BackupPlace place = place();
+            if (!place.partialHolds(setId, BLOB_LIST)) {
+                throw new IllegalStateException("backup " + setId + " is not in " + place.describe() + " any more (deleted once a newer"
+                        + " one was complete): start a new one");
+            }
             BackupSet set = place.partial(setId);
             // what a run wrote after its checkpoint is written again: its records go, so that the rest stay in order
             set.records().forgetAfter(BackupSet.BLOBS, after == null ? null : BackupBlobs.fileOf(after));
@@ -384,7 +388,7 @@ public class Backups {
             BlobSums.Summary blobFiles;
             long needed;
             try (BlobsToCopy toHold = toCopy(place, set, base, null, key)) {
-                blobFiles = BlobSums.write(set, toHold, missing);
+                blobFiles = BlobSums.write(set, toHold, stored -> copiedAgain(set, stored, key), missing);
                 needed = toHold.named();
             }
             BackupManifest manifest = new BackupManifest(setId, kind, base == null || base.isEmpty() ? null : base, Instant.now(),
@@ -396,6 +400,22 @@ public class Backups {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot complete backup " + setId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A blob the backup should hold but does not (a copy that a crash undid after its checkpoint, a file deleted from
+     * the backup meanwhile), copied again; one the store no longer has is left out only if no row names it any more.
+     */
+    private boolean copiedAgain(BackupSet set, String stored, StreamingAead key) throws IOException {
+        if (blobs.copy(stored, set, key)) {
+            LOG.warning("Backup " + set.id() + " lacked " + BackupBlobs.fileOf(stored) + ", which it had copied: copied again");
+            return true;
+        }
+        if (dump.stillNamed(stored)) {
+            throw new IllegalStateException("blob " + stored + " is named by rows but neither backup " + set.id()
+                    + " nor the store has it: the backup is not completed (restart it once the store is whole)");
+        }
+        return false;
     }
 
     private BackupSummary completed(BackupPlace place, BackupManifest manifest, String kind, String setId) throws IOException {

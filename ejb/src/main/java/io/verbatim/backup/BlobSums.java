@@ -32,12 +32,22 @@ final class BlobSums {
     private BlobSums() {
     }
 
+    /** What is done with a blob the backup is to hold but does not (a copy a crash lost, or one erased meanwhile). */
+    interface Absent {
+        /**
+         * @return whether it is held now (copied again)
+         * @throws IllegalStateException when it cannot be, though rows still name it: the backup must not complete
+         */
+        boolean copyAgain(String stored) throws IOException;
+    }
+
     /**
-     * Writes the sums of the blobs a backup is to hold ({@code expected}, in order) that it holds; each comes from the
-     * run's records when they describe the file as it is, else it is read back and hashed.
-     * @param missing gets the blobs the backup does not hold (erased before they were copied)
+     * Writes the sums of the blobs a backup is to hold ({@code expected}, in order); each comes from the run's records
+     * when they describe the file as it is, else it is read back and hashed. A blob it does not hold is given to
+     * {@code absent} first.
+     * @param missing gets the blobs the backup does not hold (erased before they could be copied)
      */
-    static Summary write(BackupSet set, Iterator<String> expected, List<String> missing) throws IOException {
+    static Summary write(BackupSet set, Iterator<String> expected, Absent absent, List<String> missing) throws IOException {
         MessageDigest sha256 = BackupSet.sha256();
         long count = 0;
         long bytes = 0;
@@ -49,13 +59,17 @@ final class BlobSums {
                 String stored = expected.next();
                 String relative = BackupBlobs.fileOf(stored);
                 String version = present.version(relative);
-                if (version == null) {
-                    missing.add(stored);
-                    continue;
-                }
                 BackupRecords.Line record = blobRecords.of(relative);
-                BackupSet.FileEntry entry = record != null && BackupSet.sameVersion(record.version(), version) ? record.entry()
-                        : set.hashed(relative);
+                BackupSet.FileEntry entry;
+                if (version == null) {
+                    if (!absent.copyAgain(stored)) {
+                        missing.add(stored);
+                        continue;
+                    }
+                    entry = set.hashed(relative);
+                } else {
+                    entry = record != null && BackupSet.sameVersion(record.version(), version) ? record.entry() : set.hashed(relative);
+                }
                 out.write((entry.sha256() + " " + entry.size() + " " + relative + "\n").getBytes(StandardCharsets.US_ASCII));
                 count++;
                 bytes += entry.size();

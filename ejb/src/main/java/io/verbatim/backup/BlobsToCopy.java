@@ -31,17 +31,20 @@ public final class BlobsToCopy implements Iterator<String>, AutoCloseable {
      * @param after          the last blob copied by an earlier run of this backup, or null
      */
     BlobsToCopy(BackupSet set, BackupSet base, Set<String> erasedFromBase, String after, StreamingAead key) throws IOException {
-        this.named = new Sorted(set, key);
-        try {
-            this.basedOn = base == null ? null : new Sorted(base, key);
-        } catch (IOException | RuntimeException e) {
-            named.close();
-            throw e;
-        }
         this.erasedFromBase = erasedFromBase;
         this.after = after;
-        this.base = basedOn == null ? null : basedOn.line();
-        this.next = advance();
+        this.named = new Sorted(set, key);
+        Sorted opened = null;
+        try {
+            opened = base == null ? null : new Sorted(base, key);
+            this.basedOn = opened;
+            this.base = basedOn == null ? null : basedOn.line();
+            this.next = advance();
+        } catch (IOException | RuntimeException e) {
+            try (Sorted n = named; Sorted b = opened) {
+                throw e; // both closed, the first failure kept
+            }
+        }
     }
 
     private String advance() throws IOException {

@@ -37,7 +37,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * checked against the signed manifests, and a damaged backup is refused, naming what is wrong, before anything is
  * written. Then the keys go back, then each blob into the store (checked against the SHA-256 its name says), then
  * the rows, in one transaction; the migrations since the backup's schema run after. A start with the variable still
- * set on the restored database does nothing.
+ * set on the restored database does nothing. A start killed while it restored is finished by the next: the filling
+ * begins again on the schema it left without rows, or, the rows being in, the action log gets its entry then.
  */
 @ApplicationScoped
 public class RestoreFromBackup implements SchemaSeed {
@@ -79,16 +80,52 @@ public class RestoreFromBackup implements SchemaSeed {
     /** The blobs the newest backup's rows named that were erased while it was written. */
     private Set<String> erased;
     private String summary;
+    /** A start killed while it filled the database left its schema without rows: this start fills it again. */
+    private boolean resuming;
+    /** A restore whose rows are in but whose action-log entry a kill kept from being written: written at this start. */
+    private String unlogged;
+
+    /**
+     * Written once a restore is decided and before it writes anything, removed once the action log has it: a start
+     * that finds it knows the restore named in it was cut short.
+     */
+    private Path pending() {
+        return data.root().resolve("restore-pending");
+    }
 
     @Override
     public Optional<String> schemaVersion() {
-        if (from.isEmpty() || from.get().isBlank()) {
+        boolean requested = from.isPresent() && !from.get().isBlank();
+        boolean interrupted = Files.exists(pending());
+        if (!requested && !interrupted) {
             return Optional.empty();
         }
-        Optional<String> restoredFrom = restoredAlready();
-        if (restoredFrom.isPresent()) { // started again with the variable still set (newer backups may be there, or the bucket away)
-            LOG.warning("This database was restored already (" + restoredFrom.get() + "); VERBATIM_RESTORE_FROM is ignored: unset it");
-            return Optional.empty();
+        try {
+            Optional<String> restoredFrom = restoredAlready();
+            if (restoredFrom.isPresent()) { // started again with the variable still set (newer backups may be there, or the bucket away)
+                Files.deleteIfExists(pending());
+                if (requested) {
+                    LOG.warning("This database was restored already (" + restoredFrom.get() + "); VERBATIM_RESTORE_FROM is ignored: unset it");
+                }
+                return Optional.empty();
+            }
+            if (interrupted) {
+                String cutShort = Files.readString(pending()).strip();
+                if (hasRows()) { // the rows went in in one transaction: only the action log's entry is missing
+                    unlogged = cutShort;
+                    LOG.warning("The restore of " + cutShort + " was complete when the server stopped, but not in the action log yet:"
+                            + " it is written now");
+                    return Optional.empty();
+                }
+                if (!requested) {
+                    throw new IllegalStateException("the restore of " + cutShort + " was cut short when the server stopped, and the"
+                            + " database has no rows: start it again with VERBATIM_RESTORE_FROM set, or delete " + pending()
+                            + " to start on an empty database");
+                }
+                resuming = true;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pending(), e);
         }
         Chosen backup = chosen(from.get().strip());
         StreamingAead key = backupKey.forReading();
@@ -111,9 +148,34 @@ public class RestoreFromBackup implements SchemaSeed {
                 }
             });
         } catch (IOException e) {
-            throw new BackupDamaged("the blob lists of backup " + newest.id() + " cannot be read: " + e.getMessage());
+            throw new BackupDamaged("the blob list of backup " + newest.id() + " or the sums of a backup it builds on cannot be read: "
+                    + e.getMessage());
         }
+        String described = "backup " + newest.id() + " from " + backup.place().describe();
+        try { // before anything is written
+            Files.writeString(pending(), described + "\n", StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + pending(), e);
+        }
+        LOG.info("Restore: filling the database from " + described);
         return Optional.of(restoring.schemaVersion());
+    }
+
+    @Override
+    public boolean resumes() {
+        return resuming;
+    }
+
+    /** Whether the database holds Verbatim's rows (its users: a restored database has its administrators). */
+    private boolean hasRows() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement users = c.prepareStatement("select count(*) from app_user");
+             ResultSet rs = users.executeQuery()) {
+            return rs.next() && rs.getLong(1) > 0;
+        } catch (SQLException noTablesYet) {
+            return false;
+        }
     }
 
     /** What to do with a blob the newest backup's rows need, and the backup of the chain that holds it (null: none). */
@@ -151,7 +213,11 @@ public class RestoreFromBackup implements SchemaSeed {
             return needed.named();
         } finally {
             for (BlobSums.Entries entries : held) {
-                entries.close();
+                try {
+                    entries.close();
+                } catch (IOException e) {
+                    LOG.fine(() -> "Closing a backup's sums: " + e.getMessage()); // read to its end or not, nothing is lost
+                }
             }
         }
     }
@@ -238,8 +304,17 @@ public class RestoreFromBackup implements SchemaSeed {
     }
 
     @Override
-    public void filledAndMigrated() {
-        actionLog.recordAs(ActionLog.SERVER, null, Action.BACKUP_RESTORE, Outcome.SUCCESS, summary);
+    public void migrated() {
+        if (summary == null && unlogged == null) {
+            return;
+        }
+        actionLog.recordAs(ActionLog.SERVER, null, Action.BACKUP_RESTORE, Outcome.SUCCESS, summary != null ? summary
+                : "restored " + unlogged + " (written at the next start: the server stopped between the restore and this entry)");
+        try {
+            Files.deleteIfExists(pending());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + pending(), e);
+        }
     }
 
     /** The master key where this server keeps it, the others in its keys folder; one there already must be the same. */

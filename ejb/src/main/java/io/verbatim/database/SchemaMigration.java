@@ -12,7 +12,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -80,16 +80,14 @@ public class SchemaMigration {
                 .baselineOnMigrate(true)
                 .baselineVersion("0");
         Flyway flyway = configuration.load();
-        List<SchemaSeed> filled = new ArrayList<>();
         for (SchemaSeed seed : seeds) {
             Optional<String> at = seed.schemaVersion();
             if (at.isPresent()) {
                 seed(flyway, configuration, seed, at.get());
-                filled.add(seed);
             }
         }
         MigrateResult result = flyway.migrate();
-        filled.forEach(SchemaSeed::filledAndMigrated);
+        seeds.forEach(SchemaSeed::migrated);
         searchIndexes = postgres;
         version = flyway.info().current().getVersion().getVersion();
         LOG.info("Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
@@ -98,7 +96,11 @@ public class SchemaMigration {
     /** Migrates an empty database to the seed's version, lets it fill the tables, and leaves the rest to {@link #migrate()}. */
     private void seed(Flyway flyway, FluentConfiguration configuration, SchemaSeed seed, String at) {
         MigrationInfo current = flyway.info().current();
-        if (current != null && current.getVersion().getVersion().compareTo("0") != 0) {
+        boolean empty = current == null || current.getVersion().getVersion().equals("0");
+        if (!empty && seed.resumes() && current.getVersion().compareTo(MigrationVersion.fromVersion(at)) <= 0) {
+            LOG.warning("The database was being filled when the server stopped (its schema is at version " + current.getVersion()
+                    + ", without rows): filling it again");
+        } else if (!empty) {
             throw new IllegalStateException("a restore needs an empty database, and this one is at schema version "
                     + current.getVersion() + ": give the server a new database (or unset VERBATIM_RESTORE_FROM)");
         }

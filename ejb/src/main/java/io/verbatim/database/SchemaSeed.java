@@ -13,9 +13,18 @@ public interface SchemaSeed {
     /** The schema version the rows were written at, when there is something to fill in at this start. */
     Optional<String> schemaVersion();
 
+    /**
+     * Whether a start that was killed while this seed filled the database left its schema, not yet at
+     * {@link #schemaVersion()} or at it, without a row of Verbatim's: the filling then goes on from there, where
+     * otherwise it needs an empty database.
+     */
+    default boolean resumes() {
+        return false;
+    }
+
     /** Fills the database, migrated to {@link #schemaVersion()}; migrations after it run once this returns. */
     void fill(DataSource dataSource);
 
-    /** Once every migration ran after {@link #fill}: the database is as the entities expect it. */
-    void filledAndMigrated();
+    /** At every start, once every migration ran (after {@link #fill}, if it filled): the database is as the entities expect it. */
+    void migrated();
 }

@@ -68,6 +68,11 @@ class BackupBucketTest extends BackupPlaceContract {
     }
 
     @Override
+    Path recordsOf(BackupSet set) {
+        return spool.resolve("backup-records").resolve(set.id() + ".files.list");
+    }
+
+    @Override
     Path storedFile(String id, String relative) {
         return server.folderOf(BUCKET).resolve(PREFIX + id).resolve(relative);
     }

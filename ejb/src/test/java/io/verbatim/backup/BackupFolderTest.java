@@ -20,4 +20,9 @@ class BackupFolderTest extends BackupPlaceContract {
         Path complete = root.resolve(id);
         return Files.isDirectory(complete) ? complete.resolve(relative) : root.resolve(id + BackupFolder.PARTIAL).resolve(relative);
     }
+
+    @Override
+    Path recordsOf(BackupSet set) {
+        return root.resolve(set.id() + BackupFolder.PARTIAL).resolve("files.list");
+    }
 }

@@ -47,7 +47,7 @@ abstract class BackupPlaceContract {
     /** Completes a backup that is to hold these blobs (stored keys, in order). */
     private BackupSet complete(BackupSet set, String base, String... blobs) throws Exception {
         List<String> missing = new ArrayList<>();
-        BlobSums.Summary sums = BlobSums.write(set, List.of(blobs).iterator(), missing);
+        BlobSums.Summary sums = BlobSums.write(set, List.of(blobs).iterator(), stored -> false, missing); // erased meanwhile
         new BackupManifest(set.id(), base == null ? BackupManifest.FULL : BackupManifest.INCREMENTAL, base, Instant.now(), "n",
                 "H2", "34", Map.of("recording", 1L), blobs.length, missing, set.written(), sums).writeTo(set, key);
         return set.completed();
@@ -118,24 +118,58 @@ abstract class BackupPlaceContract {
 
     @Test
     void aRestartedRunForgetsTheRecordsAfterItsCheckpointAndTheSumsHoldEachFileAsItIsNow() throws Exception {
-        BackupSet set = place().partial("20260101T000000Z-full");
-        for (String blob : List.of("0a", "0b", "0c")) {
+        String id = "20260101T000000Z-full";
+        BackupSet set = place().partial(id);
+        for (String blob : List.of("0a", "0b", "0c", "0d")) {
             set.write("blobs/" + blob, key, out -> out.write(blob.getBytes(StandardCharsets.US_ASCII)));
         }
         // the checkpoint was 0a: 0b is written again (new encryption, other bytes), 0c's file is kept but not recorded
         set.records().forgetAfter(BackupSet.BLOBS, "blobs/0a");
         set.write("blobs/0b", key, out -> out.write("0b".getBytes(StandardCharsets.US_ASCII)));
+        // and 0d's copy was lost after its chunk completed (a rename a power cut undid): copied again when the sums are made
+        Files.delete(storedFile(id, "blobs/0d"));
+        List<String> again = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        BlobSums.Summary sums = BlobSums.write(set, List.of("sha256:0a", "sha256:0b", "sha256:0c").iterator(), missing);
+        BlobSums.Summary sums = BlobSums.write(set, List.of("sha256:0a", "sha256:0b", "sha256:0c", "sha256:0d").iterator(), stored -> {
+            again.add(stored);
+            set.write(BackupBlobs.fileOf(stored), key, out -> out.write("0d".getBytes(StandardCharsets.US_ASCII)));
+            return true;
+        }, missing);
+        assertThat(again).containsExactly("sha256:0d");
         assertThat(missing).isEmpty();
-        assertThat(sums.count()).isEqualTo(3);
+        assertThat(sums.count()).isEqualTo(4);
         try (BlobSums.Reader read = new BlobSums.Reader(set, sums)) {
-            for (String blob : List.of("0a", "0b", "0c")) {
+            for (String blob : List.of("0a", "0b", "0c", "0d")) {
                 assertThat(read.next()).isEqualTo(set.hashed("blobs/" + blob));
             }
             assertThat(read.next()).isNull();
         }
+        // a blob neither the backup nor the store has, though rows name it: the backup is not completed
+        assertThatThrownBy(() -> BlobSums.write(set, List.of("sha256:0e").iterator(), stored -> {
+            throw new IllegalStateException("blob " + stored + " is named by rows");
+        }, missing)).hasMessage("blob sha256:0e is named by rows");
     }
+
+    @Test
+    void aRecordACrashCutShortIsForgottenWithWhatFollowsIt() throws Exception {
+        BackupSet set = place().partial("20260101T000000Z-full");
+        set.write("blobs/0a", key, out -> out.write(1));
+        set.write("blobs/0b", key, out -> out.write(2));
+        Path records = recordsOf(set);
+        long whole = Files.size(records);
+        // a record cut short inside its path: it would parse, and sort before the checkpoint
+        Files.write(records, ("a".repeat(64) + " 5 - blobs/0").getBytes(StandardCharsets.US_ASCII), java.nio.file.StandardOpenOption.APPEND);
+        set.records().forgetAfter(BackupSet.BLOBS, "blobs/0b");
+        assertThat(Files.size(records)).isEqualTo(whole);
+        set.records().forgetAfter(BackupSet.BLOBS, "blobs/0a");
+        try (BackupRecords.Reader read = set.records().read()) {
+            assertThat(read.next().entry().path()).isEqualTo("blobs/0a");
+            assertThat(read.next()).isNull();
+        }
+    }
+
+    /** Where the place keeps a backup's records while it is written. */
+    abstract Path recordsOf(BackupSet set);
 
     @Test
     void keepingTheNewestKeepsWhatTheyBuildOnAndNothingElse() throws Exception {
