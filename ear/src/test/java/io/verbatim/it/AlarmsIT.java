@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
@@ -35,6 +36,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * outage, DurabilityIT's failed job, RecoveryIT's abandoned claims, ClusterIT's dead node), which keeps the suite within its time.
  */
 @Execution(ExecutionMode.CONCURRENT) // on a server of its own, waiting most of its time (a call record's minute): beside the others
+@ResourceLock(DisposableServer.WHOLE_MACHINE)
 class AlarmsIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

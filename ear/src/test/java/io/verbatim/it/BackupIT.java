@@ -129,12 +129,12 @@ class BackupIT {
                         .contains("The database was filled only in part, and was emptied again");
                 restored.stop();
                 Files.delete(otherKey);
-                // then killed while the restore makes the backup's schema (nine migrations in): the next start goes on
-                // from there and fills it
+                // then killed while the restore makes the backup's schema (some nine migrations in): the next start goes
+                // on from there and fills it
                 restored.killOnceLogged("to version \"10 - ");
                 restored.start();
-                assertThat(restored.log()).content().contains("The database was being filled when the server stopped (its schema is at"
-                        + " version 9, without rows): filling it again").contains("Restore: restored backup ");
+                assertThat(restored.log()).content().containsPattern("The database was being filled when the server stopped \\(its"
+                        + " schema is at version \\d+, without rows\\): filling it again").contains("Restore: restored backup ");
                 if (restoredBucket != null) {
                     assertThat(restoredBucket.blobs()).as("the blobs went into the new bucket").isNotEmptyDirectory();
                 }

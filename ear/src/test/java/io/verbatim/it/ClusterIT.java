@@ -38,6 +38,7 @@ import org.jgroups.protocols.UNICAST4;
 import org.jgroups.protocols.pbcast.GMS;
 import org.jgroups.stack.Protocol;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
@@ -55,6 +56,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * browser went with the killed node ends on the other; and a JGroups peer gets into the cluster only with its key.
  * Runs in the PostgreSQL pass, which has S3Proxy.
  */
+@ResourceLock(DisposableServer.WHOLE_MACHINE)
 class ClusterIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

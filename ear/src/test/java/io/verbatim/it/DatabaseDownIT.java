@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -39,6 +42,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * never 201; the API and the pages answer 503 saying why; once the database is back all of it works again by itself,
  * and the device's second try of each refused upload is stored. Runs in the PostgreSQL pass of the suite.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own database and server, waiting out a 30-second outage: beside the others
+@ResourceLock(DisposableServer.WHOLE_MACHINE)
 class DatabaseDownIT {
 
     private static final Duration OUTAGE = Duration.ofSeconds(30);

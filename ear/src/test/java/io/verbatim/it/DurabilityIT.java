@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * bytes unchanged, converted after the restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(DisposableServer.WHOLE_MACHINE)
 class DurabilityIT {
 
     private static final String PBX = "durability.example.com";

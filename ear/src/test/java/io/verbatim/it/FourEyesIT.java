@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -25,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * monitor closes the browser and the user's access ends within seconds. Checked on H2 only: the push channel and the
  * grants' lifetime do not depend on the database (the REST access rule runs in both passes).
  */
+@ResourceLock(DisposableServer.WHOLE_MACHINE)
 class FourEyesIT {
 
     static final String PASSWORD = VerbatimServer.USER_PASSWORD;

@@ -25,12 +25,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The lifecycle jobs on recordings either side of their limits: retention (protected and recycled recordings
  * included), the recycle bin's purge, the licence grace (also for an owner licensed again), and a run stopped
  * mid-way and restarted, which deletes each recording exactly once.
  */
+@ResourceLock(DisposableServer.WHOLE_MACHINE)
 class LifecycleJobsIT {
 
     static final String SUFFIX = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));

@@ -185,7 +185,8 @@ final class BackupFolder extends BackupPlace {
         }
     }
 
-    private static void syncFolder(Path folder) {
+    /** Makes a file's creation, renaming or deletion in a folder durable (as far as its file system can). */
+    static void syncFolder(Path folder) {
         try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException notOnThisFileSystem) {

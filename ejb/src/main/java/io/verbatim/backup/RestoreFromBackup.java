@@ -84,10 +84,12 @@ public class RestoreFromBackup implements SchemaSeed {
     private boolean resuming;
     /** A restore whose rows are in but whose action-log entry a kill kept from being written: written at this start. */
     private String unlogged;
+    /** The backup being restored, for a person: "backup &lt;id&gt; from &lt;where&gt;". */
+    private String described;
 
     /**
-     * Written once a restore is decided and before it writes anything, removed once the action log has it: a start
-     * that finds it knows the restore named in it was cut short.
+     * Written once the database is found fit to be filled and before anything is written ({@link #begin()}), removed
+     * once the action log has the restore: a start that finds it knows the restore named in it did not finish.
      */
     private Path pending() {
         return data.root().resolve("restore-pending");
@@ -101,26 +103,27 @@ public class RestoreFromBackup implements SchemaSeed {
             return Optional.empty();
         }
         try {
-            Optional<String> restoredFrom = restoredAlready();
+            // the restore that did not finish, if one did not (its backup restored may itself hold an older restore's entry)
+            String unfinished = interrupted ? Files.readString(pending()).strip() : null;
+            Optional<String> restoredFrom = restoredAlready(unfinished == null ? "" : "restored " + unfinished.split(" from ")[0]);
             if (restoredFrom.isPresent()) { // started again with the variable still set (newer backups may be there, or the bucket away)
-                Files.deleteIfExists(pending());
+                forgetPending();
                 if (requested) {
                     LOG.warning("This database was restored already (" + restoredFrom.get() + "); VERBATIM_RESTORE_FROM is ignored: unset it");
                 }
                 return Optional.empty();
             }
             if (interrupted) {
-                String cutShort = Files.readString(pending()).strip();
                 if (hasRows()) { // the rows went in in one transaction: only the action log's entry is missing
-                    unlogged = cutShort;
-                    LOG.warning("The restore of " + cutShort + " was complete when the server stopped, but not in the action log yet:"
+                    unlogged = unfinished;
+                    LOG.warning("The restore of " + unfinished + " was complete when the server stopped, but not in the action log yet:"
                             + " it is written now");
                     return Optional.empty();
                 }
                 if (!requested) {
-                    throw new IllegalStateException("the restore of " + cutShort + " was cut short when the server stopped, and the"
-                            + " database has no rows: start it again with VERBATIM_RESTORE_FROM set, or delete " + pending()
-                            + " to start on an empty database");
+                    throw new IllegalStateException("the restore of " + unfinished + " did not finish (it failed, or the server stopped),"
+                            + " and the database has no rows: start it again (ear/bin/restore, or VERBATIM_RESTORE_FROM), or delete "
+                            + pending() + " to start on an empty database");
                 }
                 resuming = true;
             }
@@ -151,20 +154,32 @@ public class RestoreFromBackup implements SchemaSeed {
             throw new BackupDamaged("the blob list of backup " + newest.id() + " or the sums of a backup it builds on cannot be read: "
                     + e.getMessage());
         }
-        String described = "backup " + newest.id() + " from " + backup.place().describe();
-        try { // before anything is written
-            Files.writeString(pending(), described + "\n", StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + pending(), e);
-        }
-        LOG.info("Restore: filling the database from " + described);
+        described = "backup " + newest.id() + " from " + backup.place().describe();
         return Optional.of(restoring.schemaVersion());
     }
 
     @Override
     public boolean resumes() {
         return resuming;
+    }
+
+    /** The database is fit to be filled: from now on a start that finds the marker knows this restore did not finish. */
+    @Override
+    public void begin() {
+        try {
+            Files.writeString(pending(), described + "\n", StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            BackupFolder.syncFolder(pending().getParent()); // a power cut must not lose it
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + pending(), e);
+        }
+        LOG.info("Restore: filling the database from " + described);
+    }
+
+    private void forgetPending() throws IOException {
+        if (Files.deleteIfExists(pending())) {
+            BackupFolder.syncFolder(pending().getParent());
+        }
     }
 
     /** Whether the database holds Verbatim's rows (its users: a restored database has its administrators). */
@@ -262,11 +277,13 @@ public class RestoreFromBackup implements SchemaSeed {
                 + " (a folder ending in .partial is one whose writing did not finish)")));
     }
 
-    /** The restore this database was filled by, if it was: the action log says so. */
-    private Optional<String> restoredAlready() {
+    /** The restore this database was filled by (its entry's detail starting so), if it was: the action log says so. */
+    private Optional<String> restoredAlready(String detailStart) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement restored = c.prepareStatement("select detail from action_log_entry where action = ? order by occurred_at desc")) {
+             PreparedStatement restored = c.prepareStatement("select detail from action_log_entry where action = ? and detail like ?"
+                     + " order by occurred_at desc")) {
             restored.setString(1, Action.BACKUP_RESTORE.name());
+            restored.setString(2, detailStart.replace("%", "\\%").replace("_", "\\_") + "%");
             try (ResultSet rs = restored.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
@@ -311,7 +328,7 @@ public class RestoreFromBackup implements SchemaSeed {
         actionLog.recordAs(ActionLog.SERVER, null, Action.BACKUP_RESTORE, Outcome.SUCCESS, summary != null ? summary
                 : "restored " + unlogged + " (written at the next start: the server stopped between the restore and this entry)");
         try {
-            Files.deleteIfExists(pending());
+            forgetPending();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + pending(), e);
         }

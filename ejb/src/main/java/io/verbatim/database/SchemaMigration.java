@@ -109,8 +109,10 @@ public class SchemaMigration {
             throw new IllegalStateException("the backup was written at schema version " + at + ", which this Verbatim does not know"
                     + " (a newer one wrote it): restore with that version or newer");
         }
-        configuration.target(at).load().migrate();
+        seed.begin();
         try {
+            // H2 commits each statement of a migration: one a kill cut short fails when run again, and is emptied here
+            configuration.target(at).load().migrate();
             seed.fill(dataSource);
         } catch (RuntimeException e) {
             // what the migrations and the seed wrote goes again, so that the next start finds an empty database and can

@@ -22,6 +22,10 @@ public interface SchemaSeed {
         return false;
     }
 
+    /** Once the database was found fit to be filled (empty, or as a killed start left it), before anything is written. */
+    default void begin() {
+    }
+
     /** Fills the database, migrated to {@link #schemaVersion()}; migrations after it run once this returns. */
     void fill(DataSource dataSource);
 
