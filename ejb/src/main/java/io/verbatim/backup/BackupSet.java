@@ -21,7 +21,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 
 /**
@@ -103,11 +102,6 @@ abstract class BackupSet {
      * folder), in one look.
      */
     abstract Map<String, String> listed() throws IOException;
-
-    /** Every file written whole outside {@link #BLOBS}, by its path in the backup. */
-    Set<String> files() throws IOException {
-        return listed().keySet();
-    }
 
     /** Which blob files are written whole, and at which version: asked in the order of their paths. */
     interface BlobPresence {
