@@ -167,7 +167,9 @@ start_postgres() {
 
 stop_postgres() {
   [ -n "$PG_DATA" ] || return 0
-  "${AS_POSTGRES[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
+  local said
+  said=$("${AS_POSTGRES[@]}" "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop 2>&1) ||
+    echo "PostgreSQL in $PG_DATA did not stop: $said" >&2
   PG_DATA=""
 }
 
@@ -214,16 +216,19 @@ stop_s3proxy() {
   S3PROXY_PID=""
 }
 
-# cluster_key DIR: the secret key a cluster's nodes encrypt their JGroups traffic with, made once in a folder they
-# all reach (cluster-key.p12, a PKCS12 keystore whose password is not the secret: the file is). Not in the keys
-# folder: that holds Verbatim's own keys, which backups carry; a new cluster makes a key of its own. Sets CLUSTER_KEYSTORE.
+# cluster_key DIR: the key pair a cluster's nodes prove to each other they belong with (TLS with a client certificate
+# on the JGroups port), made once in a folder they all reach: cluster-key.p12, a PKCS12 keystore whose password is not
+# the secret (the file is), alias cluster-tls, its self-signed certificate the only one the nodes trust. Added to a
+# keystore an older version made (it held an AES key). Not in the keys folder: that holds Verbatim's own keys, which
+# backups carry; a new cluster makes a key of its own. Sets CLUSTER_KEYSTORE.
 cluster_key() {
   local dir=$1
-  mkdir -p "$dir"; chmod 700 "$dir"
+  mkdir -p "$dir" # not made owner-only: it may be the data folder, where PostgreSQL runs as its own user
   CLUSTER_KEYSTORE="$dir/cluster-key.p12"
-  if [ ! -f "$CLUSTER_KEYSTORE" ]; then
-    (umask 077; keytool -genseckey -alias cluster -keyalg AES -keysize 256 -storetype PKCS12 -keystore "$CLUSTER_KEYSTORE" \
-      -storepass "${VERBATIM_CLUSTER_KEY_PASSWORD:-verbatim-cluster}" >/dev/null)
+  local pass="${VERBATIM_CLUSTER_KEY_PASSWORD:-verbatim-cluster}"
+  if ! keytool -list -alias cluster-tls -storetype PKCS12 -keystore "$CLUSTER_KEYSTORE" -storepass "$pass" >/dev/null 2>&1; then
+    (umask 077; keytool -genkeypair -alias cluster-tls -keyalg EC -groupname secp256r1 -validity 36500 \
+      -dname "CN=Verbatim cluster" -storetype PKCS12 -keystore "$CLUSTER_KEYSTORE" -storepass "$pass" >/dev/null)
   fi
 }
 

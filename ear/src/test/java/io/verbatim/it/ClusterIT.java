@@ -25,18 +25,20 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.crypto.SecretKey;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jgroups.JChannel;
 import org.jgroups.protocols.FRAG4;
 import org.jgroups.protocols.NAKACK4;
-import org.jgroups.protocols.SYM_ENCRYPT;
 import org.jgroups.protocols.TCP;
 import org.jgroups.protocols.TCPPING;
 import org.jgroups.protocols.UNICAST4;
 import org.jgroups.protocols.pbcast.GMS;
 import org.jgroups.stack.Protocol;
+import org.jgroups.util.DefaultSocketFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
@@ -46,14 +48,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Two nodes of one cluster on this machine: two servers of the test's own on one PostgreSQL database, one bucket of an
- * S3-compatible server and one keys folder, each with its own name, behind HAProxy. A third start with a name in use
- * is refused; uploads through the balancer land on both nodes and are stored, converted and played by both; a setting changed on one is in force on the
+ * S3-compatible server and one keys folder, each with its own name, behind HAProxy. A start without the cluster's key
+ * pair and a start with a name in use are refused; uploads through the balancer land on both nodes and are stored, converted and played by both; a setting changed on one is in force on the
  * other; the nightly jobs, whose timers fire on both nodes (every second here), run once; and uploads acknowledged by a node killed with
  * SIGKILL while it converts them all become READY through the other, while devices sending through the balancer go
  * on. The nodes run the cluster's configuration (WildFly's HA profile, JGroups over TCP on loopback): a browser whose
  * session was on the killed node goes on signed in on the other, on the very page it had open; a 4-eyes request made
  * on one node reaches the monitor's page on the other and the grant comes back; and the grant of a monitor whose
- * browser went with the killed node ends on the other; and a JGroups peer gets into the cluster only with its key.
+ * browser went with the killed node ends on the other; and a JGroups peer gets into the cluster only over TLS with
+ * the cluster's key pair.
  * Runs in the PostgreSQL pass, which has S3Proxy.
  */
 @ResourceLock(DisposableServer.WHOLE_MACHINE)
@@ -79,6 +82,13 @@ class ClusterIT {
                 try (DisposableServer b = DisposableServer.create("cluster-b", null, sameDatabase).named("node-a")) {
                     DisposableServer.cluster(a, b);
                     a.start();
+                    // a node without the cluster's key pair does not deploy (rather than make a cluster of its own), naming the file
+                    Path absent = keys.resolve("absent/cluster-key.p12");
+                    b.with("VERBATIM_CLUSTER_KEYSTORE", absent.toString());
+                    assertThatThrownBy(b::start).as("a node without the key pair").isInstanceOf(IllegalStateException.class);
+                    assertThat(b.log()).content().contains("KeyStore file '" + absent + "' does not exist");
+                    b.kill();
+                    b.with("VERBATIM_CLUSTER_KEYSTORE", a.clusterKey().toString());
                     assertThatThrownBy(b::start).as("a second node named node-a").isInstanceOf(IllegalStateException.class);
                     assertThat(b.log()).content().contains("The node name node-a is in use by node-a on");
                     b.kill();
@@ -86,9 +96,11 @@ class ClusterIT {
                     try (PrivateLoadBalancer balancer = PrivateLoadBalancer.start(Map.of("node-a", a.url(), "node-b", b.url()))) {
                         clusterAt(balancer, a, b);
                     }
-                    // the cluster's traffic is encrypted with its key: a JGroups peer with another key is not let in, one with it is
-                    Path another = DisposableServer.clusterKey(keys.resolve("another-cluster-key.p12"));
-                    assertThat(membersSeenBy(a.jgroupsPort(), another)).as("the view of a peer with another key").isEqualTo(1);
+                    // the nodes talk TLS and each side shows the cluster's certificate: a JGroups peer with a key pair of
+                    // its own, or without TLS, is not let in; one with the cluster's is
+                    Path another = DisposableServer.clusterKey(keys.resolve("another-cluster"));
+                    assertThat(membersSeenBy(a.jgroupsPort(), another)).as("the view of a peer with another key pair").isEqualTo(1);
+                    assertThat(membersSeenBy(a.jgroupsPort(), null)).as("of a peer without TLS").isEqualTo(1);
                     assertThat(membersSeenBy(a.jgroupsPort(), a.clusterKey())).as("with the cluster's").isEqualTo(2);
                 }
             }
@@ -101,29 +113,45 @@ class ClusterIT {
 
     /**
      * How many members a JGroups peer sees once it has tried to join the cluster (WildFly's channel "ee", cluster
-     * "ejb") at this port, with the stack the nodes run and a key. Each is as patient (four tries of 3 s; with the
-     * cluster's key it gets in within a few), so that only the key tells them apart.
+     * "ejb") at this port, with the stack the nodes run, over TLS with the key pair in this keystore (or, if null,
+     * without TLS). Each is as patient (four tries of 3 s; with the cluster's key it gets in within a few), so that
+     * only the key tells them apart.
      */
-    private static int membersSeenBy(int port, Path key) throws Exception {
+    private static int membersSeenBy(int port, Path keystore) throws Exception {
         int free;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             free = socket.getLocalPort();
         }
-        List<Protocol> stack = new ArrayList<>(List.of(new TCP().setBindAddress(InetAddress.getLoopbackAddress()).setBindPort(free),
-                new TCPPING().initialHosts(List.of(new InetSocketAddress("127.0.0.1", port)))));
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(key)) {
-            store.load(in, "verbatim-cluster".toCharArray());
+        TCP transport = new TCP().setBindAddress(InetAddress.getLoopbackAddress()).setBindPort(free);
+        if (keystore != null) {
+            transport.setSocketFactory(new DefaultSocketFactory(tlsWith(keystore)));
         }
-        stack.add(new SYM_ENCRYPT().setSecretKey((SecretKey) store.getKey("cluster", "verbatim-cluster".toCharArray())));
-        stack.addAll(List.of(new NAKACK4(), new UNICAST4(), new GMS().setJoinTimeout(3000).setMaxJoinAttempts(4), new FRAG4()));
+        List<Protocol> stack = new ArrayList<>(List.of(transport,
+                new TCPPING().initialHosts(List.of(new InetSocketAddress("127.0.0.1", port))),
+                new NAKACK4(), new UNICAST4(), new GMS().setJoinTimeout(3000).setMaxJoinAttempts(4), new FRAG4()));
         Instant asked = Instant.now();
         try (JChannel peer = new JChannel(stack)) {
             peer.connect("ejb");
-            System.out.printf("A JGroups peer with %s sees %s after %d ms%n", key.getFileName(), peer.getView(),
-                    Duration.between(asked, Instant.now()).toMillis());
+            System.out.printf("A JGroups peer with %s sees %s after %d ms%n", keystore == null ? "no TLS" : keystore,
+                    peer.getView(), Duration.between(asked, Instant.now()).toMillis());
             return peer.getView().size();
         }
+    }
+
+    /** TLS 1.3 showing the key pair in this keystore and trusting its certificate, as the nodes' contexts do. */
+    private static SSLContext tlsWith(Path keystore) throws Exception {
+        char[] password = "verbatim-cluster".toCharArray();
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            store.load(in, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        TrustManagerFactory trusted = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trusted.init(store);
+        SSLContext tls = SSLContext.getInstance("TLSv1.3");
+        tls.init(keys.getKeyManagers(), trusted.getTrustManagers(), null);
+        return tls;
     }
 
     private static void clusterAt(PrivateLoadBalancer balancer, DisposableServer a, DisposableServer b) throws Exception {

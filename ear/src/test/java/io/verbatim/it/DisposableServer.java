@@ -106,6 +106,12 @@ final class DisposableServer implements AutoCloseable {
         return new DisposableServer(base, data != null ? data : base.resolve("data"), freeOffset(), environment);
     }
 
+    /** Gives its next start this variable (as an administrator edits a node's environment between starts). */
+    DisposableServer with(String variable, String value) {
+        environment.put(variable, value);
+        return this;
+    }
+
     /** Starts it as a node of this name ({@code jboss.node.name}); otherwise WildFly's default, the host's name. */
     DisposableServer named(String node) {
         this.nodeName = node;
@@ -114,13 +120,13 @@ final class DisposableServer implements AutoCloseable {
 
     /**
      * Makes these servers the nodes of one WildFly cluster (standalone-cluster.xml, the configuration of
-     * ear/bin/cluster): each is given every node's JGroups address, on loopback, and the key their traffic is
-     * encrypted with (in a folder of its own, as the script keeps it apart from the keys folder), as the script does.
+     * ear/bin/cluster): each is given every node's JGroups address, on loopback, and the key pair they show each other
+     * (in a folder of its own, as the script keeps it apart from the keys folder), as the script does.
      */
     static void cluster(DisposableServer... nodes) throws IOException, InterruptedException {
         String members = java.util.Arrays.stream(nodes).map(n -> "127.0.0.1[" + n.jgroupsPort() + "]")
                 .collect(java.util.stream.Collectors.joining(","));
-        Path key = clusterKey(Files.createTempDirectory("verbatim-cluster-key-").resolve("cluster-key.p12"));
+        Path key = clusterKey(Files.createTempDirectory("verbatim-cluster-key-"));
         for (DisposableServer node : nodes) {
             node.config = "standalone-cluster.xml";
             node.environment.put("VERBATIM_CLUSTER_MEMBERS", members);
@@ -128,21 +134,21 @@ final class DisposableServer implements AutoCloseable {
         }
     }
 
-    /** The key the nodes encrypt their JGroups traffic with, made as ear/bin/cluster makes it (functions.sh cluster_key). */
-    static Path clusterKey(Path keystore) throws IOException, InterruptedException {
-        Files.createDirectories(keystore.getParent());
-        Process keytool = new ProcessBuilder("keytool", "-genseckey", "-alias", "cluster", "-keyalg", "AES", "-keysize", "256",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "verbatim-cluster")
-                .redirectErrorStream(true).start();
-        String said = new String(keytool.getInputStream().readAllBytes());
-        if (keytool.waitFor() != 0) {
-            throw new IllegalStateException("keytool made no cluster key: " + said);
+    /**
+     * The key pair the nodes show each other on the JGroups port, made in this folder by ear/bin/cluster's own
+     * function (functions.sh cluster_key): its keystore, cluster-key.p12.
+     */
+    static Path clusterKey(Path folder) throws IOException, InterruptedException {
+        Process made = new ProcessBuilder("bash", "-c", "source \"$0\" && cluster_key \"$1\"",
+                Path.of("bin", "functions.sh").toAbsolutePath().toString(), folder.toString()).redirectErrorStream(true).start();
+        String said = new String(made.getInputStream().readAllBytes());
+        if (made.waitFor() != 0) {
+            throw new IllegalStateException("cluster_key made no cluster key: " + said);
         }
-        Files.setPosixFilePermissions(keystore, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        return keystore;
+        return folder.resolve("cluster-key.p12");
     }
 
-    /** The key a cluster's node encrypts its JGroups traffic with. */
+    /** The keystore with the key pair a cluster's node shows the others. */
     Path clusterKey() {
         return Path.of(environment.get("VERBATIM_CLUSTER_KEYSTORE"));
     }
