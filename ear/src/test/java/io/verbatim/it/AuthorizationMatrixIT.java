@@ -85,7 +85,8 @@ class AuthorizationMatrixIT {
         String key() {
             return method + " " + path.replaceAll("\\?.*", "").replace("{fresh}", "{id}").replace("{binned}", "{id}")
                     .replace("{note}", "{noteId}").replace("{run}", "{executionId}").replace("/recycle-purge/", "/{job}/")
-                    .replace("{export}", "{id}").replace("{alarm}", "{id}").replace("{device}", "{id}");
+                    .replace("{export}", "{id}").replace("{alarm}", "{id}").replace("{device}", "{id}")
+                    .replace("{webhook}", "{id}").replace("{webhookDelivery}", "{deliveryId}");
         }
     }
 
@@ -179,6 +180,17 @@ class AuthorizationMatrixIT {
                         + PASSWORD + "\"}", EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/device-credentials/{device}", null, EnumSet.of(Person.ADMIN)),
                 new Row("DELETE", "/api/v1/device-credentials/{device}", null, EnumSet.of(Person.ADMIN)),
+                // webhooks, likewise on the third PBX (its events are none: nothing is recorded there); their receiver
+                // is a closed port, and fresh ones are made per cell
+                new Row("GET", "/api/v1/webhooks", null, ADMINS),
+                new Row("POST", "/api/v1/webhooks?pbx=" + SITES, "{\"url\":\"http://127.0.0.1:9/m{u}\",\"events\":[\"recording.ready\"]}",
+                        EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/webhooks/{webhook}", null, EnumSet.of(Person.ADMIN)),
+                new Row("DELETE", "/api/v1/webhooks/{webhook}", null, EnumSet.of(Person.ADMIN)),
+                new Row("POST", "/api/v1/webhooks/{webhook}/enable", null, EnumSet.of(Person.ADMIN)),
+                new Row("POST", "/api/v1/webhooks/{webhook}/test", null, EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/webhooks/{webhook}/deliveries", null, EnumSet.of(Person.ADMIN)),
+                new Row("POST", "/api/v1/webhooks/{webhook}/deliveries/{webhookDelivery}/replay", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/tokens", null, EVERYONE),
                 new Row("POST", "/api/v1/tokens", "{\"name\":\"matrix\"}", EVERYONE),
                 new Row("DELETE", "/api/v1/tokens/{id}", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
@@ -196,6 +208,7 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/app/admin/health.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/tenants.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/unassigned.xhtml", null, ADMINS),
+                new Row("GET", "/app/admin/webhooks.xhtml", null, ADMINS),
                 new Row("GET", "/app/compliance/action-log.xhtml", null, OFFICERS),
                 new Row("GET", "/app/monitor.xhtml", null, EVERYONE),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
@@ -290,6 +303,11 @@ class AuthorizationMatrixIT {
                 .replace("{fresh}", row.path().contains("{fresh}") ? Long.toString(freshRecording()) : "")
                 .replace("{binned}", row.path().contains("{binned}") ? Long.toString(binnedRecording()) : "")
                 .replace("{device}", row.path().contains("{device}") ? Long.toString(siteCredential()) : "");
+        if (path.contains("{webhook}")) {
+            long webhook = siteWebhook();
+            path = path.replace("{webhook}", Long.toString(webhook))
+                    .replace("{webhookDelivery}", path.contains("{webhookDelivery}") ? Long.toString(testDelivery(webhook)) : "");
+        }
         String body = row.body() == null ? null : row.body().replace("{u}", SUFFIX + UNIQUE.incrementAndGet())
                 .replace("{id}", Long.toString(recording));
         HttpResponse<String> answer = path.endsWith(".xhtml") ? null : api(row.method(), path, body, person);
@@ -337,6 +355,21 @@ class AuthorizationMatrixIT {
                 + SUFFIX + UNIQUE.incrementAndGet() + "\",\"password\":\"" + PASSWORD + "\"}", admin());
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         return json(added.body()).getJsonNumber("id").longValue();
+    }
+
+    /** A webhook subscription of the third PBX, made fresh per cell (for removing). */
+    static long siteWebhook() throws Exception {
+        HttpResponse<String> added = postJson("/api/v1/webhooks?pbx=" + SITES, "{\"url\":\"http://127.0.0.1:9/matrix\","
+                + "\"events\":[\"recording.deleted\"]}", admin());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return json(added.body()).getJsonNumber("id").longValue();
+    }
+
+    /** A delivery of that subscription: its test event. */
+    static long testDelivery(long webhook) throws Exception {
+        HttpResponse<String> queued = VerbatimServer.send("POST", "/api/v1/webhooks/" + webhook + "/test", "", "application/json", admin());
+        assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+        return json(queued.body()).getJsonNumber("id").longValue();
     }
 
     /** A finished export of the operator's (every tenant). */

@@ -95,7 +95,7 @@ final class DisposableServer implements AutoCloseable {
         Files.copy(EAR, base.resolve("deployments/verbatim.ear"), StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "VERBATIM_ADMIN_USER", "admin", "VERBATIM_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "VERBATIM_LIFECYCLE_SCHEDULE", "off", "LAUNCH_JBOSS_IN_BACKGROUND", "1",
+                "VERBATIM_LIFECYCLE_SCHEDULE", "off", "VERBATIM_WEBHOOK_FIRST_RETRY", "PT1S", "LAUNCH_JBOSS_IN_BACKGROUND", "1",
                 "VERBATIM_ALARM_CHECK_SECONDS", "2", // alarms within seconds of their cause
                 "JBOSS_JAVA_SIZING", QUICK_TO_START));
         if (onPostgres() && !more.containsKey("VERBATIM_DB_URL")) {

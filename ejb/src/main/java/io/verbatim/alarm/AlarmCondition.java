@@ -16,12 +16,13 @@ public enum AlarmCondition {
     ACTION_LOG_BROKEN(Area.COMPLIANCE, "Action log chain broken", false),
     SEAL_BROKEN(Area.COMPLIANCE, "Seal verification failed", true),
     JOB_FAILED(Area.JOBS, "Job failed", true),
-    BACKUP_OVERDUE(Area.JOBS, "Backup overdue", false);
+    BACKUP_OVERDUE(Area.JOBS, "Backup overdue", false),
+    WEBHOOK_DISABLED(Area.DELIVERY, "Webhook disabled", false);
 
     /** The Health page's lamps. */
     public enum Area {
         STORAGE("Storage"), DATABASE("Database"), CONVERSION("Conversion"), CALL_INFORMATION("Call information"),
-        LICENCES("Licences"), COMPLIANCE("Compliance"), JOBS("Jobs");
+        LICENCES("Licences"), COMPLIANCE("Compliance"), JOBS("Jobs"), DELIVERY("Delivery");
 
         private final String title;
 

@@ -58,6 +58,9 @@ public class ActionLog {
     @Inject
     Event<ChainBroken> chainBroken;
 
+    @Inject
+    Event<ActionLogged> logged;
+
     /** The caller did {@code action} to a recording. */
     public void record(Action action, LoggedRecording recording, String detail) {
         append(caller.name(), action, Outcome.SUCCESS, recording.getPbx(), recording.getId(), detail);
@@ -104,6 +107,7 @@ public class ActionLog {
         em.persist(entry);
         head.advance(entry);
         end.advance(entry);
+        logged.fire(new ActionLogged(action, outcome, pbx, recordingId, detail));
         transactions.registerInterposedSynchronization(new Synchronization() { // counted once it is kept
             @Override
             public void beforeCompletion() {

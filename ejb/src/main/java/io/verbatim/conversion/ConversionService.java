@@ -8,6 +8,7 @@ import io.verbatim.media.InvalidCaptureException;
 import io.verbatim.media.OutputFormat;
 import io.verbatim.media.UnsupportedCodecException;
 import io.verbatim.recording.Recording;
+import io.verbatim.recording.RecordingChanged;
 import io.verbatim.recording.RecordingState;
 import io.verbatim.recording.RecordingWaveform;
 import io.verbatim.seal.Seals;
@@ -23,6 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -95,6 +97,9 @@ public class ConversionService {
     @Resource
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    Event<RecordingChanged> changes;
+
     /**
      * Takes the oldest waiting recording for {@code node}, committing the claim at once. One claimed
      * {@link #MAX_ATTEMPTS} times already, each time without an outcome, is given up as FAILED instead: its capture
@@ -120,6 +125,7 @@ public class ConversionService {
             }
             r.failed("conversion was started " + MAX_ATTEMPTS + " times and never finished: the server stopped or was"
                     + " restarted during each attempt");
+            changes.fire(new RecordingChanged(r.getId(), RecordingChanged.Change.FAILED));
             LOG.warning("Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + r.getFailureReason());
             em.flush();
         }
@@ -223,6 +229,7 @@ public class ConversionService {
                 if (settings.sealEnabled(r.getPbx())) {
                     seals.seal(r);
                 }
+                changes.fire(new RecordingChanged(r.getId(), RecordingChanged.Change.READY));
                 logOnCommit(Level.INFO, "Converted recording " + r.getId() + ": " + result.codec() + ", "
                         + String.format("%.1f", result.durationSeconds()) + " s" + (result.warnings().isEmpty() ? "" : ", " + result.warnings()));
             }
@@ -230,6 +237,7 @@ public class ConversionService {
             case TIMED_OUT -> {
                 if (r.getConversionAttempts() >= MAX_ATTEMPTS) {
                     r.failed(outcome.failure() + ", " + MAX_ATTEMPTS + " times");
+                    changes.fire(new RecordingChanged(r.getId(), RecordingChanged.Change.FAILED));
                     logOnCommit(Level.WARNING, "Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + r.getFailureReason());
                 } else {
                     r.release(); // tried again, the attempt counted
@@ -238,6 +246,7 @@ public class ConversionService {
             }
             case FAILED -> {
                 r.failed(outcome.failure());
+                changes.fire(new RecordingChanged(r.getId(), RecordingChanged.Change.FAILED));
                 logOnCommit(Level.WARNING, "Recording " + r.getId() + " (" + r.getFileName() + ") FAILED: " + outcome.failure());
             }
         }

@@ -2,6 +2,7 @@ package io.verbatim.ingest;
 
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingOwners;
+import io.verbatim.recording.RecordingChanged;
 import io.verbatim.recording.RecordingReceived;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -30,16 +31,22 @@ public class CaptureCatalogue {
     @Inject
     Event<RecordingReceived> received;
 
+    @Inject
+    Event<RecordingChanged> changes;
+
     /** Commits the row when it returns; conversion is asked for once it has. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public long add(String pbx, String fileName, long size, String sha256, String blobKey, Instant receivedAt) {
         CaptureName name = CaptureName.parse(fileName);
         Recording r = new Recording(pbx, fileName, name.callId(), name.device(), name.serial(), name.owner(),
                 receivedAt, blobKey, size, sha256);
-        owners.assign(r); // its call's record may have come first
+        boolean matched = owners.assign(r); // its call's record may have come first
         em.persist(r);
         em.flush();
         received.fire(new RecordingReceived(r.getId()));
+        if (matched) {
+            changes.fire(new RecordingChanged(r.getId(), RecordingChanged.Change.CALL_INFORMATION_MATCHED));
+        }
         return r.getId();
     }
 

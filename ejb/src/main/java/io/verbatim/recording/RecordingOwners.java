@@ -5,6 +5,7 @@ import io.verbatim.callinfo.CallRecordReceived;
 import io.verbatim.callinfo.CallRecords;
 import io.verbatim.callinfo.OwnerRules;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,19 +22,23 @@ import java.util.function.Predicate;
 @Stateless
 public class RecordingOwners {
 
+    @Inject
+    Event<RecordingChanged> changes;
+
     @PersistenceContext
     EntityManager em;
 
     @Inject
     CallRecords callRecords;
 
-    /** Gives a recording being catalogued its owner. */
-    public void assign(Recording recording) {
+    /** Gives a recording being catalogued its owner; whether its call's record is here already (it came first). */
+    public boolean assign(Recording recording) {
         if (recording.getCallId() == null) {
-            return;
+            return false;
         }
         CallRecord record = callRecords.find(recording.getPbx(), recording.getCallId()).orElse(null);
         ownerOf(recording, record).ifPresent(recording::assignOwner);
+        return record != null;
     }
 
     /** Gives the recordings of a call whose record just arrived their owner, in the receiving transaction. */
@@ -43,6 +48,7 @@ public class RecordingOwners {
                 .setParameter("pbx", record.getPbx()).setParameter("callId", record.getCallId()).getResultList();
         for (Recording r : recordings) {
             ownerOf(r, record).ifPresent(r::assignOwner);
+            changes.fire(new RecordingChanged(r.getId(), RecordingChanged.Change.CALL_INFORMATION_MATCHED));
         }
         received.matched(recordings.size());
     }
