@@ -49,8 +49,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * Two nodes of one cluster on this machine: two servers of the test's own on one PostgreSQL database, one bucket of an
  * S3-compatible server and one keys folder, each with its own name, behind HAProxy. A start without the cluster's key
- * pair and a start with a name in use are refused; uploads through the balancer land on both nodes and are stored, converted and played by both; a setting changed on one is in force on the
- * other; the nightly jobs, whose timers fire on both nodes (every second here), run once; and uploads acknowledged by a node killed with
+ * pair and a start with a name in use are refused; uploads through the balancer land on both nodes and are stored,
+ * converted and played by both; a setting changed on one is in force on the other, a crypt key set on one encrypts
+ * what the other stores, and a trace level set on one is the other's within a minute; the nightly jobs, whose timers fire on both nodes (every second here), run once; and uploads acknowledged by a node killed with
  * SIGKILL while it converts them all become READY through the other, while devices sending through the balancer go
  * on. The nodes run the cluster's configuration (WildFly's HA profile, JGroups over TCP on loopback): a browser whose
  * session was on the killed node goes on signed in on the other, on the very page it had open; a 4-eyes request made
@@ -94,7 +95,7 @@ class ClusterIT {
                     b.kill();
                     b.named("node-b").start();
                     try (PrivateLoadBalancer balancer = PrivateLoadBalancer.start(Map.of("node-a", a.url(), "node-b", b.url()))) {
-                        clusterAt(balancer, a, b);
+                        clusterAt(balancer, a, b, store.objects());
                     }
                     // the nodes talk TLS and each side shows the cluster's certificate: a JGroups peer with a key pair of
                     // its own, or without TLS, is not let in; one with the cluster's is
@@ -154,13 +155,13 @@ class ClusterIT {
         return tls;
     }
 
-    private static void clusterAt(PrivateLoadBalancer balancer, DisposableServer a, DisposableServer b) throws Exception {
+    private static void clusterAt(PrivateLoadBalancer balancer, DisposableServer a, DisposableServer b, Path objects) throws Exception {
         try (Browser browser = new Browser(); Browser user = new Browser(); Browser monitor = new Browser()) {
-            clusterAt(balancer, a, b, browser, user, monitor);
+            clusterAt(balancer, a, b, objects, browser, user, monitor);
         }
     }
 
-    private static void clusterAt(PrivateLoadBalancer balancer, DisposableServer a, DisposableServer b, Browser browser,
+    private static void clusterAt(PrivateLoadBalancer balancer, DisposableServer a, DisposableServer b, Path objects, Browser browser,
                                   Browser user, Browser monitor) throws Exception {
         // uploads through the balancer land on both nodes; each is stored, converted and played by both
         List<Long> ids = new ArrayList<>();
@@ -184,6 +185,24 @@ class ClusterIT {
         HttpResponse<String> tooLarge = upload(b, 100);
         assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
         assertThat(putSettings(b, "{\"maxCaptureBytes\": 2147483648}").statusCode()).isEqualTo(200);
+
+        // a crypt key set on one node encrypts what the other stores from then on, and both play it decrypted
+        java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(1));
+        assertThat(putSettings(a, "{\"cryptKey\": \"the cluster's crypt key, long enough\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> encrypted = upload(b, 1000);
+        assertThat(encrypted.statusCode()).as(encrypted.body()).isEqualTo(201);
+        long secret = VerbatimServer.idFrom(encrypted);
+        assertThat(awaitConverted(a, secret).getString("state")).isEqualTo("READY");
+        byte[] decrypted = audio(a, secret).body();
+        assertThat(new String(decrypted, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(audio(b, secret).body()).isEqualTo(decrypted);
+        try (var files = Files.walk(objects)) {
+            assertThat(files.filter(Files::isRegularFile).filter(f -> EncryptionIT.modified(f).compareTo(before) > 0).toList())
+                    .as("the original and the audio, as stored").hasSizeGreaterThanOrEqualTo(2).noneMatch(EncryptionIT::startsPlain);
+        }
+        // a trace level set on one node is in force on the other within its minute (looked at at the end)
+        assertThat(putSettings(b, "{\"traceLevels\": {\"conversion\": \"debug\"}}").statusCode()).isEqualTo(200);
+        Instant traced = Instant.now();
 
         // the nightly timers fire on both nodes every second here: the jobs ran once
         Instant fired = Instant.now().plusSeconds(20);
@@ -286,6 +305,14 @@ class ClusterIT {
             assertThat(Instant.now()).as("an alarm names the failed run").isBefore(alarmed);
             Thread.sleep(500);
         }
+        // the trace level set on node-b is node-a's too: a conversion there says what it converts
+        Duration left = Duration.ofSeconds(62).minus(Duration.between(traced, Instant.now()));
+        if (!left.isNegative()) {
+            Thread.sleep(left.toMillis());
+        }
+        long debugged = VerbatimServer.idFrom(upload(a, 1001));
+        assertThat(awaitConverted(a, debugged).getString("state")).isEqualTo("READY");
+        assertThat(a.log()).content().contains("Converting recording " + debugged + " (");
     }
 
     /** Signs in through the balancer, kept on this node by HAProxy's cookie; the session is that node's. */

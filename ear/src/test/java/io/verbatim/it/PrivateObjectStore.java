@@ -58,6 +58,11 @@ final class PrivateObjectStore implements AutoCloseable {
     }
 
     /** What a server of the test's needs in its environment to keep its blobs here. */
+    /** Where the bucket's objects are, each a file. */
+    Path objects() {
+        return folder.resolve("objects").resolve(BUCKET);
+    }
+
     Map<String, String> serverEnvironment() {
         return Map.of("VERBATIM_S3_ENDPOINT", "http://127.0.0.1:" + port, "VERBATIM_S3_BUCKET", BUCKET,
                 "VERBATIM_S3_ACCESS_KEY", ACCESS_KEY, "VERBATIM_S3_SECRET_KEY", SECRET_KEY);

@@ -39,7 +39,9 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new ArrayList<>();
     private final Deque<Integer> next = new ArrayDeque<>();
+    private final java.util.Set<String> seen = new java.util.HashSet<>();
     private int otherwise = 200;
+    private int failFirstOfEvery;
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -49,7 +51,10 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
             int status;
             synchronized (this) {
-                status = next.isEmpty() ? otherwise : next.removeFirst();
+                String id = headers.containsKey("webhook-id") ? headers.get("webhook-id").get(0) : "";
+                boolean first = seen.add(id);
+                status = !next.isEmpty() ? next.removeFirst()
+                        : failFirstOfEvery > 0 && first && Math.floorMod(id.hashCode(), failFirstOfEvery) == 0 ? 500 : otherwise;
                 received.add(new Received(headers, new String(body, StandardCharsets.UTF_8), status, Instant.now()));
                 notifyAll();
             }
@@ -76,6 +81,12 @@ final class WebhookReceiver implements AutoCloseable {
     /** Every request from now on (after those told {@link #answerNext}) is answered with this status. */
     synchronized WebhookReceiver answerAlways(int status) {
         otherwise = status;
+        return this;
+    }
+
+    /** The first attempt of about one message in {@code every} (by its id) is answered 500, later ones as before. */
+    synchronized WebhookReceiver failFirstAttemptOfEvery(int every) {
+        failFirstOfEvery = every;
         return this;
     }
 

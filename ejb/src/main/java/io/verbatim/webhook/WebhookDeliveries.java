@@ -88,6 +88,22 @@ public class WebhookDeliveries {
                 .setParameter("node", node).executeUpdate();
     }
 
+    /** How one attempt ended: the receiver's status and the start of its answer, or (status null) why there was none. */
+    record AttemptEnd(long id, Integer status, String answer) {
+    }
+
+    /** A batch's outcomes, stored in one transaction ({@link #answered} and {@link #failed} for each). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void store(String node, List<AttemptEnd> outcomes) {
+        for (AttemptEnd o : outcomes) {
+            if (o.status() == null) {
+                failed(node, o.id(), null, o.answer());
+            } else {
+                answered(node, o.id(), o.status(), o.answer());
+            }
+        }
+    }
+
     /** The receiver answered: 2xx delivers it, anything else is a failed attempt ({@link #failed}). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void answered(String node, long id, int status, String answer) {

@@ -49,7 +49,7 @@ public class WebhookSender {
     private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
-    private static final int BATCH = 20;
+    private static final int BATCH = 50;
     /** A round stops claiming after this long, so that the timer's thread comes back. */
     private static final Duration ROUND = Duration.ofSeconds(30);
 
@@ -86,8 +86,8 @@ public class WebhookSender {
                 for (WebhookDeliveries.Claimed d : claimed) {
                     sent.add(send(d));
                 }
-                // stored here, on the timer's thread: the client's threads are not the container's
-                sent.forEach(attempt -> store(attempt.join()));
+                // stored here, on the timer's thread (the client's threads are not the container's), in one transaction
+                store(sent.stream().map(CompletableFuture::join).map(this::outcome).toList());
             } while (claimed.size() == BATCH && Instant.now().isBefore(until) && !stopping);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Webhook deliveries could not be claimed (tried again in 2 s): " + e, e);
@@ -124,22 +124,26 @@ public class WebhookSender {
                         : new Attempt(d, null, null, failure));
     }
 
-    private void store(Attempt attempt) {
-        WebhookDeliveries.Claimed d = attempt.delivery();
+    private WebhookDeliveries.AttemptEnd outcome(Attempt attempt) {
+        if (attempt.status() != null) {
+            return new WebhookDeliveries.AttemptEnd(attempt.delivery().id(), attempt.status(), attempt.answer());
+        }
+        Throwable failure = attempt.failure();
+        Throwable cause = failure instanceof CompletionException || failure instanceof ExecutionException ? failure.getCause() : failure;
+        String why = cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException
+                ? "no answer within " + ANSWER_TIMEOUT.toSeconds() + " s"
+                : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return new WebhookDeliveries.AttemptEnd(attempt.delivery().id(), null, why);
+    }
+
+    private void store(List<WebhookDeliveries.AttemptEnd> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
         try {
-            if (attempt.status() != null) {
-                deliveries.answered(node.holder(), d.id(), attempt.status(), attempt.answer());
-            } else {
-                Throwable failure = attempt.failure();
-                Throwable cause = failure instanceof CompletionException || failure instanceof ExecutionException
-                        ? failure.getCause() : failure;
-                String why = cause instanceof TimeoutException || cause instanceof java.net.http.HttpTimeoutException
-                        ? "no answer within " + ANSWER_TIMEOUT.toSeconds() + " s"
-                        : cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-                deliveries.failed(node.holder(), d.id(), null, why);
-            }
-        } catch (RuntimeException e) { // the claim runs out and the row is sent again
-            LOG.log(Level.WARNING, "The outcome of webhook delivery " + d.id() + " could not be stored: " + e, e);
+            deliveries.store(node.holder(), outcomes);
+        } catch (RuntimeException e) { // the claims run out and the rows are sent again: at least once
+            LOG.log(Level.WARNING, "The outcomes of " + outcomes.size() + " webhook deliveries could not be stored: " + e, e);
         }
     }
 
