@@ -130,9 +130,16 @@ class BackupIT {
                 restored.stop();
                 Files.delete(otherKey);
                 // then killed while the restore makes the backup's schema (some nine migrations in): the next start goes
-                // on from there and fills it
+                // on from there and fills it; or, when the kill cut a migration short and left it in part (CI saw it on
+                // PostgreSQL too), that start fails on it and empties the schema, and the one after fills it
                 restored.killOnceLogged("to version \"10 - ");
-                restored.start();
+                try {
+                    restored.start();
+                } catch (IllegalStateException cutShort) {
+                    assertThat(restored.log()).content().contains("The database was filled only in part, and was emptied again");
+                    restored.kill();
+                    restored.start();
+                }
                 assertThat(restored.log()).content().containsPattern("The database was being filled when the server stopped \\(its"
                         + " schema is at version \\d+, without rows\\): filling it again").contains("Restore: restored backup ");
                 if (restoredBucket != null) {

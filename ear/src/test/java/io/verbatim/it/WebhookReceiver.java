@@ -42,6 +42,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final java.util.Set<String> seen = new java.util.HashSet<>();
     private int otherwise = 200;
     private int failFirstOfEvery;
+    private String failure = "receiver failed on purpose";
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,7 +59,11 @@ final class WebhookReceiver implements AutoCloseable {
                 received.add(new Received(headers, new String(body, StandardCharsets.UTF_8), status, Instant.now()));
                 notifyAll();
             }
-            byte[] answer = (status / 100 == 2 ? "thanks" : "receiver failed on purpose").getBytes(StandardCharsets.UTF_8);
+            String said;
+            synchronized (this) {
+                said = status / 100 == 2 ? "thanks" : failure;
+            }
+            byte[] answer = said.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
@@ -81,6 +86,12 @@ final class WebhookReceiver implements AutoCloseable {
     /** Every request from now on (after those told {@link #answerNext}) is answered with this status. */
     synchronized WebhookReceiver answerAlways(int status) {
         otherwise = status;
+        return this;
+    }
+
+    /** What a failed request is answered with (an error page, say). */
+    synchronized WebhookReceiver failingWith(String body) {
+        failure = body;
         return this;
     }
 

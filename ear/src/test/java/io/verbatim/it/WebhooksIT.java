@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Webhooks end to end, against a real HTTP receiver the test starts on a local port, every message checked with the
  * Standard Webhooks specification's own Java verifier: a recording's events (received, ready, its call information,
  * its deletion) reach the receiver signed, with the call's parties and the API's links; a receiver that fails is
- * tried again with the same message id until it answers; a test event; bad subscriptions are refused naming the field;
+ * tried again with the same message id until it answers; a test event; a purge erases what the outbox kept of the
+ * recording; bad subscriptions are refused naming the field;
  * an administrator adds one on the Webhooks page, keeps its secret, sends a test event and sees it delivered. Crashes
  * and disabling: {@link WebhookDeliveryIT}.
  */
@@ -125,6 +126,15 @@ class WebhooksIT {
                     .isEqualTo(202);
             WebhookReceiver.Received test = receiver.awaitType("webhook.test", PATIENCE);
             verifier.verify(test.body(), test.headers());
+
+            // purged from the recycle bin: told with nothing but its id, and what the outbox kept of it is gone
+            assertThat(VerbatimServer.delete("/api/v1/recycle-bin/" + id, admin()).statusCode()).isEqualTo(204);
+            WebhookReceiver.Received purged = receiver.await(r -> r.type().equals("recording.deleted")
+                    && json(r.body()).getJsonObject("data").getString("deleted").equals("purged"), 1, PATIENCE).get(0);
+            verifier.verify(purged.body(), purged.headers());
+            assertThat(json(purged.body()).getJsonObject("data").keySet()).containsExactlyInAnyOrder("id", "pbx", "deleted");
+            String log = getText("/api/v1/webhooks/" + hook + "/deliveries", admin()).body();
+            assertThat(log).contains("purged").doesNotContainIgnoringCase(callId).doesNotContain("Acme GmbH");
 
             // unsubscribed: nothing waits for it any more
             assertThat(VerbatimServer.delete("/api/v1/webhooks/" + hook, admin()).statusCode()).isEqualTo(204);

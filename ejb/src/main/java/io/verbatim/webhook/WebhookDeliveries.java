@@ -60,10 +60,11 @@ public class WebhookDeliveries {
         Instant now = Instant.now();
         List<WebhookDelivery> due = em.createQuery("select d from WebhookDelivery d where d.state = :pending and d.nextAttemptAt <= :now"
                                 + " and (d.claimedUntil is null or d.claimedUntil < :now)"
-                                + " and exists (select s.id from WebhookSubscription s where s.id = d.subscriptionId and s.enabled = true)"
+                                + " and (d.eventType = :test or exists (select s.id from WebhookSubscription s"
+                                + " where s.id = d.subscriptionId and s.enabled = true))"
                                 + " order by d.nextAttemptAt, d.id", WebhookDelivery.class)
                 .setParameter("pending", WebhookDelivery.State.PENDING).setParameter("now", now)
-                .setMaxResults(max).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setParameter("test", WebhookEvent.TEST.type()).setMaxResults(max).setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint("jakarta.persistence.lock.timeout", SKIP_LOCKED).getResultList();
         List<Claimed> claimed = new ArrayList<>();
         for (WebhookDelivery d : due) {
@@ -79,6 +80,13 @@ public class WebhookDeliveries {
             claimed.add(new Claimed(d.getId(), d.getMessageId(), d.getPayload(), s.getUrl(), secret));
         }
         return claimed;
+    }
+
+    /** Forgets settled deliveries (delivered or given up) written before {@code before}: the delivery log keeps 30 days. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int forgetSettledBefore(Instant before) {
+        return em.createQuery("delete from WebhookDelivery d where d.state <> :pending and d.createdAt < :before")
+                .setParameter("pending", WebhookDelivery.State.PENDING).setParameter("before", before).executeUpdate();
     }
 
     /** Gives up this node's claims: made before it was restarted, their attempts died with it. */
@@ -141,15 +149,19 @@ public class WebhookDeliveries {
         // the last attempt is made at the window's end, not one back-off before it
         Instant next = now.isBefore(d.getRetryUntil()) ? min(now.plus(times.waitAfter(d.getAttempts() + 1)), d.getRetryUntil()) : null;
         d.failed(status, why, now, next);
-        if (s == null) {
-            return;
+        if (s == null || !s.isEnabled()) {
+            return; // a test of a disabled one tells only its sender
         }
         s.failed(now);
-        boolean failingForTheWindow = !s.getFailingSince().plus(times.retryWindow()).isAfter(now);
-        if (s.isEnabled() && (next == null || failingForTheWindow)) {
-            String reason = (next == null ? "a delivery failed for " + times.retryWindow() : "every attempt since " + s.getFailingSince()
-                    + " failed") + "; the last: " + why;
+        // failing for the window: every attempt since then failed, or since about this event's first (its last attempt
+        // is made at the window's end, its first up to a claim's round after it was written)
+        Instant windowStart = d.getRetryUntil().minus(times.retryWindow());
+        boolean failingForTheWindow = !s.getFailingSince().plus(times.retryWindow()).isAfter(now)
+                || (next == null && !s.getFailingSince().isAfter(windowStart.plus(Duration.ofMinutes(1))));
+        if (failingForTheWindow) {
+            String reason = "every attempt since " + s.getFailingSince() + " failed; the last: " + why;
             s.disable(reason);
+            reason = s.getDisabledReason(); // cut to what is kept
             LOG.warning("Webhook " + s.getId() + " to " + s.getUrl() + " disabled: " + reason);
             actionLog.recordAs(ActionLog.SERVER, s.getPbx(), Action.SETTING_CHANGE, Outcome.SUCCESS,
                     "webhook " + s.getId() + " to " + s.getUrl() + " disabled: " + reason);

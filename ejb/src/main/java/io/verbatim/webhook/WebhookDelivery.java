@@ -40,6 +40,10 @@ public class WebhookDelivery {
     @Column(name = "message_id", nullable = false, length = 64)
     private String messageId;
 
+    /** The recording it tells of, if any: its rows go when it is erased. */
+    @Column(name = "recording_id")
+    private Long recordingId;
+
     @Column(name = "event_type", nullable = false, length = 64)
     private String eventType;
 
@@ -84,8 +88,10 @@ public class WebhookDelivery {
     protected WebhookDelivery() {
     }
 
-    WebhookDelivery(long subscriptionId, String messageId, String eventType, String payload, Instant createdAt, Instant retryUntil) {
+    WebhookDelivery(long subscriptionId, Long recordingId, String messageId, String eventType, String payload, Instant createdAt,
+                    Instant retryUntil) {
         this.subscriptionId = subscriptionId;
+        this.recordingId = recordingId;
         this.messageId = messageId;
         this.eventType = eventType;
         this.payload = payload;

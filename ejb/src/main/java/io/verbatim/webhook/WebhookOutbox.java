@@ -57,8 +57,18 @@ public class WebhookOutbox {
             return;
         }
         String how = deletion(logged.action(), logged.detail());
-        if (how != null) {
+        if (how != null && !how.equals("recycle-bin")) {
+            // erased: what the outbox kept of it (parties, numbers, file name) goes with it, sent or not
+            em.createQuery("delete from WebhookDelivery d where d.recordingId = :id").setParameter("id", logged.recordingId())
+                    .executeUpdate();
+        }
+        if ("recycle-bin".equals(how)) {
             recording(logged.recordingId(), WebhookEvent.RECORDING_DELETED, how, logged.pbx());
+        } else if (how != null && logged.pbx() != null) { // gone for good: told with nothing that would keep it
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            long id = logged.recordingId();
+            write(subscriptionsOf(logged.pbx()), WebhookEvent.RECORDING_DELETED, id,
+                    () -> WebhookPayloads.goneRecording(id, logged.pbx(), how, now));
         }
     }
 
@@ -66,7 +76,7 @@ public class WebhookOutbox {
         WebhookEvent event = alarm.raised() ? WebhookEvent.ALARM_RAISED : WebhookEvent.ALARM_CLEARED;
         List<WebhookSubscription> wanting = em.createQuery("select s from WebhookSubscription s where s.pbx is null order by s.id",
                 WebhookSubscription.class).getResultList();
-        write(wanting, event, () -> WebhookPayloads.alarm(alarm));
+        write(wanting, event, null, () -> WebhookPayloads.alarm(alarm));
     }
 
     /** How a recording left, as receivers are told: {@code null} when this entry is no deletion. */
@@ -90,12 +100,16 @@ public class WebhookOutbox {
         if (pbx == null) {
             return;
         }
-        List<WebhookSubscription> wanting = em.createQuery(
-                        "select s from WebhookSubscription s where (s.pbx = :pbx or s.pbx is null) order by s.id",
-                        WebhookSubscription.class).setParameter("pbx", pbx).getResultList();
+        List<WebhookSubscription> wanting = subscriptionsOf(pbx);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        write(wanting, event, () -> r == null ? WebhookPayloads.goneRecording(id, pbx, how, now)
+        write(wanting, event, id, () -> r == null ? WebhookPayloads.goneRecording(id, pbx, how, now)
                 : WebhookPayloads.recording(event, r, callOf(r), how, now));
+    }
+
+    /** A PBX's subscriptions and the operator's. */
+    private List<WebhookSubscription> subscriptionsOf(String pbx) {
+        return em.createQuery("select s from WebhookSubscription s where (s.pbx = :pbx or s.pbx is null) order by s.id",
+                WebhookSubscription.class).setParameter("pbx", pbx).getResultList();
     }
 
     /** Its call's record: the recording's own, or (a recording catalogued in this transaction) the one that came first. */
@@ -106,13 +120,14 @@ public class WebhookOutbox {
         return callRecords.find(r.getPbx(), r.getCallId()).orElse(null);
     }
 
-    private void write(List<WebhookSubscription> subscriptions, WebhookEvent event, Supplier<String> payload) {
+    private void write(List<WebhookSubscription> subscriptions, WebhookEvent event, Long recordingId, Supplier<String> payload) {
         String body = null;
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (WebhookSubscription s : subscriptions) {
             if (s.wants(event)) {
                 body = body != null ? body : payload.get(); // made once, and only when someone wants it
-                em.persist(new WebhookDelivery(s.getId(), Webhooks.messageId(), event.type(), body, now, now.plus(times.retryWindow())));
+                em.persist(new WebhookDelivery(s.getId(), recordingId, Webhooks.messageId(), event.type(), body, now,
+                        now.plus(times.retryWindow())));
             }
         }
     }

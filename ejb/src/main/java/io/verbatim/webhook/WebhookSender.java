@@ -50,6 +50,8 @@ public class WebhookSender {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
     private static final int BATCH = 50;
+    /** How long the delivery log keeps a settled delivery. */
+    static final Duration KEPT = Duration.ofDays(30);
     /** A round stops claiming after this long, so that the timer's thread comes back. */
     private static final Duration ROUND = Duration.ofSeconds(30);
 
@@ -58,6 +60,7 @@ public class WebhookSender {
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile boolean stopping;
     private boolean started;
+    private Instant forgotten = Instant.EPOCH;
 
     @Inject
     WebhookDeliveries deliveries;
@@ -77,6 +80,10 @@ public class WebhookSender {
                     LOG.info("Webhook deliveries claimed before this node's restart, sent again now: " + released);
                 }
                 started = true;
+            }
+            if (forgotten.isBefore(Instant.now().minus(Duration.ofHours(1)))) { // hourly: the log keeps 30 days
+                deliveries.forgetSettledBefore(Instant.now().minus(KEPT));
+                forgotten = Instant.now();
             }
             Instant until = Instant.now().plus(ROUND);
             List<WebhookDeliveries.Claimed> claimed;
@@ -142,8 +149,15 @@ public class WebhookSender {
         }
         try {
             deliveries.store(node.holder(), outcomes);
-        } catch (RuntimeException e) { // the claims run out and the rows are sent again: at least once
-            LOG.log(Level.WARNING, "The outcomes of " + outcomes.size() + " webhook deliveries could not be stored: " + e, e);
+        } catch (RuntimeException e) { // one at a time then, so one row cannot undo the others'
+            LOG.log(Level.WARNING, "The outcomes of " + outcomes.size() + " webhook deliveries could not be stored together: " + e, e);
+            for (WebhookDeliveries.AttemptEnd outcome : outcomes) {
+                try {
+                    deliveries.store(node.holder(), List.of(outcome));
+                } catch (RuntimeException alone) { // its claim runs out and it is sent again: at least once
+                    LOG.log(Level.WARNING, "The outcome of webhook delivery " + outcome.id() + " could not be stored: " + alone, alone);
+                }
+            }
         }
     }
 

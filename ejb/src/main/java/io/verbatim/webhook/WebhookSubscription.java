@@ -111,7 +111,7 @@ public class WebhookSubscription {
 
     void disable(String reason) {
         enabled = false;
-        disabledReason = reason;
+        disabledReason = reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
     }
 
     void enable() {

@@ -187,7 +187,7 @@ public class Webhooks {
     public WebhookDelivery sendTest(long id) {
         WebhookSubscription s = get(id);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        WebhookDelivery d = new WebhookDelivery(s.getId(), messageId(), WebhookEvent.TEST.type(),
+        WebhookDelivery d = new WebhookDelivery(s.getId(), null, messageId(), WebhookEvent.TEST.type(),
                 WebhookPayloads.test(s.getId(), caller.name(), now), now, now.plus(times.retryWindow()));
         em.persist(d);
         return d;
