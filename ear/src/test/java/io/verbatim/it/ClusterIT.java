@@ -306,9 +306,10 @@ class ClusterIT {
             Thread.sleep(500);
         }
         // the trace level set on node-b is node-a's too: a conversion there says what it converts
-        Duration left = Duration.ofSeconds(62).minus(Duration.between(traced, Instant.now()));
-        if (!left.isNegative()) {
-            Thread.sleep(left.toMillis());
+        Instant minute = traced.plusSeconds(62);
+        while (!Files.readString(a.log()).contains("Trace level of conversion on this node: debug")) {
+            assertThat(Instant.now()).as("node-a took node-b's trace level within its minute").isBefore(minute);
+            Thread.sleep(500);
         }
         long debugged = VerbatimServer.idFrom(upload(a, 1001));
         assertThat(awaitConverted(a, debugged).getString("state")).isEqualTo("READY");

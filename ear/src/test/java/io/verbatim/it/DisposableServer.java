@@ -337,11 +337,28 @@ final class DisposableServer implements AutoCloseable {
         jvm.forEach(ProcessHandle::destroy);
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            String threads = threadsOf(jvm);
             kill();
+            // an administrator's stop must work, after a failed start too (one hung until killed, for a minute per stop)
+            throw new AssertionError(base.getFileName() + " did not stop within 60 s of SIGTERM and was killed; its threads then:\n" + threads);
         }
         for (ProcessHandle p : jvm) {
             p.onExit().orTimeout(60, TimeUnit.SECONDS).join();
         }
+    }
+
+    private static String threadsOf(List<ProcessHandle> jvm) {
+        StringBuilder dump = new StringBuilder();
+        for (ProcessHandle p : jvm) {
+            try {
+                Process jstack = new ProcessBuilder("jstack", String.valueOf(p.pid())).redirectErrorStream(true).start();
+                dump.append(new String(jstack.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                jstack.waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException e) {
+                dump.append("(no thread dump of ").append(p.pid()).append(": ").append(e).append(")\n");
+            }
+        }
+        return dump.toString();
     }
 
     Path log() {

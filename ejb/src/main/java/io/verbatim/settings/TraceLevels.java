@@ -19,6 +19,7 @@ public final class TraceLevels {
     public static final String DEFAULT = "info";
     private static final Map<String, Level> LEVELS = new LinkedHashMap<>();
     private static final Map<String, Logger> HELD = new ConcurrentHashMap<>();
+    private static final Logger CHANGES = Logger.getLogger(TraceLevels.class.getName());
 
     static {
         LEVELS.put("off", Level.OFF);
@@ -53,8 +54,14 @@ public final class TraceLevels {
 
     static void apply(EnumMap<TraceCategory, String> levels) {
         levels.forEach((category, word) -> {
+            boolean changed = false;
             for (String name : category.loggers()) {
-                HELD.computeIfAbsent(name, Logger::getLogger).setLevel(LEVELS.get(word));
+                Logger logger = HELD.computeIfAbsent(name, Logger::getLogger);
+                changed |= (logger.getLevel() == null ? Level.INFO : logger.getLevel()) != LEVELS.get(word); // unset: the root's info
+                logger.setLevel(LEVELS.get(word));
+            }
+            if (changed) { // each node says when a change reaches it (one made on another node, within its minute)
+                CHANGES.info("Trace level of " + category.key() + " on this node: " + word);
             }
         });
     }

@@ -6,6 +6,7 @@ import io.verbatim.cluster.NodeIdentity;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -42,6 +43,9 @@ import java.util.logging.Logger;
  */
 @Singleton
 @Startup
+// started (and its timer with it) only once the schema is there: a timer calling into the deployment while a start
+// fails waits for a start-up that never completes, and holds up the server's stop for good (a failed restore did)
+@DependsOn({"SchemaMigration", "NodeName"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // every step commits on its own
 public class WebhookSender {
