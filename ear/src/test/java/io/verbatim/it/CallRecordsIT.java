@@ -10,8 +10,14 @@ import static io.verbatim.it.VerbatimServer.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +70,40 @@ class CallRecordsIT {
         assertThat(info.getString("remoteNumber")).isEqualTo("+4930123456");
         assertThat(info.getString("remoteName")).isEqualTo("Erika Mustermann");
         assertThat(info.getString("connect")).isEqualTo("2026-11-24T08:00:05Z");
+    }
+
+    @Test
+    void aCallWithItsRecordIsSavedUnderANamePeopleReadAndItsFileSaysWhoCalledWhom() throws Exception {
+        String reader = "named" + SUFFIX; // reads times in Kolkata's zone (UTC+5:30): the name's time is theirs
+        HttpResponse<String> created = postJson("/api/v1/users", "{\"username\":\"" + reader + "\",\"password\":\"correct horse battery\","
+                + "\"role\":\"USER\",\"pbx\":\"" + VerbatimServer.PBX + "\",\"licensed\":true,\"timezone\":\"Asia/Kolkata\"}", admin());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String auth = VerbatimServer.basic(reader, "correct horse battery");
+        String name = captureName(reader);
+        String callId = name.substring(0, 32);
+        String record = record(callId, "INBOUND", "[]").replace("Erika Mustermann", "Jürgen Groß / Vertrieb");
+        assertThat(postJson("/api/v1/call-records", record, admin()).statusCode()).isEqualTo(200);
+        long id = idFrom(upload(name, capture));
+        JsonObject r = VerbatimServer.awaitConverted(id);
+        String base = DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmm").format(Instant.parse(r.getString("start")).atZone(ZoneId.of("Asia/Kolkata")))
+                + "_in_+4930123456_Jürgen-Groß-Vertrieb";
+
+        HttpResponse<byte[]> audio = VerbatimServer.getBytes("/api/v1/recordings/" + id + "/audio?download=true", auth);
+        assertThat(audio.statusCode()).isEqualTo(200);
+        assertThat(audio.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\""
+                + base.replace("ü", "u").replace("ß", "_") + ".wav\"; filename*=UTF-8''" + URLEncoder.encode(base, StandardCharsets.UTF_8) + ".wav");
+        // the WAV file's INFO chunk: the call, who recorded it, where (read as a player reads it, by its chunk ids)
+        String info = new String(audio.body(), 0, Math.min(audio.body().length, 4096), StandardCharsets.UTF_8);
+        assertThat(info).contains("INAM", "Inbound call from Jürgen Groß / Vertrieb (+4930123456) to Front desk (201)",
+                "IART", "Front desk (201)", "IPRD", VerbatimServer.PBX,
+                "inbound; remote: Jürgen Groß / Vertrieb (+4930123456); local: Front desk (201); call id " + callId + "; start ");
+
+        HttpResponse<byte[]> zip = VerbatimServer.getBytes("/api/v1/recordings/" + id + "/download", auth);
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("Content-Disposition").orElseThrow()).endsWith("''" + URLEncoder.encode(base, StandardCharsets.UTF_8) + ".zip");
+        Map<String, byte[]> entries = VerbatimServer.unzip(zip.body());
+        assertThat(entries).containsOnlyKeys(base + ".wav", base + ".pdf");
+        assertThat(entries.get(base + ".wav")).isEqualTo(audio.body());
     }
 
     @Test

@@ -11,6 +11,7 @@ import static io.verbatim.it.VerbatimServer.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,9 @@ class SealIT {
         assertThat(json(getText("/api/v1/recordings/" + sealedAtOnce, admin()).body()).getString("sealedAt")).isNotBlank();
 
         // a third party: the ZIP, the public key, openssl
-        Map<String, byte[]> zip = VerbatimServer.unzip(getBytes("/api/v1/recordings/" + sealedAtOnce + "/download", admin()).body());
-        String base = "recording-" + sealedAtOnce;
+        HttpResponse<byte[]> download = getBytes("/api/v1/recordings/" + sealedAtOnce + "/download", admin());
+        Map<String, byte[]> zip = VerbatimServer.unzip(download.body());
+        String base = VerbatimServer.savedName(download).replaceAll("\\.zip$", "");
         assertThat(zip).containsKeys(base + ".wav", base + ".pdf", base + ".seal.txt", base + ".sig");
         for (Map.Entry<String, byte[]> e : zip.entrySet()) {
             Files.write(dir.resolve(e.getKey()), e.getValue());

@@ -161,6 +161,18 @@ final class VerbatimServer {
         }
     }
 
+    /** The name a response is saved under: its Content-Disposition's {@code filename*} (UTF-8), else its {@code filename}. */
+    static String savedName(HttpResponse<?> response) {
+        String disposition = response.headers().firstValue("Content-Disposition").orElseThrow();
+        java.util.regex.Matcher whole = java.util.regex.Pattern.compile("filename\\*=UTF-8''([^;]+)").matcher(disposition);
+        if (whole.find()) {
+            return java.net.URLDecoder.decode(whole.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.regex.Matcher plain = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(disposition);
+        assertThat(plain.find()).as(disposition).isTrue();
+        return plain.group(1);
+    }
+
     static long idFrom(HttpResponse<String> created) {
         return json(created.body()).getJsonNumber("id").longValue();
     }

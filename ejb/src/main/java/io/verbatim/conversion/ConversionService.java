@@ -178,8 +178,7 @@ public class ConversionService {
             wav = staging.newFile("." + format.extension());
             ConversionResult result;
             try (FileChannel channel = FileChannel.open(wav, StandardOpenOption.WRITE)) {
-                String title = r.getCallId() != null ? r.getCallId() : r.getFileName();
-                result = new CaptureConverter().convert(capture, channel, format, title);
+                result = new CaptureConverter().convert(capture, channel, format, CallTags.of(r));
                 channel.force(true);
             }
             long size = Files.size(wav);

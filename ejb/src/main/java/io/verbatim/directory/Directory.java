@@ -220,6 +220,12 @@ public class Directory {
         return findByUsername(caller.name()).orElseThrow(() -> new EJBAccessException("not signed in"));
     }
 
+    /** The zone the signed-in caller reads times in: their own, else the server's. */
+    public ZoneId callerZone() {
+        String own = caller().getTimezone();
+        return own != null ? ZoneId.of(own) : ZoneId.systemDefault();
+    }
+
     /** A user's tenant, {@code null} for the operator (and for a name that is no user's). */
     public String tenantOf(String username) {
         List<String> pbx = em.createQuery("select u.pbx from UserAccount u where u.username = :name", String.class)

@@ -55,15 +55,15 @@ public final class CaptureConverter {
     }
 
     /**
-     * Converts a capture into {@code format}, written from the channel's position; WAV files carry {@code title}
-     * (e.g. the call id), the call's start and end, and which party is in which channel, in their INFO chunk.
+     * Converts a capture into {@code format}, written from the channel's position; the file carries {@code tags} (may
+     * be null), the call's start and end, and which party is in which channel (WAV: INFO chunk, MP3: ID3 tag).
      *
      * @throws InvalidCaptureException when the file is no readable capture or holds no RTP audio
      * @throws UnsupportedCodecException when its audio is in a codec this engine does not decode
      */
-    public ConversionResult convert(Path capture, SeekableByteChannel out, OutputFormat format, String title) throws IOException {
+    public ConversionResult convert(Path capture, SeekableByteChannel out, OutputFormat format, AudioTags tags) throws IOException {
         try {
-            return render(capture, out, format, title);
+            return render(capture, out, format, tags);
         } catch (DamagedCaptureException e) { // the stages' own failures, as this engine's callers know them
             throw new InvalidCaptureException(e.getMessage(), e);
         } catch (MixedRatesException e) {
@@ -110,7 +110,7 @@ public final class CaptureConverter {
         return CaptureFormat.detect(head, length) != null;
     }
 
-    private ConversionResult render(Path capture, SeekableByteChannel out, OutputFormat format, String title) throws IOException {
+    private ConversionResult render(Path capture, SeekableByteChannel out, OutputFormat format, AudioTags tags) throws IOException {
         CallAudio call = CallAudio.read(capture, opusSampleRate);
         List<RtpStream> remote = call.streams(Side.REMOTE);
         List<RtpStream> local = call.streams(Side.LOCAL);
@@ -145,7 +145,7 @@ public final class CaptureConverter {
         long limit = Math.min(WavWriter.maxFrames(2), MAX_CALL_HOURS * 3600 * sampleRate);
         Instant start = Instant.ofEpochSecond(0, call.startNanos());
         int channels = format.layout().channels();
-        Map<String, String> provisional = info(title, start, 0, sampleRate, format.layout()); // the end comes last
+        Map<String, String> provisional = info(tags, start, 0, sampleRate, format.layout()); // the end comes last
         AudioWriter writer = switch (format.container()) {
             case WAV, WAV_ALAW -> new WavWriter(out, sampleRate, channels, format.container() == OutputFormat.Container.WAV_ALAW,
                     provisional);
@@ -157,7 +157,7 @@ public final class CaptureConverter {
             meter.write(left, right, count);
             file.write(left, right, count);
         }, limit);
-        writer.finish(info(title, start, frames, sampleRate, format.layout()));
+        writer.finish(info(tags, start, frames, sampleRate, format.layout()));
         if (call.lateness() != null) {
             warnings.add(call.lateness());
         }
@@ -187,14 +187,21 @@ public final class CaptureConverter {
         };
     }
 
-    private static Map<String, String> info(String title, Instant start, long frames, int sampleRate, OutputFormat.Layout layout) {
+    private static Map<String, String> info(AudioTags tags, Instant start, long frames, int sampleRate, OutputFormat.Layout layout) {
         Map<String, String> info = new LinkedHashMap<>();
-        if (title != null) {
-            info.put("INAM", title);
+        if (tags != null && tags.title() != null) {
+            info.put("INAM", tags.title());
+        }
+        if (tags != null && tags.artist() != null) {
+            info.put("IART", tags.artist());
+        }
+        if (tags != null && tags.album() != null) {
+            info.put("IPRD", tags.album());
         }
         Instant end = start.plusNanos(frames * 1_000_000_000L / sampleRate);
         info.put("ICRD", start.toString());
-        info.put("ICMT", "start " + COMMENT_TIME.format(start) + "; end " + COMMENT_TIME.format(end) + "; " + switch (layout) {
+        info.put("ICMT", (tags != null && tags.comment() != null ? tags.comment() + "; " : "") + "start " + COMMENT_TIME.format(start)
+                + "; end " + COMMENT_TIME.format(end) + "; " + switch (layout) {
             case STEREO -> "left: remote party, right: local party";
             case MONO -> "both parties mixed";
             case REMOTE_ONLY -> "remote party only";

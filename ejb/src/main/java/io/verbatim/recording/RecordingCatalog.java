@@ -7,6 +7,7 @@ import io.verbatim.audit.ActionLog;
 import io.verbatim.callinfo.CallRecord;
 import io.verbatim.callinfo.PhoneNumber;
 import io.verbatim.database.SchemaMigration;
+import io.verbatim.directory.Directory;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.refusal.InvalidEntryException;
 import io.verbatim.storage.BlobStore;
@@ -59,6 +60,9 @@ public class RecordingCatalog {
 
     @Inject
     SchemaMigration schema;
+
+    @Inject
+    Directory directory;
 
     public RecordingPage search(RecordingQuery query) {
         return search(query, false);
@@ -194,18 +198,22 @@ public class RecordingCatalog {
         if (use != AudioUse.CONTINUED_PLAY) {
             actionLog.record(use == AudioUse.PLAY ? Action.PLAY : Action.DOWNLOAD, r, r.getAudioFormat());
         }
-        return new Audio(r, blobs.size(r.getAudioKey()), blobs.open(r.getAudioKey()));
+        return new Audio(r, RecordingFileName.of(r, directory.callerZone()), blobs.size(r.getAudioKey()), blobs.open(r.getAudioKey()));
     }
 
     /** The original capture as the device sent it, of a recording the caller may read (in any state); logged as a download. */
     public Audio openOriginal(long id) throws IOException {
         Recording r = find(id);
         actionLog.record(Action.DOWNLOAD, r, "original capture");
-        return new Audio(r, blobs.size(r.getOriginalKey()), blobs.open(r.getOriginalKey()));
+        return new Audio(r, r.getFileName(), blobs.size(r.getOriginalKey()), blobs.open(r.getOriginalKey()));
     }
 
-    /** Bytes to stream: the recording, the length, and a channel positioned anywhere the reader likes. */
-    public record Audio(Recording recording, long size, SeekableByteChannel channel) {
+    /**
+     * Bytes to stream: the recording, the length, and a channel positioned anywhere the reader likes.
+     *
+     * @param name what the file is called where it is saved: for audio without its extension ({@link RecordingFileName})
+     */
+    public record Audio(Recording recording, String name, long size, SeekableByteChannel channel) {
     }
 
     private List<Predicate> conditions(CriteriaBuilder cb, AbstractQuery<?> query, Root<Recording> r, RecordingQuery q, Viewer viewer,

@@ -11,13 +11,14 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A recording as it leaves the server for keeping: a ZIP of its audio (streamed from the store, never whole in
- * memory) and small files beside it (the PDF report; for a sealed recording the sealed text and its signature).
+ * memory) and small files beside it (the PDF report; for a sealed recording the sealed text and its signature), each
+ * named for people ({@link io.verbatim.recording.RecordingFileName}).
  */
-public record RecordingDownload(long recordingId, String audioName, SeekableByteChannel audio, Map<String, byte[]> beside)
+public record RecordingDownload(long recordingId, String name, String audioName, SeekableByteChannel audio, Map<String, byte[]> beside)
         implements AutoCloseable {
 
     public String fileName() {
-        return "recording-" + recordingId + ".zip";
+        return name + ".zip";
     }
 
     public void writeZip(OutputStream out) throws IOException {

@@ -7,6 +7,7 @@ import io.verbatim.media.OutputFormat;
 import io.verbatim.recording.NoSuchRecordingException;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
+import io.verbatim.recording.RecordingFileName;
 import io.verbatim.recording.RecordingNotes;
 import io.verbatim.recording.SelectedRecordings;
 import io.verbatim.refusal.InvalidEntryException;
@@ -58,19 +59,20 @@ public class RecordingDownloads {
         Recording r = catalog.findConverted(id);
         actionLog.record(Action.DOWNLOAD, r, "ZIP with audio and report");
         String viewer = directory.caller().getUsername();
-        String ownZone = directory.caller().getTimezone();
+        ZoneId zone = directory.callerZone();
+        String name = RecordingFileName.of(r, zone); // named for people, in the reader's zone: the ZIP and what is in it
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
         RecordingReport.write(new RecordingReport.Content(r, notes.of(r), actionLog.of(r), viewer,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), ownZone == null ? ZoneId.systemDefault() : ZoneId.of(ownZone)), pdf);
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), zone), pdf);
         OutputFormat format = r.getAudioFormat() == null ? OutputFormat.STEREO_WAV : OutputFormat.parse(r.getAudioFormat());
         Map<String, byte[]> beside = new LinkedHashMap<>();
-        beside.put("recording-" + r.getId() + ".pdf", pdf.toByteArray());
+        beside.put(name + ".pdf", pdf.toByteArray());
         if (r.getSealSignature() != null) {
             // what a third party checks with openssl and the public key (see docs/compliance.md)
-            beside.put("recording-" + r.getId() + ".seal.txt", SealedContent.of(r));
-            beside.put("recording-" + r.getId() + ".sig", Seals.signatureOf(r));
+            beside.put(name + ".seal.txt", SealedContent.of(r));
+            beside.put(name + ".sig", Seals.signatureOf(r));
         }
-        return new RecordingDownload(r.getId(), "recording-" + r.getId() + "." + format.extension(), blobs.open(r.getAudioKey()), beside);
+        return new RecordingDownload(r.getId(), name, name + "." + format.extension(), blobs.open(r.getAudioKey()), beside);
     }
 
     /**

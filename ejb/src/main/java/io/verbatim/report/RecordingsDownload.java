@@ -3,13 +3,15 @@ package io.verbatim.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Several recordings in one ZIP: a folder per recording as its own ZIP holds it, and {@code not-included.txt} naming
- * each recording asked for that is not in it, with why.
+ * Several recordings in one ZIP: a folder per recording, named as its own ZIP is, holding what that ZIP holds, and
+ * {@code not-included.txt} naming each recording asked for that is not in it, with why.
  */
 public record RecordingsDownload(List<RecordingDownload> recordings, List<String> notIncluded) implements AutoCloseable {
 
@@ -20,8 +22,11 @@ public record RecordingsDownload(List<RecordingDownload> recordings, List<String
     public void writeZip(OutputStream out) throws IOException {
         try (this; ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(1);
-            for (RecordingDownload r : recordings) {
-                r.writeEntries(zip, "recording-" + r.recordingId() + "/");
+            Set<String> folders = new HashSet<>();
+            for (RecordingDownload r : recordings) { // two calls of one minute with one party: the second gets its id too
+                String folder = folders.add(r.name()) ? r.name() : r.name() + "_" + r.recordingId();
+                folders.add(folder);
+                r.writeEntries(zip, folder + "/");
             }
             if (!notIncluded.isEmpty()) {
                 zip.putNextEntry(new ZipEntry("not-included.txt"));

@@ -43,9 +43,12 @@ class OutputFormatTest {
         call = pcap.write(dir.resolve("call.pcap"));
     }
 
+    private static final AudioTags TAGS = new AudioTags("Outbound call from Jürgen (201) to Acme GmbH (+4989123456)", "Jürgen (201)",
+            "pbx.example.com", "outbound; remote: Acme GmbH (+4989123456); local: Jürgen (201); call id 0123456789abcdef");
+
     byte[] convert(String format) throws Exception {
         MemoryChannel out = new MemoryChannel();
-        new CaptureConverter().convert(call, out, OutputFormat.parse(format), "0123456789abcdef0123456789abcdef");
+        new CaptureConverter().convert(call, out, OutputFormat.parse(format), TAGS);
         return out.bytes();
     }
 
@@ -99,20 +102,25 @@ class OutputFormatTest {
     }
 
     @Test
-    void wavFilesSayWhichCallAndWhen() throws Exception {
-        String text = new String(convert("wav"), StandardCharsets.ISO_8859_1);
-        assertThat(text).contains("LIST", "INFO", "INAM", "0123456789abcdef0123456789abcdef", "ICRD", "2023-11-14T22:13:20Z",
-                "start 2023-11-14T22:13:20.000Z; end 2023-11-14T22:13:21.000Z; left: remote party, right: local party", "ISFT", "Verbatim");
+    void wavFilesSayWhichCallWithWhomAndWhen() throws Exception {
+        String text = new String(convert("wav"), StandardCharsets.UTF_8);
+        assertThat(text).contains("LIST", "INFO", "INAM", "Outbound call from Jürgen (201) to Acme GmbH (+4989123456)",
+                "IART", "Jürgen (201)", "IPRD", "pbx.example.com", "ICRD", "2023-11-14T22:13:20Z",
+                "outbound; remote: Acme GmbH (+4989123456); local: Jürgen (201); call id 0123456789abcdef; start 2023-11-14T22:13:20.000Z;"
+                        + " end 2023-11-14T22:13:21.000Z; left: remote party, right: local party", "ISFT", "Verbatim");
         assertThat(WavFile.parse(convert("wav")).channel(1)[100]).as("still readable past the INFO chunk").isEqualTo(LOCAL);
     }
 
     @Test
-    void mp3HoldsTheCallAtTheRequestedBitRateBehindAnId3TagSayingWhichCallAndWhen() throws Exception {
+    void mp3HoldsTheCallAtTheRequestedBitRateBehindAnId3TagSayingWhichCallWithWhomAndWhen() throws Exception {
         byte[] mp3 = convert("mp3-32");
         ID3v24Tag tag = new ID3v24Tag(mp3);
-        assertThat(tag.getTitle()).isEqualTo("0123456789abcdef0123456789abcdef");
+        assertThat(tag.getTitle()).isEqualTo("Outbound call from Jürgen (201) to Acme GmbH (+4989123456)");
+        assertThat(tag.getArtist()).isEqualTo("Jürgen (201)");
+        assertThat(tag.getAlbum()).isEqualTo("pbx.example.com");
         assertThat(tag.getDate()).isEqualTo("2023-11-14T22:13:20Z");
-        assertThat(tag.getComment()).isEqualTo("start 2023-11-14T22:13:20.000Z; end 2023-11-14T22:13:21.000Z; left: remote party, right: local party");
+        assertThat(tag.getComment()).isEqualTo("outbound; remote: Acme GmbH (+4989123456); local: Jürgen (201); call id 0123456789abcdef;"
+                + " start 2023-11-14T22:13:20.000Z; end 2023-11-14T22:13:21.000Z; left: remote party, right: local party");
         assertThat(tag.getEncoder()).isEqualTo("Verbatim");
         double seconds = 0;
         int frames = 0;

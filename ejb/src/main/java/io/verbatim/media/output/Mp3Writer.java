@@ -11,7 +11,8 @@ import javax.sound.sampled.AudioFormat;
 
 /**
  * Writes MP3 through jump3r (a pure-Java port of LAME): constant bit rate, mono or joint stereo, behind an ID3v2.4
- * tag (mp3agic) carrying what a WAV file's INFO chunk carries: title (call id), date, comment, software. The tag
+ * tag (mp3agic) carrying what a WAV file's INFO chunk carries: title (the call), artist (the local party), album (the
+ * PBX), date, comment (direction, parties, call id, times), software. The tag
  * is written again when the call's end is known.
  */
 public final class Mp3Writer implements AudioWriter {
@@ -24,7 +25,7 @@ public final class Mp3Writer implements AudioWriter {
     private final byte[] mp3;
     private int filled;
 
-    /** @param info entries by RIFF INFO id (INAM, ICRD, ICMT, ISFT), as for {@link WavWriter} */
+    /** @param info entries by RIFF INFO id (INAM, IART, IPRD, ICRD, ICMT, ISFT), as for {@link WavWriter} */
     public Mp3Writer(SeekableByteChannel out, int sampleRate, int channels, int bitrateKbps, Map<String, String> info) throws IOException {
         this.file = new HeadedFile(out, ByteBuffer.wrap(id3(info)));
         this.channels = channels;
@@ -39,6 +40,12 @@ public final class Mp3Writer implements AudioWriter {
         ID3v24Tag tag = new ID3v24Tag();
         if (info.containsKey("INAM")) {
             tag.setTitle(info.get("INAM"));
+        }
+        if (info.containsKey("IART")) {
+            tag.setArtist(info.get("IART"));
+        }
+        if (info.containsKey("IPRD")) {
+            tag.setAlbum(info.get("IPRD"));
         }
         if (info.containsKey("ICRD")) {
             tag.setDate(info.get("ICRD"));

@@ -1,5 +1,6 @@
 package io.verbatim.media.tool;
 
+import io.verbatim.media.AudioTags;
 import io.verbatim.media.CaptureConverter;
 import io.verbatim.media.ConversionResult;
 import io.verbatim.media.InvalidCaptureException;
@@ -75,7 +76,7 @@ public final class Pcap2Wav {
             ConversionResult result;
             try (FileChannel o = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                result = new CaptureConverter(opusRate).convert(capture, o, format, capture.getFileName().toString());
+                result = new CaptureConverter(opusRate).convert(capture, o, format, AudioTags.titled(capture.getFileName().toString()));
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(partial);
                 throw e;

@@ -1,10 +1,13 @@
 package io.verbatim.web.api;
 
+import io.verbatim.recording.RecordingFileName;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Optional;
@@ -31,11 +34,19 @@ public final class BlobResponses {
                 .type(mediaType)
                 .header("Accept-Ranges", "bytes")
                 .header("Content-Length", served.length())
-                .header("Content-Disposition", (attachment ? "attachment" : "inline") + "; filename=\""
-                        + fileName.replace('"', '_').replace('\\', '_') + "\"")
+                .header("Content-Disposition", disposition(attachment, fileName))
                 .entity(copy(channel, served));
         requested.ifPresent(r -> response.header("Content-Range", "bytes " + r.first() + "-" + r.last() + "/" + size));
         return response.build();
+    }
+
+    /**
+     * How a file is saved: its name in ASCII for every client, and whole (UTF-8, RFC 6266 and 8187) for those that
+     * read {@code filename*}, as browsers do.
+     */
+    public static String disposition(boolean attachment, String fileName) {
+        return (attachment ? "attachment" : "inline") + "; filename=\"" + RecordingFileName.ascii(fileName) + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static StreamingOutput copy(SeekableByteChannel channel, ByteRange range) {

@@ -59,8 +59,7 @@ public class ViewerTime implements Serializable {
 
     ZoneId zone() {
         if (zone == null) {
-            String own = directory.caller().getTimezone();
-            zone = own != null ? ZoneId.of(own) : ZoneId.systemDefault();
+            zone = directory.callerZone();
         }
         return zone;
     }

@@ -298,7 +298,7 @@ public class RecordingResource {
         OutputFormat format = audio.recording().getAudioFormat() == null ? OutputFormat.STEREO_WAV
                 : OutputFormat.parse(audio.recording().getAudioFormat());
         return BlobResponses.of(audio.channel(), audio.size(), range, format.mediaType(),
-                "recording-" + id + "." + format.extension(), download);
+                audio.name() + "." + format.extension(), download);
     }
 
     @GET
@@ -327,7 +327,7 @@ public class RecordingResource {
 
     /** A ZIP written as it is sent, saved under its name. */
     private static Response zip(StreamingOutput content, String fileName) {
-        return Response.ok(content, "application/zip").header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+        return Response.ok(content, "application/zip").header("Content-Disposition", BlobResponses.disposition(true, fileName)).build();
     }
 
     /*
