@@ -86,7 +86,8 @@ class AuthorizationMatrixIT {
             return method + " " + path.replaceAll("\\?.*", "").replace("{fresh}", "{id}").replace("{binned}", "{id}")
                     .replace("{note}", "{noteId}").replace("{run}", "{executionId}").replace("/recycle-purge/", "/{job}/")
                     .replace("{export}", "{id}").replace("{alarm}", "{id}").replace("{device}", "{id}")
-                    .replace("{webhook}", "{id}").replace("{webhookDelivery}", "{deliveryId}");
+                    .replace("{webhook}", "{id}").replace("{webhookDelivery}", "{deliveryId}")
+                    .replace("{exportTarget}", "{id}");
         }
     }
 
@@ -191,6 +192,14 @@ class AuthorizationMatrixIT {
                 new Row("POST", "/api/v1/webhooks/{webhook}/test", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/webhooks/{webhook}/deliveries", null, EnumSet.of(Person.ADMIN)),
                 new Row("POST", "/api/v1/webhooks/{webhook}/deliveries/{webhookDelivery}/replay", null, EnumSet.of(Person.ADMIN)),
+                // export targets, likewise on the third PBX (nothing is recorded there: a run exports nothing); their
+                // bucket is a closed port, and fresh ones are made per cell
+                new Row("GET", "/api/v1/export-targets", null, ADMINS),
+                new Row("POST", "/api/v1/export-targets?pbx=" + SITES, EXPORT_TARGET, EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/export-targets/{exportTarget}", null, EnumSet.of(Person.ADMIN)),
+                new Row("DELETE", "/api/v1/export-targets/{exportTarget}", null, EnumSet.of(Person.ADMIN)),
+                new Row("POST", "/api/v1/export-targets/{exportTarget}/runs", null, EnumSet.of(Person.ADMIN)),
+                new Row("GET", "/api/v1/export-targets/{exportTarget}/exported", null, EnumSet.of(Person.ADMIN)),
                 new Row("GET", "/api/v1/tokens", null, EVERYONE),
                 new Row("POST", "/api/v1/tokens", "{\"name\":\"matrix\"}", EVERYONE),
                 new Row("DELETE", "/api/v1/tokens/{id}", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
@@ -209,6 +218,7 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/app/admin/tenants.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/unassigned.xhtml", null, ADMINS),
                 new Row("GET", "/app/admin/webhooks.xhtml", null, ADMINS),
+                new Row("GET", "/app/admin/exports.xhtml", null, ADMINS),
                 new Row("GET", "/app/compliance/action-log.xhtml", null, OFFICERS),
                 new Row("GET", "/app/monitor.xhtml", null, EVERYONE),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
@@ -303,6 +313,9 @@ class AuthorizationMatrixIT {
                 .replace("{fresh}", row.path().contains("{fresh}") ? Long.toString(freshRecording()) : "")
                 .replace("{binned}", row.path().contains("{binned}") ? Long.toString(binnedRecording()) : "")
                 .replace("{device}", row.path().contains("{device}") ? Long.toString(siteCredential()) : "");
+        if (path.contains("{exportTarget}")) {
+            path = path.replace("{exportTarget}", Long.toString(siteExportTarget()));
+        }
         if (path.contains("{webhook}")) {
             long webhook = siteWebhook();
             path = path.replace("{webhook}", Long.toString(webhook))
@@ -361,6 +374,17 @@ class AuthorizationMatrixIT {
     static long siteWebhook() throws Exception {
         HttpResponse<String> added = postJson("/api/v1/webhooks?pbx=" + SITES, "{\"url\":\"http://127.0.0.1:9/matrix\","
                 + "\"events\":[\"recording.deleted\"]}", admin());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return json(added.body()).getJsonNumber("id").longValue();
+    }
+
+    /** An export target of the third PBX: an S3 bucket behind a closed port. */
+    static final String EXPORT_TARGET = "{\"name\":\"Matrix\",\"kind\":\"s3\",\"endpoint\":\"http://127.0.0.1:9\",\"location\":\"matrix\","
+            + "\"username\":\"k\",\"secretKey\":\"s\"}";
+
+    /** An export target of the third PBX, made fresh per cell (for removing). */
+    static long siteExportTarget() throws Exception {
+        HttpResponse<String> added = postJson("/api/v1/export-targets?pbx=" + SITES, EXPORT_TARGET, admin());
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         return json(added.body()).getJsonNumber("id").longValue();
     }

@@ -57,12 +57,25 @@ final class PrivateObjectStore implements AutoCloseable {
         }
     }
 
-    /** What a server of the test's needs in its environment to keep its blobs here. */
     /** Where the bucket's objects are, each a file. */
     Path objects() {
         return folder.resolve("objects").resolve(BUCKET);
     }
 
+    /** Its address, for what the server is told to send here. */
+    String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    static String accessKey() {
+        return ACCESS_KEY;
+    }
+
+    static String secretKey() {
+        return SECRET_KEY;
+    }
+
+    /** What a server of the test's needs in its environment to keep its blobs here. */
     Map<String, String> serverEnvironment() {
         return Map.of("VERBATIM_S3_ENDPOINT", "http://127.0.0.1:" + port, "VERBATIM_S3_BUCKET", BUCKET,
                 "VERBATIM_S3_ACCESS_KEY", ACCESS_KEY, "VERBATIM_S3_SECRET_KEY", SECRET_KEY);

@@ -57,7 +57,11 @@ public enum Action {
     /** Wrote a backup of the whole system (database, keys, originals, audio). */
     BACKUP,
     /** Rebuilt this system from a backup. */
-    BACKUP_RESTORE;
+    BACKUP_RESTORE,
+    /** A recording was exported to an export target (SFTP, S3): where, and as what. */
+    ARCHIVE_EXPORT,
+    /** A recording was erased after its export: its retention is the export target's. */
+    ARCHIVE_HANDOVER;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -28,7 +28,9 @@ public enum JobName {
     /** Writes a backup of the whole system (io.verbatim.backup). */
     BACKUP,
     /** Imports a folder of captures as uploads (io.verbatim.imports). */
-    CAPTURE_IMPORT;
+    CAPTURE_IMPORT,
+    /** Exports recordings to an export target, SFTP or S3 (io.verbatim.archive). */
+    RECORDING_EXPORT;
 
     /** The job file's name, e.g. {@code recycle-purge}: what the batch runtime and the job list call it. */
     public String id() {

@@ -49,7 +49,8 @@ public class JobRuns {
     /** The jobs shown, by their ids: all of {@link JobName}. */
     private static final List<String> JOBS = Arrays.stream(JobName.values()).map(JobName::id).toList();
     static final String CUTOFF = "cutoff";
-    static final String PBX = "pbx";
+    /** The parameter naming the PBX a run is of: its administrators see it on the Jobs page. */
+    public static final String PBX = "pbx";
     /** How far back a PBX's administrator's list looks among all PBXs' runs of a job. */
     private static final int SCANNED = 2000;
 

@@ -1,5 +1,6 @@
 package io.verbatim.lifecycle;
 
+import io.verbatim.audit.Action;
 import io.verbatim.audit.ActionLog;
 import io.verbatim.directory.Licences;
 import io.verbatim.recording.Recording;
@@ -124,6 +125,20 @@ public class RecordingExpiry {
         }
         Recording r = still.get(0);
         actionLog.recordAs(ActionLog.SERVER, expiry.logged(), r, reason(expiry, cutoffs.containsKey(r.getPbx()) ? cutoffs.get(r.getPbx()) : cutoffs.get(OTHERS), r));
+        erasure.erase(r);
+        return true;
+    }
+
+    /**
+     * Erases a recording an export target now holds, whose keeping is the target's from now on ("delete after export"):
+     * not a protected one, nor one in the recycle bin's hands. @return whether it did
+     */
+    public boolean handOver(long id, String detail) {
+        Recording r = em.find(Recording.class, id);
+        if (r == null || r.isProtected() || r.getDeletedAt() != null) {
+            return false;
+        }
+        actionLog.recordAs(ActionLog.SERVER, Action.ARCHIVE_HANDOVER, r, detail);
         erasure.erase(r);
         return true;
     }

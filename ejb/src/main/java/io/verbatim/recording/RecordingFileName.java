@@ -58,7 +58,7 @@ public final class RecordingFileName {
 
     /** The name a template gives the recording, without an extension; {@code /} in the template makes folders. */
     public static String of(String template, Recording recording, ZoneId zone) {
-        check(template);
+        check(template, "nameTemplate");
         Fields fields = new Fields(recording, recording.getCallRecord(), time(recording).atZone(zone));
         List<String> segments = new ArrayList<>();
         for (String segment : template.split("/")) {
@@ -71,18 +71,21 @@ public final class RecordingFileName {
      * Refuses a template that would not make a name: empty, an unknown field, an absolute path, or a folder that
      * could climb out of its target ({@code ..}).
      */
-    public static void check(String template) {
+    public static void check(String template, String field) {
         if (template == null || template.isBlank()) {
-            throw new InvalidSettingException("fileNameTemplate is empty: give fields such as " + DEFAULT);
+            throw new InvalidSettingException(field + " is empty: give fields such as " + DEFAULT);
         }
         if (template.startsWith("/") || template.contains("\\") || List.of(template.split("/")).contains("..")
                 || template.contains("//")) {
-            throw new InvalidSettingException("fileNameTemplate " + template + " must be a relative path without .. or \\");
+            throw new InvalidSettingException(field + " " + template + " must be a relative path without .. or \\");
+        }
+        if (template.matches("(?s).*[*?\"<>|\\p{Cntrl}].*")) { // wildcards on an SFTP server, and what file systems refuse
+            throw new InvalidSettingException(field + " " + template + " must not hold * ? \" < > | or control characters");
         }
         Matcher m = FIELD.matcher(template);
         while (m.find()) {
             if (!FIELDS.containsKey(m.group(1))) {
-                throw new InvalidSettingException("fileNameTemplate has no field {" + m.group(1) + "}; known: "
+                throw new InvalidSettingException(field + " has no field {" + m.group(1) + "}; known: "
                         + String.join(", ", FIELDS.keySet().stream().sorted().map(k -> "{" + k + "}").toList()));
             }
         }

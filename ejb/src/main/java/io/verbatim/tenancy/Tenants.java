@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,28 @@ public class Tenants {
      */
     public String tenantFor(String requested) {
         return tenantFor(requested, false);
+    }
+
+    /**
+     * The caller's entries of an entity kept per PBX (its {@code pbx} field; the operator's own: none): a PBX's
+     * administrator, their PBX's; the operator, the PBX named or (none named) their own. By id.
+     *
+     * @throws OtherPbxException when a tenant's administrator names another tenant
+     */
+    public <T> List<T> entriesOf(Class<T> entity, String requested) {
+        String scope = tenantFor(requested);
+        TypedQuery<T> entries = em.createQuery("select e from " + entity.getSimpleName() + " e where "
+                + (scope == null ? "e.pbx is null" : "e.pbx = :pbx") + " order by e.id", entity);
+        if (scope != null) {
+            entries.setParameter("pbx", scope);
+        }
+        return List.copyOf(entries.getResultList());
+    }
+
+    /** Whether the caller administers what belongs to {@code pbx} ({@code null}: the operator's): the operator, all. */
+    public boolean administers(String pbx) {
+        String tenant = caller.tenant();
+        return tenant == null || tenant.equals(pbx);
     }
 
     /** As {@link #tenantFor(String)}, for something the caller creates there: a PBX the operator names is registered. */

@@ -86,6 +86,7 @@ public class WebhookOutbox {
             case PURGE -> "purged";
             case TIMEOUT -> "timeout";
             case LICENCE_GRACE -> "licence-grace";
+            case ARCHIVE_HANDOVER -> "exported";
             default -> null;
         };
     }

@@ -99,13 +99,7 @@ public class Webhooks {
     /** The caller's subscriptions: a PBX's administrator, their PBX's; the operator, the PBX named or (none named) their own. */
     @RolesAllowed("ADMIN")
     public List<WebhookSubscription> list(String pbx) {
-        String scope = tenants.tenantFor(pbx);
-        TypedQuery<WebhookSubscription> mine = em.createQuery("select s from WebhookSubscription s where "
-                + (scope == null ? "s.pbx is null" : "s.pbx = :pbx") + " order by s.id", WebhookSubscription.class);
-        if (scope != null) {
-            mine.setParameter("pbx", scope);
-        }
-        return mine.getResultList().stream().toList();
+        return tenants.entriesOf(WebhookSubscription.class, pbx);
     }
 
     /**
@@ -116,8 +110,7 @@ public class Webhooks {
     @RolesAllowed("ADMIN")
     public WebhookSubscription get(long id) {
         WebhookSubscription s = em.find(WebhookSubscription.class, id);
-        String tenant = caller.tenant();
-        if (s == null || (tenant != null && !tenant.equals(s.getPbx()))) {
+        if (s == null || !tenants.administers(s.getPbx())) {
             throw new NoSuchEntryException("webhook " + id);
         }
         return s;

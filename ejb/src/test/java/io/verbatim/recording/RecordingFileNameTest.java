@@ -54,11 +54,11 @@ class RecordingFileNameTest {
 
     @Test
     void aTemplateThatCannotMakeASafeNameIsRefusedNamingTheProblem() {
-        assertThatThrownBy(() -> RecordingFileName.check("{yyyy}/{caller}")).isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("fileNameTemplate has no field {caller}; known: ").hasMessageContaining("{remote}");
-        assertThatThrownBy(() -> RecordingFileName.check("../{id}")).hasMessageContaining("without ..");
-        assertThatThrownBy(() -> RecordingFileName.check("/{id}")).hasMessageContaining("relative path");
-        assertThatThrownBy(() -> RecordingFileName.check(" ")).hasMessageStartingWith("fileNameTemplate is empty");
+        assertThatThrownBy(() -> RecordingFileName.check("{yyyy}/{caller}", "nameTemplate")).isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("nameTemplate has no field {caller}; known: ").hasMessageContaining("{remote}");
+        assertThatThrownBy(() -> RecordingFileName.check("../{id}", "nameTemplate")).hasMessageContaining("without ..");
+        assertThatThrownBy(() -> RecordingFileName.check("/{id}", "nameTemplate")).hasMessageContaining("relative path");
+        assertThatThrownBy(() -> RecordingFileName.check(" ", "nameTemplate")).hasMessageStartingWith("nameTemplate is empty");
     }
 
     @Test
