@@ -6,6 +6,8 @@ import static io.verbatim.it.VerbatimServer.jsonArray;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +28,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A recorder's first promise on a server of the test's own: a burst of uploads on a server just started is taken
@@ -144,12 +149,86 @@ class DurabilityIT {
     }
 
     /**
+     * An export run killed with the server: FAILED after the restart, its restart sends the rest, and the chunk the
+     * kill cut short, undone with its log entries, is sent again, so each recording is in the archive and the log once.
+     */
+    @Test
+    @Order(3)
+    void anExportKilledMidRunIsFailedAndItsRestartSendsTheRestEachRecordingLoggedOnce() throws Exception {
+        assumeTrue(DisposableServer.onPostgres(), "a killed job run's recovery does not depend on the database: checked on PostgreSQL");
+        // forty of the cold burst's recordings (each owned by the name it was sent under): enough to be killed among
+        long ready = 40;
+        JsonArrayBuilder owners = Json.createArrayBuilder();
+        for (int i = 0; i < ready; i++) {
+            owners.add("cold-" + i);
+        }
+        try (PrivateSftpServer sftp = PrivateSftpServer.start()) {
+            HttpResponse<String> added = server.postJson("/api/v1/export-targets?pbx=" + PBX, Json.createObjectBuilder()
+                    .add("name", "Killed archive").add("kind", "sftp").add("host", "127.0.0.1").add("port", sftp.port())
+                    .add("hostKey", sftp.hostKey()).add("username", PrivateSftpServer.USER).add("password", PrivateSftpServer.PASSWORD)
+                    .add("location", "killed").add("nameTemplate", "{id}").add("owners", owners).build().toString());
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            long target = json(added.body()).getJsonNumber("id").longValue();
+            HttpResponse<String> started = server.post("/api/v1/export-targets/" + target + "/runs");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            long run = json(started.body()).getJsonNumber("executionId").longValue();
+            Path folder = sftp.files().resolve("killed");
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (exported(folder) < 6) { // killed in the middle of its work
+                assertThat(Instant.now()).as("export run %d sent nothing", run).isBefore(deadline);
+                Thread.sleep(20);
+            }
+            server.kill();
+            long sentBeforeTheKill = exported(folder);
+            server.start();
+
+            JsonObject interrupted = json(server.get("/api/v1/jobs/runs/" + run).body());
+            assertThat(interrupted.getString("status")).isEqualTo("FAILED");
+            assertThat(interrupted.getString("exitStatus")).contains("the server stopped during this run");
+            assertThat(sentBeforeTheKill).as("what the killed run had not reached").isLessThan(ready);
+            HttpResponse<String> restarted = server.post("/api/v1/jobs/runs/" + run + "/restart");
+            assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(202);
+            long again = json(restarted.body()).getJsonNumber("executionId").longValue();
+            deadline = Instant.now().plusSeconds(180);
+            JsonObject end;
+            while (!List.of("COMPLETED", "FAILED", "STOPPED").contains((end = json(server.get("/api/v1/jobs/runs/" + again).body()))
+                    .getString("status"))) {
+                assertThat(Instant.now()).as("restarted run %d still %s", again, end.getString("status")).isBefore(deadline);
+                Thread.sleep(200);
+            }
+            assertThat(end.getString("status")).as(end.toString()).isEqualTo("COMPLETED");
+            assertThat(exported(folder)).as("every recording, each once (named by its id)").isEqualTo(ready);
+            // the chunk the kill cut short was undone with its log entries and sent again: one entry per recording
+            assertThat(json(server.get("/api/v1/action-log?action=archive-export&limit=1").body()).getJsonNumber("total").longValue())
+                    .isEqualTo(ready);
+            // and the target has had everything: the next run sends nothing
+            long next = json(server.post("/api/v1/export-targets/" + target + "/runs").body()).getJsonNumber("executionId").longValue();
+            while (!List.of("COMPLETED", "FAILED", "STOPPED").contains((end = json(server.get("/api/v1/jobs/runs/" + next).body()))
+                    .getString("status"))) {
+                assertThat(Instant.now()).as("run %d still %s", next, end.getString("status")).isBefore(deadline);
+                Thread.sleep(200);
+            }
+            assertThat(end.getString("exitStatus")).startsWith("exported 0 to export target " + target);
+        }
+    }
+
+    /** How many audio files an export put in its folder. */
+    private static long exported(Path folder) throws Exception {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".wav")).count();
+        }
+    }
+
+    /**
      * A retention run killed with the server is not left STARTED for ever: after the restart it is FAILED with why,
      * and restarting it finishes the work from its checkpoint. Every recording here is older than the default 30
      * days (the calls are dated 2023), so the run deletes them all.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void aJobRunInterruptedByAKillIsFailedAndRestartsFromItsCheckpoint() throws Exception {
         // the job repository and its checkpoints are the batch runtime's, through JDBC alike on either database
         assumeTrue(DisposableServer.onPostgres(), "a killed job run's recovery does not depend on the database: checked on PostgreSQL");

@@ -165,6 +165,34 @@ class ExportIT {
     }
 
     @Test
+    void aRunToAServerThatIsDownFailsSayingSoAndItsRestartSendsWhenItIsBack() throws Exception {
+        String owner = user("waiting");
+        long id = idFrom(upload(captureName(owner), capture));
+        awaitConverted(id);
+        JsonObjectBuilder spec = sftpTarget("Down " + SUFFIX).add("password", PrivateSftpServer.PASSWORD).add("location", "down/" + SUFFIX)
+                .add("nameTemplate", "{id}").add("owners", Json.createArrayBuilder(List.of(owner)));
+        HttpResponse<String> added = postJson("/api/v1/export-targets?pbx=" + VerbatimServer.PBX, spec.build().toString(), admin());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        long target = json(added.body()).getJsonNumber("id").longValue();
+        sftp.stop();
+        JsonObject failed;
+        try {
+            failed = run(target, false);
+        } finally {
+            sftp.startAgain();
+        }
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getString("exitStatus")).startsWith("export target " + target + " Down " + SUFFIX).contains("refused the connection");
+        HttpResponse<String> restarted = postJson("/api/v1/jobs/runs/" + failed.getJsonNumber("executionId").longValue() + "/restart", "",
+                admin());
+        assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(202);
+        JsonObject done = LifecycleJobsIT.awaitEnd(json(restarted.body()).getJsonNumber("executionId").longValue());
+        assertThat(done.getString("status")).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(done.getString("exitStatus")).startsWith("exported 1 to export target " + target);
+        assertThat(sftp.files().resolve("down").resolve(SUFFIX).resolve(id + ".wav")).isRegularFile();
+    }
+
+    @Test
     void aTargetThatKeepsWhatItGetsErasesItHereButNotAProtectedOne() throws Exception {
         String owner = user("handed");
         long handed = idFrom(upload(captureName(owner), capture));
@@ -250,6 +278,11 @@ class ExportIT {
             browser.signIn("admin", VerbatimServer.ADMIN_PASSWORD);
             browser.driver.findElement(By.id("nav-exports")).click();
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exports:name")));
+            // the operator adds it for the PBX (not as their own, which would take every PBX's recordings)
+            browser.driver.findElement(By.id("exports:pbx")).click();
+            browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#exports\\:pbx_items li[data-label='"
+                    + VerbatimServer.PBX + "']"))).click();
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".vb-hint"), "The PBX’s recordings"));
             String name = "Page archive " + SUFFIX;
             browser.driver.findElement(By.id("exports:name")).sendKeys(name);
             browser.driver.findElement(By.id("exports:host")).sendKeys("127.0.0.1");
@@ -273,6 +306,8 @@ class ExportIT {
             assertThat(browser.driver.findElement(By.id("exports:table")).getText())
                     .contains("sftp://" + PrivateSftpServer.USER + "@127.0.0.1:" + sftp.port() + "/page/" + SUFFIX, "{owner}/{id}", owner);
             browser.screenshot("exports-added");
+            assertThat(getText("/api/v1/export-targets?pbx=" + VerbatimServer.PBX, admin()).body()).as("the PBX's target").contains(name);
+            assertThat(getText("/api/v1/export-targets", admin()).body()).as("not the operator's own").doesNotContain(name);
             WebElement row = browser.driver.findElements(By.cssSelector("#exports\\:table tbody tr")).stream()
                     .filter(r -> r.getText().contains(name)).findFirst().orElseThrow();
             row.findElement(By.cssSelector("[id$=':run']")).click();

@@ -28,40 +28,56 @@ final class PrivateSftpServer implements AutoCloseable {
     static final String USER = "archive";
     static final String PASSWORD = "sftp-archive-password";
 
-    private final SshServer server;
     private final Path root;
     private final KeyPair userKey;
+    private final SimpleGeneratorHostKeyProvider hostKeys;
     private final String hostKey;
+    private SshServer server;
+    private int port;
 
-    private PrivateSftpServer(SshServer server, Path root, KeyPair userKey, String hostKey) {
-        this.server = server;
+    private PrivateSftpServer(Path root, KeyPair userKey, SimpleGeneratorHostKeyProvider hostKeys) throws Exception {
         this.root = root;
         this.userKey = userKey;
-        this.hostKey = hostKey;
+        this.hostKeys = hostKeys;
+        this.server = serve(0);
+        this.hostKey = PublicKeyEntry.toString(hostKeys.loadKeys(null).iterator().next().getPublic());
     }
 
     static PrivateSftpServer start() throws Exception {
         Path root = Files.createTempDirectory("verbatim-sftp-");
-        Path files = Files.createDirectories(root.resolve("files"));
+        Files.createDirectories(root.resolve("files"));
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair userKey = ec.generateKeyPair();
-        SshServer server = SshServer.setUpDefaultServer();
-        server.setHost("127.0.0.1");
-        server.setPort(0);
-        SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(root.resolve("host-key.ser"));
-        server.setKeyPairProvider(hostKeys);
-        server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && KeyUtils.compareKeys(key, userKey.getPublic()));
-        server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
-        server.setFileSystemFactory(new VirtualFileSystemFactory(files));
-        server.start();
-        KeyPair host = hostKeys.loadKeys(null).iterator().next();
-        return new PrivateSftpServer(server, root, userKey, PublicKeyEntry.toString(host.getPublic()));
+        return new PrivateSftpServer(root, ec.generateKeyPair(), new SimpleGeneratorHostKeyProvider(root.resolve("host-key.ser")));
+    }
+
+    /** A server on {@code port} (0: any free one) with this one's host key, user and files. */
+    private SshServer serve(int port) throws Exception {
+        SshServer made = SshServer.setUpDefaultServer();
+        made.setHost("127.0.0.1");
+        made.setPort(port);
+        made.setKeyPairProvider(hostKeys);
+        made.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && KeyUtils.compareKeys(key, userKey.getPublic()));
+        made.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
+        made.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+        made.setFileSystemFactory(new VirtualFileSystemFactory(root.resolve("files")));
+        made.start();
+        return made;
     }
 
     int port() {
         return server.getPort();
+    }
+
+    /** Gone: connections refused until {@link #startAgain}. */
+    void stop() throws Exception {
+        port = server.getPort();
+        server.stop(true);
+    }
+
+    /** Back on the same port, with the same host key. */
+    void startAgain() throws Exception {
+        server = serve(port);
     }
 
     /** The server's public key as known_hosts holds it ({@code ecdsa-sha2-nistp256 AAAA…}). */

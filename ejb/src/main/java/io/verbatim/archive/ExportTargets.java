@@ -101,7 +101,7 @@ public class ExportTargets {
         ExportTarget t = new ExportTarget(scope, name, kind, caller.name(), Instant.now().truncatedTo(ChronoUnit.MILLIS));
         ExportSecret secret;
         if (kind == ExportTarget.Kind.SFTP) {
-            String host = required(spec.host(), "host", "the SFTP server's name or address");
+            String host = limited(required(spec.host(), "host", "the SFTP server's name or address"), "host", 255);
             int port = spec.port() == null ? 22 : spec.port();
             if (port < 1 || port > 65535) {
                 throw new InvalidSettingException("port must be between 1 and 65535");
@@ -123,11 +123,12 @@ public class ExportTargets {
                 SftpDestination.checkPrivateKey(spec.privateKey().strip() + "\n");
             }
             secret = password ? new ExportSecret(spec.password(), null, null) : new ExportSecret(null, spec.privateKey().strip() + "\n", null);
+            limited(secret.stored(), password ? "password" : "privateKey", 8000);
             String folder = spec.location() == null ? "" : spec.location().strip();
             if (folder.matches(".*[*?\\\\].*") || List.of(folder.split("/")).contains("..")) {
                 throw new InvalidSettingException("location must be a folder without *, ?, \\ or ..");
             }
-            t.place(folder, required(spec.username(), "username", "the SFTP user"),
+            t.place(limited(folder, "location", 1000), limited(required(spec.username(), "username", "the SFTP user"), "username", 255),
                     masterKey.encryptSecret(secret.stored(), ExportSecret.PURPOSE));
         } else {
             String endpoint = present(spec.endpoint()) ? spec.endpoint().strip() : null;
@@ -135,18 +136,23 @@ public class ExportTargets {
                 throw new InvalidSettingException("endpoint must be an http(s) address, e.g. https://s3.example.com (empty: AWS S3)");
             }
             if (endpoint != null) {
-                URI.create(endpoint);
+                try {
+                    URI.create(limited(endpoint, "endpoint", 1000));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidSettingException("endpoint is no address: " + e.getMessage());
+                }
             }
-            t.s3(endpoint, present(spec.region()) ? spec.region().strip() : "us-east-1");
+            t.s3(endpoint, present(spec.region()) ? limited(spec.region().strip(), "region", 64) : "us-east-1");
             String location = required(spec.location(), "location", "the bucket, or bucket/prefix").replaceFirst("^/", "");
             if (!location.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?")) {
                 throw new InvalidSettingException("location must start with a bucket's name (3 to 63 lower-case letters, digits, . and -)");
             }
             secret = new ExportSecret(null, null, required(spec.secretKey(), "secretKey", "the S3 secret access key"));
-            t.place(location, required(spec.username(), "username", "the S3 access key id"), masterKey.encryptSecret(secret.stored(),
+            t.place(limited(location, "location", 1000), limited(required(spec.username(), "username", "the S3 access key id"), "username", 255),
+                    masterKey.encryptSecret(limited(secret.stored(), "secretKey", 8000),
                     ExportSecret.PURPOSE));
         }
-        String template = present(spec.nameTemplate()) ? spec.nameTemplate().strip() : DEFAULT_TEMPLATE;
+        String template = present(spec.nameTemplate()) ? limited(spec.nameTemplate().strip(), "nameTemplate", 500) : DEFAULT_TEMPLATE;
         RecordingFileName.check(template, "nameTemplate");
         ZoneId zone = zone(spec.timeZone());
         t.naming(template, zone.getId(), ExportMetadata.checked(spec.metadataItems()));
@@ -326,6 +332,13 @@ public class ExportTargets {
             throw new InvalidSettingException("owners and groups take at most 2000 characters each");
         }
         return joined.isEmpty() ? null : joined;
+    }
+
+    private static String limited(String value, String field, int most) {
+        if (value.length() > most) {
+            throw new InvalidSettingException(field + " must have at most " + most + " characters");
+        }
+        return value;
     }
 
     private static String required(String value, String field, String hint) {

@@ -27,6 +27,8 @@ public class ExportTargetConsole implements Serializable {
     private transient List<ExportTarget> shown;
     private transient List<ExportedRecording> exported;
     private Long watched;
+    /** The operator's choice: a PBX's targets, or (empty) the operator's own, which take every PBX's recordings. */
+    private String pbx;
 
     private String name;
     private String kind = "sftp";
@@ -48,7 +50,9 @@ public class ExportTargetConsole implements Serializable {
 
     public List<ExportTarget> getTargets() {
         if (shown == null) {
-            shown = targets.list(null);
+            AtomicReference<List<ExportTarget>> read = new AtomicReference<>(List.of());
+            Pages.attempt(() -> read.set(targets.list(pbx())));
+            shown = read.get();
         }
         return shown;
     }
@@ -58,7 +62,7 @@ public class ExportTargetConsole implements Serializable {
                 "sftp".equals(kind) ? password : null, "sftp".equals(kind) ? privateKey : null, "s3".equals(kind) ? secretKey : null,
                 nameTemplate, null, null, List.copyOf(Pages.names(owners)), null, direction, null, null, deleteAfterExport, dailyAt);
         AtomicReference<ExportTarget> made = new AtomicReference<>();
-        if (Pages.attempt(() -> made.set(targets.add(null, spec)), "exports", Map.of())) {
+        if (Pages.attempt(() -> made.set(targets.add(pbx(), spec)), "exports", Map.of())) {
             Pages.say("Export target " + made.get().getName() + " added (" + made.get().address() + "): run it now, or it runs "
                     + (made.get().getDailyAt() == null ? "when started" : "daily at " + made.get().getDailyAt()));
             clear();
@@ -137,6 +141,19 @@ public class ExportTargetConsole implements Serializable {
         return what.toString();
     }
 
+    /** The operator picked another PBX (or their own): its targets, and what is added goes there. */
+    public void pbxChosen() {
+        shown = null;
+        watched = null;
+        exported = null;
+    }
+
+    private String pbx() {
+        return pbx == null || pbx.isBlank() ? null : pbx;
+    }
+
+    public String getPbx() { return pbx; }
+    public void setPbx(String pbx) { this.pbx = pbx; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
     public String getKind() { return kind; }

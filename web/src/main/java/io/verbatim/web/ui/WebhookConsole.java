@@ -37,10 +37,14 @@ public class WebhookConsole implements Serializable {
     private String description;
     private transient String secret; // shown once: never copied to another node with the session
     private Long watched;
+    /** The operator's choice: a PBX's subscriptions, or (empty) the operator's own. */
+    private String pbx;
 
     public List<WebhookSubscription> getSubscriptions() {
         if (shown == null) {
-            shown = webhooks.list(null);
+            AtomicReference<List<WebhookSubscription>> read = new AtomicReference<>(List.of());
+            Pages.attempt(() -> read.set(webhooks.list(pbx())));
+            shown = read.get();
         }
         return shown;
     }
@@ -48,7 +52,7 @@ public class WebhookConsole implements Serializable {
     /** The events the caller may subscribe to, by name (the alarms: the operator only). */
     public List<String> getEventTypes() {
         return Arrays.stream(WebhookEvent.values()).filter(e -> e != WebhookEvent.TEST)
-                .filter(e -> session.isOperator() || e.forPbx()).map(WebhookEvent::type).toList();
+                .filter(e -> (session.isOperator() && pbx() == null) || e.forPbx()).map(WebhookEvent::type).toList();
     }
 
     public String eventsOf(WebhookSubscription s) {
@@ -57,7 +61,7 @@ public class WebhookConsole implements Serializable {
 
     public void add() {
         AtomicReference<Webhooks.NewSubscription> made = new AtomicReference<>();
-        if (Pages.attempt(() -> made.set(webhooks.subscribe(null, url, events, description)), "webhooks", Map.of())) {
+        if (Pages.attempt(() -> made.set(webhooks.subscribe(pbx(), url, events, description)), "webhooks", Map.of())) {
             secret = made.get().secret();
             Pages.say("Webhook to " + made.get().subscription().getUrl() + " added: copy its signing secret below now, it is not shown again");
             url = null;
@@ -124,6 +128,20 @@ public class WebhookConsole implements Serializable {
         return watched == null ? null : getSubscriptions().stream().filter(s -> s.getId().equals(watched)).findFirst().orElse(null);
     }
 
+    /** The operator picked another PBX (or their own): its subscriptions, and what is added goes there. */
+    public void pbxChosen() {
+        shown = null;
+        watched = null;
+        deliveries = null;
+        events.retainAll(getEventTypes());
+    }
+
+    private String pbx() {
+        return pbx == null || pbx.isBlank() ? null : pbx;
+    }
+
+    public String getPbx() { return pbx; }
+    public void setPbx(String pbx) { this.pbx = pbx; }
     public String getUrl() { return url; }
     public void setUrl(String url) { this.url = url; }
     public List<String> getEvents() { return events; }
