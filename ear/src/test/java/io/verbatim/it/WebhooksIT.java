@@ -150,6 +150,13 @@ class WebhooksIT {
             browser.signIn("admin", VerbatimServer.ADMIN_PASSWORD);
             browser.driver.findElement(By.id("nav-webhooks")).click();
             browser.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("webhooks:url")));
+            assertThat(browser.driver.findElement(By.id("webhooks:events")).getText()).as("the operator's own get the alarms").contains("alarm.raised");
+            // the operator adds this one for the PBX: its recordings' events, not the alarms
+            browser.driver.findElement(By.id("webhooks:pbx")).click();
+            browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#webhooks\\:pbx_items li[data-label='"
+                    + VerbatimServer.PBX + "']"))).click();
+            browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".vb-hint"), "the PBX’s recordings"));
+            assertThat(browser.driver.findElement(By.id("webhooks:events")).getText()).doesNotContain("alarm.raised");
             // a bad address is refused next to its field
             browser.driver.findElement(By.id("webhooks:url")).sendKeys("crm.example.com/hooks");
             browser.driver.findElement(By.id("webhooks:add")).click();
@@ -163,6 +170,8 @@ class WebhooksIT {
             String secret = browser.driver.findElement(By.id("webhooks:secret")).getAttribute("value");
             assertThat(secret).startsWith("whsec_");
             browser.screenshot("webhooks-added");
+            assertThat(getText("/api/v1/webhooks?pbx=" + VerbatimServer.PBX, admin()).body()).as("the PBX's").contains(receiver.url("/page"));
+            assertThat(getText("/api/v1/webhooks", admin()).body()).as("not the operator's own").doesNotContain(receiver.url("/page"));
             browser.driver.findElement(By.id("webhooks:secretKept")).click();
             browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("webhooks:secret")));
             // its row: a test event, verified by the receiver with the secret the page showed, and its delivery listed
