@@ -69,7 +69,7 @@ class AccessibilityIT {
         check("login", problems);
 
         session.signIn(VerbatimServer.ADMIN, VerbatimServer.ADMIN_PASSWORD);
-        for (String page : List.of("/app/recordings.xhtml", "/app/monitor.xhtml", "/app/admin/users.xhtml", "/app/admin/groups.xhtml",
+        for (String page : List.of("/app/recordings.xhtml", "/app/monitor.xhtml", "/app/mail.xhtml", "/app/admin/users.xhtml", "/app/admin/groups.xhtml",
                 "/app/admin/app-objects.xhtml", "/app/admin/settings.xhtml", "/app/admin/jobs.xhtml", "/app/admin/health.xhtml",
                 "/app/admin/recycle-bin.xhtml", "/app/admin/tenants.xhtml", "/app/admin/unassigned.xhtml",
                 "/app/compliance/action-log.xhtml", "/app/no-such-page.xhtml")) {

@@ -231,7 +231,7 @@ class AlarmsIT {
     }
 
     /** Waits until GreenMail holds {@code count} mails in all (its own wait counts only mails that come after it). */
-    private static MimeMessage[] awaitMail(GreenMail smtp, int count) throws InterruptedException {
+    static MimeMessage[] awaitMail(GreenMail smtp, int count) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         MimeMessage[] received;
         while ((received = smtp.getReceivedMessages()).length < count) {
@@ -242,7 +242,7 @@ class AlarmsIT {
     }
 
     /** The mail whose subject starts so (GreenMail lists mails by mailbox, not in the order they came). */
-    private static MimeMessage withSubjectStarting(MimeMessage[] mails, String start) throws Exception {
+    static MimeMessage withSubjectStarting(MimeMessage[] mails, String start) throws Exception {
         for (MimeMessage mail : mails) {
             if (mail.getSubject().startsWith(start)) {
                 return mail;
@@ -251,7 +251,7 @@ class AlarmsIT {
         throw new AssertionError("no mail's subject starts with " + start);
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -87,7 +87,7 @@ class AuthorizationMatrixIT {
                     .replace("{note}", "{noteId}").replace("{run}", "{executionId}").replace("/recycle-purge/", "/{job}/")
                     .replace("{export}", "{id}").replace("{alarm}", "{id}").replace("{device}", "{id}")
                     .replace("{webhook}", "{id}").replace("{webhookDelivery}", "{deliveryId}")
-                    .replace("{exportTarget}", "{id}");
+                    .replace("{exportTarget}", "{id}").replace("{share}", "{shareId}").replace("{mailRule}", "{id}");
         }
     }
 
@@ -107,6 +107,19 @@ class AuthorizationMatrixIT {
                 new Row("HEAD", "/api/v1/recordings/{id}/download", null, SEE_OWNERS_RECORDING),
                 new Row("HEAD", "/api/v1/recordings/{id}/original", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/seal/public-key", null, EVERYONE),
+                // shares: whoever may hear it sees them; the suite's server has no public URL, so a share is refused
+                // (409) once the recording is found, and there is none to revoke; MailIT shares, plays and revokes
+                new Row("GET", "/api/v1/recordings/{id}/shares", null, SEE_OWNERS_RECORDING),
+                new Row("POST", "/api/v1/recordings/{id}/shares", "{\"email\":\"m{u}@example.com\"}", SEE_OWNERS_RECORDING, 409),
+                new Row("DELETE", "/api/v1/recordings/{id}/shares/{share}", null, SEE_OWNERS_RECORDING, 404),
+                // a share's audio: no sign-in, its token is the credential; a token of no share is nobody's
+                new Row("GET", "/api/v1/shared/{token}/audio", null, EnumSet.allOf(Person.class), 404),
+                // mail rules: everyone keeps their own (refused without a public URL); none exist to read or remove
+                new Row("GET", "/api/v1/mail-rules", null, EVERYONE),
+                new Row("POST", "/api/v1/mail-rules", "{}", EVERYONE, 409),
+                new Row("GET", "/api/v1/mail-rules/{mailRule}", null, EVERYONE, 404),
+                new Row("DELETE", "/api/v1/mail-rules/{mailRule}", null, EVERYONE, 404),
+                new Row("GET", "/api/v1/mail-rules/{mailRule}/deliveries", null, EVERYONE, 404),
                 // the owner's choice (allowed in setUp); lifted again by the next row, so later rows see as before
                 new Row("PUT", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER)),
                 new Row("DELETE", "/api/v1/recordings/{id}/only-me", null, EnumSet.of(Person.OWNER, Person.ADMIN)),
@@ -221,6 +234,9 @@ class AuthorizationMatrixIT {
                 new Row("GET", "/app/admin/exports.xhtml", null, ADMINS),
                 new Row("GET", "/app/compliance/action-log.xhtml", null, OFFICERS),
                 new Row("GET", "/app/monitor.xhtml", null, EVERYONE),
+                new Row("GET", "/app/mail.xhtml", null, EVERYONE),
+                // a share's page: for whoever holds a link (this one opens nothing, and says so)
+                new Row("GET", "/share.xhtml", null, EnumSet.allOf(Person.class)),
                 new Row("GET", "/login.xhtml", null, EnumSet.allOf(Person.class)));
     }
 
@@ -306,7 +322,8 @@ class AuthorizationMatrixIT {
                 .replace("{username}", row.method().equals("DELETE") ? victim() : USERNAMES.get(Person.OWNER))
                 .replace("{name}", entryName(row))
                 .replace("{u}", SUFFIX + UNIQUE.incrementAndGet())
-                .replace("{alarm}", "999999999")
+                .replace("{alarm}", "999999999").replace("{share}", "999999999").replace("{mailRule}", "999999999")
+                .replace("{token}", "no-such-share-token")
                 .replace("{run}", row.path().contains("{run}") ? Long.toString(jobRun()) : "")
                 .replace("{export}", row.path().contains("{export}") ? Long.toString(finishedExport()) : "")
                 .replace("{note}", row.path().contains("{note}") ? Long.toString(ownersNote()) : "")

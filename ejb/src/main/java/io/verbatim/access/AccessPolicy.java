@@ -64,9 +64,7 @@ public class AccessPolicy {
         String name = caller.name();
         UserAccount user = directory.findByUsername(name).orElseThrow(() -> new EJBAccessException("not in the directory"));
         if (caller.viewingAs() != null) {
-            UserAccount seen = viewableAs(user, caller.viewingAs());
-            Set<Role> roles = EnumSet.of(seen.getRole());
-            return new Viewer(seen.getUsername(), roles, seen.getPbx(), roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(seen, roles));
+            return viewerOf(viewableAs(user, caller.viewingAs()));
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (Role role : Role.values()) {
@@ -76,6 +74,15 @@ public class AccessPolicy {
         }
         Set<String> owners = roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(user, roles);
         return new Viewer(name, roles, user.getPbx(), owners);
+    }
+
+    /**
+     * What {@code user} sees by their own role, asked on their behalf when they are not the caller: an administrator
+     * viewing as them, or the server mailing them a recording.
+     */
+    public Viewer viewerOf(UserAccount user) {
+        Set<Role> roles = EnumSet.of(user.getRole());
+        return new Viewer(user.getUsername(), roles, user.getPbx(), roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(user, roles));
     }
 
     /**

@@ -17,7 +17,8 @@ public enum AlarmCondition {
     SEAL_BROKEN(Area.COMPLIANCE, "Seal verification failed", true),
     JOB_FAILED(Area.JOBS, "Job failed", true),
     BACKUP_OVERDUE(Area.JOBS, "Backup overdue", false),
-    WEBHOOK_DISABLED(Area.DELIVERY, "Webhook disabled", false);
+    WEBHOOK_DISABLED(Area.DELIVERY, "Webhook disabled", false),
+    MAIL_FAILING(Area.DELIVERY, "Mail delivery failing", false);
 
     /** The Health page's lamps. */
     public enum Area {

@@ -282,12 +282,8 @@ public class ExportTargets {
         if (!present(direction)) {
             return null;
         }
-        return switch (direction.strip().toLowerCase(Locale.ROOT)) {
-            case "in", "inbound" -> Direction.INBOUND.name();
-            case "out", "outbound" -> Direction.OUTBOUND.name();
-            case "internal" -> Direction.INTERNAL.name();
-            default -> throw new InvalidSettingException("direction must be in, out or internal, not " + direction);
-        };
+        return Direction.ofWord(direction).map(Direction::name)
+                .orElseThrow(() -> new InvalidSettingException("direction must be in, out or internal, not " + direction));
     }
 
     private static ZoneId zone(String zone) {

@@ -154,7 +154,7 @@ public class RecordingExports {
         if (r == null || r.getState() != RecordingState.READY || r.getDeletedAt() != null) {
             return false;
         }
-        OutputFormat format = r.getAudioFormat() == null ? OutputFormat.STEREO_WAV : OutputFormat.parse(r.getAudioFormat());
+        OutputFormat format = r.audioOutputFormat();
         String base = RecordingFileName.of(t.getNameTemplate(), r, ZoneId.of(t.getTimeZone()));
         String path = base + "." + format.extension();
         if (takenByAnother(t.getId(), base, r.getId())) { // two devices' captures of one call share its call id
@@ -199,7 +199,7 @@ public class RecordingExports {
     private boolean takenByAnother(long targetId, String base, long recordingId) {
         return !em.createQuery("select e.recordingId from ExportedRecording e where e.targetId = :t and e.path in :paths"
                         + " and e.recordingId <> :id", Long.class)
-                .setParameter("t", targetId).setParameter("paths", List.of(base + ".wav", base + ".mp3"))
+                .setParameter("t", targetId).setParameter("paths", OutputFormat.extensions().stream().map(e -> base + "." + e).toList())
                 .setParameter("id", recordingId).setMaxResults(1).getResultList().isEmpty();
     }
 }

@@ -61,7 +61,13 @@ public enum Action {
     /** A recording was exported to an export target (SFTP, S3): where, and as what. */
     ARCHIVE_EXPORT,
     /** A recording was erased after its export: its retention is the export target's. */
-    ARCHIVE_HANDOVER;
+    ARCHIVE_HANDOVER,
+    /** Shared a recording: a link mailed to someone (inside or outside), until when, with a password or not. */
+    SHARE,
+    /** A share's link stopped working before it expired: revoked by someone, or after too many wrong passwords. */
+    SHARE_REVOKE,
+    /** Added or removed a rule that mails recordings to someone as they are ready. */
+    MAIL_RULE;
 
     public String word() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

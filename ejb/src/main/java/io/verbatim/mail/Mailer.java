@@ -5,13 +5,19 @@ import io.verbatim.settings.Settings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.mail.Authenticator;
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
 import jakarta.mail.Message;
+import jakarta.mail.Part;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -40,23 +46,47 @@ public class Mailer {
 
     /** @throws MailFailedException when no SMTP server is set, or it did not take the mail (saying what it answered) */
     public void send(List<String> to, String subject, String text) {
-        MailServer server = settings.mailServer().orElseThrow(() ->
-                new MailNotSetUpException("no SMTP server is set: set smtpHost and mailFrom in the settings"));
         if (to.isEmpty()) {
             throw new MailNotSetUpException("no recipients: set alarmRecipients in the settings");
         }
+        send(new MailMessage(to, subject, text, null));
+    }
+
+    /**
+     * Sends a text mail, with a file attached if it names one (read as it is sent, not held in memory).
+     *
+     * @throws MailFailedException when no SMTP server is set, or it did not take the mail (saying what it answered)
+     */
+    public void send(MailMessage mail) {
+        MailServer server = settings.mailServer().orElseThrow(() ->
+                new MailNotSetUpException("no SMTP server is set: set smtpHost and mailFrom in the settings"));
         try {
             MimeMessage message = new MimeMessage(session(server));
             message.setFrom(new InternetAddress(server.from()));
-            for (String recipient : to) {
-                message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient));
+            for (String recipient : mail.to()) {
+                message.addRecipient(Message.RecipientType.TO, new InternetAddress(recipient, true));
             }
-            message.setSubject(subject, "UTF-8");
-            message.setText(text, "UTF-8");
+            message.setSubject(mail.subject(), "UTF-8");
+            if (mail.attachment() == null) {
+                message.setText(mail.text(), "UTF-8");
+            } else {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(mail.text(), "UTF-8");
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new FileDataSource(mail.attachment().file().toFile()) {
+                    @Override
+                    public String getContentType() {
+                        return mail.attachment().mediaType();
+                    }
+                }));
+                file.setFileName(MimeUtility.encodeText(mail.attachment().fileName(), "UTF-8", null));
+                file.setDisposition(Part.ATTACHMENT);
+                message.setContent(new MimeMultipart(text, file));
+            }
             message.setSentDate(Date.from(Instant.now()));
             Transport.send(message);
-            LOG.info("Mailed '" + subject + "' to " + String.join(", ", to) + " through " + server.host() + ":" + server.port());
-        } catch (MessagingException e) {
+            LOG.info("Mailed '" + mail.subject() + "' to " + String.join(", ", mail.to()) + " through " + server.host() + ":" + server.port());
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new MailFailedException("the mail server " + server.host() + ":" + server.port() + " did not take the mail: "
                     + rootMessage(e), e);
         }

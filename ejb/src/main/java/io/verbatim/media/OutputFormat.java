@@ -49,6 +49,11 @@ public record OutputFormat(Layout layout, Container container, int mp3BitrateKbp
         return container.extension;
     }
 
+    /** Every file extension converted audio may have ({@code wav}, {@code mp3}). */
+    public static List<String> extensions() {
+        return java.util.Arrays.stream(Container.values()).map(c -> c.extension).distinct().toList();
+    }
+
     /**
      * Reads the form settings and the command line use: {@code wav}, {@code wav-alaw} or {@code mp3[-<kbps>]},
      * then optionally {@code -mono}, {@code -remote} or {@code -local}; e.g. {@code mp3-32-mono}, {@code wav-local}.

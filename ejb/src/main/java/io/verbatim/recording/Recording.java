@@ -2,6 +2,7 @@ package io.verbatim.recording;
 
 import io.verbatim.audit.LoggedRecording;
 import io.verbatim.callinfo.CallRecord;
+import io.verbatim.media.OutputFormat;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -293,6 +294,11 @@ public class Recording implements LoggedRecording {
     public Long getAudioSize() { return audioSize; }
     public String getAudioSha256() { return audioSha256; }
     public String getAudioFormat() { return audioFormat; }
+
+    /** How its audio was written (recordings converted before the format was kept with them: stereo WAV). */
+    public OutputFormat audioOutputFormat() {
+        return audioFormat == null ? OutputFormat.STEREO_WAV : OutputFormat.parse(audioFormat);
+    }
     public RecordingState getState() { return state; }
     public String getFailureReason() { return failureReason; }
     public String getConversionNotes() { return conversionNotes; }

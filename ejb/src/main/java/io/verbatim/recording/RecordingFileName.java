@@ -1,7 +1,6 @@
 package io.verbatim.recording;
 
 import io.verbatim.callinfo.CallRecord;
-import io.verbatim.callinfo.Direction;
 import io.verbatim.settings.InvalidSettingException;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -35,7 +34,7 @@ public final class RecordingFileName {
             Map.entry("HH", f -> String.format("%02d", f.time.getHour())),
             Map.entry("mm", f -> String.format("%02d", f.time.getMinute())),
             Map.entry("ss", f -> String.format("%02d", f.time.getSecond())),
-            Map.entry("direction", f -> f.call == null || f.call.getDirection() == null ? null : word(f.call.getDirection())),
+            Map.entry("direction", f -> f.call == null || f.call.getDirection() == null ? null : f.call.getDirection().word()),
             Map.entry("remote", f -> f.call == null ? null : f.call.getRemoteNumber()),
             Map.entry("remoteName", f -> f.call == null ? null : f.call.getRemoteName()),
             Map.entry("local", f -> f.call == null ? null : f.call.getLocalNumber()),
@@ -131,13 +130,6 @@ public final class RecordingFileName {
         return r.getReceivedAt() != null ? r.getReceivedAt() : Instant.EPOCH;
     }
 
-    private static String word(Direction direction) {
-        return switch (direction) {
-            case INBOUND -> "in";
-            case OUTBOUND -> "out";
-            case INTERNAL -> "internal";
-        };
-    }
 
     private record Fields(Recording recording, CallRecord call, ZonedDateTime time) {
     }

@@ -64,7 +64,7 @@ public class RecordingDownloads {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
         RecordingReport.write(new RecordingReport.Content(r, notes.of(r), actionLog.of(r), viewer,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), zone), pdf);
-        OutputFormat format = r.getAudioFormat() == null ? OutputFormat.STEREO_WAV : OutputFormat.parse(r.getAudioFormat());
+        OutputFormat format = r.audioOutputFormat();
         Map<String, byte[]> beside = new LinkedHashMap<>();
         beside.put(name + ".pdf", pdf.toByteArray());
         if (r.getSealSignature() != null) {

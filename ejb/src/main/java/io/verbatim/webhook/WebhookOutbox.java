@@ -56,7 +56,7 @@ public class WebhookOutbox {
         if (logged.outcome() != Outcome.SUCCESS || logged.recordingId() == null) {
             return;
         }
-        String how = deletion(logged.action(), logged.detail());
+        String how = logged.deletion();
         if (how != null && !how.equals("recycle-bin")) {
             // erased: what the outbox kept of it (parties, numbers, file name) goes with it, sent or not
             em.createQuery("delete from WebhookDelivery d where d.recordingId = :id").setParameter("id", logged.recordingId())
@@ -77,18 +77,6 @@ public class WebhookOutbox {
         List<WebhookSubscription> wanting = em.createQuery("select s from WebhookSubscription s where s.pbx is null order by s.id",
                 WebhookSubscription.class).getResultList();
         write(wanting, event, null, () -> WebhookPayloads.alarm(alarm));
-    }
-
-    /** How a recording left, as receivers are told: {@code null} when this entry is no deletion. */
-    static String deletion(Action action, String detail) {
-        return switch (action) {
-            case DELETE -> detail != null && detail.contains("recycle bin") ? "recycle-bin" : "erased";
-            case PURGE -> "purged";
-            case TIMEOUT -> "timeout";
-            case LICENCE_GRACE -> "licence-grace";
-            case ARCHIVE_HANDOVER -> "exported";
-            default -> null;
-        };
     }
 
     private void recording(long id, WebhookEvent event, String how) {

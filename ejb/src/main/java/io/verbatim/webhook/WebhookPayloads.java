@@ -4,10 +4,10 @@ import io.verbatim.alarm.AlarmChanged;
 import io.verbatim.callinfo.CallRecord;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingState;
+import io.verbatim.settings.PublicUrl;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The bodies receivers get: {@code {"type", "timestamp", "data"}} as the Standard Webhooks specification shapes them.
@@ -84,9 +84,8 @@ final class WebhookPayloads {
         }
     }
 
-    /** Where Verbatim is reached from outside, as the web module reads it (VERBATIM_PUBLIC_URL or verbatim.public.url). */
+    /** Absolute where Verbatim says where it is reached from outside; else relative to the server. */
     private static String link(String path) {
-        String base = ConfigProvider.getConfig().getOptionalValue("verbatim.public.url", String.class).orElse("");
-        return base.isBlank() ? path : base.replaceAll("/+$", "") + path;
+        return PublicUrl.of(path).orElse(path);
     }
 }

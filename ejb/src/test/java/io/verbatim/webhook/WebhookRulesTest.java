@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.standardwebhooks.Webhook;
 import io.verbatim.audit.Action;
+import io.verbatim.audit.ActionLogged;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -27,12 +28,12 @@ class WebhookRulesTest {
 
     @Test
     void deletionsAreNamedAsReceiversSeeThem() {
-        assertThat(WebhookOutbox.deletion(Action.DELETE, "to the recycle bin")).isEqualTo("recycle-bin");
-        assertThat(WebhookOutbox.deletion(Action.DELETE, "permanently, as default says")).isEqualTo("erased");
-        assertThat(WebhookOutbox.deletion(Action.PURGE, "deleted by x at y")).isEqualTo("purged");
-        assertThat(WebhookOutbox.deletion(Action.TIMEOUT, null)).isEqualTo("timeout");
-        assertThat(WebhookOutbox.deletion(Action.LICENCE_GRACE, null)).isEqualTo("licence-grace");
-        assertThat(WebhookOutbox.deletion(Action.PLAY, null)).isNull();
+        assertThat(ActionLogged.deletion(Action.DELETE, "to the recycle bin")).isEqualTo("recycle-bin");
+        assertThat(ActionLogged.deletion(Action.DELETE, "permanently, as default says")).isEqualTo("erased");
+        assertThat(ActionLogged.deletion(Action.PURGE, "deleted by x at y")).isEqualTo("purged");
+        assertThat(ActionLogged.deletion(Action.TIMEOUT, null)).isEqualTo("timeout");
+        assertThat(ActionLogged.deletion(Action.LICENCE_GRACE, null)).isEqualTo("licence-grace");
+        assertThat(ActionLogged.deletion(Action.PLAY, null)).isNull();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.verbatim.web.api;
 
+import io.verbatim.media.OutputFormat;
+import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingFileName;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +18,12 @@ import java.util.Optional;
 public final class BlobResponses {
 
     private BlobResponses() {
+    }
+
+    /** A recording's converted audio, saved under its name and its format's extension. */
+    public static Response of(RecordingCatalog.Audio audio, String range, boolean attachment) throws IOException {
+        OutputFormat format = audio.recording().audioOutputFormat();
+        return of(audio.channel(), audio.size(), range, format.mediaType(), audio.name() + "." + format.extension(), attachment);
     }
 
     public static Response of(SeekableByteChannel channel, long size, String range, String mediaType, String fileName,

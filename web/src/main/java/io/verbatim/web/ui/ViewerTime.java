@@ -48,6 +48,11 @@ public class ViewerTime implements Serializable {
         return DATE.format(instant.atZone(zone())) + " " + TIME.format(instant.atZone(zone())) + " " + ZONE.format(instant.atZone(zone()));
     }
 
+    /** An instant's date, in the viewer's zone. */
+    public String day(Instant instant) {
+        return DATE.format(instant.atZone(zone()));
+    }
+
     /** The viewer's zone's id (e.g. "Europe/Berlin"), for times the page's scripts write. */
     public String getZoneId() {
         return zone().getId();

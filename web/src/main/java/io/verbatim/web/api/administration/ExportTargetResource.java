@@ -1,5 +1,6 @@
 package io.verbatim.web.api.administration;
 
+import io.verbatim.callinfo.Direction;
 import io.verbatim.archive.ExportTarget;
 import io.verbatim.archive.ExportTargetSpec;
 import io.verbatim.archive.ExportTargets;
@@ -23,7 +24,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,7 +60,7 @@ public class ExportTargetResource {
         }
 
         private static String direction(String direction) {
-            return direction == null ? null : Map.of("INBOUND", "in", "OUTBOUND", "out", "INTERNAL", "internal").get(direction);
+            return direction == null ? null : Direction.valueOf(direction).word();
         }
     }
 

@@ -295,10 +295,7 @@ public class RecordingResource {
     public Response audio(@PathParam("id") long id, @HeaderParam("Range") String range,
                           @QueryParam("download") @DefaultValue("false") boolean download) throws IOException {
         RecordingCatalog.Audio audio = catalog.openAudio(id, RecordingCatalog.AudioUse.of(download, range));
-        OutputFormat format = audio.recording().getAudioFormat() == null ? OutputFormat.STEREO_WAV
-                : OutputFormat.parse(audio.recording().getAudioFormat());
-        return BlobResponses.of(audio.channel(), audio.size(), range, format.mediaType(),
-                audio.name() + "." + format.extension(), download);
+        return BlobResponses.of(audio, range, download);
     }
 
     @GET
@@ -342,7 +339,7 @@ public class RecordingResource {
     @APIResponse(responseCode = "409", description = "Not converted (yet)")
     public Response audioHead(@PathParam("id") long id) {
         Recording r = catalog.findConverted(id);
-        OutputFormat format = r.getAudioFormat() == null ? OutputFormat.STEREO_WAV : OutputFormat.parse(r.getAudioFormat());
+        OutputFormat format = r.audioOutputFormat();
         return Response.ok().type(format.mediaType()).header("Content-Length", r.getAudioSize()).header("Accept-Ranges", "bytes").build();
     }
 
