@@ -38,6 +38,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every REST endpoint and every page, asked by each kind of person, against the deployed EAR: allowed (2xx, a page
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.TestFactory;
  * tokens, settings, jobs, exports, action log) and are refused, or shown their own only: no 2xx answer to them names
  * this PBX or any of its people.
  */
+@ResourceLock(MailIT.MAIL_SETTINGS) // expects no mail server set (the test mail's row)
 class AuthorizationMatrixIT {
 
     /** People of this PBX, the operator (ADMIN), and another PBX's administrator, supervisor and user. */
@@ -107,16 +109,18 @@ class AuthorizationMatrixIT {
                 new Row("HEAD", "/api/v1/recordings/{id}/download", null, SEE_OWNERS_RECORDING),
                 new Row("HEAD", "/api/v1/recordings/{id}/original", null, SEE_OWNERS_RECORDING),
                 new Row("GET", "/api/v1/seal/public-key", null, EVERYONE),
-                // shares: whoever may hear it sees them; the suite's server has no public URL, so a share is refused
-                // (409) once the recording is found, and there is none to revoke; MailIT shares, plays and revokes
+                // shares: whoever may hear it sees theirs; the suite's server has no mail server here (MailIT sets one under
+                // the lock this class shares), so a share is refused (502: nothing is shared when its mail does not go)
+                // once the recording is found, and there is none to revoke; MailIT shares, plays and revokes
                 new Row("GET", "/api/v1/recordings/{id}/shares", null, SEE_OWNERS_RECORDING),
-                new Row("POST", "/api/v1/recordings/{id}/shares", "{\"email\":\"m{u}@example.com\"}", SEE_OWNERS_RECORDING, 409),
+                new Row("POST", "/api/v1/recordings/{id}/shares", "{\"email\":\"m{u}@example.com\"}", SEE_OWNERS_RECORDING, 502),
                 new Row("DELETE", "/api/v1/recordings/{id}/shares/{share}", null, SEE_OWNERS_RECORDING, 404),
                 // a share's audio: no sign-in, its token is the credential; a token of no share is nobody's
                 new Row("GET", "/api/v1/shared/{token}/audio", null, EnumSet.allOf(Person.class), 404),
-                // mail rules: everyone keeps their own (refused without a public URL); none exist to read or remove
+                // mail rules: everyone keeps their own (refused here, naming the field: the matrix's people have no mail
+                // address, and an administrator must name a recipient); none exist to read or remove
                 new Row("GET", "/api/v1/mail-rules", null, EVERYONE),
-                new Row("POST", "/api/v1/mail-rules", "{}", EVERYONE, 409),
+                new Row("POST", "/api/v1/mail-rules", "{}", EVERYONE, 400),
                 new Row("GET", "/api/v1/mail-rules/{mailRule}", null, EVERYONE, 404),
                 new Row("DELETE", "/api/v1/mail-rules/{mailRule}", null, EVERYONE, 404),
                 new Row("GET", "/api/v1/mail-rules/{mailRule}/deliveries", null, EVERYONE, 404),

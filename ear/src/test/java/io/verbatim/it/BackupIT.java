@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A backup taken from one server rebuilds another from nothing: a full backup, then an incremental one holding only
@@ -29,8 +32,11 @@ import org.junit.jupiter.api.Test;
  * on, and one killed partway is finished by the next start. Runs in the pass with PostgreSQL and an S3-compatible
  * server: each server keeps its blobs in a
  * bucket of its own, so the restore fills an empty bucket. (On H2 the same restore passes too; one pass keeps the
- * suite within its time.)
+ * suite within its time.) Its servers and database are its own: it runs beside the suite's server's tests, which
+ * keeps the PostgreSQL pass within the suite's 30 minutes (its six starts were two and a half minutes of it alone).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(DisposableServer.WHOLE_MACHINE) // not beside the tests that time a server of their own (ClusterIT, DurabilityIT)
 class BackupIT {
 
     private static final String PBX = "backup.example.com";

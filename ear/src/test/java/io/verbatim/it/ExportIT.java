@@ -167,6 +167,57 @@ class ExportIT {
     }
 
     @Test
+    void aFilterTakesItsGroupsMembersInOneDirectionWithinItsDays() throws Exception {
+        assumeFalse(DisposableServer.onPostgres(), "the filter's query is the one the PostgreSQL pass runs for owners: on H2");
+        String member = user("member");
+        String outsider = user("outsider");
+        String group = "exporters" + SUFFIX;
+        HttpResponse<String> made = putJson("/api/v1/groups/" + group, "{\"pbx\":\"" + VerbatimServer.PBX + "\",\"members\":[\""
+                + member + "\"]}", admin());
+        assertThat(made.statusCode()).as(made.body()).isIn(200, 201);
+        long inbound = withCallRecord(member, "INBOUND");
+        long outbound = withCallRecord(member, "OUTBOUND");
+        long theirs = withCallRecord(outsider, "INBOUND");
+        for (long id : List.of(inbound, outbound, theirs)) {
+            awaitConverted(id);
+        }
+        // the group's members, inbound only: the member's inbound call, not their outbound one nor the outsider's
+        long target = added(sftpTarget("Inbound " + SUFFIX).add("password", PrivateSftpServer.PASSWORD).add("location", "filtered/" + SUFFIX)
+                .add("nameTemplate", "{id}").add("groups", Json.createArrayBuilder(List.of(group))).add("direction", "in"));
+        assertThat(json(getText("/api/v1/export-targets/" + target, admin()).body()).getString("direction")).isEqualTo("in");
+        assertThat(run(target, false).getString("exitStatus")).startsWith("exported 1 to ");
+        assertThat(files(sftp.files().resolve("filtered").resolve(SUFFIX))).containsOnlyKeys(inbound + ".wav", inbound + ".json");
+
+        // days, in the target's zone: ending the day before the calls takes none; the calls' day takes both of the member's
+        String day = Instant.parse(recording(inbound).getString("start")).atZone(ZoneId.of("UTC")).toLocalDate().toString();
+        String before = java.time.LocalDate.parse(day).minusDays(1).toString();
+        long earlier = added(sftpTarget("Before " + SUFFIX).add("password", PrivateSftpServer.PASSWORD).add("location", "before/" + SUFFIX)
+                .add("nameTemplate", "{id}").add("groups", Json.createArrayBuilder(List.of(group))).add("timeZone", "UTC")
+                .add("recordedUntil", before));
+        assertThat(run(earlier, false).getString("exitStatus")).startsWith("exported 0 to ");
+        long thatDay = added(sftpTarget("That day " + SUFFIX).add("password", PrivateSftpServer.PASSWORD).add("location", "day/" + SUFFIX)
+                .add("nameTemplate", "{id}").add("groups", Json.createArrayBuilder(List.of(group))).add("timeZone", "UTC")
+                .add("recordedFrom", day).add("recordedUntil", day));
+        assertThat(run(thatDay, false).getString("exitStatus")).startsWith("exported 2 to ");
+        assertThat(files(sftp.files().resolve("day").resolve(SUFFIX)).keySet()).containsExactlyInAnyOrder(inbound + ".wav",
+                inbound + ".json", outbound + ".wav", outbound + ".json");
+    }
+
+    /** A capture of the owner's whose call record (with this direction) came first. */
+    private static long withCallRecord(String owner, String direction) throws Exception {
+        String name = captureName(owner);
+        HttpResponse<String> record = postJson("/api/v1/call-records", CallRecordsIT.record(name.substring(0, 32), direction, "[]"), admin());
+        assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
+        return idFrom(upload(name, capture));
+    }
+
+    private static long added(JsonObjectBuilder spec) throws Exception {
+        HttpResponse<String> added = postJson("/api/v1/export-targets?pbx=" + VerbatimServer.PBX, spec.build().toString(), admin());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        return json(added.body()).getJsonNumber("id").longValue();
+    }
+
+    @Test
     void aRunToAServerThatIsDownFailsSayingSoAndItsRestartSendsWhenItIsBack() throws Exception {
         assumeFalse(DisposableServer.onPostgres(), "the connection, the hand-over and the checks do not depend on the database: on H2");
         String owner = user("waiting");

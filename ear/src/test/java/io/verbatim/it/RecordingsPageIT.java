@@ -5,6 +5,7 @@ import static io.verbatim.it.VerbatimServer.captureName;
 import static io.verbatim.it.VerbatimServer.idFrom;
 import static io.verbatim.it.VerbatimServer.upload;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,12 +25,20 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The Recordings page in a real browser (Debian's headless Chromium): sign in, find, filter, play. */
+/**
+ * The Recordings page in a real browser (Debian's headless Chromium): sign in, find, filter, play. On H2 only: the
+ * page does not depend on the database, and its searches are the API's, which run on both (RecordingApiIT).
+ */
 class RecordingsPageIT {
 
     Browser session;
     ChromeDriver browser;
     WebDriverWait wait;
+
+    @BeforeAll
+    static void onH2() {
+        assumeFalse(DisposableServer.onPostgres(), "the page does not depend on the database: on H2");
+    }
 
     @BeforeEach
     void openBrowser() {

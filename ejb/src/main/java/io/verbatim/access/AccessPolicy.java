@@ -72,17 +72,24 @@ public class AccessPolicy {
                 roles.add(role);
             }
         }
-        Set<String> owners = roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(user, roles);
+        Set<String> owners = roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(user, roles, true);
         return new Viewer(name, roles, user.getPbx(), owners);
     }
 
-    /**
-     * What {@code user} sees by their own role, asked on their behalf when they are not the caller: an administrator
-     * viewing as them, or the server mailing them a recording.
-     */
+    /** What {@code user} sees by their own role, as an administrator viewing as them sees it (4-eyes grants as they stand). */
     public Viewer viewerOf(UserAccount user) {
         Set<Role> roles = EnumSet.of(user.getRole());
-        return new Viewer(user.getUsername(), roles, user.getPbx(), roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(user, roles));
+        return new Viewer(user.getUsername(), roles, user.getPbx(), roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(user, roles, true));
+    }
+
+    /**
+     * What may leave the server on {@code user}'s behalf, when they are not there to ask: a mail to them, a share they
+     * made. The same rule, except that users under 4-eyes get nothing: a monitor's grant lasts while the monitor stays
+     * signed in, and a mailed or shared copy would outlast it.
+     */
+    public Viewer viewerInAbsence(UserAccount user) {
+        Set<Role> roles = EnumSet.of(user.getRole());
+        return new Viewer(user.getUsername(), roles, user.getPbx(), roles.contains(Role.ADMIN) ? Set.of() : visibleOwners(user, roles, false));
     }
 
     /**
@@ -103,9 +110,10 @@ public class AccessPolicy {
                 .orElseThrow(() -> new NoSuchEntryException("user " + username));
     }
 
-    private Set<String> visibleOwners(UserAccount user, Set<Role> roles) {
+    /** @param grantsCount whether a monitor's open grant lets a user under 4-eyes see (not for what outlasts it) */
+    private Set<String> visibleOwners(UserAccount user, Set<Role> roles, boolean grantsCount) {
         List<AppObject> assigned = appObjects.assignedTo(user);
-        if (assigned.stream().anyMatch(a -> a.getMonitor() != null) && !fourEyes.granted(user)) {
+        if (assigned.stream().anyMatch(a -> a.getMonitor() != null) && !(grantsCount && fourEyes.granted(user))) {
             return Viewer.ownersSeen(user.getUsername(), true, Set.of(), Set.of(), Set.of()); // asks nothing more
         }
         Set<String> entries = new HashSet<>();

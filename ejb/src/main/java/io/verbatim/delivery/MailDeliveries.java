@@ -7,6 +7,7 @@ import io.verbatim.directory.Directory;
 import io.verbatim.directory.UserAccount;
 import io.verbatim.mail.MailFailedException;
 import io.verbatim.mail.MailMessage;
+import io.verbatim.mail.MailRecipientRefusedException;
 import io.verbatim.mail.Mailer;
 import io.verbatim.media.Mp3Copy;
 import io.verbatim.media.OutputFormat;
@@ -130,40 +131,51 @@ public class MailDeliveries {
             LOG.info("Mail delivery " + d.getId() + " of recording " + d.getRecordingId() + " not sent: " + refusal);
             return Attempt.NONE;
         }
-        ZoneId zone = user.getTimezone() != null ? ZoneId.of(user.getTimezone()) : ZoneId.systemDefault();
+        ZoneId zone = zoneOf(user);
         Map<String, String> fields = MailTemplate.fields(r, zone);
+        // the Recordings page opens its player with this call (after signing in)
+        String link = PublicUrl.of("/app/recordings.xhtml?play=" + r.getId()).orElse(null);
+        boolean mayAttach = rule.getAttachUpToMb() > 0;
+        if (link == null && !mayAttach) {
+            d.refused("VERBATIM_PUBLIC_URL is not set: a mail of a rule that never attaches needs a link to the recording", now);
+            return Attempt.NONE;
+        }
         Path mp3 = null;
         try {
-            // the Recordings page opens its player with this call (after signing in)
-            String link = PublicUrl.of("/app/recordings.xhtml?play=" + r.getId()).orElse("");
             String name = RecordingFileName.of(r, zone) + ".mp3";
-            mp3 = mp3Of(r, fields);
-            long size = Files.size(mp3);
-            boolean attached = size <= rule.getAttachUpToMb() * 1024L * 1024L;
-            fields.put("link", link);
+            long size = 0;
+            boolean attached = false;
+            if (mayAttach) { // a rule that only links needs no MP3
+                mp3 = mp3Of(r, fields);
+                size = Files.size(mp3);
+                attached = size <= rule.getAttachUpToMb() * 1024L * 1024L;
+            }
+            if (!attached && link == null) {
+                d.refused("the recording (" + megabytes(size) + ") is larger than this rule attaches, and VERBATIM_PUBLIC_URL is not set"
+                        + " for a link to it", now);
+                return Attempt.NONE;
+            }
+            fields.put("link", link == null ? "" : link);
             fields.put("audio", attached ? "The recording is attached: " + name + " (" + megabytes(size) + ")."
-                    : "The recording (" + megabytes(size) + ") is larger than this rule attaches (" + rule.getAttachUpToMb()
-                    + " MB); hear it in Verbatim: " + link);
+                    : mayAttach ? "The recording (" + megabytes(size) + ") is larger than this rule attaches (" + rule.getAttachUpToMb()
+                    + " MB); hear it in Verbatim: " + link : "Hear it in Verbatim: " + link);
             String body = MailTemplate.fill(rule.getBodyTemplate(), fields);
             if (!attached && !MailTemplate.names(rule.getBodyTemplate(), "audio") && !MailTemplate.names(rule.getBodyTemplate(), "link")) {
                 body = body + "\n\n" + fields.get("audio"); // the template forgot the link: the mail would be empty-handed
             }
             mailer.send(new MailMessage(List.of(user.getEmail()), MailTemplate.fill(rule.getSubjectTemplate(), fields), body,
                     attached ? new MailMessage.Attachment(name, "audio/mpeg", mp3) : null));
-            String how = (attached ? "attached as " + name : "a link (" + megabytes(size) + " over " + rule.getAttachUpToMb() + " MB)")
-                    + " to " + user.getEmail();
+            String how = (attached ? "attached as " + name : mayAttach ? "a link (" + megabytes(size) + " over " + rule.getAttachUpToMb()
+                    + " MB)" : "a link") + " to " + user.getEmail();
             d.sent(how, now);
             actionLog.recordAs(user.getUsername(), Action.DOWNLOAD, r, "mailed by mail rule " + rule.getId() + ": " + how);
             return new Attempt(true, null);
-        } catch (MailFailedException | IOException e) {
-            Instant next = times.next(d.getCreatedAt(), d.getAttempts() + 1, now);
-            String why = e.getMessage();
-            d.failed(why, now, next);
-            long waiting = em.createQuery("select count(d) from MailDelivery d where d.state = :pending", Long.class)
-                    .setParameter("pending", MailDelivery.State.PENDING).getSingleResult();
-            LOG.warning("Mail delivery " + d.getId() + " failed: " + why);
-            return new Attempt(false, "recording " + r.getId() + " could not be mailed to " + user.getEmail() + ": " + why
-                    + (next == null ? "; given up after a day" : "; tried again at " + next) + " (" + waiting + " mails waiting)");
+        } catch (MailRecipientRefusedException e) { // the address itself: no use trying again, nor an alarm about the server
+            d.refused(e.getMessage(), now);
+            LOG.warning("Mail delivery " + d.getId() + " refused: " + e.getMessage());
+            return Attempt.NONE;
+        } catch (IOException | RuntimeException e) { // the mail server; the MP3's reader, a template
+            return failed(d, user.getEmail(), e.getMessage() == null ? e.toString() : e.getMessage(), now);
         } finally {
             if (mp3 != null) {
                 try {
@@ -172,6 +184,37 @@ public class MailDeliveries {
                     LOG.warning("Could not remove the staged MP3 " + mp3 + ": " + e);
                 }
             }
+        }
+    }
+
+    /**
+     * An attempt that failed in a way {@link #send} could not store (its transaction rolled back): counted here, so it
+     * is tried again with back-off and given up after a day like any other, not every time its claim runs out.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Attempt failedOutside(long deliveryId, String node, String why) {
+        MailDelivery d = em.find(MailDelivery.class, deliveryId);
+        if (d == null || d.getState() != MailDelivery.State.PENDING || !node.equals(d.getClaimedBy())) {
+            return Attempt.NONE;
+        }
+        return failed(d, d.getRecipient(), why, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private Attempt failed(MailDelivery d, String to, String why, Instant now) {
+        Instant next = times.next(d.getCreatedAt(), d.getAttempts() + 1, now);
+        d.failed(why, now, next);
+        long waiting = em.createQuery("select count(d) from MailDelivery d where d.state = :pending", Long.class)
+                .setParameter("pending", MailDelivery.State.PENDING).getSingleResult();
+        LOG.warning("Mail delivery " + d.getId() + " failed: " + why);
+        return new Attempt(false, "recording " + d.getRecordingId() + " could not be mailed to " + to + ": " + why
+                + (next == null ? "; given up after a day" : "; tried again at " + next) + " (" + waiting + " mails waiting)");
+    }
+
+    private static ZoneId zoneOf(UserAccount user) {
+        try {
+            return user.getTimezone() != null ? ZoneId.of(user.getTimezone()) : ZoneId.systemDefault();
+        } catch (java.time.DateTimeException e) { // a zone this Java no longer knows: the server's, rather than no mail
+            return ZoneId.systemDefault();
         }
     }
 
@@ -186,7 +229,7 @@ public class MailDeliveries {
         if (user.getEmail() == null || user.getEmail().isBlank()) {
             return "user " + user.getUsername() + " has no email address";
         }
-        if (!access.viewerOf(user).mayRead(r.getPbx(), r.getOwner(), r.isOnlyMe())) {
+        if (!access.viewerInAbsence(user).mayRead(r.getPbx(), r.getOwner(), r.isOnlyMe())) {
             return "user " + user.getUsername() + " may not hear recording " + r.getId() + " by the access rule";
         }
         return null;

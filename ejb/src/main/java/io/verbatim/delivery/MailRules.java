@@ -79,8 +79,17 @@ public class MailRules {
         return rule;
     }
 
-    public MailRule add(MailRuleSpec spec) {
+    /**
+     * @param pbx the operator's choice of PBX for a group's rule (a PBX's administrator's is theirs; others' their own);
+     *            {@code null}: a recipient's rule is their PBX's, a group's the operator's own
+     */
+    public MailRule add(String pbx, MailRuleSpec spec) {
         Viewer viewer = access.actingViewer();
+        String named = blank(pbx) ? null : pbx.strip();
+        if (named != null && viewer.pbx() != null && !named.equals(viewer.pbx())) {
+            throw new InvalidSettingException("pbx " + named + " is not yours: only the operator names another PBX");
+        }
+        String scope = viewer.pbx() != null ? viewer.pbx() : named;
         PublicUrl.required("mail rules", "their mails link to the recording");
         String recipient = blank(spec.recipient()) ? null : spec.recipient().strip();
         String recipientGroup = blank(spec.recipientGroup()) ? null : spec.recipientGroup().strip();
@@ -101,20 +110,21 @@ public class MailRules {
         if (recipientGroup != null && ofGroup != null) {
             throw new InvalidSettingException("ofGroup goes with recipient, not with recipientGroup (whose members get their own)");
         }
-        String pbx;
+        String ruleScope;
         if (recipient != null) {
-            UserAccount user = directory.findByUsername(recipient).filter(u -> viewer.pbx() == null || viewer.pbx().equals(u.getPbx()))
-                    .orElseThrow(() -> new InvalidSettingException("recipient " + spec.recipient() + " is no user of yours"));
+            UserAccount user = directory.findByUsername(recipient).filter(u -> scope == null || scope.equals(u.getPbx()))
+                    .orElseThrow(() -> new InvalidSettingException("recipient " + spec.recipient() + " is no user of "
+                            + (scope == null ? "yours" : scope)));
             if (blank(user.getEmail())) {
                 throw new InvalidSettingException("recipient " + recipient + " has no email address: set one on the Users page first");
             }
-            pbx = user.getPbx();
+            ruleScope = user.getPbx();
         } else {
-            pbx = viewer.pbx();
-            group(recipientGroup, pbx, "recipientGroup");
+            ruleScope = scope;
+            group(recipientGroup, ruleScope, "recipientGroup");
         }
         if (ofGroup != null) {
-            group(ofGroup, pbx, "ofGroup");
+            group(ofGroup, ruleScope, "ofGroup");
         }
         int attach = spec.attachUpToMb() == null ? DEFAULT_ATTACH_MB : spec.attachUpToMb();
         if (attach < 0 || attach > LARGEST_ATTACH_MB) {
@@ -127,11 +137,11 @@ public class MailRules {
         if (subject.contains("\n")) {
             throw new InvalidSettingException("subjectTemplate must be one line");
         }
-        MailRule rule = new MailRule(pbx, recipient, recipientGroup, ofGroup, attach, subject, body,
+        MailRule rule = new MailRule(ruleScope, recipient, recipientGroup, ofGroup, attach, subject, body,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), viewer.username());
         em.persist(rule);
         em.flush();
-        actionLog.recordAs(viewer.username(), pbx, Action.MAIL_RULE, Outcome.SUCCESS,
+        actionLog.recordAs(viewer.username(), ruleScope, Action.MAIL_RULE, Outcome.SUCCESS,
                 "added mail rule " + rule.getId() + ": " + rule.describe() + ", attached up to " + attach + " MB");
         return rule;
     }
@@ -168,7 +178,10 @@ public class MailRules {
         return s == null || s.isBlank();
     }
 
-    /** A recording is READY: a row for each recipient a rule names, once per recipient (two rules, one mail). */
+    /**
+     * A recording is READY: a row for each recipient a rule names who may hear it, once per recipient (two rules, one
+     * mail; converted again, not mailed again).
+     */
     public void onChanged(@Observes RecordingChanged changed) {
         if (changed.change() != RecordingChanged.Change.READY) {
             return;
@@ -190,7 +203,11 @@ public class MailRules {
                 .setParameter("id", r.getId()).getResultList(); // converted again: not mailed again
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         recipients.forEach((to, rule) -> {
-            if (!mailedBefore.contains(to)) {
+            // one who may not hear it gets no row either: the rule's log would tell them of a call they may not know of
+            // (asked again as it is sent: access may change meanwhile)
+            boolean mayHear = directory.findByUsername(to).filter(UserAccount::isActive)
+                    .map(u -> access.viewerInAbsence(u).mayRead(r.getPbx(), r.getOwner(), r.isOnlyMe())).orElse(false);
+            if (mayHear && !mailedBefore.contains(to)) {
                 em.persist(new MailDelivery(rule, r.getId(), to, now));
             }
         });

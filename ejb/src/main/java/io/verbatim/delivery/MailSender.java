@@ -72,15 +72,17 @@ public class MailSender {
                     if (stopping) {
                         return; // the rest is released at this node's next start, or taken by another when the claim runs out
                     }
+                    MailDeliveries.Attempt attempt;
                     try {
-                        MailDeliveries.Attempt attempt = deliveries.send(id, node.holder());
-                        if (attempt.sent()) {
-                            alarms.clear(AlarmCondition.MAIL_FAILING, ALARM_SUBJECT);
-                        } else if (attempt.failure() != null) {
-                            alarms.raise(AlarmCondition.MAIL_FAILING, ALARM_SUBJECT, attempt.failure());
-                        }
-                    } catch (RuntimeException e) { // its claim runs out and it is sent again: at least once
+                        attempt = deliveries.send(id, node.holder());
+                    } catch (RuntimeException e) { // rolled back: counted as a failed attempt on its own
                         LOG.log(Level.WARNING, "Mail delivery " + id + " could not be sent or stored: " + e, e);
+                        attempt = deliveries.failedOutside(id, node.holder(), "the server failed while sending it: " + e);
+                    }
+                    if (attempt.sent()) {
+                        alarms.clear(AlarmCondition.MAIL_FAILING, ALARM_SUBJECT);
+                    } else if (attempt.failure() != null) {
+                        alarms.raise(AlarmCondition.MAIL_FAILING, ALARM_SUBJECT, attempt.failure());
                     }
                 }
             } while (claimed.size() == BATCH && Instant.now().isBefore(until) && !stopping);

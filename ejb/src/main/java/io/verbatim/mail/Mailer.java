@@ -9,10 +9,12 @@ import jakarta.activation.DataHandler;
 import jakarta.activation.FileDataSource;
 import jakarta.mail.Message;
 import jakarta.mail.Part;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -86,6 +88,16 @@ public class Mailer {
             message.setSentDate(Date.from(Instant.now()));
             Transport.send(message);
             LOG.info("Mailed '" + mail.subject() + "' to " + String.join(", ", mail.to()) + " through " + server.host() + ":" + server.port());
+        } catch (AddressException e) {
+            throw new MailRecipientRefusedException("the address " + String.join(", ", mail.to()) + " is not a mail address: " + e.getMessage(), e);
+        } catch (SendFailedException e) {
+            if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0
+                    && (e.getValidSentAddresses() == null || e.getValidSentAddresses().length == 0)) {
+                throw new MailRecipientRefusedException("the mail server " + server.host() + ":" + server.port() + " refused the address "
+                        + java.util.Arrays.toString(e.getInvalidAddresses()) + ": " + rootMessage(e), e);
+            }
+            throw new MailFailedException("the mail server " + server.host() + ":" + server.port() + " did not take the mail: "
+                    + rootMessage(e), e);
         } catch (MessagingException | java.io.UnsupportedEncodingException e) {
             throw new MailFailedException("the mail server " + server.host() + ":" + server.port() + " did not take the mail: "
                     + rootMessage(e), e);

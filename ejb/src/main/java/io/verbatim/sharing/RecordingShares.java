@@ -29,6 +29,8 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +92,10 @@ public class RecordingShares {
     public RecordingShare share(long recordingId, ShareRequest request) {
         Viewer viewer = access.actingViewer();
         Recording r = catalog.findConverted(recordingId);
+        if (!access.viewerInAbsence(directory.caller()).mayRead(r.getPbx(), r.getOwner(), r.isOnlyMe())) {
+            throw new ActionDeniedException("recording " + recordingId + " is heard under 4-eyes: it is not shared, as a copy would"
+                    + " outlast the monitor's grant");
+        }
         String base = PublicUrl.required("shares", "the mail carries a link to the recording");
         String email = address(request.email());
         int days = request.expiresInDays() == null ? DEFAULT_DAYS : request.expiresInDays();
@@ -124,11 +130,18 @@ public class RecordingShares {
         return share;
     }
 
-    /** A recording's shares, newest first, for whoever may hear it. */
+    /**
+     * A recording's shares, newest first: all of them for an administrator of its PBX, the caller's own for anybody else
+     * who may hear it (whom others shared it with is theirs to know).
+     */
     public List<RecordingShare> of(long recordingId) {
         Recording r = catalog.find(recordingId);
-        return em.createQuery("select s from RecordingShare s where s.recordingId = :id order by s.id desc", RecordingShare.class)
-                .setParameter("id", r.getId()).getResultList();
+        Viewer viewer = access.currentViewer();
+        // the caller's own: for an administrator, whoever made it
+        String sharedBy = viewer.administers() ? "s.sharedBy" : ":me";
+        TypedQuery<RecordingShare> shares = em.createQuery("select s from RecordingShare s where s.recordingId = :id and s.sharedBy = "
+                + sharedBy + " order by s.id desc", RecordingShare.class).setParameter("id", r.getId());
+        return (viewer.administers() ? shares : shares.setParameter("me", viewer.username())).getResultList();
     }
 
     /** Ends a share's link now: by whoever shared it, or an administrator of its PBX. */
@@ -174,6 +187,7 @@ public class RecordingShares {
      */
     public boolean unlock(String token, char[] password) {
         RecordingShare share = byToken(token);
+        em.refresh(share, LockModeType.PESSIMISTIC_WRITE); // guesses in parallel are counted one after the other
         Recording r = available(share);
         if (!share.isPasswordProtected() || PasswordHash.matches(password, share.getPasswordHash())) {
             return true;
@@ -229,7 +243,7 @@ public class RecordingShares {
             throw new ShareUnavailableException("the recording of this link is no longer available");
         }
         boolean sharerMay = directory.findByUsername(share.getSharedBy()).filter(UserAccount::isActive)
-                .map(u -> access.viewerOf(u).mayRead(r.getPbx(), r.getOwner(), r.isOnlyMe())).orElse(false);
+                .map(u -> access.viewerInAbsence(u).mayRead(r.getPbx(), r.getOwner(), r.isOnlyMe())).orElse(false);
         if (!sharerMay) {
             throw new ShareUnavailableException("the recording of this link is no longer available: whoever shared it may no longer hear it");
         }

@@ -46,7 +46,7 @@ public class MailRuleConsole implements Serializable {
 
     public void add() {
         MailRuleSpec spec = new MailRuleSpec(recipient, recipientGroup, ofGroup, attachUpToMb, subjectTemplate, bodyTemplate);
-        if (Pages.attempt(() -> rules.add(spec), "mail", Map.of())) {
+        if (Pages.attempt(() -> rules.add(null, spec), "mail", Map.of())) {
             Pages.say("Added: recordings ready from now on are mailed.");
             recipient = null;
             recipientGroup = null;

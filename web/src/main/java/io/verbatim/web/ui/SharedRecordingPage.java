@@ -3,7 +3,7 @@ package io.verbatim.web.ui;
 import io.verbatim.refusal.Refusal;
 import io.verbatim.sharing.RecordingShares;
 import io.verbatim.sharing.SharedRecording;
-import io.verbatim.web.security.UnlockedShares;
+import io.verbatim.web.security.ShareSessions;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -39,7 +39,7 @@ public class SharedRecordingPage implements Serializable {
     public void load() {
         try {
             shared = shares.open(token);
-            unlocked = !shared.passwordProtected() || UnlockedShares.unlocked(request(), token);
+            unlocked = !shared.passwordProtected() || ShareSessions.unlocked(request(), token);
         } catch (Refusal e) {
             shared = null;
             unavailable = capitalised(e.getMessage()) + ".";
@@ -49,7 +49,7 @@ public class SharedRecordingPage implements Serializable {
     public void unlock() {
         try {
             if (shares.unlock(token, password == null ? new char[0] : password.toCharArray())) {
-                UnlockedShares.unlock(request(), token);
+                ShareSessions.unlock(request(), token);
                 unlocked = true;
             } else {
                 FacesContext.getCurrentInstance().addMessage("share:password",

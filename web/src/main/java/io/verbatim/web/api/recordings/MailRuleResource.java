@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,8 +73,9 @@ public class MailRuleResource {
     @APIResponse(responseCode = "201", description = "Added: recordings ready from now on are mailed")
     @APIResponse(responseCode = "400", description = "A field out of shape, or a recipient without a mail address (the message names it)")
     @APIResponse(responseCode = "409", description = "The server's public URL is not set (mails link to the recording)")
-    public Response add(MailRuleSpec spec, @Context UriInfo uri) {
-        MailRule r = rules.add(ApiBodies.required(spec));
+    public Response add(@Parameter(description = "The operator: the PBX of a group's rule") @QueryParam("pbx") String pbx,
+                        MailRuleSpec spec, @Context UriInfo uri) {
+        MailRule r = rules.add(pbx, ApiBodies.required(spec));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(r.getId())).build()).entity(MailRuleView.of(r)).build();
     }
 

@@ -48,7 +48,7 @@ public class RecordingShareResource {
     RecordingShares shares;
 
     @GET
-    @Operation(summary = "The recording's shares, newest first (whoever may hear the recording)")
+    @Operation(summary = "The recording's shares, newest first: an administrator's all of them, anybody else's (who may hear it) their own")
     @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
     public List<ShareView> list(@PathParam("id") long id) {
         return shares.of(id).stream().map(ShareView::of).toList();
@@ -62,6 +62,7 @@ public class RecordingShareResource {
     @APIResponse(responseCode = "404", description = "No such recording, or not yours to see")
     @APIResponse(responseCode = "409", description = "Not converted (yet), or the server's public URL is not set")
     @APIResponse(responseCode = "502", description = "The mail server did not take the mail: nothing is shared")
+    @APIResponse(responseCode = "403", description = "Heard under 4-eyes: not shared (a copy would outlast the monitor's grant)")
     public Response share(@PathParam("id") long id, ShareRequest request, @Context UriInfo uri) {
         RecordingShare s = shares.share(id, ApiBodies.required(request));
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(s.getId())).build()).entity(ShareView.of(s)).build();

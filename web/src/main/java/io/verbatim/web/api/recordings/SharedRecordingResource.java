@@ -3,7 +3,7 @@ package io.verbatim.web.api.recordings;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.sharing.RecordingShares;
 import io.verbatim.web.api.BlobResponses;
-import io.verbatim.web.security.UnlockedShares;
+import io.verbatim.web.security.ShareSessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DefaultValue;
@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The audio behind a share's link, for its page's player and download: no sign-in (web.xml leaves this path open),
- * the link's token instead; a share with a password only in a session where the page took it.
+ * the link's token instead; a share with a password only in a session where the page took it. Every session's
+ * first fetch and every download is logged.
  */
 @Path("shared/{token}")
 @Tag(name = "Recordings")
@@ -42,8 +43,11 @@ public class SharedRecordingResource {
     public Response audio(@PathParam("token") String token, @HeaderParam("Range") String range,
                           @QueryParam("download") @DefaultValue("false") boolean download, @Context HttpServletRequest request)
             throws IOException {
-        RecordingCatalog.Audio audio = shares.openAudio(token, UnlockedShares.unlocked(request, token),
-                RecordingCatalog.AudioUse.of(download, range));
-        return BlobResponses.of(audio, range, download);
+        // the first fetch of a session is its play, whatever range it asks (a player's later ranges are the same play)
+        RecordingCatalog.AudioUse use = download ? RecordingCatalog.AudioUse.DOWNLOAD
+                : ShareSessions.playedBefore(request, token) ? RecordingCatalog.AudioUse.CONTINUED_PLAY : RecordingCatalog.AudioUse.PLAY;
+        RecordingCatalog.Audio audio = shares.openAudio(token, ShareSessions.unlocked(request, token), use);
+        // a link may be revoked: nothing between the server and the recipient keeps a copy
+        return Response.fromResponse(BlobResponses.of(audio, range, download)).header("Cache-Control", "no-store").build();
     }
 }
