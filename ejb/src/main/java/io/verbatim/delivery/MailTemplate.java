@@ -3,7 +3,6 @@ package io.verbatim.delivery;
 import io.verbatim.callinfo.CallRecord;
 import io.verbatim.recording.Recording;
 import io.verbatim.settings.InvalidSettingException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -54,7 +53,7 @@ public final class MailTemplate {
         values.put("remoteName", call == null ? "" : call.getRemoteName());
         values.put("local", call == null ? "" : call.getLocalNumber());
         values.put("localName", call == null ? r.getCaptureUser() : call.getLocalName());
-        ZonedDateTime start = start(r).atZone(zone);
+        ZonedDateTime start = r.callStart().atZone(zone);
         values.put("date", start.format(DateTimeFormatter.ISO_LOCAL_DATE));
         values.put("time", start.format(DateTimeFormatter.ofPattern("HH:mm")));
         values.put("zone", zone.getId());
@@ -107,15 +106,6 @@ public final class MailTemplate {
         return template.contains("{" + field + "}");
     }
 
-    private static Instant start(Recording r) {
-        if (r.getStartedAt() != null) {
-            return r.getStartedAt();
-        }
-        if (r.getCallRecord() != null && r.getCallRecord().getStart() != null) {
-            return r.getCallRecord().getStart();
-        }
-        return r.getReceivedAt();
-    }
 
     /** {@code 1:05} or {@code 1:02:03}, as the pages show it; empty while unknown. */
     static String duration(Double seconds) {

@@ -295,6 +295,20 @@ public class Recording implements LoggedRecording {
     public String getAudioSha256() { return audioSha256; }
     public String getAudioFormat() { return audioFormat; }
 
+    /**
+     * When the call began, as well as it is known: the capture's first packet, else the call record's start, else the
+     * upload's arrival. File names and mails date a recording by it.
+     */
+    public Instant callStart() {
+        if (startedAt != null) {
+            return startedAt;
+        }
+        if (callRecord != null && callRecord.getStart() != null) {
+            return callRecord.getStart();
+        }
+        return receivedAt != null ? receivedAt : Instant.EPOCH;
+    }
+
     /** How its audio was written (recordings converted before the format was kept with them: stereo WAV). */
     public OutputFormat audioOutputFormat() {
         return audioFormat == null ? OutputFormat.STEREO_WAV : OutputFormat.parse(audioFormat);

@@ -3,7 +3,6 @@ package io.verbatim.recording;
 import io.verbatim.callinfo.CallRecord;
 import io.verbatim.settings.InvalidSettingException;
 import java.text.Normalizer;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ public final class RecordingFileName {
     /** The name a template gives the recording, without an extension; {@code /} in the template makes folders. */
     public static String of(String template, Recording recording, ZoneId zone) {
         check(template, "nameTemplate");
-        Fields fields = new Fields(recording, recording.getCallRecord(), time(recording).atZone(zone));
+        Fields fields = new Fields(recording, recording.getCallRecord(), recording.callStart().atZone(zone));
         List<String> segments = new ArrayList<>();
         for (String segment : template.split("/")) {
             segments.add(segment(segment, fields));
@@ -120,15 +119,6 @@ public final class RecordingFileName {
         return UNSAFE.matcher(value.strip()).replaceAll("-").replaceAll("^-+|-+$", "");
     }
 
-    private static Instant time(Recording r) {
-        if (r.getStartedAt() != null) {
-            return r.getStartedAt();
-        }
-        if (r.getCallRecord() != null && r.getCallRecord().getStart() != null) {
-            return r.getCallRecord().getStart();
-        }
-        return r.getReceivedAt() != null ? r.getReceivedAt() : Instant.EPOCH;
-    }
 
 
     private record Fields(Recording recording, CallRecord call, ZonedDateTime time) {

@@ -13,7 +13,6 @@ import io.verbatim.directory.UserAccount;
 import io.verbatim.mail.MailFailedException;
 import io.verbatim.mail.MailMessage;
 import io.verbatim.mail.Mailer;
-import io.verbatim.media.OutputFormat;
 import io.verbatim.recording.Recording;
 import io.verbatim.recording.RecordingCatalog;
 import io.verbatim.recording.RecordingFileName;
@@ -172,12 +171,11 @@ public class RecordingShares {
         RecordingShare share = byToken(token);
         Recording r = available(share);
         ZoneId zone = ZoneId.systemDefault();
-        OutputFormat format = r.audioOutputFormat();
         Map<String, String> fields = MailTemplate.fields(r, zone);
         String sharer = directory.findByUsername(share.getSharedBy()).map(u -> u.getDisplayName() == null || u.getDisplayName().isBlank()
                 ? u.getUsername() : u.getDisplayName()).orElse(share.getSharedBy());
         return new SharedRecording(share.getId(), call(r, zone), fields.get("duration"), sharer, share.getExpiresAt(),
-                share.isPasswordProtected(), format.mediaType());
+                share.isPasswordProtected());
     }
 
     /**

@@ -8,5 +8,5 @@ import java.time.Instant;
  * until when; whether a password must be typed first.
  */
 public record SharedRecording(long shareId, String call, String duration, String sharedBy, Instant expiresAt,
-                              boolean passwordProtected, String mediaType) implements Serializable {
+                              boolean passwordProtected) implements Serializable {
 }
